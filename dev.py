@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Set up, run and test verifier with nothing but Python 3.11+.
+
+    python3 dev.py run     # create .venv, install pinned dependencies, launch the desktop app
+    python3 dev.py test    # the same set-up, then the whole test suite (headless)
+    python3 dev.py setup   # set-up only
+
+Dependencies are installed from ``constraints.txt`` (exact, known-good versions) into ``.venv``;
+the set-up is skipped when nothing changed. On Linux the few system libraries Qt needs even
+offscreen are installed with apt-get when running as root, otherwise the command is printed.
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = Path(os.environ.get("VERIFIER_VENV", ROOT / ".venv"))
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".verifier-setup"
+
+# Debian/Ubuntu packages Qt needs (offscreen too), and for a real window on X11.
+QT_LIBS = {"EGL": "libegl1", "GL": "libgl1", "fontconfig": "libfontconfig1", "xkbcommon": "libxkbcommon0",
+           "glib-2.0": "libglib2.0-0", "dbus-1": "libdbus-1-3"}
+WINDOW_LIBS = {"xkbcommon-x11": "libxkbcommon-x11-0", "xcb-cursor": "libxcb-cursor0",
+               "xcb-icccm": "libxcb-icccm4", "xcb-image": "libxcb-image0", "xcb-keysyms": "libxcb-keysyms1",
+               "xcb-render-util": "libxcb-render-util0", "xcb-shape": "libxcb-shape0"}
+FONTS = ("fonts-noto-cjk",)  # Chinese glyphs in the window and reports
+
+
+def say(msg: str) -> None:
+    print(f"[dev] {msg}", flush=True)
+
+
+def fingerprint() -> str:
+    h = hashlib.sha256()
+    for name in ("pyproject.toml", "constraints.txt"):
+        h.update((ROOT / name).read_bytes())
+    return h.hexdigest()
+
+
+def system_libs(window: bool) -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    wanted = dict(QT_LIBS, **(WINDOW_LIBS if window else {}))
+    missing = [pkg for lib, pkg in wanted.items() if ctypes.util.find_library(lib) is None]
+    if not Path("/usr/share/fonts/opentype/noto").is_dir() and shutil.which("apt-get"):
+        missing.extend(FONTS)
+    if not missing:
+        return
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say(f"installing system libraries for Qt: {' '.join(missing)}")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=False, env=env,
+                       stdout=subprocess.DEVNULL)
+    else:
+        say(f"Qt needs these system packages: sudo apt-get install {' '.join(missing)}")
+
+
+def build_translations() -> None:
+    lrelease = BIN / "pyside6-lrelease"
+    sources = sorted((ROOT / "resources" / "translations").glob("*.ts"))
+    if not sources or not lrelease.exists():
+        return
+    out = ROOT / "ui" / "translations"
+    out.mkdir(exist_ok=True)
+    for ts in sources:
+        qm = out / (ts.stem + ".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+
+
+def setup() -> None:
+    if not PY.exists():
+        say(f"creating {VENV}")
+        venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+    if not STAMP.exists() or STAMP.read_text() != fingerprint():
+        say("installing pinned dependencies (constraints.txt)")
+        pip = [str(PY), "-m", "pip", "--disable-pip-version-check"]
+        subprocess.run([*pip, "install", "-q", "--upgrade", "pip"], check=True)
+        subprocess.run([*pip, "install", "-q", "-c", str(ROOT / "constraints.txt"), "-e", f"{ROOT}[dev]"],
+                       check=True)
+        STAMP.write_text(fingerprint())
+    build_translations()
+
+
+def run(args: list[str]) -> int:
+    window = not os.environ.get("QT_QPA_PLATFORM")
+    system_libs(window=window)
+    setup()
+    if window and sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        say("no display found: set DISPLAY, run under xvfb-run, or QT_QPA_PLATFORM=offscreen")
+    return subprocess.call([str(PY), "-m", "ui.app", *args], cwd=ROOT)
+
+
+def test(args: list[str]) -> int:
+    system_libs(window=False)
+    setup()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
+    code = subprocess.call([str(PY), "-m", "pytest", *args], cwd=ROOT, env=env)
+    return code
+
+
+def main() -> int:
+    cmd, *rest = sys.argv[1:] or ["help"]
+    if cmd == "setup":
+        system_libs(window=False)
+        setup()
+        return 0
+    if cmd == "run":
+        return run(rest)
+    if cmd == "test":
+        return test(rest)
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

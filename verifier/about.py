@@ -1,0 +1,32 @@
+"""What produced a report: tool version, C2PA SDK version, trust lists loaded."""
+
+from __future__ import annotations
+
+import platform
+from functools import lru_cache
+from importlib import metadata
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .trust import discover
+
+
+@lru_cache(maxsize=1)
+def c2pa_sdk_version() -> str:
+    """The c2pa-python distribution version (read from metadata: no native library load)."""
+    try:
+        return f"c2pa-python {metadata.version('c2pa-python')}"
+    except metadata.PackageNotFoundError:
+        return "c2pa-python not installed"
+
+
+def tool_info(config: Config) -> dict[str, Any]:
+    store = discover(config.trust_dirs, config.user_anchors)
+    return {
+        "name": "verifier",
+        "version": __version__,
+        "c2pa_sdk": c2pa_sdk_version(),
+        "trust_lists": store.labels(),
+        "python": platform.python_version(),
+    }

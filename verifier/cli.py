@@ -1,0 +1,222 @@
+"""Command line: ``verifier scan``, ``verifier report``, ``verifier trust``."""
+
+from __future__ import annotations
+
+import argparse
+import locale
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .config import Config, user_data_dir
+from .textsafe import for_terminal
+
+EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
+
+
+def _default_lang() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        val = os.environ.get(var, "")
+        if val:
+            return "zh" if val.lower().startswith("zh") else "en"
+    loc = locale.getlocale()[0] or ""
+    return "zh" if loc.lower().startswith("zh") else "en"
+
+
+def _timeout(text: str) -> tuple[str, float]:
+    name, sep, sec = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError("expected DETECTOR=SECONDS")
+    try:
+        return name, float(sec)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError("expected DETECTOR=SECONDS") from exc
+
+
+def _add_analysis_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    p.add_argument("--no-recursive", dest="recursive", action="store_false",
+                   help="do not descend into sub-folders")
+    p.add_argument("--recursive", dest="recursive", action="store_true", default=True,
+                   help="descend into sub-folders (default)")
+    p.add_argument("--trust", action="append", type=Path, default=[], metavar="DIR",
+                   help="trust directory with C2PA trust lists (repeatable)")
+    p.add_argument("--anchors", action="append", type=Path, default=[], metavar="PEM",
+                   help="extra trust anchors, e.g. a test root bundle (repeatable)")
+    p.add_argument("--no-ocr", action="store_true", help="skip OCR for visible labels (faster)")
+    p.add_argument("--disable", action="append", default=[], metavar="DETECTOR",
+                   help="switch a detector off (repeatable)")
+    p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
+    p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
+    p.add_argument("--inline", action="store_true", help="run detectors in threads, not processes")
+    p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of verdict texts")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="verifier", description=(
+        "Check whether media files carry identifiers of AI generation (C2PA Content Credentials, "
+        "GB 45438 labels, IPTC, generator metadata, watermarks, visible labels) and how far they "
+        "can be trusted. Works offline; never modifies the files."))
+    parser.add_argument("--version", action="store_true", help="print versions and trust lists")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command")
+
+    scan = sub.add_parser("scan", help="analyse files and folders")
+    _add_analysis_options(scan)
+    scan.add_argument("--json", action="store_true", help="print the contract JSON document")
+
+    report = sub.add_parser("report", help="write a report (.json, .html or .pdf)")
+    _add_analysis_options(report)
+    report.add_argument("-o", "--output", type=Path, required=True, help="out.json | out.html | out.pdf")
+
+    trust = sub.add_parser("trust", help="manage C2PA trust lists")
+    tsub = trust.add_subparsers(dest="trust_command", required=True)
+    imp = tsub.add_parser("import", help="import a PEM file of trust anchors")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--name", required=True)
+    imp.add_argument("--dir", type=Path, default=None, help="trust directory (default: the user's)")
+    tlist = tsub.add_parser("list", help="list the trust lists that would be used")
+    tlist.add_argument("--trust", action="append", type=Path, default=[], metavar="DIR")
+    return parser
+
+
+def config_from(args: argparse.Namespace) -> Config:
+    base = Config()
+    changes: dict[str, object] = {"lang": args.lang or _default_lang()}
+    if args.trust:
+        changes["trust_dirs"] = tuple(args.trust)
+    if args.anchors:
+        changes["user_anchors"] = tuple(args.anchors)
+    if args.no_ocr:
+        changes["ocr"] = False
+    disabled = set(args.disable)
+    if args.no_ocr:
+        disabled.add("visible_label")
+    if disabled:
+        changes["disabled"] = frozenset(disabled)
+    if args.timeout:
+        changes["timeouts"] = {**base.timeouts, **dict(args.timeout)}
+    if args.workers:
+        changes["workers"] = args.workers
+    if args.inline:
+        changes["isolation"] = "inline"
+    return base.with_(**changes)
+
+
+def _print_version(config: Config) -> None:
+    from .about import tool_info
+
+    info = tool_info(config)
+    print(f"verifier {info['version']}")
+    print(f"C2PA SDK: {info['c2pa_sdk']}")
+    lists = info["trust_lists"]
+    print("trust lists: " + (", ".join(lists) if lists else "none loaded (C2PA signers cannot be trusted)"))
+
+
+def _row(d: dict) -> str:
+    v = d["verdict"]
+    ids = sorted({s["id"] for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
+    failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
+    extra = ("  ! " + ",".join(failed)) if failed else ""
+    err = f"  ({d['error']})" if d.get("error") else ""
+    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]{extra}{err}")
+
+
+def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
+    from .about import tool_info
+    from .pipeline import FileFailed, scan
+    from .report.json_report import failed_dict, file_dict
+
+    config = config_from(args)
+    for p in args.paths:
+        if not p.exists():
+            print(for_terminal(f"verifier: {p}: no such file or folder"), file=sys.stderr)
+    files: list[dict] = []
+    unreadable = False
+    for result in scan(args.paths, config, recursive=args.recursive):
+        if isinstance(result, FileFailed):
+            unreadable = True
+            d = failed_dict(str(result.path), result.message)
+        else:
+            d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
+        files.append(d)
+        if getattr(args, "progress", None):
+            args.progress(d)
+    return files, tool_info(config), unreadable
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from .report.json_report import document, dumps
+
+    if not args.json:
+        print(f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]")
+        args.progress = lambda d: print(_row(d), flush=True)
+    files, tool, unreadable = run_analysis(args)
+    if args.json:
+        files.sort(key=lambda d: d["path"])
+        print(dumps(document(tool, files)))
+    return EXIT_UNREADABLE if unreadable or not files else EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .report import render
+
+    files, tool, unreadable = run_analysis(args)
+    files.sort(key=lambda d: d["path"])
+    try:
+        render.write(args.output, tool, files, lang=config_from(args).lang)
+    except ValueError as exc:
+        print(f"verifier: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(for_terminal(f"wrote {args.output} ({len(files)} file(s))"))
+    return EXIT_UNREADABLE if unreadable else EXIT_OK
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    from .trust import discover, import_list
+
+    if args.trust_command == "import":
+        target = args.dir or (user_data_dir() / "trust")
+        try:
+            tl = import_list(args.file, args.name, target)
+        except (OSError, ValueError) as exc:
+            print(f"verifier: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        print(f"imported {tl.label} into {target}")
+        return EXIT_OK
+    dirs = tuple(args.trust) or Config().trust_dirs
+    for tl in discover(dirs).lists:
+        kind = "TSA" if tl.tsa else "anchors"
+        print(f"{tl.label:<40} {kind:<8} {tl.anchors}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_USAGE
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    from . import netguard
+
+    netguard.install()
+    if args.version:
+        _print_version(Config())
+        return EXIT_OK
+    if args.command == "scan":
+        return cmd_scan(args)
+    if args.command == "report":
+        return cmd_report(args)
+    if args.command == "trust":
+        return cmd_trust(args)
+    parser.print_help()
+    return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

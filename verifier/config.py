@@ -1,0 +1,66 @@
+"""Every setting of the core, declared in one typed, versioned place.
+
+The GUI stores these (see ``ui/settings.py``) and the CLI builds them from flags; detectors only
+ever read a :class:`Config`, never a widget or an environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+# Per-detector wall-clock limits in seconds (per file). OCR is the slowest by design.
+DEFAULT_TIMEOUTS: dict[str, float] = {
+    "file": 60.0,
+    "metadata": 20.0,
+    "c2pa": 30.0,
+    "watermark": 30.0,
+    "visible_label": 60.0,
+    "audio_cue": 30.0,
+    "text_label": 20.0,
+}
+FALLBACK_TIMEOUT = 30.0
+
+
+def user_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "verifier"
+
+
+def default_trust_dirs() -> tuple[Path, ...]:
+    """Trust directories searched when none is given: $VERIFIER_TRUST_DIR, then the user's."""
+    dirs: list[Path] = []
+    env = os.environ.get("VERIFIER_TRUST_DIR")
+    if env:
+        dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
+    dirs.append(user_data_dir() / "trust")
+    bundled = Path(__file__).resolve().parent.parent / "resources" / "trust"
+    if bundled.is_dir():
+        dirs.append(bundled)
+    return tuple(dirs)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    schema_version: int = SCHEMA_VERSION
+    trust_dirs: tuple[Path, ...] = field(default_factory=default_trust_dirs)
+    user_anchors: tuple[Path, ...] = ()  # extra PEM anchors (e.g. a newsroom's own CA)
+    ocr: bool = True
+    disabled: frozenset[str] = frozenset()  # detector names switched off by the user
+    timeouts: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TIMEOUTS))
+    memory_limit_mb: int = 4096  # per worker process (address space)
+    workers: int = 0  # 0: one per core
+    isolation: str = "process"  # "process" (default) or "inline" (tests, debugging)
+    lang: str = "en"
+
+    def timeout_for(self, detector: str) -> float:
+        return float(self.timeouts.get(detector, FALLBACK_TIMEOUT))
+
+    def worker_count(self) -> int:
+        return self.workers if self.workers > 0 else max(1, os.cpu_count() or 1)
+
+    def with_(self, **changes: object) -> "Config":
+        return replace(self, **changes)  # type: ignore[arg-type]

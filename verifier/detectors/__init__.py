@@ -1,0 +1,28 @@
+"""Built-in detectors, as an explicit tuple (the pipeline runs them in this order)."""
+
+from __future__ import annotations
+
+from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
+from .file_facts import FileFactsDetector
+
+BUILTIN_DETECTORS: tuple[Detector, ...] = (
+    FileFactsDetector(),
+)
+
+
+def by_name(name: str) -> Detector:
+    for det in BUILTIN_DETECTORS:
+        if det.name == name:
+            return det
+    raise KeyError(f"no detector named {name!r}")
+
+
+__all__ = [
+    "BUILTIN_DETECTORS",
+    "Context",
+    "Detector",
+    "DetectorFailure",
+    "Findings",
+    "NotApplicable",
+    "by_name",
+]

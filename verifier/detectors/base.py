@@ -1,0 +1,52 @@
+"""The detector protocol: one small object per technique, run by the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from ..config import Config
+from ..evidence import Attachment, MediaFile, Signal
+
+
+class NotApplicable(Exception):
+    """Raised by a detector that finds, after looking, that the file is not for it."""
+
+
+class DetectorFailure(Exception):
+    """Raised with a clear, user-facing message when a check could not be completed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    config: Config
+    # Other inputs scanned together with this one that belong to it: a sidecar ``.c2pa``
+    # manifest with the same stem, the fragments of a fragmented MP4.
+    companions: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    signals: tuple[Signal, ...] = ()
+    facts: dict[str, Any] = field(default_factory=dict)
+    attachments: tuple[Attachment, ...] = ()
+
+
+@runtime_checkable
+class Detector(Protocol):
+    name: str  # stable id used in JSON (detectors[].name) and settings
+    isolated: bool  # True when it reaches native code: run it in a worker process
+
+    def applies_to(self, media: MediaFile) -> bool:
+        """Cheap decision from the sniffed type; ``False`` gives status ``not_applicable``."""
+        ...
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        """Examine the file (opened only via ``verifier.inputs.open_readonly``).
+
+        Raise :class:`NotApplicable` if the file turns out not to be for this detector and
+        :class:`DetectorFailure` (or anything else) if the check could not be completed: the
+        pipeline turns that into an ``error`` status, never into "nothing found".
+        """
+        ...

@@ -1,0 +1,1 @@
+"""Container readers: sniffing and one small walker per family."""

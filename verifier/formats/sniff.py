@@ -1,0 +1,160 @@
+"""Identify a file's type from its first bytes, by a declarative table.
+
+Each format declares where its magic sits and what it means (in the manner of hachoir's
+``PARSER_TAGS``); the extension is only used to report a mismatch, never to decide the type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+HEAD_SIZE = 4096
+UNKNOWN = "application/octet-stream"
+
+
+@dataclass(frozen=True, slots=True)
+class Magic:
+    media_type: str
+    family: str
+    offset: int
+    magic: bytes
+    # an optional second test at another offset (RIFF form type, ftyp brand…)
+    offset2: int = -1
+    magic2: bytes = b""
+
+
+# Order matters only where tests overlap: more specific first.
+MAGICS: tuple[Magic, ...] = (
+    Magic("image/jpeg", "jpeg", 0, b"\xff\xd8\xff"),
+    Magic("image/png", "png", 0, b"\x89PNG\r\n\x1a\n"),
+    Magic("image/gif", "gif", 0, b"GIF87a"),
+    Magic("image/gif", "gif", 0, b"GIF89a"),
+    Magic("image/webp", "riff", 0, b"RIFF", 8, b"WEBP"),
+    Magic("audio/wav", "riff", 0, b"RIFF", 8, b"WAVE"),
+    Magic("audio/wav", "riff", 0, b"RF64", 8, b"WAVE"),
+    Magic("video/x-msvideo", "riff", 0, b"RIFF", 8, b"AVI "),
+    Magic("image/tiff", "tiff", 0, b"II*\x00"),
+    Magic("image/tiff", "tiff", 0, b"MM\x00*"),
+    Magic("image/bmp", "bmp", 0, b"BM"),
+    Magic("application/pdf", "pdf", 0, b"%PDF-"),
+    Magic("audio/flac", "flac", 0, b"fLaC"),
+    Magic("audio/ogg", "ogg", 0, b"OggS"),
+    Magic("audio/mpeg", "mp3", 0, b"ID3"),
+    Magic("video/x-flv", "flv", 0, b"FLV\x01"),
+    Magic("video/x-matroska", "matroska", 0, b"\x1a\x45\xdf\xa3"),
+    Magic("application/zip", "zip", 0, b"PK\x03\x04"),
+    Magic("application/c2pa", "jumbf", 4, b"jumb"),
+)
+
+# ISO BMFF brands (ftyp at offset 4) -> media type.
+FTYP_BRANDS: dict[bytes, str] = {
+    b"heic": "image/heic", b"heix": "image/heic", b"heim": "image/heic", b"heis": "image/heic",
+    b"hevc": "image/heic", b"hevx": "image/heic",
+    b"mif1": "image/heif", b"msf1": "image/heif",
+    b"avif": "image/avif", b"avis": "image/avif",
+    b"qt  ": "video/quicktime",
+    b"M4A ": "audio/mp4", b"M4B ": "audio/mp4", b"M4V ": "video/mp4", b"dash": "video/mp4",
+}
+ISOBMFF_TOP_BOXES = (b"ftyp", b"moov", b"mdat", b"free", b"skip", b"wide", b"styp", b"moof", b"sidx")
+
+EXTENSIONS: dict[str, str] = {
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".jpe": "image/jpeg",
+    ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp", ".bmp": "image/bmp",
+    ".tif": "image/tiff", ".tiff": "image/tiff", ".dng": "image/tiff",
+    ".heic": "image/heic", ".heif": "image/heif", ".avif": "image/avif",
+    ".mp4": "video/mp4", ".m4v": "video/mp4", ".mov": "video/quicktime", ".m4a": "audio/mp4",
+    ".m4s": "video/iso.segment", ".3gp": "video/mp4",
+    ".avi": "video/x-msvideo", ".mkv": "video/x-matroska", ".webm": "video/webm", ".flv": "video/x-flv",
+    ".wav": "audio/wav", ".mp3": "audio/mpeg", ".flac": "audio/flac", ".ogg": "audio/ogg",
+    ".opus": "audio/ogg", ".oga": "audio/ogg",
+    ".pdf": "application/pdf", ".svg": "image/svg+xml",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
+    ".c2pa": "application/c2pa",
+}
+
+OOXML_TYPES = {
+    b"word/": EXTENSIONS[".docx"],
+    b"xl/": EXTENSIONS[".xlsx"],
+    b"ppt/": EXTENSIONS[".pptx"],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sniffed:
+    media_type: str
+    family: str
+    note: str = ""
+
+
+def extension_type(path: Path) -> str | None:
+    return EXTENSIONS.get(path.suffix.lower())
+
+
+def sniff_bytes(head: bytes, ext_type: str | None = None) -> Sniffed:
+    """Decide the media type from the first bytes (``HEAD_SIZE`` is plenty)."""
+    if not head:
+        return Sniffed(UNKNOWN, "empty", "the file is empty")
+    for m in MAGICS:
+        if head[m.offset : m.offset + len(m.magic)] != m.magic:
+            continue
+        if m.offset2 >= 0 and head[m.offset2 : m.offset2 + len(m.magic2)] != m.magic2:
+            continue
+        if m.family == "zip":
+            return _sniff_zip(head)
+        if m.media_type == "audio/mpeg" and ext_type == "audio/wav":
+            break  # an ID3 tag at the start of something else: keep looking below
+        return Sniffed(m.media_type, m.family)
+    if head[4:8] in ISOBMFF_TOP_BOXES:
+        return _sniff_isobmff(head)
+    if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xE0) == 0xE0 and (head[1] & 0x06) != 0:
+        return Sniffed("audio/mpeg", "mp3", "MPEG audio frame sync without an ID3 tag")
+    return _sniff_text(head, ext_type)
+
+
+def _sniff_isobmff(head: bytes) -> Sniffed:
+    if head[4:8] != b"ftyp":
+        if head[4:8] in (b"styp", b"moof", b"sidx"):
+            return Sniffed("video/iso.segment", "isobmff", "a media segment (fragment) without its init")
+        return Sniffed("video/mp4", "isobmff", "ISO BMFF without a leading ftyp box")
+    major = head[8:12]
+    if major in FTYP_BRANDS:
+        return Sniffed(FTYP_BRANDS[major], "isobmff")
+    size = int.from_bytes(head[0:4], "big")
+    compatible = [head[i : i + 4] for i in range(16, min(size, len(head)), 4)]
+    for brand in compatible:
+        if brand in FTYP_BRANDS and FTYP_BRANDS[brand].startswith("image/"):
+            return Sniffed(FTYP_BRANDS[brand], "isobmff")
+    return Sniffed("video/mp4", "isobmff")
+
+
+def _sniff_zip(head: bytes) -> Sniffed:
+    for marker, media_type in OOXML_TYPES.items():
+        if marker in head:
+            return Sniffed(media_type, "zip")
+    if b"[Content_Types].xml" in head:
+        return Sniffed("application/vnd.openxmlformats-package", "zip", "an Office Open XML package")
+    return Sniffed("application/zip", "zip")
+
+
+def _sniff_text(head: bytes, ext_type: str | None) -> Sniffed:
+    sample = head.lstrip(b"\xef\xbb\xbf")
+    if b"\x00" in sample:
+        return Sniffed(UNKNOWN, "unknown", "no known signature")
+    try:
+        text = sample.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 4:  # not just a multibyte char cut at the buffer end
+            return Sniffed(UNKNOWN, "unknown", "no known signature")
+        text = sample[: exc.start].decode("utf-8")
+    stripped = text.lstrip()
+    if stripped.startswith("<?xml") or stripped.startswith("<svg"):
+        if "<svg" in text:
+            return Sniffed("image/svg+xml", "svg")
+        return Sniffed("application/xml", "xml")
+    if ext_type == "text/markdown" or stripped.startswith("---\n") or stripped.startswith("# "):
+        return Sniffed("text/markdown", "text")
+    return Sniffed("text/plain", "text")

@@ -1,0 +1,334 @@
+"""Run detectors in isolation: worker processes with time and memory limits.
+
+A detector that segfaults, hangs or exhausts memory must cost only its own result on that
+file. :class:`ProcessRunner` keeps a small pool of long-lived worker processes (so that
+``import c2pa`` or an OCR model load is paid once per worker, not per file), sends each
+(file, detector) task to an idle worker, and kills and replaces a worker that overruns its
+deadline or dies. :class:`InlineRunner` does the same in threads, for tests and debugging: it
+enforces the deadline by abandoning the thread, so it cannot stop a runaway native call.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import multiprocessing as mp
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Protocol
+
+from .detectors.base import Context, Detector, DetectorFailure, NotApplicable
+from .evidence import Evidence, MediaFile, Status
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    key: int  # unique per task within a runner
+    file_index: int
+    detector: str  # the detector's name
+    detector_ref: str  # "module:QualName", instantiated once per worker
+    media: MediaFile
+    ctx: Context
+    timeout: float
+
+
+def detector_ref(det: Detector) -> str:
+    return f"{type(det).__module__}:{type(det).__qualname__}"
+
+
+_INSTANCES: dict[str, Detector] = {}
+
+
+def _instance(ref: str) -> Detector:
+    det = _INSTANCES.get(ref)
+    if det is None:
+        module, _, qualname = ref.partition(":")
+        obj: Any = importlib.import_module(module)
+        for part in qualname.split("."):
+            obj = getattr(obj, part)
+        det = _INSTANCES[ref] = obj()
+    return det
+
+
+def run_detector(det: Detector, media: MediaFile, ctx: Context) -> Evidence:
+    """Run one detector and turn every outcome, including failure, into Evidence."""
+    start = time.perf_counter()
+
+    def done(status: Status, error: str = "", **kw: Any) -> Evidence:
+        ms = round((time.perf_counter() - start) * 1000, 2)
+        return Evidence(detector=det.name, status=status, ms=ms, error=error, **kw)
+
+    try:
+        if not det.applies_to(media):
+            return done(Status.NOT_APPLICABLE)
+        findings = det.run(media, ctx)
+    except NotApplicable as exc:
+        return done(Status.NOT_APPLICABLE, str(exc))
+    except DetectorFailure as exc:
+        return done(Status.ERROR, str(exc) or "the check could not be completed")
+    except MemoryError:
+        limit = ctx.config.memory_limit_mb
+        return done(Status.ERROR, f"ran out of memory (limit {limit} MB per worker)")
+    except RecursionError:
+        return done(Status.ERROR, "the file is nested too deeply to analyse")
+    except Exception as exc:  # noqa: BLE001 - a failure is data, reported as such
+        log.debug("detector %s failed on %s", det.name, media.path, exc_info=True)
+        return done(Status.ERROR, f"{type(exc).__name__}: {exc}"[:500])
+    return done(Status.OK, signals=findings.signals, facts=findings.facts, attachments=findings.attachments)
+
+
+def failure(task: Task, status: Status, message: str, ms: float = 0.0) -> Evidence:
+    return Evidence(detector=task.detector, status=status, error=message, ms=round(ms, 2))
+
+
+class Runner(Protocol):
+    def capacity(self) -> int: ...
+
+    def start(self, task: Task) -> None: ...
+
+    def poll(self, timeout: float) -> list[tuple[Task, Evidence]]: ...
+
+    def cancel(self, which: Callable[[Task], bool]) -> list[tuple[Task, Evidence]]: ...
+
+    def close(self) -> None: ...
+
+
+# --------------------------------------------------------------------------- inline
+
+
+class InlineRunner:
+    """Threads with deadlines. A timed-out thread is abandoned (it cannot be killed)."""
+
+    def __init__(self, workers: int = 1) -> None:
+        self._workers = max(1, workers)
+        self._results: queue.Queue[tuple[Task, Evidence]] = queue.Queue()
+        self._running: dict[int, tuple[Task, float]] = {}
+
+    def capacity(self) -> int:
+        return self._workers - len(self._running)
+
+    def start(self, task: Task) -> None:
+        self._running[task.key] = (task, time.monotonic())
+
+        def body() -> None:
+            self._results.put((task, run_detector(_instance(task.detector_ref), task.media, task.ctx)))
+
+        threading.Thread(target=body, name=f"detector-{task.detector}", daemon=True).start()
+
+    def poll(self, timeout: float) -> list[tuple[Task, Evidence]]:
+        out: list[tuple[Task, Evidence]] = []
+        deadline = time.monotonic() + timeout
+        while self._running:
+            try:
+                task, ev = self._results.get(timeout=max(0.0, min(deadline - time.monotonic(), 0.05)))
+            except queue.Empty:
+                out.extend(self._expire())
+                if out or time.monotonic() >= deadline:
+                    break
+                continue
+            if self._running.pop(task.key, None) is not None:
+                out.append((task, ev))
+            break
+        return out
+
+    def _expire(self) -> list[tuple[Task, Evidence]]:
+        now = time.monotonic()
+        expired = [(t, s) for t, s in self._running.values() if now - s > t.timeout]
+        for task, started in expired:
+            del self._running[task.key]
+        return [(t, failure(t, Status.TIMEOUT, _timeout_message(t), (now - s) * 1000)) for t, s in expired]
+
+    def cancel(self, which: Callable[[Task], bool]) -> list[tuple[Task, Evidence]]:
+        hit = [t for t, _ in self._running.values() if which(t)]
+        for task in hit:
+            del self._running[task.key]
+        return [(t, failure(t, Status.SKIPPED, "cancelled")) for t in hit]
+
+    def close(self) -> None:
+        self._running.clear()
+
+
+# --------------------------------------------------------------------------- processes
+
+
+def _worker_main(conn: Connection, memory_limit_mb: int) -> None:
+    from . import netguard
+
+    netguard.install()
+    _limit_memory(memory_limit_mb)
+    logging.getLogger().setLevel(logging.WARNING)
+    while True:
+        try:
+            task: Task | None = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            ev = run_detector(_instance(task.detector_ref), task.media, task.ctx)
+        except Exception as exc:  # noqa: BLE001 - e.g. the detector cannot be imported
+            ev = failure(task, Status.ERROR, f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send((task.key, ev))
+        except Exception as exc:  # noqa: BLE001 - unpicklable findings
+            conn.send((task.key, failure(task, Status.ERROR, f"result could not be returned: {exc}")))
+
+
+def _limit_memory(mb: int) -> None:
+    if mb <= 0:
+        return
+    try:
+        import resource
+    except ImportError:  # Windows: no RLIMIT_AS; the time limit still applies
+        return
+    limit = mb * 1024 * 1024
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError):
+        log.warning("could not set a memory limit of %d MB", mb)
+
+
+class _Worker:
+    def __init__(self, memory_limit_mb: int) -> None:
+        ctx = mp.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_limit_mb), daemon=True,
+                                name="verifier-worker")
+        self.proc.start()
+        child.close()
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def kill(self) -> None:
+        try:
+            self.proc.kill()
+            self.proc.join(5)
+        finally:
+            self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.proc.join(1)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(1)
+        self.conn.close()
+
+
+class ProcessRunner:
+    """A pool of spawned worker processes; one task per worker at a time."""
+
+    def __init__(self, workers: int, memory_limit_mb: int) -> None:
+        self._size = max(1, workers)
+        self._memory = memory_limit_mb
+        self._workers: list[_Worker] = []
+
+    def _idle_worker(self) -> _Worker:
+        for w in self._workers:
+            if w.task is None:
+                return w
+        w = _Worker(self._memory)
+        self._workers.append(w)
+        return w
+
+    def capacity(self) -> int:
+        return self._size - sum(1 for w in self._workers if w.task is not None)
+
+    def start(self, task: Task) -> None:
+        w = self._idle_worker()
+        w.task, w.started = task, time.monotonic()
+        try:
+            w.conn.send(task)
+        except (OSError, ValueError):
+            # the worker died while idle: replace it and send again
+            self._replace(w)
+            self.start(task)
+
+    def poll(self, timeout: float) -> list[tuple[Task, Evidence]]:
+        busy = [w for w in self._workers if w.task is not None]
+        if not busy:
+            return []
+        now = time.monotonic()
+        nearest = min(w.started + w.task.timeout for w in busy if w.task) - now
+        ready = wait([w.conn for w in busy], timeout=max(0.0, min(timeout, nearest)))
+        out: list[tuple[Task, Evidence]] = []
+        for w in busy:
+            task = w.task
+            assert task is not None
+            if w.conn in ready:
+                try:
+                    key, ev = w.conn.recv()
+                except (EOFError, OSError):
+                    code = self._exit_code(w)
+                    out.append((task, failure(task, Status.ERROR, _crash_message(code),
+                                              (time.monotonic() - w.started) * 1000)))
+                    self._replace(w)
+                    continue
+                w.task = None
+                out.append((task, ev))
+            elif time.monotonic() - w.started > task.timeout:
+                out.append((task, failure(task, Status.TIMEOUT, _timeout_message(task),
+                                          (time.monotonic() - w.started) * 1000)))
+                self._replace(w)
+        return out
+
+    def cancel(self, which: Callable[[Task], bool]) -> list[tuple[Task, Evidence]]:
+        out = []
+        for w in list(self._workers):
+            if w.task is not None and which(w.task):
+                out.append((w.task, failure(w.task, Status.SKIPPED, "cancelled")))
+                self._replace(w)
+        return out
+
+    def _exit_code(self, w: _Worker) -> int | None:
+        w.proc.join(2)
+        return w.proc.exitcode
+
+    def _replace(self, w: _Worker) -> None:
+        w.kill()
+        self._workers.remove(w)
+
+    def close(self) -> None:
+        for w in self._workers:
+            if w.task is None:
+                w.stop()
+            else:
+                w.kill()
+        self._workers.clear()
+
+
+def _crash_message(code: int | None) -> str:
+    if code is not None and code < 0:
+        try:
+            import signal
+
+            name = signal.Signals(-code).name
+        except (ValueError, ImportError):
+            name = str(-code)
+        return f"the detector crashed on this file (worker killed by {name}); other checks continue"
+    return f"the detector's worker process exited unexpectedly (exit code {code}); other checks continue"
+
+
+def _timeout_message(task: Task) -> str:
+    return f"did not finish within {task.timeout:g} s and was stopped"
+
+
+def make_runner(isolation: str, workers: int, memory_limit_mb: int) -> Runner:
+    if isolation == "inline":
+        return InlineRunner(workers)
+    if isolation == "process":
+        return ProcessRunner(workers, memory_limit_mb)
+    raise ValueError(f"unknown isolation mode {isolation!r}")
+

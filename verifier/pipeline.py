@@ -1,0 +1,298 @@
+"""The analysis pipeline: paths in, events out, progressively.
+
+A :class:`Scanner` takes paths (files or folders) at any time, identifies each file (one
+streaming read: SHA-256 + type), runs every built-in detector on it through a runner
+(worker processes by default, see :mod:`verifier.isolation`) and yields an event as each
+detector finishes, then the fused :class:`~verifier.evidence.Report`. The CLI drains the
+events; the GUI forwards them to widgets from a worker thread.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .config import Config
+from .detectors import BUILTIN_DETECTORS, Context, Detector
+from .evidence import Evidence, MediaFile, Report, Status
+from .inputs import InputError, identify
+from .isolation import Runner, Task, detector_ref, make_runner, run_detector
+from .verdict import fuse
+
+log = logging.getLogger(__name__)
+
+MAX_FILES_PER_FOLDER_WALK = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class FileQueued:
+    index: int
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class FileStarted:
+    index: int
+    media: MediaFile
+    detectors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceReady:
+    index: int
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class FileDone:
+    index: int
+    report: Report
+
+
+@dataclass(frozen=True, slots=True)
+class FileFailed:
+    """The input could not be read at all (missing, unreadable, not a regular file)."""
+
+    index: int
+    path: Path
+    message: str
+
+
+Event = FileQueued | FileStarted | EvidenceReady | FileDone | FileFailed
+
+
+def expand(paths: Iterable[Path | str], recursive: bool = True) -> list[Path]:
+    """Files as given, folders walked in a stable order (hidden entries skipped)."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            walker = os.walk(p) if recursive else [(str(p), [], [f.name for f in p.iterdir()])]
+            for root, dirs, files in walker:
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith("."):
+                        continue
+                    f = Path(root) / name
+                    if f.is_file():
+                        out.append(f)
+                if len(out) > MAX_FILES_PER_FOLDER_WALK:
+                    break
+        else:
+            out.append(p)
+    return out
+
+
+def companions_for(path: Path, batch: Sequence[Path]) -> tuple[Path, ...]:
+    """Other inputs of the same batch that belong to ``path``.
+
+    A sidecar manifest (``photo.c2pa`` beside ``photo.jpg``), and the media segments
+    (``.m4s``) beside a fragmented MP4's init segment.
+    """
+    out = []
+    for other in batch:
+        if other == path or other.parent != path.parent:
+            continue
+        if other.stem == path.stem and other.suffix.lower() == ".c2pa":
+            out.append(other)
+        elif path.suffix.lower() in (".mp4", ".m4v", ".mov") and other.suffix.lower() == ".m4s":
+            out.append(other)
+    return tuple(out)
+
+
+@dataclass
+class _FileState:
+    index: int
+    path: Path
+    companions: tuple[Path, ...]
+    media: MediaFile | None = None
+    waiting: set[str] = field(default_factory=set)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    cancelled: bool = False
+
+
+class Scanner:
+    """Analyse files; thread-safe ``submit``/``cancel``, one thread drains ``events``."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        detectors: Sequence[Detector] = BUILTIN_DETECTORS,
+        runner: Runner | None = None,
+    ) -> None:
+        self.config = config or Config()
+        self.detectors = tuple(detectors)
+        self._runner = runner
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._incoming: deque[_FileState] = deque()
+        self._files: dict[int, _FileState] = {}
+        self._tasks: deque[Task] = deque()
+        self._keys = itertools.count()
+        self._indices = itertools.count()
+        self._closed = False
+
+    # -- called from any thread -------------------------------------------------------
+
+    def submit(self, paths: Iterable[Path | str], recursive: bool = True) -> list[int]:
+        batch = expand(paths, recursive)
+        states = [_FileState(next(self._indices), p, companions_for(p, batch)) for p in batch]
+        with self._lock:
+            self._incoming.extend(states)
+        self._wake.set()
+        return [s.index for s in states]
+
+    def cancel(self, index: int | None = None) -> None:
+        """Cancel one file (or all): pending checks are skipped, running ones stopped."""
+        with self._lock:
+            targets = list(self._files.values()) + list(self._incoming)
+            for st in targets:
+                if index is None or st.index == index:
+                    st.cancelled = True
+        self._wake.set()
+
+    # -- the draining thread ----------------------------------------------------------
+
+    def events(self, until_idle: bool = True) -> Iterator[Event]:
+        runner = self._runner or make_runner(
+            self.config.isolation, self.config.worker_count(), self.config.memory_limit_mb
+        )
+        self._runner = runner
+        while not self._closed:
+            yield from self._admit()
+            yield from self._dispatch(runner)
+            if self._busy():
+                results = runner.poll(0.1)
+            else:
+                if until_idle and not self._incoming:
+                    return
+                self._wake.wait(0.2)
+                self._wake.clear()
+                continue
+            yield from self._cancelled(runner)
+            for task, ev in results:
+                yield from self._record(task.file_index, ev)
+
+    def close(self) -> None:
+        self._closed = True
+        self._wake.set()
+        if self._runner is not None:
+            self._runner.close()
+
+    def __enter__(self) -> "Scanner":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- internals ------------------------------------------------------------------
+
+    def _busy(self) -> bool:
+        return any(st.waiting for st in self._files.values())
+
+    def _admit(self) -> Iterator[Event]:
+        """Identify queued files while there is no backlog of tasks (keeps memory bounded)."""
+        while len(self._tasks) < 2 * len(self.detectors):
+            with self._lock:
+                if not self._incoming:
+                    return
+                st = self._incoming.popleft()
+                self._files[st.index] = st
+            yield FileQueued(st.index, st.path)
+            if st.cancelled:
+                del self._files[st.index]
+                yield FileFailed(st.index, st.path, "cancelled")
+                continue
+            try:
+                st.media = identify(st.path)
+            except (InputError, OSError) as exc:
+                del self._files[st.index]
+                yield FileFailed(st.index, st.path, str(exc))
+                continue
+            yield FileStarted(st.index, st.media, tuple(d.name for d in self.detectors))
+            ctx = Context(config=self.config, companions=st.companions)
+            for det in self.detectors:
+                st.waiting.add(det.name)
+            for det in self.detectors:
+                if det.name in self.config.disabled:
+                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED,
+                                                               error="switched off in settings"))
+                elif not det.isolated:
+                    yield from self._record(st.index, run_detector(det, st.media, ctx))
+                else:
+                    self._tasks.append(Task(next(self._keys), st.index, det.name, detector_ref(det),
+                                            st.media, ctx, self.config.timeout_for(det.name)))
+
+    def _dispatch(self, runner: Runner) -> Iterator[Event]:
+        while self._tasks and runner.capacity() > 0:
+            task = self._tasks.popleft()
+            st = self._files.get(task.file_index)
+            if st is None:
+                continue
+            if st.cancelled:
+                yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
+                continue
+            runner.start(task)
+
+    def _cancelled(self, runner: Runner) -> Iterator[Event]:
+        with self._lock:
+            gone = {i for i, st in self._files.items() if st.cancelled}
+        if not gone:
+            return
+        for task, ev in runner.cancel(lambda t: t.file_index in gone):
+            yield from self._record(task.file_index, ev)
+        for task in [t for t in self._tasks if t.file_index in gone]:
+            self._tasks.remove(task)
+            yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
+
+    def _record(self, index: int, ev: Evidence) -> Iterator[Event]:
+        st = self._files.get(index)
+        if st is None or ev.detector not in st.waiting:
+            return
+        st.waiting.discard(ev.detector)
+        st.evidence[ev.detector] = ev
+        yield EvidenceReady(index, ev)
+        if not st.waiting:
+            del self._files[index]
+            yield FileDone(index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
+
+
+def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detectors: Sequence[Detector],
+                 lang: str = "en") -> Report:
+    assert media is not None
+    ordered = tuple(evidence[d.name] for d in detectors if d.name in evidence)
+    return Report(
+        media=media,
+        evidence=ordered,
+        verdict=fuse(ordered, lang),
+        analysed_at=datetime.now(UTC).isoformat(timespec="seconds"),
+    )
+
+
+def scan(paths: Iterable[Path | str], config: Config | None = None, recursive: bool = True,
+         detectors: Sequence[Detector] = BUILTIN_DETECTORS) -> Iterator[Report | FileFailed]:
+    """Analyse paths and yield a Report (or FileFailed) per file, in completion order."""
+    with Scanner(config, detectors) as scanner:
+        scanner.submit(paths, recursive)
+        for ev in scanner.events():
+            if isinstance(ev, FileDone):
+                yield ev.report
+            elif isinstance(ev, FileFailed):
+                yield ev
+
+
+def analyse_file(path: Path | str, config: Config | None = None,
+                 detectors: Sequence[Detector] = BUILTIN_DETECTORS) -> Report:
+    """One file, start to finish (the unit of work for batch engines)."""
+    for result in scan([path], config, recursive=False, detectors=detectors):
+        if isinstance(result, FileFailed):
+            raise InputError(result.message)
+        return result
+    raise InputError(f"{path}: nothing to analyse")

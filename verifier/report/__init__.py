@@ -1,0 +1,1 @@
+"""Renderers of Reports: JSON (the contract), and human formats."""

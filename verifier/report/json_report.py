@@ -1,0 +1,95 @@
+"""The contract's JSON document (shared/design/CONTRACT.md)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ..evidence import Evidence, Report, Signal
+
+
+def signal_dict(s: Signal) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "detector": s.detector,
+        "confidence": str(s.confidence),
+        "claim": str(s.claim),
+        "basis": str(s.basis),
+        "summary": s.summary,
+        "details": s.details,
+    }
+
+
+def detector_dict(e: Evidence) -> dict[str, Any]:
+    d: dict[str, Any] = {"name": e.detector, "status": str(e.status), "ms": e.ms}
+    if e.error:
+        d["error"] = e.error
+    return d
+
+
+def file_dict(r: Report, embed_attachments: bool = False) -> dict[str, Any]:
+    v = r.verdict
+    return {
+        "path": str(r.media.path),
+        "sha256": r.media.sha256,
+        "size": r.media.size,
+        "media_type": r.media.media_type,
+        "analysed_at": r.analysed_at,
+        "verdict": {
+            "code": str(v.code),
+            "strength": str(v.strength),
+            "headline": v.headline,
+            "explanation": v.explanation,
+            "unchecked": list(v.unchecked),
+            "basis_signals": list(v.basis_signals),
+        },
+        "signals": [signal_dict(s) for s in r.signals],
+        "detectors": [detector_dict(e) for e in r.evidence],
+        "facts": {e.detector: e.facts for e in r.evidence if e.facts},
+        "attachments": [
+            {
+                "detector": e.detector,
+                "name": a.name,
+                "mime": a.mime,
+                "size": len(a.data),
+                "sha256": hashlib.sha256(a.data).hexdigest(),
+                **({"base64": base64.b64encode(a.data).decode("ascii")} if embed_attachments else {}),
+            }
+            for e in r.evidence
+            for a in e.attachments
+        ],
+    }
+
+
+def failed_dict(path: str, message: str) -> dict[str, Any]:
+    """An input that could not be read at all still gets an entry, with its reason."""
+    return {
+        "path": path,
+        "sha256": None,
+        "size": None,
+        "media_type": None,
+        "verdict": {"code": "incomplete", "strength": "none", "headline": "Could not be read",
+                    "explanation": message, "unchecked": [], "basis_signals": []},
+        "signals": [],
+        "detectors": [],
+        "error": message,
+    }
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, bytes | bytearray):
+        return {"base64": base64.b64encode(bytes(o)).decode("ascii")}
+    if isinstance(o, set | frozenset | tuple):
+        return list(o)
+    return str(o)
+
+
+def dumps(doc: Any, indent: int | None = 2) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=indent, default=_default)
+
+
+def document(tool: dict[str, Any], files: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    return {"tool": tool, "files": list(files)}
