@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
+from .c2pa import C2paDetector
 from .file_facts import FileFactsDetector
 
 BUILTIN_DETECTORS: tuple[Detector, ...] = (
     FileFactsDetector(),
+    C2paDetector(),
 )
 
 

@@ -1,0 +1,86 @@
+"""Which trust list vouches for a signer, decided from its certificate chain.
+
+The SDK validates once against every list at once (see :mod:`verifier.trust.material`); when it
+says "trusted", this module finds the list whose anchor issued a certificate of the chain, in
+precedence order (official before interim before user lists). The interim list also names
+end-entity certificates, matched by the SHA-256 of the whole leaf DER — never by issuer or
+serial number, which the file itself supplies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..trust.material import AnchorList, Material
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    list_name: str
+    list_label: str
+    how: str  # "anchor" | "end-entity"
+
+
+def _parse(chain: Sequence[bytes]) -> list[object]:
+    from cryptography import x509  # noqa: PLC0415 - lazy
+
+    out = []
+    for der in chain:
+        try:
+            out.append(x509.load_der_x509_certificate(der))
+        except ValueError:
+            log.debug("unparseable certificate in a C2PA chain")
+    return out
+
+
+def _issued_by(cert: object, anchor: object) -> bool:
+    if cert == anchor:
+        return True
+    if cert.issuer != anchor.subject:  # type: ignore[attr-defined]
+        return False
+    try:
+        cert.verify_directly_issued_by(anchor)  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - any failure means "not issued by this anchor"
+        return False
+    return True
+
+
+def anchored_list(chain: Sequence[bytes], lists: Sequence[AnchorList]) -> AnchorList | None:
+    """The first list (in the given order) with an anchor that issued a certificate of the chain."""
+    certs = _parse(chain)
+    for lst in lists:
+        for cert in certs:
+            if any(_issued_by(cert, a) for a in lst.certs):
+                return lst
+    return None
+
+
+def allowed_list(chain: Sequence[bytes], lists: Sequence[AnchorList]) -> AnchorList | None:
+    """The list that names the leaf certificate itself (SHA-256 of its whole DER)."""
+    if not chain:
+        return None
+    digest = hashlib.sha256(chain[0]).hexdigest()
+    for lst in lists:
+        if digest in lst.allowed_sha256:
+            return lst
+    return None
+
+
+def attribute_trusted(chain: Sequence[bytes], material: Material) -> Attribution | None:
+    """For a signer the SDK trusts: the list that anchors it, signer lists before the TSA list."""
+    lst = anchored_list(chain, material.signer_lists)
+    if lst is not None:
+        return Attribution(lst.name, lst.label, "anchor")
+    return None
+
+
+def attribute_end_entity(chain: Sequence[bytes], material: Material) -> Attribution | None:
+    lst = allowed_list(chain, material.signer_lists)
+    if lst is not None:
+        return Attribution(lst.name, lst.label, "end-entity")
+    return None

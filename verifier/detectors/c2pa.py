@@ -1,0 +1,307 @@
+"""C2PA Content Credentials, validated offline against the configured trust lists.
+
+One SDK read per file validates against every list at once (official, interim, user lists and
+the TSA list, concatenated); the list that vouches for a trusted signer is then found from the
+signer's certificate chain (:mod:`verifier.c2pa.trust_eval`), and the interim end-entity list is
+matched by leaf-certificate hash. States stay apart exactly as LABELS.md §4 asks.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from ..adapters import c2pa_sdk as sdk
+from ..c2pa import states
+from ..c2pa.cose_chain import ChainError, signature_cbor, x5chain
+from ..c2pa.manifest_view import manifest_views, source_statements, thumbnail_uris
+from ..c2pa.trust_eval import Attribution, attribute_end_entity, attribute_trusted
+from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
+from ..inputs import open_readonly
+from ..trust import discover
+from ..trust.material import Material, load
+from .base import Context, DetectorFailure, Findings, NotApplicable
+
+log = logging.getLogger(__name__)
+
+NAME = "c2pa"
+MAX_SIDECAR = 64 << 20
+MAX_THUMBNAILS_BYTES = 16 << 20
+# Media types the SDK reads (a subset of ``c2pa.Reader.get_supported_mime_types()``, which needs
+# the native library: this check must stay cheap).
+SUPPORTED = frozenset({
+    "image/jpeg", "image/png", "image/webp", "image/gif", "image/tiff", "image/dng", "image/x-adobe-dng",
+    "image/heic", "image/heif", "image/avif", "image/jxl", "image/svg+xml", "image/x-nikon-nef",
+    "image/x-sony-arw", "video/mp4", "video/quicktime", "video/x-m4v", "video/x-msvideo", "video/avi",
+    "audio/mp4", "audio/wav", "audio/x-wav", "audio/vnd.wave", "audio/wave", "audio/mpeg", "audio/flac",
+    "application/pdf", "application/c2pa", "application/x-c2pa-manifest-store",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/epub+zip",
+})
+STANDALONE = frozenset({"application/c2pa", "application/x-c2pa-manifest-store"})
+# Failure codes that only say "the asset's bytes were not checked" when a manifest store is read
+# without its asset.
+BINDING_CODES = frozenset({"assertion.dataHash.mismatch", "assertion.bmffHash.mismatch",
+                           "assertion.boxesHash.mismatch", "assertion.collectionHash.mismatch"})
+_PARSE_FAILURE = "asset could not be parsed"
+
+_KIND_CLAIM = {"ai_generated": Claim.AI_GENERATED, "ai_modified": Claim.AI_MODIFIED, "capture": Claim.NONE}
+_KIND_SIGNAL = {"ai_generated": "c2pa.ai_generated", "ai_modified": "c2pa.ai_modified",
+                "capture": "c2pa.capture"}
+_KIND_SUMMARY = {"ai_generated": "C2PA action declares AI-generated content (trainedAlgorithmicMedia)",
+                 "ai_modified": "C2PA action declares content composited with AI output",
+                 "capture": "C2PA action declares a digital capture"}
+
+
+class C2paDetector:
+    name = NAME
+    isolated = True
+
+    def __init__(self) -> None:
+        self._contexts: dict[tuple[object, ...], Any] = {}
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return media.media_type in SUPPORTED or media.family == "jumbf"
+
+    # -- trust material and SDK contexts, cached per process --------------------------------
+
+    def _material(self, ctx: Context) -> Material:
+        return load(discover(ctx.config.trust_dirs, ctx.config.user_anchors))
+
+    def _context(self, material: Material, only: str | None = None) -> Any:
+        key = (material.key, only)
+        context = self._contexts.get(key)
+        if context is None:
+            if only is None:
+                pem = material.combined_pem
+            else:
+                pem = "".join(_pem_of(material, n) for n in (only, *_tsa_names(material)))
+            context = sdk.make_context(sdk.offline_settings(pem or None, material.trust_config))
+            self._contexts[key] = context
+        return context
+
+    # -- the check ----------------------------------------------------------------------
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        material = self._material(ctx)
+        sidecars = [p for p in ctx.companions if p.suffix.lower() == ".c2pa"]
+        fragments = [p for p in ctx.companions if p.suffix.lower() == ".m4s"]
+        manifest = _read_sidecar(sidecars[0]) if sidecars else None
+        try:
+            return self._read(media, ctx, material, manifest, fragments, sidecars)
+        except sdk.NoManifest:
+            return Findings(facts={"present": False})
+        except sdk.RemoteManifest as exc:
+            return _remote(exc)
+        except sdk.Unsupported as exc:
+            raise NotApplicable(f"the C2PA SDK does not read this type of file ({exc})") from exc
+        except sdk.Unreadable as exc:
+            if _PARSE_FAILURE in str(exc).lower():
+                raise DetectorFailure(f"the file's container could not be parsed for C2PA: {exc}") from exc
+            return _unreadable(str(exc))
+
+    def _read(self, media: MediaFile, ctx: Context, material: Material, manifest: bytes | None,
+              fragments: list[Path], sidecars: list[Path]) -> Findings:
+        with ExitStack() as stack:
+            stream = stack.enter_context(open_readonly(media.path))
+            frags = [stack.enter_context(open_readonly(p)) for p in fragments]
+            read = stack.enter_context(sdk.read(stream, media.media_type, self._context(material), manifest, frags))
+            standalone = media.media_type in STANDALONE and manifest is None
+            assessment = states.assess(_without_binding(read.store) if standalone else read.store, read.state)
+            attribution, note = self._attribute(read, assessment, material, media, manifest, fragments)
+            if attribution is None and assessment.state == states.TRUSTED:
+                assessment = states.Assessment(states.UNTRUSTED_SIGNER, assessment.failures, ())
+            elif attribution is not None and assessment.state == states.UNTRUSTED_SIGNER:
+                # The leaf itself is on an end-entity list (SDK's allowed_list has no effect).
+                assessment = states.Assessment(states.TRUSTED, assessment.failures, ())
+            attachments, names = _thumbnails(read)
+            return _findings(read.store, assessment, attribution, note, names, attachments,
+                             standalone=standalone, sidecar=sidecars[0].name if sidecars else None,
+                             fragments=[p.name for p in fragments])
+
+    def _attribute(self, read: sdk.Read, assessment: states.Assessment, material: Material,
+                   media: MediaFile, manifest: bytes | None,
+                   fragments: list[Path]) -> tuple[Attribution | None, str]:
+        state = assessment.state
+        wants_allowed = state == states.UNTRUSTED_SIGNER and any(a.allowed_sha256 for a in material.lists)
+        if state != states.TRUSTED and not wants_allowed:
+            return None, ""
+        chain = _signer_chain(read)
+        if state == states.TRUSTED:
+            if chain:
+                found = attribute_trusted(chain, material)
+                if found is not None:
+                    return found, ""
+                return None, "the chain reaches only a time-stamping authority anchor"
+            return self._attribute_by_reads(material, media, manifest, fragments), ""
+        found = attribute_end_entity(chain, material) if chain else None
+        return found, ""
+
+    def _attribute_by_reads(self, material: Material, media: MediaFile, manifest: bytes | None,
+                            fragments: list[Path]) -> Attribution | None:
+        """Fallback when the chain cannot be read: one read per signer list, in precedence order."""
+        for lst in material.signer_lists:
+            if not lst.certs:
+                continue
+            with ExitStack() as stack:
+                stream = stack.enter_context(open_readonly(media.path))
+                frags = [stack.enter_context(open_readonly(p)) for p in fragments]
+                read = stack.enter_context(sdk.read(stream, media.media_type,
+                                                    self._context(material, lst.name), manifest, frags))
+                if states.assess(read.store, read.state).state == states.TRUSTED:
+                    return Attribution(lst.name, lst.label, "anchor")
+        return None
+
+
+def _pem_of(material: Material, name: str) -> str:
+    for t in material.lists:
+        if t.name == name:
+            from cryptography.hazmat.primitives.serialization import Encoding  # noqa: PLC0415
+
+            return "".join(c.public_bytes(Encoding.PEM).decode("ascii") for c in t.certs)  # type: ignore[attr-defined]
+    return ""
+
+
+def _tsa_names(material: Material) -> list[str]:
+    return [t.name for t in material.lists if t.is_tsa]
+
+
+def _read_sidecar(path: Path) -> bytes:
+    with open_readonly(path) as fh:
+        data = fh.read(MAX_SIDECAR + 1)
+    if len(data) > MAX_SIDECAR:
+        raise DetectorFailure(f"the sidecar manifest {path.name} is larger than {MAX_SIDECAR >> 20} MB")
+    return data
+
+
+def _without_binding(store: dict[str, Any]) -> dict[str, Any]:
+    """A standalone manifest store has no asset: its content-binding failures say nothing."""
+    out = dict(store)
+    out["validation_status"] = [e for e in store.get("validation_status") or ()
+                                if not (isinstance(e, dict) and e.get("code") in BINDING_CODES)]
+    out.pop("validation_results", None)
+    return out
+
+
+def _signer_chain(read: sdk.Read) -> list[bytes] | None:
+    label = read.store.get("active_manifest")
+    if not isinstance(label, str):
+        return None
+    try:
+        store_bytes = read.resource(f"self#jumbf=/c2pa/{label}/c2pa.signature")
+        return x5chain(signature_cbor(store_bytes, label))
+    except (ChainError, sdk.Unreadable, Exception) as exc:  # noqa: BLE001 - fall back to per-list reads
+        log.debug("signer chain not readable: %s", exc)
+        return None
+
+
+def _thumbnails(read: sdk.Read) -> tuple[tuple[Attachment, ...], dict[str, str]]:
+    attachments: list[Attachment] = []
+    names: dict[str, str] = {}
+    budget = MAX_THUMBNAILS_BYTES
+    for i, (uri, mime, role) in enumerate(thumbnail_uris(read.store)):
+        try:
+            data = read.resource(uri, limit=budget)
+        except Exception as exc:  # noqa: BLE001 - a missing thumbnail is not a failure of the check
+            log.debug("thumbnail %s not readable: %s", uri, exc)
+            continue
+        if not data:
+            continue
+        budget -= len(data)
+        name = f"c2pa-{role}-thumbnail-{i}"
+        names[uri] = name
+        attachments.append(Attachment(name=name, mime=mime, data=data, note=uri[:300]))
+    return tuple(attachments), names
+
+
+def _remote(exc: sdk.RemoteManifest) -> Findings:
+    details = {"url": exc.url, "fetched": False}
+    facts = {"state": states.REMOTE, "trust_list": None, "active_manifest": None, "remote_url": exc.url,
+             "status_codes": [], "manifests": []}
+    return Findings(signals=(Signal("c2pa.remote", NAME, "C2PA manifest stored remotely; not fetched (offline)",
+                                    confidence=Confidence.INFO, details=details),), facts=facts)
+
+
+def _unreadable(message: str, **extra: Any) -> Findings:
+    details = {"state": states.UNREADABLE, "error": message[:500], **extra}
+    facts = {"state": states.UNREADABLE, "trust_list": None, "active_manifest": None, "remote_url": None,
+             "status_codes": [], "manifests": [], "error": message[:500], **extra}
+    return Findings(signals=(Signal("c2pa.manifest", NAME, "C2PA manifest present but could not be read",
+                                    details=details),), facts=facts)
+
+
+def _findings(store: dict[str, Any], assessment: states.Assessment, attribution: Attribution | None,
+              note: str, thumbs: dict[str, str], attachments: tuple[Attachment, ...], *,
+              standalone: bool, sidecar: str | None, fragments: list[str]) -> Findings:
+    active = store.get("active_manifest")
+    state = assessment.state
+    codes_by_manifest: dict[str, list[str]] = {}
+    for f in assessment.failures:
+        codes_by_manifest.setdefault(f.manifest or str(active), []).append(f.code)
+    views = manifest_views(store, thumbs, codes_by_manifest)
+    active_view = next((v for v in views if v["is_active"]), {})
+    status_codes = [f.as_dict() for f in assessment.failures]
+    facts: dict[str, Any] = {
+        "state": state, "trust_list": attribution.list_name if attribution else None,
+        "trust_list_label": attribution.list_label if attribution else None,
+        "trusted_as": attribution.how if attribution else None,
+        "active_manifest": active, "remote_url": None, "status_codes": status_codes,
+        "manifests": views, "sidecar": sidecar, "fragments": fragments,
+    }
+    if note:
+        facts["note"] = note
+    base = {"active_manifest": active, "claim_generator": active_view.get("claim_generator"),
+            "signer": active_view.get("signer")}
+    if standalone and state != states.INVALID:
+        # A manifest store without its asset: the signature may be intact, but nothing binds it
+        # to any content here.
+        facts.update(state=states.UNREADABLE, signer_state=state,
+                     reason="standalone manifest store: its asset was not given, so the content "
+                            "binding cannot be checked")
+        sig = Signal("c2pa.manifest", NAME, "C2PA manifest store without its asset",
+                     details={**base, "state": states.UNREADABLE, "standalone": True, "signer_state": state})
+        return Findings(signals=(sig,), facts=facts, attachments=attachments)
+
+    intact = state in states.INTACT
+    signals = [Signal("c2pa.manifest", NAME, "C2PA manifest store read",
+                      basis=Basis.SIGNED if intact else Basis.NONE,
+                      details={**base, "state": state, "manifests": len(views)})]
+    if state == states.TRUSTED:
+        signals.append(Signal("c2pa.trusted", NAME, "C2PA signer trusted",
+                              details={"trust_list": facts["trust_list"], "trust_list_label": facts["trust_list_label"],
+                                       "trusted_as": facts["trusted_as"], **base}))
+    elif state == states.UNTRUSTED_SIGNER:
+        signals.append(Signal("c2pa.untrusted_signer", NAME, "C2PA signature valid; signer not on any trust list",
+                              details={**base, **({"note": note} if note else {})}))
+    elif state == states.CERT_EXPIRED:
+        signals.append(Signal("c2pa.cert_expired", NAME,
+                              "C2PA signature intact; signing certificate expired and no trusted timestamp",
+                              details={**base, "trust_list": None}))
+    else:
+        signals.append(Signal("c2pa.invalid", NAME, "C2PA validation failed: content or manifest altered",
+                              details={**base, "status_codes": [f.as_dict() for f in assessment.tampering]}))
+    signals.extend(_source_signals(store, assessment))
+    return Findings(signals=tuple(signals), facts=facts, attachments=attachments)
+
+
+def _source_signals(store: dict[str, Any], assessment: states.Assessment) -> list[Signal]:
+    by_kind: dict[str, list[tuple[Any, bool]]] = {}
+    for st in source_statements(store):
+        by_kind.setdefault(st.kind, []).append((st, assessment.manifest_intact(st.manifest)))
+    out = []
+    for kind, hits in by_kind.items():
+        signed = any(ok for _, ok in hits)
+        claim = _KIND_CLAIM[kind]
+        basis = Basis.SIGNED if signed else Basis.METADATA
+        if claim is Claim.NONE:
+            basis = Basis.SIGNED if signed else Basis.NONE
+        first = next((st for st, ok in hits if ok), hits[0][0])
+        out.append(Signal(_KIND_SIGNAL[kind], NAME, _KIND_SUMMARY[kind], claim=claim, basis=basis,
+                          confidence=Confidence.DECLARED if claim is not Claim.NONE else Confidence.INFO,
+                          details={**first.as_dict(), "signature_intact": signed,
+                                   "statements": [{**st.as_dict(), "signature_intact": ok} for st, ok in hits]}))
+    return out
