@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
 log = logging.getLogger(__name__)
@@ -79,14 +79,24 @@ def sdk_version() -> str:
 
 @dataclass
 class Read:
-    """An open Reader: the manifest store JSON, its validation state, its resources."""
+    """An open Reader: the manifest store JSON, its validation state, its resources.
+
+    With BMFF fragments, the SDK validates the init segment against one fragment at a time;
+    ``per_fragment`` keeps (store, state) after each fragment, in the order given, and
+    ``store``/``state`` are those of the last one.
+    """
 
     store: dict[str, Any]
     state: str  # "Trusted" | "Valid" | "Invalid" (as reported by the SDK)
     _reader: Any
+    per_fragment: list[tuple[dict[str, Any], str]] = field(default_factory=list)
 
     def resource(self, uri: str, limit: int = MAX_RESOURCE) -> bytes:
-        """A resource (thumbnail, icon…) by its JUMBF URI, into memory."""
+        """A resource (thumbnail, icon…) by its JUMBF URI, into memory.
+
+        For a manifest's ``…/c2pa.signature`` URI, c2pa-python 0.38.1 returns the bytes of the
+        whole manifest store (the signer's chain is read from them; see cose_chain).
+        """
         sink = _BoundedSink(limit)
         self._reader.resource_to_stream(uri, sink)
         return sink.getvalue()
@@ -127,24 +137,31 @@ def read(stream: BinaryIO, media_type: str | None, context: Any,
     except c2pa.C2paError as exc:
         raise _classify(exc) from exc
     try:
+        per_fragment = []
         for frag in fragments:
             stream.seek(0)
             try:
                 reader.with_fragment(fmt, stream, frag)
             except c2pa.C2paError as exc:
                 raise _classify(exc) from exc
-        try:
-            store = json.loads(reader.json())
-            state = reader.get_validation_state() or ""
-        except c2pa.C2paError as exc:
-            raise _classify(exc) from exc
-        except ValueError as exc:
-            raise Unreadable(f"the SDK returned unreadable JSON: {exc}") from exc
-        if not isinstance(store, dict):
-            raise Unreadable("the SDK returned no manifest store")
-        yield Read(store=store, state=state, _reader=reader)
+            per_fragment.append(_store_and_state(c2pa, reader))
+        store, state = per_fragment[-1] if per_fragment else _store_and_state(c2pa, reader)
+        yield Read(store=store, state=state, _reader=reader, per_fragment=per_fragment)
     finally:
         try:
             reader.close()
         except Exception:  # noqa: BLE001
             log.debug("closing the C2PA reader failed", exc_info=True)
+
+
+def _store_and_state(c2pa: Any, reader: Any) -> tuple[dict[str, Any], str]:
+    try:
+        store = json.loads(reader.json())
+        state = reader.get_validation_state() or ""
+    except c2pa.C2paError as exc:
+        raise _classify(exc) from exc
+    except ValueError as exc:
+        raise Unreadable(f"the SDK returned unreadable JSON: {exc}") from exc
+    if not isinstance(store, dict):
+        raise Unreadable("the SDK returned no manifest store")
+    return store, state

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..adapters import c2pa_sdk as sdk
 from ..c2pa import states
+from ..c2pa.bmff import is_fragmented_init
 from ..c2pa.cose_chain import ChainError, signature_cbor, x5chain
 from ..c2pa.manifest_view import manifest_views, source_statements, thumbnail_uris
 from ..c2pa.trust_eval import Attribution, attribute_end_entity, attribute_trusted
@@ -108,10 +109,18 @@ class C2paDetector:
               fragments: list[Path], sidecars: list[Path]) -> Findings:
         with ExitStack() as stack:
             stream = stack.enter_context(open_readonly(media.path))
+            if fragments and not is_fragmented_init(stream):
+                fragments = []  # fragments belong to a fragmented init segment only
             frags = [stack.enter_context(open_readonly(p)) for p in fragments]
             read = stack.enter_context(sdk.read(stream, media.media_type, self._context(material), manifest, frags))
             standalone = media.media_type in STANDALONE and manifest is None
             assessment = states.assess(_without_binding(read.store) if standalone else read.store, read.state)
+            for frag_store, frag_state in read.per_fragment:
+                # Every fragment must match: the first one that does not decides.
+                frag_assessment = states.assess(frag_store, frag_state)
+                if frag_assessment.state == states.INVALID:
+                    assessment = frag_assessment
+                    break
             attribution, note = self._attribute(read, assessment, material, media, manifest, fragments)
             if attribution is None and assessment.state == states.TRUSTED:
                 assessment = states.Assessment(states.UNTRUSTED_SIGNER, assessment.failures, ())
