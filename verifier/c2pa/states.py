@@ -95,11 +95,13 @@ def failures(store: dict[str, Any]) -> tuple[Failure, ...]:
     return tuple(seen.values())
 
 
-def assess(store: dict[str, Any], sdk_state: str) -> Assessment:
+def assess(store: dict[str, Any], sdk_state: str, binding_checked: bool = True) -> Assessment:
     """The state of the active manifest from the SDK's state and the failure codes.
 
     A ``trusted`` answer here means the SDK trusted the chain; which list vouches for it (and the
     interim end-entity list) is decided afterwards by :mod:`verifier.c2pa.trust_eval`.
+    ``binding_checked`` is False for a manifest store read without its asset, whose content
+    binding codes the caller has already removed.
     """
     active = store.get("active_manifest")
     fails = failures(store)
@@ -108,7 +110,10 @@ def assess(store: dict[str, Any], sdk_state: str) -> Assessment:
     if tampering:
         return Assessment(INVALID, fails, tampering, broken)
     active_codes = {f.code for f in fails if f.manifest in (None, active)}
-    if sdk_state == "Trusted" and not active_codes & {UNTRUSTED_CODE, EXPIRED_CODE}:
+    # Without its asset (a standalone store) the SDK's overall state is "Invalid" for the
+    # missing content binding alone; the chain was trusted when no credential code says otherwise.
+    chain_trusted = sdk_state == "Trusted" or (not binding_checked and sdk_state == "Invalid")
+    if chain_trusted and not active_codes & {UNTRUSTED_CODE, EXPIRED_CODE}:
         state = TRUSTED
     elif EXPIRED_CODE in active_codes:
         state = CERT_EXPIRED

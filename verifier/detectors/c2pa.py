@@ -114,7 +114,8 @@ class C2paDetector:
             frags = [stack.enter_context(open_readonly(p)) for p in fragments]
             read = stack.enter_context(sdk.read(stream, media.media_type, self._context(material), manifest, frags))
             standalone = media.media_type in STANDALONE and manifest is None
-            assessment = states.assess(_without_binding(read.store) if standalone else read.store, read.state)
+            assessment = (states.assess(_without_binding(read.store), read.state, binding_checked=False)
+                          if standalone else states.assess(read.store, read.state))
             for frag_store, frag_state in read.per_fragment:
                 # Every fragment must match: the first one that does not decides.
                 frag_assessment = states.assess(frag_store, frag_state)
