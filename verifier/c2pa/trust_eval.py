@@ -39,10 +39,6 @@ def _parse(chain: Sequence[bytes]) -> list[object]:
 
 
 def _issued_by(cert: object, anchor: object) -> bool:
-    if cert == anchor:
-        return True
-    if cert.issuer != anchor.subject:  # type: ignore[attr-defined]
-        return False
     try:
         cert.verify_directly_issued_by(anchor)  # type: ignore[attr-defined]
     except Exception:  # noqa: BLE001 - any failure means "not issued by this anchor"
@@ -50,13 +46,20 @@ def _issued_by(cert: object, anchor: object) -> bool:
     return True
 
 
+def _anchored_in(der: bytes, cert: object, lst: AnchorList) -> bool:
+    """Is ``cert`` one of the list's anchors, or directly issued by one of them?"""
+    if hashlib.sha256(der).hexdigest() in lst.fingerprints:
+        return True
+    candidates = lst.by_subject.get(cert.issuer.public_bytes(), ())  # type: ignore[attr-defined]
+    return any(_issued_by(cert, a) for a in candidates)
+
+
 def anchored_list(chain: Sequence[bytes], lists: Sequence[AnchorList]) -> AnchorList | None:
     """The first list (in the given order) with an anchor that issued a certificate of the chain."""
-    certs = _parse(chain)
+    pairs = [(der, cert) for der, cert in zip(chain, _parse(chain), strict=False)]
     for lst in lists:
-        for cert in certs:
-            if any(_issued_by(cert, a) for a in lst.certs):
-                return lst
+        if any(_anchored_in(der, cert, lst) for der, cert in pairs):
+            return lst
     return None
 
 
@@ -71,12 +74,24 @@ def allowed_list(chain: Sequence[bytes], lists: Sequence[AnchorList]) -> AnchorL
     return None
 
 
+_CACHE: dict[tuple[object, ...], Attribution | None] = {}
+_CACHE_MAX = 512
+
+
 def attribute_trusted(chain: Sequence[bytes], material: Material) -> Attribution | None:
-    """For a signer the SDK trusts: the list that anchors it, signer lists before the TSA list."""
+    """For a signer the SDK trusts: the list that anchors it (signer lists only, not the TSA list).
+
+    Pure in (chain, material), so cached: a worker sees the same few signers over and over.
+    """
+    key = (material.key, hashlib.sha256(b"".join(hashlib.sha256(c).digest() for c in chain)).digest())
+    if key in _CACHE:
+        return _CACHE[key]
     lst = anchored_list(chain, material.signer_lists)
-    if lst is not None:
-        return Attribution(lst.name, lst.label, "anchor")
-    return None
+    found = Attribution(lst.name, lst.label, "anchor") if lst is not None else None
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[key] = found
+    return found
 
 
 def attribute_end_entity(chain: Sequence[bytes], material: Material) -> Attribution | None:

@@ -21,8 +21,7 @@ from ..c2pa.manifest_view import manifest_views, source_statements, thumbnail_ur
 from ..c2pa.trust_eval import Attribution, attribute_end_entity, attribute_trusted
 from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
 from ..inputs import open_readonly
-from ..trust import discover
-from ..trust.material import Material, load
+from ..trust.material import Material, for_config
 from .base import Context, DetectorFailure, Findings, NotApplicable
 
 log = logging.getLogger(__name__)
@@ -71,7 +70,7 @@ class C2paDetector:
     # -- trust material and SDK contexts, cached per process --------------------------------
 
     def _material(self, ctx: Context) -> Material:
-        return load(discover(ctx.config.trust_dirs, ctx.config.user_anchors))
+        return for_config(tuple(ctx.config.trust_dirs), tuple(ctx.config.user_anchors))[1]
 
     def _context(self, material: Material, only: str | None = None) -> Any:
         key = (material.key, only)

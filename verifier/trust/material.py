@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .store import TrustList, TrustStore
+from .store import TrustList, TrustStore, discover
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ class AnchorList:
     certs: tuple[object, ...]  # cryptography x509.Certificate
     allowed_sha256: frozenset[str]  # end-entity certificates trusted as such (interim list)
     is_tsa: bool
+    by_subject: dict[bytes, tuple[object, ...]] = field(default_factory=dict)  # subject DER -> anchors
+    fingerprints: frozenset[str] = frozenset()  # SHA-256 of each anchor's DER
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,13 @@ def _load(key: tuple[object, ...], store: TrustStore) -> Material:
         allowed, _ = certs_of(t.allowed)
         digests = frozenset(hashlib.sha256(c.public_bytes(Encoding.DER)).hexdigest()  # type: ignore[attr-defined]
                             for c in allowed)
-        lists.append(AnchorList(t.name, t.label, tuple(certs), digests, t.tsa))
+        by_subject: dict[bytes, tuple[object, ...]] = {}
+        for c in certs:
+            subject = c.subject.public_bytes()  # type: ignore[attr-defined]
+            by_subject[subject] = by_subject.get(subject, ()) + (c,)
+        prints = frozenset(hashlib.sha256(c.public_bytes(Encoding.DER)).hexdigest()  # type: ignore[attr-defined]
+                           for c in certs)
+        lists.append(AnchorList(t.name, t.label, tuple(certs), digests, t.tsa, by_subject, prints))
         if pem:
             pems.append(pem.strip() + "\n")
         if t.config is not None:
@@ -126,3 +135,37 @@ def _eku_lines(path: Path) -> list[str]:
         if line and not line.startswith("//") and all(part.isdigit() for part in line.split(".")):
             out.append(line)
     return out
+
+
+def _dir_signature(dirs: tuple[Path, ...], extra: tuple[Path, ...]) -> tuple[object, ...]:
+    """Cheap fingerprint of the trust directories (names, sizes, mtimes): no file is read."""
+    sig: list[object] = []
+    for d in dirs:
+        try:
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            sig.append((str(d), None))
+            continue
+        for e in entries:
+            try:
+                st = e.stat()
+            except OSError:
+                continue
+            sig.append((e.path, st.st_size, st.st_mtime_ns))
+    sig.extend(_stamp(p) for p in extra)
+    return tuple(sig)
+
+
+_BY_CONFIG: dict[tuple[object, ...], tuple[TrustStore, Material]] = {}
+
+
+def for_config(trust_dirs: tuple[Path, ...], user_anchors: tuple[Path, ...]) -> tuple[TrustStore, Material]:
+    """The trust store and its material for a configuration, re-read only when files change."""
+    key = (trust_dirs, user_anchors, _dir_signature(trust_dirs, user_anchors))
+    hit = _BY_CONFIG.get(key)
+    if hit is None:
+        if len(_BY_CONFIG) > 8:
+            _BY_CONFIG.clear()
+        store = discover(trust_dirs, user_anchors)
+        hit = _BY_CONFIG[key] = (store, load(store))
+    return hit
