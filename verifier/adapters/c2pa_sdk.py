@@ -97,8 +97,12 @@ class Read:
         For a manifest's ``…/c2pa.signature`` URI, c2pa-python 0.38.1 returns the bytes of the
         whole manifest store (the signer's chain is read from them; see cose_chain).
         """
+        c2pa = _sdk()
         sink = _BoundedSink(limit)
-        self._reader.resource_to_stream(uri, sink)
+        try:
+            self._reader.resource_to_stream(uri, sink)
+        except c2pa.C2paError as exc:
+            raise Unreadable(f"resource {uri[:200]} not readable: {exc}") from exc
         return sink.getvalue()
 
 

@@ -203,7 +203,8 @@ def _signer_chain(read: sdk.Read) -> list[bytes] | None:
     try:
         store_bytes = read.resource(f"self#jumbf=/c2pa/{label}/c2pa.signature")
         return x5chain(signature_cbor(store_bytes, label))
-    except (ChainError, sdk.Unreadable, Exception) as exc:  # noqa: BLE001 - fall back to per-list reads
+    except (ChainError, sdk.Unreadable) as exc:
+        # Without the chain the list is found by one read per list (see _attribute_by_reads).
         log.debug("signer chain not readable: %s", exc)
         return None
 
@@ -215,7 +216,7 @@ def _thumbnails(read: sdk.Read) -> tuple[tuple[Attachment, ...], dict[str, str]]
     for i, (uri, mime, role) in enumerate(thumbnail_uris(read.store)):
         try:
             data = read.resource(uri, limit=budget)
-        except Exception as exc:  # noqa: BLE001 - a missing thumbnail is not a failure of the check
+        except sdk.Unreadable as exc:  # a missing thumbnail is not a failure of the check
             log.debug("thumbnail %s not readable: %s", uri, exc)
             continue
         if not data:

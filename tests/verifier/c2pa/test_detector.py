@@ -265,3 +265,18 @@ def test_malformed_files_finish_quickly_with_a_clear_outcome(corpus: Path, name:
     elif ev.signals:
         assert ev.facts["state"] == "unreadable" and ev.facts["error"]
         assert not {s.id for s in ev.signals} & {"c2pa.trusted", "c2pa.untrusted_signer", "c2pa.cert_expired"}
+
+
+def test_attribution_falls_back_to_one_read_per_list(tmp_path: Path, ca: Ca, leaf: Leaf,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the signer chain cannot be read from the store, each list is tried by its own read."""
+    import verifier.detectors.c2pa as mod
+
+    trust = tmp_path / "trust"
+    trust.mkdir()
+    make_ca("Official Stand-in").write(trust / "C2PA-TRUST-LIST.pem")
+    ca.write(trust / "interim-anchors.pem")
+    path = write(tmp_path, "a.jpg", sign(leaf, manifest("a.jpg", [action("c2pa.created", "digitalCapture")])))
+    monkeypatch.setattr(mod, "_signer_chain", lambda read: None)
+    ev, _ = analyse(path, Config(trust_dirs=(trust,)))
+    assert ev.facts["state"] == "trusted" and ev.facts["trust_list"] == "interim"
