@@ -90,6 +90,7 @@ class Read:
     state: str  # "Trusted" | "Valid" | "Invalid" (as reported by the SDK)
     _reader: Any
     per_fragment: list[tuple[dict[str, Any], str]] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict)  # callers' per-read cache (parsed resources)
 
     def resource(self, uri: str, limit: int = MAX_RESOURCE) -> bytes:
         """A resource (thumbnail, icon…) by its JUMBF URI, into memory.

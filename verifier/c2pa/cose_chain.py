@@ -151,8 +151,7 @@ def _decode(data: bytes) -> object:
     return _Cbor(data).item()
 
 
-def x5chain(cose_sign1: bytes) -> list[bytes]:
-    """DER certificates of a COSE_Sign1's ``x5chain`` header, leaf first."""
+def _headers(cose_sign1: bytes) -> list[dict[object, object]]:
     msg = _decode(cose_sign1)
     if not isinstance(msg, list) or len(msg) != 4:
         raise ChainError("not a COSE_Sign1 structure")
@@ -161,9 +160,24 @@ def x5chain(cose_sign1: bytes) -> list[bytes]:
     if isinstance(protected_raw, bytes) and protected_raw:
         headers.append(_decode(protected_raw))
     headers.append(unprotected)
-    for hdr in headers:
-        if not isinstance(hdr, dict):
-            continue
+    return [h for h in headers if isinstance(h, dict)]
+
+
+def timestamp_tokens(cose_sign1: bytes) -> list[bytes]:
+    """RFC 3161 time-stamp tokens (DER) of the ``sigTst``/``sigTst2`` headers, if any."""
+    out: list[bytes] = []
+    for hdr in _headers(cose_sign1):
+        for key in ("sigTst2", "sigTst"):
+            tst = hdr.get(key)
+            tokens = tst.get("tstTokens") if isinstance(tst, dict) else None
+            if isinstance(tokens, list):
+                out.extend(t["val"] for t in tokens[:16] if isinstance(t, dict) and isinstance(t.get("val"), bytes))
+    return out
+
+
+def x5chain(cose_sign1: bytes) -> list[bytes]:
+    """DER certificates of a COSE_Sign1's ``x5chain`` header, leaf first."""
+    for hdr in _headers(cose_sign1):
         # Label 33 (RFC 9360); manifests from before 2023 use the text key "x5chain".
         value = hdr.get(X5CHAIN, hdr.get("x5chain"))
         if value is not None:
@@ -171,3 +185,36 @@ def x5chain(cose_sign1: bytes) -> list[bytes]:
             if isinstance(certs, list) and certs and all(isinstance(c, bytes) for c in certs):
                 return list(certs)  # type: ignore[arg-type]
     raise ChainError("no x5chain header in the signature")
+
+
+def _der_tlv(data: bytes, pos: int) -> tuple[int, int, int]:
+    """(tag, value start, value end) of the DER element at ``pos``."""
+    if pos + 2 > len(data):
+        raise ChainError("truncated DER")
+    tag, length = data[pos], data[pos + 1]
+    start = pos + 2
+    if length & 0x80:
+        n = length & 0x7F
+        if n == 0 or n > 4 or start + n > len(data):
+            raise ChainError("unsupported DER length")
+        length = int.from_bytes(data[start:start + n], "big")
+        start += n
+    if start + length > len(data):
+        raise ChainError("DER element overruns its buffer")
+    return tag, start, start + length
+
+
+def token_of(data: bytes) -> bytes:
+    """The TimeStampToken of a whole TimeStampResp (``SEQUENCE {status, token}``), which some
+    signers store in ``tstTokens`` instead of the bare token; anything else is returned as is."""
+    try:
+        tag, start, end = _der_tlv(data, 0)
+        if tag != 0x30:
+            return data
+        first_tag, _s, first_end = _der_tlv(data, start)
+        # A TimeStampResp starts with PKIStatusInfo (a SEQUENCE); a ContentInfo with an OID.
+        if first_tag == 0x30 and first_end < end:
+            return data[first_end:end]
+    except ChainError:
+        pass
+    return data

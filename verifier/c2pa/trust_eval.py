@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..trust.material import AnchorList, Material
+from .cose_chain import token_of
 
 log = logging.getLogger(__name__)
 
@@ -98,4 +100,37 @@ def attribute_end_entity(chain: Sequence[bytes], material: Material) -> Attribut
     lst = allowed_list(chain, material.signer_lists)
     if lst is not None:
         return Attribution(lst.name, lst.label, "end-entity")
+    return None
+
+
+def timestamp_authority(tokens: Sequence[bytes]) -> str | None:
+    """Name of the authority that time-stamped a signature (from the token's own certificates).
+
+    Informational only: whether the timestamp is trusted is the SDK's verdict (TSA list).
+    """
+    from cryptography import x509  # noqa: PLC0415 - lazy
+    from cryptography.hazmat.primitives.serialization import pkcs7  # noqa: PLC0415
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID  # noqa: PLC0415
+
+    for token in tokens:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # BER fallback notice for loosely encoded tokens
+                certs = pkcs7.load_der_pkcs7_certificates(token_of(token))
+        except ValueError:
+            continue
+
+        def stamps(cert: x509.Certificate) -> bool:
+            try:
+                eku = cert.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+            except x509.ExtensionNotFound:
+                return False
+            return ExtendedKeyUsageOID.TIME_STAMPING in eku
+
+        tsa = next((c for c in certs if stamps(c)), certs[0] if certs else None)
+        if tsa is None:
+            continue
+        names = tsa.subject.get_attributes_for_oid(NameOID.COMMON_NAME) or \
+            tsa.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)
+        return str(names[0].value)[:200] if names else tsa.subject.rfc4514_string()[:200]
     return None

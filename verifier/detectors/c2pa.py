@@ -16,9 +16,9 @@ from typing import Any
 from ..adapters import c2pa_sdk as sdk
 from ..c2pa import states
 from ..c2pa.bmff import is_fragmented_init
-from ..c2pa.cose_chain import ChainError, signature_cbor, x5chain
+from ..c2pa.cose_chain import ChainError, signature_cbor, timestamp_tokens, x5chain
 from ..c2pa.manifest_view import manifest_views, source_statements, thumbnail_uris
-from ..c2pa.trust_eval import Attribution, attribute_end_entity, attribute_trusted
+from ..c2pa.trust_eval import Attribution, attribute_end_entity, attribute_trusted, timestamp_authority
 from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
 from ..inputs import open_readonly
 from ..trust.material import Material, for_config
@@ -128,7 +128,7 @@ class C2paDetector:
                 # The leaf itself is on an end-entity list (SDK's allowed_list has no effect).
                 assessment = states.Assessment(states.TRUSTED, assessment.failures, ())
             attachments, names = _thumbnails(read)
-            return _findings(read.store, assessment, attribution, note, names, attachments,
+            return _findings(read.store, assessment, attribution, note, names, attachments, tsa=_tsa_name(read),
                              standalone=standalone, sidecar=sidecars[0].name if sidecars else None,
                              fragments=[p.name for p in fragments])
 
@@ -196,16 +196,44 @@ def _without_binding(store: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _active_signature(read: sdk.Read) -> bytes | None:
+    """The active manifest's COSE_Sign1 bytes (read once per Reader)."""
+    if "cose" not in read.memo:
+        label = read.store.get("active_manifest")
+        cose = None
+        if isinstance(label, str):
+            try:
+                cose = signature_cbor(read.resource(f"self#jumbf=/c2pa/{label}/c2pa.signature"), label)
+            except (ChainError, sdk.Unreadable) as exc:
+                log.debug("signature box not readable: %s", exc)
+        read.memo["cose"] = cose
+    return read.memo["cose"]
+
+
 def _signer_chain(read: sdk.Read) -> list[bytes] | None:
-    label = read.store.get("active_manifest")
-    if not isinstance(label, str):
+    cose = _active_signature(read)
+    if cose is None:
         return None
     try:
-        store_bytes = read.resource(f"self#jumbf=/c2pa/{label}/c2pa.signature")
-        return x5chain(signature_cbor(store_bytes, label))
-    except (ChainError, sdk.Unreadable) as exc:
+        return x5chain(cose)
+    except ChainError as exc:
         # Without the chain the list is found by one read per list (see _attribute_by_reads).
         log.debug("signer chain not readable: %s", exc)
+        return None
+
+
+def _tsa_name(read: sdk.Read) -> str | None:
+    """Who time-stamped the active signature (only looked up when the SDK reports a time)."""
+    label = read.store.get("active_manifest")
+    manifests = read.store.get("manifests")
+    m = manifests.get(label) if isinstance(manifests, dict) and isinstance(label, str) else None
+    sig = m.get("signature_info") if isinstance(m, dict) else None
+    if not isinstance(sig, dict) or not sig.get("time"):
+        return None
+    cose = _active_signature(read)
+    try:
+        return timestamp_authority(timestamp_tokens(cose)) if cose else None
+    except ChainError:
         return None
 
 
@@ -245,7 +273,7 @@ def _unreadable(message: str, **extra: Any) -> Findings:
 
 
 def _findings(store: dict[str, Any], assessment: states.Assessment, attribution: Attribution | None,
-              note: str, thumbs: dict[str, str], attachments: tuple[Attachment, ...], *,
+              note: str, thumbs: dict[str, str], attachments: tuple[Attachment, ...], *, tsa: str | None,
               standalone: bool, sidecar: str | None, fragments: list[str]) -> Findings:
     active = store.get("active_manifest")
     state = assessment.state
@@ -254,6 +282,8 @@ def _findings(store: dict[str, Any], assessment: states.Assessment, attribution:
         codes_by_manifest.setdefault(f.manifest or str(active), []).append(f.code)
     views = manifest_views(store, thumbs, codes_by_manifest)
     active_view = next((v for v in views if v["is_active"]), {})
+    if active_view and tsa and not active_view.get("timestamp_authority"):
+        active_view["timestamp_authority"] = tsa
     status_codes = [f.as_dict() for f in assessment.failures]
     facts: dict[str, Any] = {
         "state": state, "trust_list": attribution.list_name if attribution else None,

@@ -280,3 +280,23 @@ def test_attribution_falls_back_to_one_read_per_list(tmp_path: Path, ca: Ca, lea
     monkeypatch.setattr(mod, "_signer_chain", lambda read: None)
     ev, _ = analyse(path, Config(trust_dirs=(trust,)))
     assert ev.facts["state"] == "trusted" and ev.facts["trust_list"] == "interim"
+
+
+def test_panel_facts_on_real_credentials(corpus: Path, trust_dir: Path, test_anchors: Path) -> None:
+    config = Config(trust_dirs=(trust_dir,), user_anchors=(test_anchors,))
+    veo, _ = analyse(corpus / "realworld" / "google-veo-video-2026__huminify.mp4", config)
+    assert (veo.facts["state"], veo.facts["trust_list"]) == ("trusted", "c2pa-official")
+    active = next(m for m in veo.facts["manifests"] if m["is_active"])
+    assert "Time Stamping" in active["timestamp_authority"] and active["signed_at"].startswith("2026-")
+    chatgpt, verdict = analyse(corpus / "realworld" / "openai-chatgpt-gpt4o-2025__example-assets.png", config)
+    ai = signal(chatgpt, "c2pa.ai_generated")
+    assert ai.details["manifest_role"] == "ingredient" and ai.details["software_agent"] == "GPT-4o"
+    assert ai.basis is Basis.SIGNED and chatgpt.facts["state"] == "cert_expired"
+    assert verdict.code is VerdictCode.AI_GENERATED
+    mark, _ = analyse(corpus / "watermarks" / "real_trustmark_plus_c2pa_example_wm_signed.jpg", config)
+    bindings = next(m for m in mark.facts["manifests"] if m["is_active"])["soft_bindings"]
+    assert bindings[0]["alg"] == "com.adobe.trustmark.Q"
+    cawg, _ = analyse(corpus / "c2pa" / "C_with_CAWG_data.jpg", config)
+    identity = next(m for m in cawg.facts["manifests"] if m["is_active"])["cawg_identity"]
+    assert identity["resolved"] is False and "c2pa.invalid" not in ids(cawg)
+    json.dumps([veo.facts, chatgpt.facts, mark.facts, cawg.facts])
