@@ -92,6 +92,14 @@ class Read:
     per_fragment: list[tuple[dict[str, Any], str]] = field(default_factory=list)
     memo: dict[str, Any] = field(default_factory=dict)  # callers' per-read cache (parsed resources)
 
+    def remote_url(self) -> str | None:
+        """A remote manifest URL the asset also declares (never fetched), if any."""
+        try:
+            url = self._reader.get_remote_url()
+        except Exception:  # noqa: BLE001 - informational only
+            return None
+        return url if isinstance(url, str) and url else None
+
     def resource(self, uri: str, limit: int = MAX_RESOURCE) -> bytes:
         """A resource (thumbnail, icon…) by its JUMBF URI, into memory.
 

@@ -18,7 +18,13 @@ from ..c2pa import states
 from ..c2pa.bmff import is_fragmented_init
 from ..c2pa.cose_chain import ChainError, signature_cbor, timestamp_tokens, x5chain
 from ..c2pa.manifest_view import manifest_views, source_statements, thumbnail_uris
-from ..c2pa.trust_eval import Attribution, attribute_end_entity, attribute_trusted, timestamp_authority
+from ..c2pa.trust_eval import (
+    Attribution,
+    anchored_list,
+    attribute_end_entity,
+    attribute_trusted,
+    timestamp_authority,
+)
 from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
 from ..inputs import open_readonly
 from ..trust.material import Material, for_config
@@ -94,7 +100,7 @@ class C2paDetector:
         try:
             return self._read(media, ctx, material, manifest, fragments, sidecars)
         except sdk.NoManifest:
-            return Findings(facts={"present": False})
+            return Findings(facts={"present": False, "state": None})
         except sdk.RemoteManifest as exc:
             return _remote(exc)
         except sdk.Unsupported as exc:
@@ -128,9 +134,12 @@ class C2paDetector:
                 # The leaf itself is on an end-entity list (SDK's allowed_list has no effect).
                 assessment = states.Assessment(states.TRUSTED, assessment.failures, ())
             attachments, names = _thumbnails(read)
-            return _findings(read.store, assessment, attribution, note, names, attachments, tsa=_tsa_name(read),
+            found = _findings(read.store, assessment, attribution, note, names, attachments, tsa=_tsa_name(read),
                              standalone=standalone, sidecar=sidecars[0].name if sidecars else None,
                              fragments=[p.name for p in fragments])
+            # An embedded manifest was read; a remote reference beside it is shown, never fetched.
+            found.facts["remote_url"] = read.remote_url()
+            return found
 
     def _attribute(self, read: sdk.Read, assessment: states.Assessment, material: Material,
                    media: MediaFile, manifest: bytes | None,
@@ -145,7 +154,9 @@ class C2paDetector:
                 found = attribute_trusted(chain, material)
                 if found is not None:
                     return found, ""
-                return None, "the chain reaches only a time-stamping authority anchor"
+                tsa_lists = [a for a in material.lists if a.is_tsa]
+                if anchored_list(chain, tsa_lists) is not None:
+                    return None, "the signer's chain reaches only a time-stamping authority anchor"
             return self._attribute_by_reads(material, media, manifest, fragments), ""
         found = attribute_end_entity(chain, material) if chain else None
         return found, ""
@@ -189,10 +200,17 @@ def _read_sidecar(path: Path) -> bytes:
 
 def _without_binding(store: dict[str, Any]) -> dict[str, Any]:
     """A standalone manifest store has no asset: its content-binding failures say nothing."""
+
+    def keep(entries: Any) -> list[Any]:
+        return [e for e in entries or () if not (isinstance(e, dict) and e.get("code") in BINDING_CODES)]
+
     out = dict(store)
-    out["validation_status"] = [e for e in store.get("validation_status") or ()
-                                if not (isinstance(e, dict) and e.get("code") in BINDING_CODES)]
-    out.pop("validation_results", None)
+    out["validation_status"] = keep(store.get("validation_status"))
+    results = store.get("validation_results")
+    if isinstance(results, dict) and isinstance(results.get("activeManifest"), dict):
+        active = dict(results["activeManifest"])
+        active["failure"] = keep(active.get("failure"))
+        out["validation_results"] = {**results, "activeManifest": active}
     return out
 
 

@@ -84,22 +84,22 @@ def _load(key: tuple[object, ...], store: TrustStore) -> Material:
     from cryptography import x509  # noqa: PLC0415 - lazy
     from cryptography.hazmat.primitives.serialization import Encoding  # noqa: PLC0415
 
-    def certs_of(p: Path | None) -> tuple[list[object], str]:
+    def certs_of(p: Path | None) -> list[object]:
         if p is None:
-            return [], ""
+            return []
         try:
-            data = p.read_bytes()
-            return list(x509.load_pem_x509_certificates(data)), data.decode("ascii", "replace")
+            return list(x509.load_pem_x509_certificates(p.read_bytes()))
         except (OSError, ValueError) as exc:
             log.warning("trust list %s could not be read: %s", p, exc)
-            return [], ""
+            return []
 
     lists: list[AnchorList] = []
     pems: list[str] = []
     ekus: list[str] = []
+    seen: set[str] = set()
     for t in _ordered(store.lists):
-        certs, pem = certs_of(t.anchors)
-        allowed, _ = certs_of(t.allowed)
+        certs = certs_of(t.anchors)
+        allowed = certs_of(t.allowed)
         digests = frozenset(hashlib.sha256(c.public_bytes(Encoding.DER)).hexdigest()  # type: ignore[attr-defined]
                             for c in allowed)
         by_subject: dict[bytes, tuple[object, ...]] = {}
@@ -109,8 +109,11 @@ def _load(key: tuple[object, ...], store: TrustStore) -> Material:
         prints = frozenset(hashlib.sha256(c.public_bytes(Encoding.DER)).hexdigest()  # type: ignore[attr-defined]
                            for c in certs)
         lists.append(AnchorList(t.name, t.label, tuple(certs), digests, t.tsa, by_subject, prints))
-        if pem:
-            pems.append(pem.strip() + "\n")
+        for c in certs:  # each anchor once, even when several lists carry it
+            der_hash = hashlib.sha256(c.public_bytes(Encoding.DER)).hexdigest()  # type: ignore[attr-defined]
+            if der_hash not in seen:
+                seen.add(der_hash)
+                pems.append(c.public_bytes(Encoding.PEM).decode("ascii"))  # type: ignore[attr-defined]
         if t.config is not None:
             ekus.extend(_eku_lines(t.config))
     config = "\n".join(dict.fromkeys(ekus or DEFAULT_EKUS)) + "\n"

@@ -300,3 +300,16 @@ def test_panel_facts_on_real_credentials(corpus: Path, trust_dir: Path, test_anc
     identity = next(m for m in cawg.facts["manifests"] if m["is_active"])["cawg_identity"]
     assert identity["resolved"] is False and "c2pa.invalid" not in ids(cawg)
     json.dumps([veo.facts, chatgpt.facts, mark.facts, cawg.facts])
+
+
+def test_signer_anchored_only_in_tsa_list_is_not_trusted(tmp_path: Path, ca: Ca, leaf: Leaf) -> None:
+    """The TSA list is passed to the SDK for timestamps; it must not make a claim signer trusted."""
+    trust = tmp_path / "trust"
+    trust.mkdir()
+    ca.write(trust / "C2PA-TSA-TRUST-LIST.pem")
+    make_ca("Official Stand-in").write(trust / "C2PA-TRUST-LIST.pem")
+    path = write(tmp_path, "a.jpg", sign(leaf, manifest("a.jpg", [action("c2pa.created", "digitalCapture")])))
+    ev, verdict = analyse(path, Config(trust_dirs=(trust,)))
+    assert ev.facts["state"] == "untrusted_signer" and ev.facts["trust_list"] is None
+    assert "time-stamping" in ev.facts["note"]
+    assert verdict.code is VerdictCode.SIGNED_PROVENANCE
