@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from ..adapters import c2pa_sdk as sdk
-from ..c2pa import states
+from ..c2pa import signals, states
 from ..c2pa.bmff import is_fragmented_init
 from ..c2pa.cose_chain import ChainError, signature_cbor, timestamp_tokens, x5chain
-from ..c2pa.manifest_view import manifest_views, source_statements, thumbnail_uris
+from ..c2pa.manifest_view import thumbnail_uris
 from ..c2pa.trust_eval import (
     Attribution,
     anchored_list,
@@ -25,14 +25,14 @@ from ..c2pa.trust_eval import (
     attribute_trusted,
     timestamp_authority,
 )
-from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
+from ..evidence import Attachment, MediaFile
 from ..inputs import open_readonly
 from ..trust.material import Material, for_config
 from .base import Context, DetectorFailure, Findings, NotApplicable
 
 log = logging.getLogger(__name__)
 
-NAME = "c2pa"
+NAME = signals.NAME
 MAX_SIDECAR = 64 << 20
 MAX_THUMBNAILS_BYTES = 16 << 20
 # Media types the SDK reads (a subset of ``c2pa.Reader.get_supported_mime_types()``, which needs
@@ -54,14 +54,6 @@ STANDALONE = frozenset({"application/c2pa", "application/x-c2pa-manifest-store"}
 BINDING_CODES = frozenset({"assertion.dataHash.mismatch", "assertion.bmffHash.mismatch",
                            "assertion.boxesHash.mismatch", "assertion.collectionHash.mismatch"})
 _PARSE_FAILURE = "asset could not be parsed"
-
-_KIND_CLAIM = {"ai_generated": Claim.AI_GENERATED, "ai_modified": Claim.AI_MODIFIED, "capture": Claim.NONE}
-_KIND_SIGNAL = {"ai_generated": "c2pa.ai_generated", "ai_modified": "c2pa.ai_modified",
-                "capture": "c2pa.capture"}
-_KIND_SUMMARY = {"ai_generated": "C2PA action declares AI-generated content (trainedAlgorithmicMedia)",
-                 "ai_modified": "C2PA action declares content composited with AI output",
-                 "capture": "C2PA action declares a digital capture"}
-
 
 class C2paDetector:
     name = NAME
@@ -102,13 +94,13 @@ class C2paDetector:
         except sdk.NoManifest:
             return Findings(facts={"present": False, "state": None})
         except sdk.RemoteManifest as exc:
-            return _remote(exc)
+            return signals.remote(exc.url)
         except sdk.Unsupported as exc:
             raise NotApplicable(f"the C2PA SDK does not read this type of file ({exc})") from exc
         except sdk.Unreadable as exc:
             if _PARSE_FAILURE in str(exc).lower():
                 raise DetectorFailure(f"the file's container could not be parsed for C2PA: {exc}") from exc
-            return _unreadable(str(exc))
+            return signals.unreadable(str(exc))
 
     def _read(self, media: MediaFile, ctx: Context, material: Material, manifest: bytes | None,
               fragments: list[Path], sidecars: list[Path]) -> Findings:
@@ -134,7 +126,7 @@ class C2paDetector:
                 # The leaf itself is on an end-entity list (SDK's allowed_list has no effect).
                 assessment = states.Assessment(states.TRUSTED, assessment.failures, ())
             attachments, names = _thumbnails(read)
-            found = _findings(read.store, assessment, attribution, note, names, attachments, tsa=_tsa_name(read),
+            found = signals.findings(read.store, assessment, attribution, note, names, attachments, tsa=_tsa_name(read),
                              standalone=standalone, sidecar=sidecars[0].name if sidecars else None,
                              fragments=[p.name for p in fragments])
             # An embedded manifest was read; a remote reference beside it is shown, never fetched.
@@ -272,94 +264,3 @@ def _thumbnails(read: sdk.Read) -> tuple[tuple[Attachment, ...], dict[str, str]]
         names[uri] = name
         attachments.append(Attachment(name=name, mime=mime, data=data, note=uri[:300]))
     return tuple(attachments), names
-
-
-def _remote(exc: sdk.RemoteManifest) -> Findings:
-    details = {"url": exc.url, "fetched": False}
-    facts = {"state": states.REMOTE, "trust_list": None, "active_manifest": None, "remote_url": exc.url,
-             "status_codes": [], "manifests": []}
-    return Findings(signals=(Signal("c2pa.remote", NAME, "C2PA manifest stored remotely; not fetched (offline)",
-                                    confidence=Confidence.INFO, details=details),), facts=facts)
-
-
-def _unreadable(message: str, **extra: Any) -> Findings:
-    details = {"state": states.UNREADABLE, "error": message[:500], **extra}
-    facts = {"state": states.UNREADABLE, "trust_list": None, "active_manifest": None, "remote_url": None,
-             "status_codes": [], "manifests": [], "error": message[:500], **extra}
-    return Findings(signals=(Signal("c2pa.manifest", NAME, "C2PA manifest present but could not be read",
-                                    details=details),), facts=facts)
-
-
-def _findings(store: dict[str, Any], assessment: states.Assessment, attribution: Attribution | None,
-              note: str, thumbs: dict[str, str], attachments: tuple[Attachment, ...], *, tsa: str | None,
-              standalone: bool, sidecar: str | None, fragments: list[str]) -> Findings:
-    active = store.get("active_manifest")
-    state = assessment.state
-    codes_by_manifest: dict[str, list[str]] = {}
-    for f in assessment.failures:
-        codes_by_manifest.setdefault(f.manifest or str(active), []).append(f.code)
-    views = manifest_views(store, thumbs, codes_by_manifest)
-    active_view = next((v for v in views if v["is_active"]), {})
-    if active_view and tsa and not active_view.get("timestamp_authority"):
-        active_view["timestamp_authority"] = tsa
-    status_codes = [f.as_dict() for f in assessment.failures]
-    facts: dict[str, Any] = {
-        "state": state, "trust_list": attribution.list_name if attribution else None,
-        "trust_list_label": attribution.list_label if attribution else None,
-        "trusted_as": attribution.how if attribution else None,
-        "active_manifest": active, "remote_url": None, "status_codes": status_codes,
-        "manifests": views, "sidecar": sidecar, "fragments": fragments,
-    }
-    if note:
-        facts["note"] = note
-    base = {"active_manifest": active, "claim_generator": active_view.get("claim_generator"),
-            "signer": active_view.get("signer")}
-    if standalone and state != states.INVALID:
-        # A manifest store without its asset: the signature may be intact, but nothing binds it
-        # to any content here.
-        facts.update(state=states.UNREADABLE, signer_state=state,
-                     reason="standalone manifest store: its asset was not given, so the content "
-                            "binding cannot be checked")
-        sig = Signal("c2pa.manifest", NAME, "C2PA manifest store without its asset",
-                     details={**base, "state": states.UNREADABLE, "standalone": True, "signer_state": state})
-        return Findings(signals=(sig,), facts=facts, attachments=attachments)
-
-    intact = state in states.INTACT
-    signals = [Signal("c2pa.manifest", NAME, "C2PA manifest store read",
-                      basis=Basis.SIGNED if intact else Basis.NONE,
-                      details={**base, "state": state, "manifests": len(views)})]
-    if state == states.TRUSTED:
-        signals.append(Signal("c2pa.trusted", NAME, "C2PA signer trusted",
-                              details={"trust_list": facts["trust_list"], "trust_list_label": facts["trust_list_label"],
-                                       "trusted_as": facts["trusted_as"], **base}))
-    elif state == states.UNTRUSTED_SIGNER:
-        signals.append(Signal("c2pa.untrusted_signer", NAME, "C2PA signature valid; signer not on any trust list",
-                              details={**base, **({"note": note} if note else {})}))
-    elif state == states.CERT_EXPIRED:
-        signals.append(Signal("c2pa.cert_expired", NAME,
-                              "C2PA signature intact; signing certificate expired and no trusted timestamp",
-                              details={**base, "trust_list": None}))
-    else:
-        signals.append(Signal("c2pa.invalid", NAME, "C2PA validation failed: content or manifest altered",
-                              details={**base, "status_codes": [f.as_dict() for f in assessment.tampering]}))
-    signals.extend(_source_signals(store, assessment))
-    return Findings(signals=tuple(signals), facts=facts, attachments=attachments)
-
-
-def _source_signals(store: dict[str, Any], assessment: states.Assessment) -> list[Signal]:
-    by_kind: dict[str, list[tuple[Any, bool]]] = {}
-    for st in source_statements(store):
-        by_kind.setdefault(st.kind, []).append((st, assessment.manifest_intact(st.manifest)))
-    out = []
-    for kind, hits in by_kind.items():
-        signed = any(ok for _, ok in hits)
-        claim = _KIND_CLAIM[kind]
-        basis = Basis.SIGNED if signed else Basis.METADATA
-        if claim is Claim.NONE:
-            basis = Basis.SIGNED if signed else Basis.NONE
-        first = next((st for st, ok in hits if ok), hits[0][0])
-        out.append(Signal(_KIND_SIGNAL[kind], NAME, _KIND_SUMMARY[kind], claim=claim, basis=basis,
-                          confidence=Confidence.DECLARED if claim is not Claim.NONE else Confidence.INFO,
-                          details={**first.as_dict(), "signature_intact": signed,
-                                   "statements": [{**st.as_dict(), "signature_intact": ok} for st, ok in hits]}))
-    return out
