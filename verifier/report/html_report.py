@@ -50,7 +50,7 @@ ul.tree { list-style: none; padding-left: 1.1rem; margin: .1rem 0; border-left: 
 ul.tree > li { margin: .05rem 0; }
 ul.tree .k { font-weight: 600; }
 figure { margin: .5rem 0 1rem; page-break-inside: avoid; }
-figure img { max-width: 18rem; max-height: 18rem; border: 1px solid var(--line); }
+figure img { max-width: 18rem; max-height: 18rem; width: auto; height: auto; border: 1px solid var(--line); }
 figcaption { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {

@@ -51,7 +51,6 @@ TEXT: dict[str, dict[str, str]] = {
     "confidence": {"en": "Confidence", "zh": "置信类型"},
     "claim": {"en": "Claim", "zh": "主张"},
     "basis": {"en": "Basis", "zh": "依据"},
-    "summary_text": {"en": "Summary", "zh": "摘要"},
     "details": {"en": "Details", "zh": "详情"},
     "detectors": {"en": "Checks run", "zh": "已运行的检查"},
     "status": {"en": "Status", "zh": "状态"},
@@ -94,6 +93,8 @@ TEXT: dict[str, dict[str, str]] = {
     "ai_tools": {"en": "AI tools", "zh": "人工智能工具"},
     "ingredients": {"en": "Ingredients", "zh": "素材来源"},
     "thumbnail": {"en": "Thumbnail", "zh": "缩略图"},
+    "ingredient": {"en": "Ingredient", "zh": "素材"},
+    "more_facts": {"en": "Other properties", "zh": "其他属性"},
     # metadata facts
     "metadata_fields": {"en": "Metadata fields", "zh": "元数据字段"},
     "group": {"en": "Group", "zh": "分组"},

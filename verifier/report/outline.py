@@ -155,8 +155,9 @@ class _TreeBuilder:
         return clean(v, self.lang)
 
     def nodes(self, value: object, depth: int = 0) -> tuple[Node, ...]:
-        if isinstance(value, Mapping):
-            items: list[tuple[str, object]] = [(clean(k, self.lang, 200), v) for k, v in value.items()]
+        if isinstance(value, Mapping):  # a key without a value says nothing: left out
+            items: list[tuple[str, object]] = [(clean(k, self.lang, 200), v) for k, v in value.items()
+                                               if v is not None]
         elif isinstance(value, list | tuple | set | frozenset):
             items = [(f"[{i + 1}]", v) for i, v in enumerate(value)]
         else:
@@ -240,78 +241,83 @@ def _decode(b64: str) -> bytes | None:
 # ---- facts --------------------------------------------------------------------------------
 
 
+def _thumbnail(atts: _Attachments, name: object, caption: str, lang: str) -> Block:
+    i = atts.find(name, "c2pa")
+    i = atts.find(name) if i is None else i
+    if i is None:
+        return Para(L.t("attachment_missing", lang, name=clean(name, lang, 200)), "note")
+    return atts.block(i, caption)
+
+
+def _c2pa_manifest(m: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Block]:
+    out: list[Block] = [Heading(L.t("manifest", lang) + ": " + clean(m.get("label", "?"), lang, 300), 4)]
+    rows = []
+    if m.get("title"):
+        rows.append(Field(L.t("manifest_title", lang), clean(m["title"], lang)))
+    signer = m.get("signer")
+    if isinstance(signer, Mapping):
+        if signer.get("common_name"):
+            rows.append(Field(L.t("signer", lang), clean(signer["common_name"], lang)))
+        if signer.get("issuer"):
+            rows.append(Field(L.t("issuer", lang), clean(signer["issuer"], lang)))
+    elif signer:
+        rows.append(Field(L.t("signer", lang), clean(signer, lang)))
+    if m.get("signed_at"):
+        rows.append(Field(L.t("issued_on", lang), clean(m["signed_at"], lang)))
+    if m.get("claim_generator"):
+        rows.append(Field(L.t("claim_generator", lang), clean(m["claim_generator"], lang)))
+    if rows:
+        out.append(Fields(tuple(rows)))
+    if m.get("thumbnail"):
+        out.append(_thumbnail(atts, m["thumbnail"], L.t("thumbnail", lang) + ": " + clean(m["thumbnail"], lang, 200),
+                              lang))
+    for key in ("actions", "ai_tools"):
+        if m.get(key):
+            out.append(Para(L.t(key, lang), "lead"))
+            out.append(tree(m[key], lang))
+    known = {"label", "title", "signer", "signed_at", "claim_generator", "thumbnail", "actions", "ai_tools",
+             "ingredients"}
+    extra = {k: v for k, v in m.items() if k not in known}
+    if extra:
+        out.append(Para(L.t("more_facts", lang), "lead"))
+        out.append(tree(extra, lang))
+    ingredients = m.get("ingredients") or []
+    for n, ing in enumerate(ingredients[:MAX_ITEMS] if isinstance(ingredients, list) else [], 1):
+        title = ing.get("title") if isinstance(ing, Mapping) else None
+        out.append(Para(f"{L.t('ingredient', lang)} {n}" + (": " + clean(title, lang, 300) if title else ""), "lead"))
+        if not isinstance(ing, Mapping):
+            out.append(tree(ing, lang))
+            continue
+        if ing.get("thumbnail"):
+            out.append(_thumbnail(atts, ing["thumbnail"],
+                                  L.t("thumbnail", lang) + ": " + clean(ing["thumbnail"], lang, 200), lang))
+        rest = {k: v for k, v in ing.items() if k not in ("thumbnail", "title")}
+        if rest:
+            out.append(tree(rest, lang))
+    return out
+
+
 def _c2pa_facts(facts: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Block]:
-    out: list[Block] = []
     top = [Field(L.t("c2pa_state", lang), clean(facts.get("state", "—"), lang))]
     if facts.get("trust_list"):
         top.append(Field(L.t("trust_list", lang), clean(facts["trust_list"], lang)))
     if facts.get("active_manifest"):
         top.append(Field(L.t("active_manifest", lang), clean(facts["active_manifest"], lang), mono=True))
-    out.append(Fields(tuple(top)))
+    out: list[Block] = [Fields(tuple(top))]
+    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests"}
+    extra_top = {k: v for k, v in facts.items() if k not in known_top}
+    if extra_top:
+        out.append(tree(extra_top, lang))
     codes = facts.get("status_codes") or []
     if isinstance(codes, list) and codes:
-        out.append(Heading(L.t("status_codes", lang), 4))
+        out.append(Para(L.t("status_codes", lang), "lead"))
         out.append(Table((L.t("code", lang), L.t("message", lang)),
                          tuple((clean(c.get("code", ""), lang, 200), clean(c.get("explanation", ""), lang))
                                if isinstance(c, Mapping) else (clean(c, lang), "") for c in codes[:MAX_ITEMS]),
                          mono=frozenset({0}), widths=(2, 3)))
     manifests = facts.get("manifests") or []
     for m in manifests[:MAX_ITEMS] if isinstance(manifests, list) else []:
-        if not isinstance(m, Mapping):
-            continue
-        out.append(Heading(L.t("manifest", lang) + ": " + clean(m.get("label", "?"), lang, 300), 4))
-        rows = []
-        if m.get("title"):
-            rows.append(Field(L.t("manifest_title", lang), clean(m["title"], lang)))
-        signer = m.get("signer")
-        if isinstance(signer, Mapping):
-            if signer.get("common_name"):
-                rows.append(Field(L.t("signer", lang), clean(signer["common_name"], lang)))
-            if signer.get("issuer"):
-                rows.append(Field(L.t("issuer", lang), clean(signer["issuer"], lang)))
-        elif signer:
-            rows.append(Field(L.t("signer", lang), clean(signer, lang)))
-        if m.get("signed_at"):
-            rows.append(Field(L.t("issued_on", lang), clean(m["signed_at"], lang)))
-        if m.get("claim_generator"):
-            rows.append(Field(L.t("claim_generator", lang), clean(m["claim_generator"], lang)))
-        if rows:
-            out.append(Fields(tuple(rows)))
-        thumb = m.get("thumbnail")
-        if thumb:
-            i = atts.find(thumb, "c2pa")
-            i = atts.find(thumb) if i is None else i
-            caption = L.t("thumbnail", lang) + ": " + clean(thumb, lang, 200)
-            out.append(atts.block(i, caption) if i is not None
-                       else Para(L.t("attachment_missing", lang, name=clean(thumb, lang, 200)), "note"))
-        for key, label in (("actions", "actions"), ("ai_tools", "ai_tools")):
-            if m.get(key):
-                out.append(Para(L.t(label, lang), "lead"))
-                out.append(tree(m[key], lang))
-        ingredients = m.get("ingredients") or []
-        if isinstance(ingredients, list) and ingredients:
-            out.append(Para(L.t("ingredients", lang), "lead"))
-            for ing in ingredients[:MAX_ITEMS]:
-                if not isinstance(ing, Mapping):
-                    out.append(tree(ing, lang))
-                    continue
-                rest = {k: v for k, v in ing.items() if k != "thumbnail"}
-                out.append(tree(rest, lang))
-                if ing.get("thumbnail"):
-                    i = atts.find(ing["thumbnail"], "c2pa")
-                    i = atts.find(ing["thumbnail"]) if i is None else i
-                    caption = L.t("thumbnail", lang) + ": " + clean(ing.get("title") or ing["thumbnail"], lang, 200)
-                    if i is not None:
-                        out.append(atts.block(i, caption))
-        known = {"label", "title", "signer", "signed_at", "claim_generator", "thumbnail", "actions", "ai_tools",
-                 "ingredients"}
-        extra = {k: v for k, v in m.items() if k not in known}
-        if extra:
-            out.append(tree(extra, lang))
-    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests"}
-    extra_top = {k: v for k, v in facts.items() if k not in known_top}
-    if extra_top:
-        out.append(tree(extra_top, lang))
+        out.extend(_c2pa_manifest(m, atts, lang) if isinstance(m, Mapping) else [tree(m, lang)])
     return out
 
 
@@ -330,7 +336,7 @@ def _metadata_facts(facts: Mapping[str, Any], lang: str) -> list[Block]:
         out.append(Para(L.t("privacy", lang), "lead"))
         rows = tuple((clean(p.get("field", ""), lang, 300), clean(p.get("value", ""), lang),
                       clean(p.get("why", ""), lang)) for p in privacy[:MAX_ITEMS] if isinstance(p, Mapping))
-        out.append(Table((L.t("key", lang), L.t("value", lang), L.t("why", lang)), rows, widths=(1.3, 2, 2)))
+        out.append(Table((L.t("key", lang), L.t("value", lang), L.t("why", lang)), rows, widths=(2, 1.5, 2)))
     extra = {k: v for k, v in facts.items() if k not in ("fields", "privacy")}
     if extra:
         out.append(tree(extra, lang))
@@ -413,13 +419,13 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
         sid = str(s.get("id", "?"))
         name = L.term(L.SIGNAL_NAMES, sid, lang)
         out.append(Heading(clean(name if name == sid else f"{name} ({sid})", lang, 300), 4))
-        out.append(Fields((
-            Field(L.t("detector", lang), clean(s.get("detector", "?"), lang, 200)),
-            Field(L.t("confidence", lang), L.term(L.CONFIDENCE, str(s.get("confidence", "")), lang)),
-            Field(L.t("claim", lang), L.term(L.CLAIM, str(s.get("claim", "none")), lang)),
-            Field(L.t("basis", lang), L.term(L.STRENGTH, str(s.get("basis", "none")), lang)),
-            Field(L.t("summary_text", lang), clean(s.get("summary", ""), lang)),
-        )))
+        out.append(Table(
+            (L.t("detector", lang), L.t("confidence", lang), L.t("claim", lang), L.t("basis", lang)),
+            ((clean(s.get("detector", "?"), lang, 200), L.term(L.CONFIDENCE, str(s.get("confidence", "")), lang),
+              L.term(L.CLAIM, str(s.get("claim", "none")), lang), L.term(L.STRENGTH, str(s.get("basis", "none")), lang)),),
+        ))
+        if s.get("summary"):
+            out.append(Para(clean(s["summary"], lang)))
         if s.get("details"):
             out.append(Para(L.t("details", lang), "lead"))
             out.append(tree(s["details"], lang))

@@ -56,6 +56,7 @@ CID_FALLBACK = "STSong-Light"
 
 MARGIN = 50.0  # points (about 18 mm)
 PICTURE_MAX = 170.0  # points (60 mm)
+KEEP = 80.0  # points of room a heading needs below it, or it moves to the next page
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,12 +186,12 @@ class _Styles:
         self.body = base
         self.title = ParagraphStyle("title", base, fontName=f.bold, fontSize=20, leading=25, spaceAfter=4)
         self.h2 = ParagraphStyle("h2", base, fontName=f.bold, fontSize=13, leading=16, spaceBefore=2,
-                                 spaceAfter=6, keepWithNext=True, splitLongWords=True)
+                                 spaceAfter=6, splitLongWords=True)
         self.h3 = ParagraphStyle("h3", base, fontName=f.bold, fontSize=11, leading=14, spaceBefore=10,
-                                 spaceAfter=4, keepWithNext=True, textColor=colors.HexColor("#1b1f24"))
+                                 spaceAfter=4, textColor=colors.HexColor("#1b1f24"))
         self.h4 = ParagraphStyle("h4", base, fontName=f.bold, fontSize=9.5, leading=12, spaceBefore=6,
-                                 spaceAfter=2, keepWithNext=True)
-        self.lead = ParagraphStyle("lead", base, fontName=f.bold, spaceBefore=4, spaceAfter=2, keepWithNext=True)
+                                 spaceAfter=2)
+        self.lead = ParagraphStyle("lead", base, fontName=f.bold, spaceBefore=4, spaceAfter=2)
         self.note = ParagraphStyle("note", base, fontSize=8.5, textColor=colors.HexColor("#59636e"))
         self.warning = ParagraphStyle("warning", base, fontName=f.bold, textColor=colors.HexColor("#9a6700"))
         self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10, spaceAfter=0)
@@ -230,14 +231,19 @@ class _Builder:
         return out
 
     def block(self, b: O.Block) -> list[Any]:
-        from reportlab.platypus import Spacer
+        from reportlab.platypus import CondPageBreak, Spacer
 
         s = self.s
         match b:
-            case O.Heading(text, level, _):
-                return [self.p(text, {1: s.title, 2: s.h2, 3: s.h3}.get(level, s.h4))]
+            case O.Heading(text, level, anchor):
+                para = self.p(text, {1: s.title, 2: s.h2, 3: s.h3}.get(level, s.h4))
+                # a heading never ends a page: it needs room for a few lines of what follows
+                # (keepWithNext would drag a long table whole onto the next page instead)
+                return [_Bookmark(anchor, text), para] if anchor and level == 2 else [CondPageBreak(KEEP), para]
+            case O.Para(text, "lead"):
+                return [CondPageBreak(KEEP), self.p(text, s.lead)]
             case O.Para(text, kind):
-                return [self.p(text, {"note": s.note, "warning": s.warning, "lead": s.lead}.get(kind, s.body))]
+                return [self.p(text, {"note": s.note, "warning": s.warning}.get(kind, s.body))]
             case O.Fields(rows):
                 data = [[self.p(r.label, s.cell_head), self.p(r.value, s.mono if r.mono else s.cell, r.mono)]
                         for r in rows]
@@ -356,65 +362,67 @@ def _Picture(reader: Any, w: float, h: float) -> Any:  # noqa: N802 - a flowable
     return _picture_class()(reader, w, h)
 
 
-def _numbered_canvas(f: Fonts, doc: O.Outline) -> type:
-    from reportlab.pdfgen import canvas
+def _Bookmark(key: str, title: str) -> Any:  # noqa: N802 - a flowable factory
+    """A zero-size flowable adding the PDF outline (sidebar) entry of one file."""
+    from reportlab.platypus import Flowable
 
-    class NumberedCanvas(canvas.Canvas):  # type: ignore[misc]
-        """Defers each page so the footer can say "page n of N"."""
+    class Bookmark(Flowable):  # type: ignore[misc]
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            return 0, 0
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+        def draw(self) -> None:
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title[:200], key, level=0)
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+    return Bookmark()
 
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
 
-        def _footer(self, total: int) -> None:
-            from reportlab.lib import colors
+def _footer(f: Fonts, doc: O.Outline, total: int | None) -> Any:
+    """The onPage callback drawing the footer: title, creation time, "page n of N"."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
 
-            width, _ = self._pagesize
-            from reportlab.lib.enums import TA_RIGHT
-            from reportlab.lib.styles import ParagraphStyle
-            from reportlab.platypus import Paragraph
+    style = ParagraphStyle("footer", fontName=f.body, fontSize=7.5, leading=9, textColor=colors.HexColor("#59636e"))
+    right_style = ParagraphStyle("footer_r", style, alignment=TA_RIGHT)
 
-            self.setStrokeColor(colors.HexColor("#d0d7de"))
-            self.setLineWidth(0.4)
-            self.line(MARGIN, 40, width - MARGIN, 40)
-            style = ParagraphStyle("footer", fontName=f.body, fontSize=7.5, leading=9,
-                                   textColor=colors.HexColor("#59636e"))
-            half = (width - 2 * MARGIN) / 2
-            left = Paragraph(_markup(f"{doc.title} — {doc.generated_at}", f), style)
-            left.wrapOn(self, half, 20)
-            left.drawOn(self, MARGIN, 28)
-            right = Paragraph(_markup(L.t("page", doc.lang, n=self._pageNumber, total=total), f),
-                              ParagraphStyle("footer_r", style, alignment=TA_RIGHT))
-            right.wrapOn(self, half, 20)
-            right.drawOn(self, MARGIN + half, 28)
+    def draw(canv: Any, template: Any) -> None:
+        width = template.pagesize[0]
+        half = (width - 2 * MARGIN) / 2
+        canv.saveState()
+        canv.setStrokeColor(colors.HexColor("#d0d7de"))
+        canv.setLineWidth(0.4)
+        canv.line(MARGIN, 40, width - MARGIN, 40)
+        left = Paragraph(_markup(f"{doc.title} — {doc.generated_at}", f), style)
+        left.wrapOn(canv, half, 20)
+        left.drawOn(canv, MARGIN, 28)
+        n = canv.getPageNumber()
+        right = Paragraph(_markup(L.t("page", doc.lang, n=n, total=total if total else "?"), f), right_style)
+        right.wrapOn(canv, half, 20)
+        right.drawOn(canv, MARGIN + half, 28)
+        canv.restoreState()
 
-    return NumberedCanvas
+    return draw
 
 
 def render(doc: O.Outline, f: Fonts | None = None) -> bytes:
+    """Lay the report out twice: the first pass counts the pages for the "page n of N" footers."""
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import SimpleDocTemplate
 
     f = f or fonts()
-    buf = io.BytesIO()
-    template = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=doc.title, author="verifier", creator="verifier", subject=doc.generated_at,
-    )
-    story = _Builder(doc, f, A4[0] - 2 * MARGIN).flowables()
-    template.build(story, canvasmaker=_numbered_canvas(f, doc))
+    total: int | None = None
+    for _ in range(2):
+        buf = io.BytesIO()
+        template = SimpleDocTemplate(
+            buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+            title=doc.title, author="verifier", creator="verifier", subject=doc.generated_at,
+        )
+        story = _Builder(doc, f, A4[0] - 2 * MARGIN).flowables()
+        footer = _footer(f, doc, total)
+        template.build(story, onFirstPage=footer, onLaterPages=footer)
+        total = template.page
     return buf.getvalue()
 
 
