@@ -328,3 +328,12 @@ def test_cli_report_leaves_the_input_alone(corpus: Path, tmp_path: Path, suffix:
     else:
         page = out.read_text("utf-8")
         assert before in page and "来源核查报告" in page
+
+
+def test_cli_report_never_overwrites_an_input(tmp_path: Path) -> None:
+    from verifier.cli import EXIT_USAGE, main
+
+    victim = tmp_path / "evidence.pdf"
+    victim.write_bytes(b"%PDF-1.4 original evidence")
+    assert main(["report", str(victim), "-o", str(victim), "--inline"]) == EXIT_USAGE
+    assert victim.read_bytes() == b"%PDF-1.4 original evidence"
