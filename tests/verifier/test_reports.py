@@ -228,6 +228,9 @@ def test_pdf_report_content_and_escaping(lang: str) -> None:
     assert "bad\ufffdsurrogate" in flat
     for page in reader.pages:  # the <a href> in a value made no link
         assert "/Annots" not in page
+    bookmarks = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
+    assert [t for t, _ in bookmarks] == ["1. /newsroom/incoming/" + IMG + "图片.png", "2. clean.jpg"]
+    assert 0 < bookmarks[0][1] < bookmarks[1][1]  # each file's entry points at its own page
     n_images = sum(len(page.images) for page in reader.pages)
     assert n_images == 3
     assert len(reader.pages) >= 3  # summary + one page per file at least
@@ -253,6 +256,17 @@ def test_pdf_renders_with_standard_and_cid_fonts_only() -> None:
 
 
 # ---- shared behaviour ----------------------------------------------------------------------
+
+
+def test_oversized_picture_is_left_out_with_a_note() -> None:
+    big = make_png(size=(2500, 2000))
+    ev = (Evidence("c2pa", Status.OK, attachments=(Attachment("big.png", "image/png", big),)),)
+    d = file_dict(Report(MediaFile(Path("a.png"), SHA_AI, 1, "image/png"), ev, fuse(ev), "t"), embed_attachments=True)
+    for lang in ("en", "zh"):
+        page = html_report.render(outline.build(TOOL, [d], lang))
+        assert "<img" not in page
+        assert labels.t("attachment_too_large", lang, name="big.png", mime="image/png", size=len(big), w=2500,
+                        h=2000) in page
 
 
 def test_unreadable_file_and_absurd_nesting_still_render(tmp_path: Path) -> None:

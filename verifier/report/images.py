@@ -13,6 +13,7 @@ from dataclasses import dataclass
 MAX_BYTES = 8 * 1024 * 1024
 MAX_SIDE = 8192
 MAX_PIXELS = 24_000_000
+MAX_EMBED_PIXELS = 4_200_000  # larger pictures are not thumbnails: a report leaves them out
 _PNG_SIG = b"\x89PNG\r\n\x1a\n"
 _JPEG_SOF = frozenset({0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF})
 _MAX_SEGMENTS = 512

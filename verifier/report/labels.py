@@ -67,6 +67,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{name} ({mime}, {size} bytes): data not included in this report.",
         "zh": "{name}（{mime}，{size} 字节）：本报告未包含其数据。",
     },
+    "attachment_too_large": {
+        "en": "{name} ({mime}, {size} bytes, {w}×{h} pixels): not shown, too large for a report.",
+        "zh": "{name}（{mime}，{size} 字节，{w}×{h} 像素）：图像过大，报告中未显示。",
+    },
     "attachment_broken": {
         "en": "{name}: not shown, the image data could not be decoded.",
         "zh": "{name}：未显示，图像数据无法解码。",

@@ -24,7 +24,7 @@ from typing import Any
 from ..evidence import Basis, Signal, Verdict, VerdictCode
 from ..messages import verdict_text
 from . import labels as L
-from .images import MAX_BYTES, ImageInfo, identify
+from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
 
 MAX_TEXT = 1500  # characters of one value shown; the rest is cut with a note
 MAX_ITEMS = 100  # entries of one list/dict shown
@@ -215,6 +215,8 @@ class _Attachments:
         info = identify(data) if data is not None else None
         if data is None or info is None:
             return Para(L.t("attachment_skipped", self.lang, **params), "note")
+        if info.width * info.height > MAX_EMBED_PIXELS:
+            return Para(L.t("attachment_too_large", self.lang, w=info.width, h=info.height, **params), "note")
         return Picture(data, info, caption)
 
     def rest(self) -> list[Block]:

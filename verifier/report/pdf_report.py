@@ -341,10 +341,14 @@ class _Builder:
                               self.p(f"{caption} ({w}×{h})", self.s.caption)])]
 
 
-def _picture_class() -> type:
+@lru_cache(maxsize=1)
+def _flowable_classes() -> tuple[type, type]:
+    """Two small flowables, defined on first use so that importing this module needs no reportlab."""
     from reportlab.platypus import Flowable
 
     class Picture(Flowable):  # type: ignore[misc]
+        """An already decoded image, drawn at a fixed size."""
+
         def __init__(self, reader: Any, w: float, h: float) -> None:
             super().__init__()
             self.reader, self.w, self.h = reader, w, h
@@ -355,26 +359,29 @@ def _picture_class() -> type:
         def draw(self) -> None:
             self.canv.drawImage(self.reader, 0, 2, self.w, self.h)
 
-    return Picture
-
-
-def _Picture(reader: Any, w: float, h: float) -> Any:  # noqa: N802 - a flowable factory
-    return _picture_class()(reader, w, h)
-
-
-def _Bookmark(key: str, title: str) -> Any:  # noqa: N802 - a flowable factory
-    """A zero-size flowable adding the PDF outline (sidebar) entry of one file."""
-    from reportlab.platypus import Flowable
-
     class Bookmark(Flowable):  # type: ignore[misc]
+        """A zero-size mark adding one file's entry to the PDF outline (the viewer's sidebar)."""
+
+        def __init__(self, key: str, title: str) -> None:
+            super().__init__()
+            self.key, self.title = key, title
+
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             return 0, 0
 
         def draw(self) -> None:
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(title[:200], key, level=0)
+            self.canv.bookmarkPage(self.key)
+            self.canv.addOutlineEntry(self.title[:200], self.key, level=0)
 
-    return Bookmark()
+    return Picture, Bookmark
+
+
+def _Picture(reader: Any, w: float, h: float) -> Any:  # noqa: N802 - a flowable constructor
+    return _flowable_classes()[0](reader, w, h)
+
+
+def _Bookmark(key: str, title: str) -> Any:  # noqa: N802 - a flowable constructor
+    return _flowable_classes()[1](key, title)
 
 
 def _footer(f: Fonts, doc: O.Outline, total: int | None) -> Any:
