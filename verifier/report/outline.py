@@ -17,8 +17,9 @@ import base64
 import binascii
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 
 from ..evidence import Basis, Signal, Verdict, VerdictCode
@@ -156,16 +157,18 @@ class _TreeBuilder:
 
     def nodes(self, value: object, depth: int = 0) -> tuple[Node, ...]:
         if isinstance(value, Mapping):  # a key without a value says nothing: left out
-            items: list[tuple[str, object]] = [(clean(k, self.lang, 200), v) for k, v in value.items()
-                                               if v is not None]
+            total = sum(1 for v in value.values() if v is not None)
+            pairs = ((clean(k, self.lang, 200), v) for k, v in value.items() if v is not None)
         elif isinstance(value, list | tuple | set | frozenset):
-            items = [(f"[{i + 1}]", v) for i, v in enumerate(value)]
+            total = len(value)
+            pairs = ((f"[{i + 1}]", v) for i, v in enumerate(value))
         else:
             return (Node("", self.scalar(value)),)
+        items = list(islice(pairs, MAX_ITEMS))
         out: list[Node] = []
-        for key, v in items[:MAX_ITEMS]:
+        for key, v in items:
             if self.budget <= 0:
-                out.append(Node("", L.t("more_items", self.lang, n=len(items) - len(out))))
+                out.append(Node("", L.t("more_items", self.lang, n=total - len(out))))
                 return tuple(out)
             self.budget -= 1
             if isinstance(v, Mapping | list | tuple | set | frozenset) and v:
@@ -177,8 +180,8 @@ class _TreeBuilder:
                 out.append(Node(key, L.t("empty", self.lang)))
             else:
                 out.append(Node(key, self.scalar(v)))
-        if len(items) > MAX_ITEMS:
-            out.append(Node("", L.t("more_items", self.lang, n=len(items) - MAX_ITEMS)))
+        if total > len(items):
+            out.append(Node("", L.t("more_items", self.lang, n=total - len(items))))
         return tuple(out)
 
 
@@ -423,8 +426,10 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
         out.append(Heading(clean(name if name == sid else f"{name} ({sid})", lang, 300), 4))
         out.append(Table(
             (L.t("detector", lang), L.t("confidence", lang), L.t("claim", lang), L.t("basis", lang)),
-            ((clean(s.get("detector", "?"), lang, 200), L.term(L.CONFIDENCE, str(s.get("confidence", "")), lang),
-              L.term(L.CLAIM, str(s.get("claim", "none")), lang), L.term(L.STRENGTH, str(s.get("basis", "none")), lang)),),
+            ((clean(s.get("detector", "?"), lang, 200),
+              L.term(L.CONFIDENCE, str(s.get("confidence", "")), lang),
+              L.term(L.CLAIM, str(s.get("claim", "none")), lang),
+              L.term(L.STRENGTH, str(s.get("basis", "none")), lang)),),
         ))
         if s.get("summary"):
             out.append(Para(clean(s["summary"], lang)))
