@@ -164,6 +164,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render
 
+    out = args.output.resolve()
+    if any(p.exists() and p.resolve() == out for p in args.paths):
+        print(for_terminal(f"verifier: refusing to overwrite the input {args.output} with the report"), file=sys.stderr)
+        return EXIT_USAGE
     files, tool, unreadable = run_analysis(args)
     files.sort(key=lambda d: d["path"])
     try:
