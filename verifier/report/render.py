@@ -17,9 +17,7 @@ def write(output: Path, tool: dict[str, Any], files: list[dict[str, Any]], lang:
     if fmt not in FORMATS:
         raise ValueError(f"unsupported report format {fmt!r}: use .json, .html or .pdf")
     if fmt == "json":
-        # A lone surrogate (from a badly decoded metadata string) cannot be UTF-8; written as the
-        # JSON escape "\udXXX" it stays valid JSON and reads back as the same string.
-        output.write_text(dumps(document(tool, files)), encoding="utf-8", errors="backslashreplace")
+        output.write_text(dumps(document(tool, files)), encoding="utf-8")
         return
     from . import outline
 
