@@ -15,7 +15,7 @@ from typing import Any
 
 from ..evidence import MediaFile
 from ..inputs import open_readonly
-from . import ebml, flv, isobmff, jpeg, png, riff
+from . import ebml, flv, gif, isobmff, jpeg, png, riff
 from .meta import Budget, Entry, LimitReached
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ READERS: dict[str, Callable[[MediaFile, Budget], list[Entry]]] = {
     "matroska": _walker(ebml.walk, True),
     "flv": _walker(flv.walk, True),
     "tiff": _pillow,
-    "gif": _pillow,
+    "gif": _walker(gif.walk, False),
     "mp3": _mp3,
     "flac": _vorbis,
     "ogg": _vorbis,

@@ -83,7 +83,11 @@ def find(lines: list[str], where: str = "") -> list[TextLabel]:
     n = len(items)
     out: list[TextLabel] = []
     for i, line in enumerate(items):
-        position = "start" if i < EDGE_LINES else "end" if i >= n - EDGE_LINES else "middle"
+        from_end = n - 1 - i
+        if min(i, from_end) >= EDGE_LINES:
+            position = "middle"
+        else:
+            position = "start" if i < from_end else "end"
         candidates = [line]
         if len(_clean(line)) > MAX_LABEL_CHARS and position != "middle":
             sentences = [s for s in _SENTENCE.split(line) if s and s.strip()]
