@@ -6,6 +6,7 @@ Only headers are read: ``Image.open`` is lazy and no pixel data is decoded here.
 from __future__ import annotations
 
 import logging
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,9 @@ def exif_entries(data: bytes, placement: str) -> list[Entry]:
         data = data[:_MAX_EXIF]
     exif = Image.Exif()
     try:
-        exif.load(data)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Corrupt EXIF data": the file is data, not our bug
+            exif.load(data)
     except Exception as exc:  # noqa: BLE001 - malformed EXIF is data, not a crash
         log.debug("EXIF not readable: %s", exc)
         return [Entry(placement, "EXIF", f"unreadable EXIF ({type(exc).__name__})", group="EXIF")]
@@ -80,7 +83,9 @@ def exif_entries(data: bytes, placement: str) -> list[Entry]:
     add(exif, ExifTags.TAGS, "EXIF")
     for ifd, names, sub in ((_IFD_EXIF, ExifTags.TAGS, "EXIF"), (_IFD_GPS, ExifTags.GPSTAGS, "GPS")):
         try:
-            sub_ifd = exif.get_ifd(ifd)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                sub_ifd = exif.get_ifd(ifd)
         except Exception:  # noqa: BLE001
             continue
         add(sub_ifd, names, sub)
@@ -104,10 +109,13 @@ def image_entries(path: Path, family: str) -> list[Entry]:
     out: list[Entry] = []
     with open_readonly(path) as fh:
         try:
-            im = Image.open(fh)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                im = Image.open(fh)
         except Exception as exc:  # noqa: BLE001 - Pillow raises many types on hostile headers
             raise ValueError(f"image header not readable ({type(exc).__name__})") from exc
-        with im:
+        with im, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             _collect(im, family, prefix, out)
     return out
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
-from ..formats.read_meta import read_text_head
+from ..formats.read_meta import read_text_head, read_text_tail
 from ..labels import text_prompt
 from .base import Context, DetectorFailure, Findings
 
 MAX_TEXT = 1 << 20
+TAIL_TEXT = 64 * 1024
 OOXML_PREFIX = "application/vnd.openxmlformats-officedocument."
 
 
@@ -24,10 +25,13 @@ class TextLabelDetector:
             if media.family == "text":
                 from ..adapters import yaml_front
 
-                text = read_text_head(media.path, MAX_TEXT)
-                _, body = yaml_front.split_front_matter(text)
-                found = text_prompt.find(body.splitlines(), "text")
-                chars = len(body)
+                _, body = yaml_front.split_front_matter(read_text_head(media.path, MAX_TEXT))
+                lines = body.splitlines()
+                if media.size > MAX_TEXT:  # a long text: its end is read too, where footers sit
+                    tail = read_text_tail(media.path, TAIL_TEXT).splitlines()[1:]
+                    lines = lines[:-1] + ["…"] * text_prompt.EDGE_LINES + tail
+                found = text_prompt.find(lines, "text")
+                chars = sum(map(len, lines))
             elif media.family == "pdf":
                 from ..adapters import pdf
 

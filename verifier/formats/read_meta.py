@@ -87,6 +87,13 @@ def read_text_head(path: Path, limit: int = MAX_TEXT_HEAD) -> str:
         return fh.read(limit).decode("utf-8", "replace")
 
 
+def read_text_tail(path: Path, limit: int) -> str:
+    with open_readonly(path) as fh:
+        fh.seek(0, 2)
+        fh.seek(max(0, fh.tell() - limit))
+        return fh.read(limit).decode("utf-8", "replace")
+
+
 def _text(media: MediaFile, budget: Budget) -> list[Entry]:
     from ..adapters import yaml_front
 

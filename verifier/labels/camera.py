@@ -31,6 +31,13 @@ PRIVACY = {
     "City": "a place", "Location": "a place", "Sub-location": "a place",
 }
 _NOT_PERSONS = ("Creator",)  # PDF /Creator is normally the producing application
+# QuickTime metadata keys (moov/udta/meta keys) and user-data atoms
+QUICKTIME = {
+    "com.apple.quicktime.make": "make", "com.apple.quicktime.model": "model",
+    "com.apple.quicktime.software": "software", "com.apple.quicktime.creationdate": "capture_time",
+    "\xa9mak": "make", "\xa9mod": "model", "\xa9swr": "software", "\xa9day": "capture_time",
+}
+QUICKTIME_GPS = ("com.apple.quicktime.location.ISO6709", "\xa9xyz")
 
 
 def facts(entries: list[Entry]) -> dict[str, Any]:
@@ -45,6 +52,12 @@ def facts(entries: list[Entry]) -> dict[str, Any]:
             continue
         if local in CAMERA_KEYS and e.group in ("EXIF", "XMP", "QuickTime", "QuickTime keys", "iTunes"):
             camera.setdefault(CAMERA_KEYS[local], value[:200])
+        elif e.key in QUICKTIME and e.placement.startswith("mp4:"):
+            camera.setdefault(QUICKTIME[e.key], value[:200])
+        elif e.key in QUICKTIME_GPS and e.placement.startswith("mp4:"):
+            camera["gps_present"] = True
+            privacy.append({"field": f"{e.placement}:{e.key}", "value": value[:100],
+                            "why": "GPS position: where the file was made"})
         if local in PRIVACY and not (local in _NOT_PERSONS and e.group == "PDF Info"):
             where = e.placement if e.placement.endswith(e.key) else f"{e.placement}:{e.key}"
             privacy.append({"field": where, "value": value[:200], "why": PRIVACY[local]})

@@ -168,3 +168,20 @@ def test_field_values_are_truncated(tmp_path, meta):
     f = meta(b.write(tmp_path, "a.png", b.make_png([b.text_chunk("Comment", "x" * 5000)])))
     (row,) = f.facts["fields"]
     assert len(row["value"]) <= 301
+
+
+def test_quicktime_keys_camera_and_location(tmp_path, meta):
+    moov = [b.box(b"udta", b.keys_meta({"com.apple.quicktime.make": "Apple",
+                                          "com.apple.quicktime.model": "iPhone 15",
+                                          "com.apple.quicktime.location.ISO6709": "+39.9042+116.4074+050.000/"}))]
+    f = meta(b.write(tmp_path, "a.mov", b.make_mp4(moov)))
+    assert f.signals == ()
+    assert f.facts["camera"] == {"make": "Apple", "model": "iPhone 15", "gps_present": True}
+    assert any("ISO6709" in p["field"] for p in f.facts["privacy"])
+
+
+def test_front_matter_mentioning_aigc_elsewhere_is_no_label(tmp_path, meta):
+    md = "---\ntitle: AIGC 行业观察\ntags: [AIGC, 新闻]\nAIGC: true\n---\n正文\n"
+    f = meta(b.write(tmp_path, "a.md", md))
+    assert f.signals == ()
+    assert f.facts["unparsed_aigc_fields"][0]["field"] == "AIGC"

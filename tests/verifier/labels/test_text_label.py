@@ -94,3 +94,10 @@ def test_pdf_body(tmp_path, text_label):
 def test_pdf_without_label(tmp_path, text_label):
     p = b.write(tmp_path, "a.pdf", b.make_pdf_text(["New rules on AI-generated content take effect"]))
     assert text_label(p).signals == ()
+
+
+def test_footer_of_a_long_text_is_read(tmp_path, text_label):
+    body = "这是正文的一行，讲述了一件普通的事情。\n" * 60000  # > 1 MiB
+    p = b.write(tmp_path, "long.txt", body + "\n本文由AI生成\n")
+    (sig,) = text_label(p).signals
+    assert sig.details["position"] == "end"
