@@ -13,7 +13,7 @@ MAX_FRAMES = 2000
 MAX_TEXT = 1 << 20
 
 
-class TagsUnreadable(Exception):
+class TagsUnreadable(ValueError):
     """mutagen could not parse the tags (the message says why)."""
 
 

@@ -19,7 +19,7 @@ MAX_MEMBERS = 5000
 CUSTOM, CORE, APP = "docProps/custom.xml", "docProps/core.xml", "docProps/app.xml"
 
 
-class OoxmlUnreadable(Exception):
+class OoxmlUnreadable(ValueError):
     pass
 
 

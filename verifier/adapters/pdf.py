@@ -14,7 +14,7 @@ MAX_PAGES_TEXT = 20
 MAX_TEXT = 200_000
 
 
-class PdfUnreadable(Exception):
+class PdfUnreadable(ValueError):
     pass
 
 

@@ -9,7 +9,7 @@ MAX_FRONT = 256 * 1024
 _FENCE = re.compile(r"^---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)", re.S)
 
 
-class FrontMatterError(Exception):
+class FrontMatterError(ValueError):
     pass
 
 

@@ -8,6 +8,7 @@ blobs and XMP packets are expanded here so that callers see plain fields.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from .meta import Budget, Entry, LimitReached
 
 log = logging.getLogger(__name__)
 MAX_TEXT_HEAD = 256 * 1024
+_AIGC_LINE = re.compile(r"""^\s*["']?(\w*AIGC\w*)["']?\s*:\s*(\S.*)$""", re.M | re.I)
 
 
 @dataclass
@@ -100,7 +102,12 @@ def _text(media: MediaFile, budget: Budget) -> list[Entry]:
     source, _ = yaml_front.split_front_matter(read_text_head(media.path))
     if source is None:
         return []
-    data = yaml_front.load(source)
+    try:
+        data = yaml_front.load(source)
+    except yaml_front.FrontMatterError as exc:
+        budget.warnings.append(f"{exc}; AIGC lines read without YAML")
+        return [Entry("md:front-matter", m.group(1), m.group(2).strip(), group="Front matter")
+                for m in _AIGC_LINE.finditer(source)]
     if not isinstance(data, dict):
         return []
     return [Entry("md:front-matter", str(k), v, group="Front matter") for k, v in list(data.items())[:500]]
@@ -149,9 +156,12 @@ def read(media: MediaFile) -> ReadResult:
     except RecursionError:
         raw = []
         result.errors.append("metadata nested too deeply to read")
+    except ValueError as exc:  # our walkers' and adapters' "this is not a valid X"
+        raw = []
+        result.errors.append(f"{media.family} metadata not readable: {exc}"[:500])
     except Exception as exc:  # noqa: BLE001 - unreadable metadata is reported, not raised
         raw = []
-        result.errors.append(f"metadata not readable: {type(exc).__name__}: {exc}"[:500])
+        result.errors.append(f"{media.family} metadata not readable: {type(exc).__name__}: {exc}"[:500])
     result.warnings.extend(budget.warnings)
     for e in raw:
         if e.kind == "exif":

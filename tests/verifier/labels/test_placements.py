@@ -215,3 +215,44 @@ def test_zlib_bomb_in_ztxt_is_not_inflated(tmp_path, meta):
 
     with pytest.raises(DetectorFailure, match="inflates past"):
         meta(p)
+
+
+def test_exif_image_description_with_tencent_keys(tmp_path, meta):
+    import json
+
+    value = json.dumps({"ServiceProvider": "Tencent Cloud", "ServiceUser": "1000001", "Time": "1735000000",
+                        "ContentId": "abc", "AIGC": json.loads(b.label_json())})
+    p = b.write(tmp_path, "a.jpg", b.make_jpeg(exif=b.make_exif({0x010E: value})))
+    d = _one_label(meta(p), "jpeg:EXIF:ImageDescription")
+    assert d["shape"] == "wrapped"
+    assert any(f["code"] == "extra_keys" and "ServiceProvider" in f["message"] for f in d["findings"])
+
+
+def test_webp_exif_usercomment(tmp_path, meta):
+    from PIL import Image
+
+    buf = io.BytesIO()
+    exif = b.make_exif(exif_ifd={0x9286: b.user_comment(b.wrapped_json())})
+    Image.new("RGB", (8, 8)).save(buf, "WEBP", exif=exif)
+    _one_label(meta(b.write(tmp_path, "a.webp", buf.getvalue())), "webp:EXIF:UserComment")
+
+
+def test_heif_exif_item(tmp_path, meta):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    from PIL import Image
+
+    pillow_heif.register_heif_opener()
+    buf = io.BytesIO()
+    exif = b.make_exif(exif_ifd={0x9286: b.user_comment(b.wrapped_json())})
+    try:
+        Image.new("RGB", (16, 16)).save(buf, "HEIF", exif=exif)
+    except (KeyError, OSError, ValueError) as exc:
+        pytest.skip(f"no HEIF encoder here: {exc}")
+    _one_label(meta(b.write(tmp_path, "a.heic", buf.getvalue())), "heif:EXIF:UserComment")
+
+
+def test_markdown_front_matter_broken_yaml_still_reads_json_line(tmp_path, meta):
+    p = b.write(tmp_path, "a.md", f"---\ntitle: [unclosed\nAIGC: {b.label_json()}\n---\nbody\n")
+    f = meta(p)
+    _one_label(f, "md:front-matter")
+    assert any("not valid YAML" in w for w in f.facts["warnings"])
