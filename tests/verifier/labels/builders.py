@@ -192,13 +192,19 @@ def ebml_el(eid: int, payload: bytes) -> bytes:
     return idb + size + payload
 
 
-def make_mkv(tags: dict[str, str]) -> bytes:
+def make_mkv(tags: dict[str, str], live: bool = False) -> bytes:
+    """Tags after the clusters; ``live``: an unknown-size cluster and a SeekHead, as recorders write."""
     header = ebml_el(0x1A45DFA3, ebml_el(0x4282, b"matroska"))
     simple = b"".join(ebml_el(0x67C8, ebml_el(0x45A3, k.encode()) + ebml_el(0x4487, v.encode("utf-8")))
                       for k, v in tags.items())
-    tag = ebml_el(0x7373, ebml_el(0x63C0, b"") + simple)
-    cluster = ebml_el(0x1F43B675, b"\x00" * 32)
-    return header + ebml_el(0x18538067, cluster + ebml_el(0x1254C367, tag))
+    tags_el = ebml_el(0x1254C367, ebml_el(0x7373, ebml_el(0x63C0, b"") + simple))
+    if not live:
+        return header + ebml_el(0x18538067, ebml_el(0x1F43B675, b"\x00" * 32) + tags_el)
+    seek_len = len(ebml_el(0x114D9B74, ebml_el(0x4DBB, ebml_el(0x53AB, b"\x12\x54\xc3\x67") + ebml_el(0x53AC, b"\x00\x00"))))
+    cluster = b"\x1f\x43\xb6\x75\x01\xff\xff\xff\xff\xff\xff\xff" + b"\xa3\x84\x81\x00\x00\x80" * 4
+    tags_pos = seek_len + len(cluster)
+    seek_head = ebml_el(0x114D9B74, ebml_el(0x4DBB, ebml_el(0x53AB, b"\x12\x54\xc3\x67") + ebml_el(0x53AC, tags_pos.to_bytes(2, "big"))))
+    return header + ebml_el(0x18538067, seek_head + cluster + tags_el)
 
 
 # --- FLV ---------------------------------------------------------------------------------------

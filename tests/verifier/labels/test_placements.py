@@ -125,9 +125,12 @@ def test_mp4_xmp_uuid_box(tmp_path, meta):
     _one_label(meta(p), "mp4:uuid:XMP")
 
 
-def test_mkv_simpletag(tmp_path, meta):
-    p = b.write(tmp_path, "a.mkv", b.make_mkv({"TITLE": "x", "AIGC": b.label_json()}))
-    _one_label(meta(p), "mkv:Tags/Tag/SimpleTag")
+@pytest.mark.parametrize("live", [False, True])
+def test_mkv_simpletag(tmp_path, meta, live):
+    p = b.write(tmp_path, "a.webm", b.make_mkv({"TITLE": "x", "AIGC": b.label_json()}, live=live))
+    f = meta(p)
+    _one_label(f, "mkv:Tags/Tag/SimpleTag")
+    assert live == any("unknown size" in w for w in f.facts.get("warnings", []))
 
 
 def test_avi_list_info(tmp_path, meta):
