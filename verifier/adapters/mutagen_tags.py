@@ -22,14 +22,14 @@ def id3_entries(path: Path) -> list[Entry]:
 
     with open_readonly(path) as fh:
         try:
-            tags = ID3(fh)
+            tags = ID3(fh)  # type: ignore[no-untyped-call]
         except ID3NoHeaderError:
             return []
         except Exception as exc:  # noqa: BLE001 - mutagen raises many types on bad input
             raise TagsUnreadable(f"ID3 tag not readable: {exc}") from exc
     out: list[Entry] = []
     version = "ID3v2"
-    for frame in list(tags.values())[:MAX_FRAMES]:
+    for frame in list(tags.values())[:MAX_FRAMES]:  # type: ignore[no-untyped-call]
         fid = frame.FrameID
         if fid == "TXXX":
             out.append(Entry(f"mp3:{version}:TXXX", str(frame.desc), _text(frame.text), group="ID3"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from ..formats.meta import Entry
 from ..inputs import open_readonly
@@ -41,7 +42,7 @@ def _read(z: zipfile.ZipFile, name: str) -> bytes | None:
     return data
 
 
-def _parse(data: bytes):  # noqa: ANN202
+def _parse(data: bytes) -> Any:
     from defusedxml import ElementTree
 
     try:
@@ -50,7 +51,7 @@ def _parse(data: bytes):  # noqa: ANN202
         raise OoxmlUnreadable(f"XML part not readable: {exc}") from exc
 
 
-def _open(path: Path):  # noqa: ANN202
+def _open(path: Path) -> tuple[BinaryIO, zipfile.ZipFile]:
     fh = open_readonly(path)
     try:
         z = zipfile.ZipFile(fh)
@@ -87,7 +88,9 @@ def property_entries(path: Path) -> list[Entry]:
     return out
 
 
-_BODY_PARTS = re.compile(r"^(word/document\.xml|word/(header|footer)\d*\.xml|ppt/slides/slide\d+\.xml|xl/sharedStrings\.xml)$")
+_BODY_PARTS = re.compile(
+    r"^(word/document\.xml|word/(header|footer)\d*\.xml|ppt/slides/slide\d+\.xml|xl/sharedStrings\.xml)$"
+)
 
 
 def body_paragraphs(path: Path, limit: int = 200_000) -> list[str]:

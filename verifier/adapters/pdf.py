@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from ..formats.meta import Entry, decode_text
 from ..inputs import open_readonly
@@ -18,7 +19,7 @@ class PdfUnreadable(ValueError):
     pass
 
 
-def _reader(fh):  # noqa: ANN001, ANN202
+def _reader(fh: BinaryIO) -> Any:
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)

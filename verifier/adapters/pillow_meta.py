@@ -43,16 +43,14 @@ def decode_user_comment(raw: bytes) -> str:
     """EXIF UserComment: an 8-byte character-code prefix, then the text."""
     code, body = raw[:8], raw[8:]
     if code.startswith(b"UNICODE"):
-        body = body.rstrip(b"\x00")
-        for enc in ("utf-16-be", "utf-16-le") if not body[:1] == b"\x00" else ("utf-16-be",):
-            try:
-                text = body.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if text.isprintable() or "{" in text:
-                return text
-        return body.decode("utf-16-le", "replace")
-    if code.startswith((b"ASCII", b"\x00\x00\x00\x00\x00\x00\x00\x00", b"JIS")):
+        body = body.rstrip(b"\x00") if len(body.rstrip(b"\x00")) % 2 == 0 else body.rstrip(b"\x00") + b"\x00"
+        if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return body.decode("utf-16", "replace")
+        # UCS-2 in the TIFF byte order, which writers get wrong: ASCII-range text has its zero
+        # bytes first in big-endian order.
+        big = body[0::2].count(0) >= body[1::2].count(0)
+        return body.decode("utf-16-be" if big else "utf-16-le", "replace")
+    if code.startswith((b"ASCII", b"\x00" * 8, b"JIS")):
         return decode_text(body)
     return decode_text(raw)  # no prefix (seen in the wild)
 
@@ -124,7 +122,7 @@ def _collect(im: Any, family: str, prefix: str, out: list[Entry]) -> None:
     info = dict(im.info)
     xmp = info.get("xmp") or info.get("XML:com.adobe.xmp")
     if family == "tiff" and not xmp:
-        xmp = im.tag_v2.get(_XMP_TAG) if hasattr(im, "tag_v2") else None  # type: ignore[attr-defined]
+        xmp = im.tag_v2.get(_XMP_TAG) if hasattr(im, "tag_v2") else None
     if isinstance(xmp, (bytes, bytearray)):
         xmp = decode_text(bytes(xmp))
     if xmp:

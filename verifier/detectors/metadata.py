@@ -65,16 +65,10 @@ def _label_candidates(result: read_meta.ReadResult) -> list[tuple[str, str, Any]
     for e in result.entries:
         if e.group == "XMP":
             continue  # handled above, from the parsed properties
-        if "aigc" in e.key.lower() and isinstance(e.value, (str, dict)):
-            out.append((_placement(e), e.key, e.value))
-        elif isinstance(e.value, str) and gb45438.looks_like_label_text(e.value):
-            out.append((_placement(e), e.key, e.value))
+        named = "aigc" in e.key.lower() and isinstance(e.value, (str, dict))
+        if named or (isinstance(e.value, str) and gb45438.looks_like_label_text(e.value)):
+            out.append((e.placement, e.key, e.value))
     return out
-
-
-def _placement(e: Entry) -> str:
-    """``mp3:ID3v2.4:TXXX`` and ``png:tEXt`` name the container; EXIF placements the tag already."""
-    return e.placement
 
 
 def _xmp_candidates(placement: str, props: list[Prop]) -> list[tuple[str, str, Any]]:
@@ -84,9 +78,7 @@ def _xmp_candidates(placement: str, props: list[Prop]) -> list[tuple[str, str, A
         head, _, sub = p.name.partition("/")
         if sub and ("aigc" in head.lower() or p.ns == gb45438.TC260_NS):
             structured.setdefault(f"{p.prefix}:{head}" if p.prefix else head, {})[sub] = p.value
-        elif "aigc" in p.name.lower() or p.ns == gb45438.TC260_NS:
-            out.append((placement, p.qname, p.value))
-        elif gb45438.looks_like_label_text(p.value):
+        elif "aigc" in p.name.lower() or p.ns == gb45438.TC260_NS or gb45438.looks_like_label_text(p.value):
             out.append((placement, p.qname, p.value))
     out += [(placement, name, fields) for name, fields in structured.items()]
     return out

@@ -29,7 +29,7 @@ def uscc_check_ok(uscc: str) -> bool:
     """GB 32100-2015 check character (the 18th) of a Unified Social Credit Code."""
     if len(uscc) != 18 or any(c not in USCC_CHARSET for c in uscc):
         return False
-    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(uscc[:17], USCC_WEIGHTS))
+    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(uscc[:17], USCC_WEIGHTS, strict=True))
     return USCC_CHARSET[(31 - total % 31) % 31] == uscc[17]
 
 

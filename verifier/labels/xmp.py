@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 MAX_PACKET = 4 << 20
@@ -60,7 +61,7 @@ def _split(tag: str) -> tuple[str, str]:
     return "", tag
 
 
-def _description(desc, props: list[Prop], prefixes: dict[str, str], path: str) -> None:  # noqa: ANN001
+def _description(desc: Any, props: list[Prop], prefixes: dict[str, str], path: str) -> None:
     for attr, value in desc.attrib.items():
         ns, local = _split(attr)
         if (ns, local) in _SKIP_ATTR or not ns:
@@ -101,7 +102,8 @@ def _regex(packet: str) -> list[Prop]:
     uris = {p: uri for p, uri in _XMLNS.findall(packet)}
     props: list[Prop] = []
     for m in _ATTR.finditer(packet):
-        prefix, local, value = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        first = m.group(1) is not None
+        prefix, local, value = m.group(1, 2, 3) if first else m.group(4, 5, 6)
         if prefix in ("xmlns", "xml") or (prefix == "rdf"):
             continue
         props.append(Prop(uris.get(prefix, ""), local, html.unescape(value), prefix))
