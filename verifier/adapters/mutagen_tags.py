@@ -40,7 +40,10 @@ def id3_entries(path: Path) -> list[Entry]:
         elif fid == "PRIV":
             owner = str(getattr(frame, "owner", ""))
             data = bytes(getattr(frame, "data", b""))[:MAX_TEXT]
-            if "aigc" in owner.lower():
+            if owner == "XMP":  # Adobe's placement of XMP in ID3
+                out.append(Entry(f"mp3:{version}:PRIV:XMP", "XMP", data.decode("utf-8", "replace"), kind="xmp",
+                                 group="XMP"))
+            elif "aigc" in owner.lower():
                 out.append(Entry(f"mp3:{version}:PRIV", owner, data.decode("utf-8", "replace"), group="ID3"))
     return out
 

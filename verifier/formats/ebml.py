@@ -101,6 +101,7 @@ def _elements(fh: BinaryIO, start: int, end: int, budget: Budget, depth: int,
                 yield from _elements(fh, body, body_end, budget, depth + 1, simple, state)
         elif simple and eid[0] in (TAG_NAME, TAG_STRING, TAG_BINARY):
             if size <= budget.max_value:
+                budget.spend(body_end - body)
                 text = decode_text(fh.read(body_end - body))
                 simple[0]["name" if eid[0] == TAG_NAME else "value"] = text
         if single:

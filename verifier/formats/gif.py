@@ -13,17 +13,21 @@ from typing import BinaryIO
 from .meta import Budget, Entry, decode_text
 
 
-def _sub_blocks(fh: BinaryIO, budget: Budget, keep_lengths: bool) -> bytes | None:
+def _sub_blocks(fh: BinaryIO, budget: Budget, keep_lengths: bool, keep_data: bool = True) -> bytes | None:
     out = bytearray()
     while True:
         n = fh.read(1)
         if not n:
             return None
-        budget.tick("GIF sub-block")
         if n[0] == 0:
             return bytes(out)
+        if not keep_data:
+            fh.seek(n[0], 1)  # image data: skipped, not counted (bounded by the file size)
+            continue
+        budget.tick("GIF sub-block")
         data = fh.read(n[0])
-        if len(out) < budget.max_value:
+        if len(out) < budget.max_value and keep_data:
+            budget.spend(n[0] + 1)
             if keep_lengths:
                 out += n
             out += data
@@ -48,7 +52,7 @@ def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
             if desc[8] & 0x80:
                 fh.seek(3 * (2 ** ((desc[8] & 7) + 1)), 1)
             fh.read(1)  # LZW minimum code size
-            if _sub_blocks(fh, budget, False) is None:
+            if _sub_blocks(fh, budget, False, keep_data=False) is None:
                 return
         elif intro == b"!":
             label = fh.read(1)
@@ -66,7 +70,7 @@ def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
                 if data is None:
                     return
                 yield Entry("gif:Comment", "Comment", decode_text(data), group="GIF")
-            elif _sub_blocks(fh, budget, False) is None:
+            elif _sub_blocks(fh, budget, False, keep_data=False) is None:
                 return
         else:
             budget.warnings.append(f"unexpected GIF block 0x{intro[0]:02x}: walk stopped")

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from .meta import Budget, Entry, LimitReached, decode_text
 
-CONTAINERS = {b"moov", b"trak", b"udta", b"mdia", b"minf", b"edts", b"moof", b"traf"}
+CONTAINERS = {b"moov", b"trak", b"udta", b"mdia", b"minf", b"edts"}  # not moof/traf: no metadata there
 XMP_UUID = bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC")
 
 
@@ -77,6 +77,7 @@ def _read(fh: BinaryIO, start: int, end: int, budget: Budget) -> bytes:
     if n > budget.max_value:
         budget.warnings.append(f"box of {n} bytes at offset {start} not read")
         return b""
+    budget.spend(n)
     fh.seek(start)
     return fh.read(max(0, n))
 

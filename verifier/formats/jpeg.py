@@ -41,6 +41,7 @@ def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
         if length < 0:
             return
         if m in (0xE1, 0xFE):
+            budget.spend(length)
             data = fh.read(length)
             if m == 0xFE:
                 yield Entry("jpeg:COM", "Comment", decode_text(data), group="JPEG")

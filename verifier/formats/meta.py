@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MAX_VALUE = 1 << 20  # a metadata value larger than this is not read (1 MiB)
-MAX_ENTRIES = 5000
+MAX_TOTAL = 32 << 20  # all metadata values of one file together (32 MiB)
 
 
 class LimitReached(Exception):
@@ -39,10 +39,12 @@ class Entry:
 class Budget:
     """Limits shared by one walk over one file."""
 
-    max_items: int = 20000  # boxes, chunks, elements, segments
+    max_items: int = 200_000  # boxes, chunks, elements, segments (long videos have many)
     max_depth: int = 12
     max_value: int = MAX_VALUE
+    max_total: int = MAX_TOTAL
     items: int = 0
+    spent: int = 0
     warnings: list[str] = field(default_factory=list)
     partial: list[Entry] = field(default_factory=list)  # entries read before a limit stopped the walk
 
@@ -50,6 +52,12 @@ class Budget:
         self.items += 1
         if self.items > self.max_items:
             raise LimitReached(f"more than {self.max_items} {what} items: walk stopped")
+
+    def spend(self, n: int) -> None:
+        """Account for ``n`` bytes of metadata about to be read and kept."""
+        self.spent += max(0, n)
+        if self.spent > self.max_total:
+            raise LimitReached(f"more than {self.max_total >> 20} MiB of metadata values: walk stopped")
 
     def depth(self, depth: int) -> None:
         if depth > self.max_depth:

@@ -19,7 +19,7 @@ XMP_KEYWORD = "XML:com.adobe.xmp"
 
 def inflate(data: bytes, cap: int) -> bytes:
     d = zlib.decompressobj()
-    out = d.decompress(data, cap + 1)
+    out = d.decompress(data, cap + 1)  # inflates at most cap + 1 bytes
     if len(out) > cap:
         raise LimitReached(f"compressed text chunk inflates past {cap} bytes")
     return out
@@ -40,6 +40,7 @@ def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
                 budget.warnings.append(f"{ctype.decode()} chunk of {length} bytes not read")
                 fh.seek(length + 4, 1)
                 continue
+            budget.spend(length)
             data = fh.read(length)
             fh.seek(4, 1)  # CRC
             if len(data) < length:

@@ -53,6 +53,7 @@ def _chunks(fh: BinaryIO, start: int, end: int, budget: Budget, prefix: str,
                 if n > budget.max_value:
                     budget.warnings.append(f"chunk {name!r} of {n} bytes not read")
                 else:
+                    budget.spend(body_end - body)
                     data = fh.read(body_end - body)
                     if cid in (b"XMP ", b"_PMX"):
                         yield Entry(f"{prefix}:RIFF:XMP", "XMP", decode_text(data), kind="xmp", group="XMP")

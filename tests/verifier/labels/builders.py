@@ -228,7 +228,7 @@ def make_flv(meta: dict[str, object]) -> bytes:
 
 def vorbis_comment(comments: dict[str, str], framing: bool = False) -> bytes:
     vendor = b"test"
-    items = [f"{k}={v}".encode("utf-8") for k, v in comments.items()]
+    items = [f"{k}={v}".encode() for k, v in comments.items()]
     out = struct.pack("<I", len(vendor)) + vendor + struct.pack("<I", len(items))
     out += b"".join(struct.pack("<I", len(i)) + i for i in items)
     return out + (b"\x01" if framing else b"")

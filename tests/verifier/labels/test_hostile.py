@@ -123,3 +123,30 @@ def test_zip_bomb_member_is_refused(tmp_path, meta):
     p = b.write(tmp_path, "bomb.docx", buf.getvalue())
     with pytest.raises(DetectorFailure, match="not inflated|inflates past"):
         meta(p)
+
+
+def test_metadata_value_total_is_capped(tmp_path, meta):
+    chunks = [b.text_chunk(f"k{i}", "x" * (512 << 10)) for i in range(80)]  # 40 MiB of text
+    with pytest.raises(DetectorFailure, match="MiB of metadata values"):
+        meta(b.write(tmp_path, "big.png", b.make_png(after_idat=chunks)))
+
+
+def test_large_media_data_is_skipped_not_read(tmp_path, meta):
+    """A label after 2 GiB of (sparse) media data is found in well under a second."""
+    big = 2 << 30
+    p = tmp_path / "big.mp4"
+    with open(p, "wb") as fh:
+        fh.write(b.box(b"ftyp", b"isom\x00\x00\x02\x00"))
+        fh.write(struct.pack(">I4sQ", 1, b"mdat", 16 + big))
+        fh.seek(big, 1)
+        fh.write(b.make_mp4([b.box(b"udta", b.keys_meta({"AIGC": b.label_json()}))])[len(b.box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41")):])
+    t = time.perf_counter()
+    from verifier.config import Config
+    from verifier.detectors.base import Context
+    from verifier.detectors.metadata import MetadataDetector
+    from verifier.evidence import MediaFile
+
+    media = MediaFile(path=p, sha256="0" * 64, size=p.stat().st_size, media_type="video/mp4", family="isobmff")
+    f = MetadataDetector().run(media, Context(Config()))
+    assert [s.id for s in f.signals] == ["gb45438.label"]
+    assert time.perf_counter() - t < 1.0

@@ -259,3 +259,14 @@ def test_markdown_front_matter_broken_yaml_still_reads_json_line(tmp_path, meta)
     f = meta(p)
     _one_label(f, "md:front-matter")
     assert any("not valid YAML" in w for w in f.facts["warnings"])
+
+
+def test_mp3_id3_priv_xmp(tmp_path, meta):
+    from mutagen.id3 import ID3, PRIV
+
+    p = tmp_path / "a.mp3"
+    p.write_bytes(b"\xff\xfb\x90\x00" + b"\x00" * 413)
+    tags = ID3()
+    tags.add(PRIV(owner="XMP", data=b.xmp_element().encode("utf-8")))
+    tags.save(p)
+    _one_label(meta(p), "mp3:ID3v2:PRIV:XMP")
