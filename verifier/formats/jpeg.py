@@ -1,4 +1,5 @@
-"""JPEG marker walker: APP1 EXIF and XMP, COM comments; stops at the image data (SOS)."""
+"""JPEG marker walker: APP1 EXIF and XMP (with extended XMP), COM comments; stops at the image
+data (SOS)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,20 @@ from typing import BinaryIO
 from .meta import Budget, Entry, decode_text
 
 XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
+XMP_EXT_ID = b"http://ns.adobe.com/xmp/extension/\x00"
 EXIF_ID = b"Exif\x00\x00"
 STANDALONE = set(range(0xD0, 0xD8)) | {0x01}
 
 
 def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
+    extended: dict[bytes, dict[int, bytes]] = {}  # GUID -> {offset: part}
+    yield from _segments(fh, budget, extended)
+    for parts in list(extended.values())[:4]:
+        data = b"".join(parts[k] for k in sorted(parts))
+        yield Entry("jpeg:APP1:ExtendedXMP", "XMP", decode_text(data), kind="xmp", group="XMP")
+
+
+def _segments(fh: BinaryIO, budget: Budget, extended: dict[bytes, dict[int, bytes]]) -> Iterator[Entry]:
     if fh.read(2) != b"\xff\xd8":
         raise ValueError("not a JPEG file")
     while True:
@@ -49,5 +59,9 @@ def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
                 yield Entry("jpeg:APP1:EXIF", "EXIF", data[len(EXIF_ID):], kind="exif", group="EXIF")
             elif data.startswith(XMP_ID):
                 yield Entry("jpeg:APP1:XMP", "XMP", decode_text(data[len(XMP_ID):]), kind="xmp", group="XMP")
+            elif data.startswith(XMP_EXT_ID) and len(data) > len(XMP_EXT_ID) + 40:
+                head = data[len(XMP_EXT_ID):]
+                guid, offset = head[:32], struct.unpack(">I", head[36:40])[0]
+                extended.setdefault(guid, {})[offset] = head[40:]
         else:
             fh.seek(length, 1)

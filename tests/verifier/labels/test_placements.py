@@ -270,3 +270,18 @@ def test_mp3_id3_priv_xmp(tmp_path, meta):
     tags.add(PRIV(owner="XMP", data=b.xmp_element().encode("utf-8")))
     tags.save(p)
     _one_label(meta(p), "mp3:ID3v2:PRIV:XMP")
+
+
+def test_jpeg_extended_xmp(tmp_path, meta):
+    import struct
+
+    packet = b.xmp_element().encode("utf-8")
+    guid = b"0123456789ABCDEF0123456789ABCDEF"
+    half = len(packet) // 2
+    segs = b""
+    for off, part in ((0, packet[:half]), (half, packet[half:])):
+        body = b"http://ns.adobe.com/xmp/extension/\x00" + guid + struct.pack(">II", len(packet), off) + part
+        segs += b"\xff\xe1" + struct.pack(">H", len(body) + 2) + body
+    jpg = b.make_jpeg()
+    p = b.write(tmp_path, "a.jpg", jpg[:2] + segs + jpg[2:])
+    _one_label(meta(p), "jpeg:APP1:ExtendedXMP")
