@@ -35,7 +35,7 @@ _EN = re.compile(
     re.I,
 )
 _RULE_WORDS = re.compile(
-    r"办法|规定|条例|标准|要求|施行|发布|新规|监管|管理|政策|法规|通知|意见|征求"
+    r"办法|规定|条例|标准|施行|新规|监管|政策|法规|征求意见"
     r"|\b(?:rules?|regulations?|law|laws|measures|act|policy|polic(?:ies)|requires?|required|labell?ing)\b",
     re.I,
 )
