@@ -116,9 +116,18 @@ def _print_version(config: Config) -> None:
     print("trust lists: " + (", ".join(lists) if lists else "none loaded (C2PA signers cannot be trusted)"))
 
 
+def _signal_label(s: dict) -> str:
+    """``id`` or ``id@placement`` when the signal says where it was found (metadata labels)."""
+    details = s.get("details")
+    where = details.get("placements") or details.get("placement") if isinstance(details, dict) else None
+    if isinstance(where, list):
+        where = "+".join(str(w) for w in where[:4])
+    return f"{s['id']}@{where}" if where else str(s["id"])
+
+
 def _row(d: dict) -> str:
     v = d["verdict"]
-    ids = sorted({s["id"] for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
+    ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
     failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
     extra = ("  ! " + ",".join(failed)) if failed else ""
     err = f"  ({d['error']})" if d.get("error") else ""

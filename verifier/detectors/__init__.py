@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
 from .file_facts import FileFactsDetector
+from .metadata import MetadataDetector
+from .text_label import TextLabelDetector
 
 BUILTIN_DETECTORS: tuple[Detector, ...] = (
     FileFactsDetector(),
+    MetadataDetector(),
+    TextLabelDetector(),
 )
 
 
