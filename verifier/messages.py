@@ -122,4 +122,4 @@ def verdict_text(verdict: Verdict, signals: tuple[Signal, ...], lang: str) -> tu
         parts.append(strength)
     if verdict.unchecked:
         parts.append(pick(UNCHECKED, lang).format(names=", ".join(verdict.unchecked)))
-    return headline, " ".join(parts)
+    return headline, ("" if lang == "zh" else " ").join(parts)

@@ -26,39 +26,12 @@ NOT_YET: dict[str, str] = {
     "c2pa/dashinit.mp4": "issue 4: C2PA (expectation written for the init segment alone)",
     **dict.fromkeys(
         [
-            "gb45438/avi_list_info_aigc.avi",
-            "gb45438/docx_custom_aigc.docx",
-            "gb45438/flac_vorbis_aigc.flac",
-            "gb45438/jpeg_exif_usercomment_and_xmp.jpg",
-            "gb45438/md_front_matter.md",
-            "gb45438/mp3_id3_txxx_aigc.mp3",
-            "gb45438/mp4_udta_meta_keys_aigc.mp4",
-            "gb45438/pdf_info_aigc.pdf",
-            "gb45438/png_itxt_xmp.png",
-            "gb45438/png_text_aigc.png",
-            "gb45438/wav_riff_aigc.wav",
-            "labels/grok-1.jpg",
-            "labels/mj-1.png",
-            "text/md_bytedance_sorted_keys.md",
-            "text/md_minimax_deviation.md",
-            "text/md_tencent_frontmatter.md",
-        ],
-        "issue 3: metadata labels",
-    ),
-    **dict.fromkeys(
-        [
             "labels/doubao_black_1x1_1.png",
             "labels/doubao_gray_1x1_1.png",
             "labels/jimeng_cap_A.png",
             "labels/jimeng_cap_C.png",
         ],
         "issues 3+5: GB 45438 label and visible label",
-    ),
-    **dict.fromkeys(
-        [
-            "text/txt_explicit_footer.txt",
-        ],
-        "issue 5: text labels",
     ),
     **dict.fromkeys(
         [
