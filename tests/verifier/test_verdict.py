@@ -135,3 +135,11 @@ def test_unknown_language_falls_back_to_english():
 def test_basis_ranking_is_signed_watermark_visible_metadata_none():
     order = sorted(Basis, key=lambda b: b.rank, reverse=True)
     assert order == [Basis.SIGNED, Basis.WATERMARK, Basis.VISIBLE, Basis.METADATA, Basis.NONE]
+
+
+def test_signed_explanation_names_the_signer_and_the_trust_list():
+    trusted = sig("c2pa.trusted", basis=Basis.SIGNED, trust_list="c2pa-official",
+                  signer={"common_name": "Google Media Processing Services", "issuer": "Google LLC"})
+    v = fuse([FILE_OK, ok(MANIFEST, trusted, sig("c2pa.ai_generated", Claim.AI_GENERATED, Basis.SIGNED))])
+    assert "Signed by Google Media Processing Services (Google LLC)." in v.explanation
+    assert "c2pa-official trust list" in v.explanation
