@@ -37,7 +37,7 @@ def _timeout(text: str) -> tuple[str, float]:
 
 
 def _add_analysis_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", type=Path, help="files or folders")
+    p.add_argument("paths", nargs="*", help="files or folders (scan: also fsspec URLs)")
     p.add_argument("--no-recursive", dest="recursive", action="store_false",
                    help="do not descend into sub-folders")
     p.add_argument("--recursive", dest="recursive", action="store_true", default=True,
@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan = sub.add_parser("scan", help="analyse files and folders")
     _add_analysis_options(scan)
     scan.add_argument("--json", action="store_true", help="print the contract JSON document")
+    from .archive.cli_options import add_archive_options
+
+    add_archive_options(scan)
 
     report = sub.add_parser("report", help="write a report (.json, .html or .pdf)")
     _add_analysis_options(report)
@@ -80,6 +83,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dir", type=Path, default=None, help="trust directory (default: the user's)")
     tlist = tsub.add_parser("list", help="list the trust lists that would be used")
     tlist.add_argument("--trust", action="append", type=Path, default=[], metavar="DIR")
+
+    summary = sub.add_parser("summary", help="counts per verdict, signal, provider, signer of a results.jsonl")
+    summary.add_argument("results", type=Path, help="a results file written by scan --out")
+    summary.add_argument("--json", action="store_true", help="print the counts as JSON")
     return parser
 
 
@@ -140,6 +147,7 @@ def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
     from .report.json_report import failed_dict, file_dict
 
     config = config_from(args)
+    args.paths = [Path(p) for p in args.paths]
     for p in args.paths:
         if not p.exists():
             print(for_terminal(f"verifier: {p}: no such file or folder"), file=sys.stderr)
@@ -158,8 +166,14 @@ def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    from .archive.cli_options import archive_mode, cmd_sweep
     from .report.json_report import document, dumps
 
+    if archive_mode(args):
+        return cmd_sweep(args, config_from(args))
+    if not args.paths:
+        print("verifier scan: give files or folders", file=sys.stderr)
+        return EXIT_USAGE
     if not args.json:
         print(f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]")
         args.progress = lambda d: print(_row(d), flush=True)
@@ -173,8 +187,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render
 
+    if not args.paths:
+        print("verifier report: give files or folders", file=sys.stderr)
+        return EXIT_USAGE
     out = args.output.resolve()
-    if any(p.exists() and p.resolve() == out for p in args.paths):
+    if any(Path(p).exists() and Path(p).resolve() == out for p in args.paths):
         print(for_terminal(f"verifier: refusing to overwrite the input {args.output} with the report"), file=sys.stderr)
         return EXIT_USAGE
     files, tool, unreadable = run_analysis(args)
@@ -227,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_report(args)
     if args.command == "trust":
         return cmd_trust(args)
+    if args.command == "summary":
+        from .archive.cli_options import cmd_summary
+
+        return cmd_summary(args)
     parser.print_help()
     return EXIT_USAGE
 

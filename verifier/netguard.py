@@ -3,15 +3,70 @@
 verifier never needs the network: C2PA reads run with remote fetching off (see
 ``verifier.adapters.c2pa_sdk``), and every worker process installs this guard at start so that a
 library that tries anyway fails loudly instead of leaking what the user is examining. Local
-(``AF_UNIX``) sockets stay allowed: multiprocessing uses them.
+(``AF_UNIX``) sockets stay allowed: multiprocessing uses them. The one exception is explicit:
+:func:`allowing` opens named hosts for a block (a Dask scheduler the user named for an archive
+sweep, see ``docs/ARCHIVE.md``).
 """
 
 from __future__ import annotations
 
+import ipaddress
 import socket
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 _installed = False
+# Hosts the user explicitly named for a distributed run (a Dask scheduler, a local cluster on
+# the loopback), reachable only inside :func:`allowing`. Detector workers never get any.
+_allowed: dict[str, int] = {}
+_allowed_lock = threading.Lock()
+_orig_getaddrinfo = socket.getaddrinfo
+
+
+ANY_HOST = "*"
+
+
+def _host_allowed(host: Any) -> bool:
+    if not isinstance(host, str):
+        return False
+    with _allowed_lock:
+        return host in _allowed or ANY_HOST in _allowed
+
+
+@contextmanager
+def allowing(hosts: Iterable[str]) -> Iterator[None]:
+    """Let this process reach the named hosts (any port) for the duration of the block.
+
+    For ``verifier scan --engine dask`` (the client must talk to its scheduler) and for
+    ``--fetch-remote`` (:data:`ANY_HOST`: the user named remote URLs to read). Host names are
+    resolved once, here, and their addresses allowed; everything else stays refused. Detector
+    worker processes install their own guard and never see these exceptions.
+    """
+    names: set[str] = set()
+    for host in hosts:
+        names.add(host)
+        if host == ANY_HOST:
+            continue
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            try:
+                names.update(str(ai[4][0]) for ai in _orig_getaddrinfo(host, None))
+            except OSError:
+                pass
+    with _allowed_lock:
+        for n in names:
+            _allowed[n] = _allowed.get(n, 0) + 1
+    try:
+        yield
+    finally:
+        with _allowed_lock:
+            for n in names:
+                _allowed[n] -= 1
+                if not _allowed[n]:
+                    del _allowed[n]
 
 
 class NetworkBlocked(OSError):
@@ -28,19 +83,25 @@ def install() -> None:
         return
     orig_connect = socket.socket.connect
     orig_connect_ex = socket.socket.connect_ex
+    orig_getaddrinfo = socket.getaddrinfo
 
     def connect(self: socket.socket, address: Any) -> Any:
-        if self.family == getattr(socket, "AF_UNIX", None):
+        if self.family == getattr(socket, "AF_UNIX", None) or (_allowed and _host_allowed(address[0])):
             return orig_connect(self, address)
         return _deny()
 
     def connect_ex(self: socket.socket, address: Any) -> Any:
-        if self.family == getattr(socket, "AF_UNIX", None):
+        if self.family == getattr(socket, "AF_UNIX", None) or (_allowed and _host_allowed(address[0])):
             return orig_connect_ex(self, address)
+        return _deny()
+
+    def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+        if _allowed and _host_allowed(host):
+            return orig_getaddrinfo(host, *args, **kwargs)
         return _deny()
 
     socket.socket.connect = connect  # type: ignore[method-assign]
     socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
     socket.create_connection = _deny  # type: ignore[assignment]
-    socket.getaddrinfo = _deny  # type: ignore[assignment]
+    socket.getaddrinfo = getaddrinfo  # type: ignore[assignment]
     _installed = True

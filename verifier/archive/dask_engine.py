@@ -1,0 +1,247 @@
+"""The Dask engine: the same per-file work, spread over a Dask cluster.
+
+The only module that imports ``dask`` / ``distributed`` (the optional ``archive`` extra), and
+only when the engine is chosen. Each file is one task running :func:`.work.analyse_item` on a
+worker; results come back to this process, which writes them.
+
+Isolation on Dask. Dask worker processes are daemonic by default, and a daemonic process may not
+start children, while the pipeline runs isolated detectors in child processes (time limits,
+memory limits, crash containment). We keep that isolation rather than run detectors inline in
+the worker: the local cluster this engine starts has non-daemonic workers
+(``distributed.worker.daemon: False``), and every worker thread keeps one long-lived runner of
+detector processes (:func:`.work.thread_runner`). A crashing or hanging detector kills only its
+child process, which the runner replaces; the Dask worker, and the sweep, carry on. For an
+external cluster, start workers with ``DASK_DISTRIBUTED__WORKER__DAEMON=False``; a preflight
+check refuses daemonic workers with that advice instead of failing file by file.
+
+If a Dask worker itself dies (the non-isolated part of the work: hashing, sniffing), the
+scheduler retries the task ``allowed_failures`` times, then the file is recorded with the error
+and the sweep goes on. If the scheduler goes away, :class:`.engines.EngineLost` ends the run;
+every result received so far is already written.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from typing import Any
+from urllib.parse import urlsplit
+
+from .. import netguard
+from ..config import Config
+from ..detectors import BUILTIN_DETECTORS, Detector
+from ..report.json_report import failed_dict
+from .engines import EngineLost, Job, Outcome
+from .work import analyse_item, can_spawn_children
+
+log = logging.getLogger(__name__)
+
+LOOPBACK = "127.0.0.1"
+# A task whose worker died is retried this many times elsewhere, then recorded as failed (and
+# tried again by the next resume). Dask counts a death against every task running in that worker,
+# so a file sharing a worker with one that kills it gets a strike too: keep a margin.
+ALLOWED_FAILURES = 2
+# Hand a worker a task only when one of its threads is free: an idle worker gets the next file at
+# once, and a dying worker takes down only the files it was actually running.
+WORKER_SATURATION = 1.0
+LOST_AFTER_SECONDS = 30.0  # no scheduler connection for this long ends the run
+
+
+class DaskUnavailable(Exception):
+    """dask[distributed] is not installed, or the cluster cannot be reached or used."""
+
+
+def _distributed() -> Any:
+    try:
+        import dask
+        import distributed
+    except ImportError as exc:
+        raise DaskUnavailable(
+            "the Dask engine needs the optional 'archive' extra: pip install 'verifier[archive]'") from exc
+    return dask, distributed
+
+
+def quiet_logs() -> None:
+    """Entry points only: Dask logs every connection at INFO; keep its warnings and errors."""
+    try:
+        _distributed()  # distributed sets its loggers' levels when imported
+    except DaskUnavailable:
+        return
+    for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.core",
+                 "distributed.worker", "distributed.http.proxy"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+class DaskEngine:
+    name = "dask"
+
+    def __init__(self, config: Config, detectors: Sequence[Detector] = BUILTIN_DETECTORS,
+                 scheduler: str | None = None, n_workers: int = 0, threads_per_worker: int = 1) -> None:
+        self.config = config
+        self.detectors = tuple(detectors)
+        self.scheduler = scheduler
+        self.n_workers = n_workers or 2
+        self.threads_per_worker = threads_per_worker
+        self._stack = ExitStack()
+        self._client: Any = None
+        self._cluster: Any = None
+        self._keys = itertools.count()
+        self._run_id = uuid.uuid4().hex[:8]
+
+    # -- connection -------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._client is not None:
+            return
+        dask, distributed = _distributed()
+        host = urlsplit(self.scheduler).hostname if self.scheduler else LOOPBACK
+        self._stack.enter_context(netguard.allowing([host or LOOPBACK]))
+        self._stack.enter_context(dask.config.set({
+            "distributed.worker.daemon": False,
+            "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
+            "distributed.scheduler.worker-saturation": WORKER_SATURATION,
+        }))
+        try:
+            if self.scheduler:
+                self._client = distributed.Client(self.scheduler, timeout="20s", set_as_default=False)
+            else:
+                self._cluster = distributed.LocalCluster(
+                    n_workers=self.n_workers, threads_per_worker=self.threads_per_worker, processes=True,
+                    host=LOOPBACK, dashboard_address=None, silence_logs=logging.ERROR)
+                self._client = distributed.Client(self._cluster, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            raise DaskUnavailable(f"cannot reach the Dask scheduler {self.scheduler}: {exc}") from exc
+        if self.config.isolation == "process":
+            self._preflight()
+
+    def _preflight(self) -> None:
+        try:
+            self._client.wait_for_workers(1, timeout=60)
+            ok = self._client.run(can_spawn_children)
+        except Exception as exc:  # noqa: BLE001 - e.g. verifier is not installed on the workers
+            self.close()
+            raise DaskUnavailable(f"the Dask workers cannot run verifier: {type(exc).__name__}: {exc} "
+                                  "(install verifier, with the same version, on every worker)") from exc
+        daemonic = sorted(addr for addr, can in ok.items() if not can)
+        if daemonic:
+            self.close()
+            raise DaskUnavailable(
+                f"{len(daemonic)} Dask worker(s) are daemonic processes and cannot run the isolated detector "
+                "processes (e.g. " + daemonic[0] + "); restart them with DASK_DISTRIBUTED__WORKER__DAEMON=False")
+
+    def describe(self) -> str:
+        if self._client is None:
+            return "dask (not started)"
+        info = self._client.scheduler_info()
+        workers = info.get("workers", {})
+        threads = sum(w.get("nthreads", 0) for w in workers.values())
+        where = self.scheduler or "a local cluster"
+        return f"dask on {where} ({len(workers)} workers, {threads} threads)"
+
+    def total_threads(self) -> int:
+        try:
+            return max(1, sum(self._client.nthreads().values()))
+        except Exception:  # noqa: BLE001 - only sizes the window
+            return self.n_workers * self.threads_per_worker
+
+    # -- the run ----------------------------------------------------------------------
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
+        self.start()
+        client = self._client
+        done: queue.Queue[Any] = queue.Queue()
+        in_flight: dict[str, tuple[Any, Any]] = {}
+        window = max(8, 4 * self.total_threads())
+        todo = iter(jobs)
+        exhausted = False
+        lost_since: float | None = None
+
+        def fill() -> None:
+            nonlocal exhausted
+            while not exhausted and len(in_flight) < window:
+                job = next(todo, None)
+                if job is None:
+                    exhausted = True
+                    return
+                item, expected = job
+                key = f"verifier-file-{self._run_id}-{next(self._keys)}"
+                fut = client.submit(analyse_item, item, self.config, expected, self.detectors, key=key,
+                                    pure=False)
+                in_flight[key] = (item, fut)
+                fut.add_done_callback(done.put)
+
+        try:
+            while True:
+                fill()
+                if not in_flight:
+                    return
+                try:
+                    fut = done.get(timeout=1.0)
+                except queue.Empty:
+                    if client.status != "running":
+                        lost_since = lost_since or time.monotonic()
+                        if time.monotonic() - lost_since > LOST_AFTER_SECONDS or client.status in ("closed",):
+                            raise EngineLost(f"lost the Dask scheduler (client {client.status})") from None
+                    else:
+                        lost_since = None
+                    continue
+                entry = in_flight.get(fut.key)
+                if entry is None:
+                    continue
+                item, _ = entry
+                outcome = self._outcome(item, fut)
+                if outcome is None:  # its result was lost with a worker: Dask recomputes it
+                    fut.add_done_callback(done.put)
+                    continue
+                del in_flight[fut.key]
+                yield item, outcome
+        finally:
+            for _, fut in in_flight.values():
+                try:
+                    fut.cancel()
+                except Exception:  # noqa: BLE001 - the client may already be gone
+                    pass
+
+    def _outcome(self, item: Any, fut: Any) -> dict[str, Any] | str | None:
+        """The file's outcome, or None when the task is running again (not final yet)."""
+        _, distributed = _distributed()
+        status = fut.status
+        if status == "finished":
+            try:
+                return fut.result(timeout=60)  # type: ignore[no-any-return]
+            except Exception as exc:  # noqa: BLE001 - a failure is data
+                if fut.status != "finished":
+                    return None  # lost while fetching (its worker died): recomputed
+                return failed_dict(item.source, f"the result could not be retrieved: {exc}")
+        if status not in ("error", "cancelled"):
+            return None
+        if status == "cancelled":
+            raise EngineLost("the Dask scheduler cancelled the run (connection lost or cluster closed)")
+        try:
+            exc = fut.exception()
+        except Exception as e:  # noqa: BLE001 - e.g. the connection is gone
+            raise EngineLost(f"lost the Dask scheduler: {e}") from e
+        if isinstance(exc, distributed.KilledWorker):
+            return failed_dict(item.source, "the Dask worker analysing this file died (tried "
+                                            f"{ALLOWED_FAILURES + 1} times); the sweep continued")
+        return failed_dict(item.source, f"the analysis task failed: {type(exc).__name__}: {exc}"[:500])
+
+    def close(self) -> None:
+        try:
+            if self._client is not None:
+                self._client.close(timeout=10)
+        except Exception:  # noqa: BLE001 - closing after the scheduler went away
+            log.debug("closing the Dask client", exc_info=True)
+        try:
+            if self._cluster is not None:
+                self._cluster.close(timeout=20)
+        except Exception:  # noqa: BLE001
+            log.debug("closing the local cluster", exc_info=True)
+        self._client = self._cluster = None
+        self._stack.close()
