@@ -257,3 +257,27 @@ def _has(module: str) -> bool:
     except ImportError:
         return False
     return True
+
+
+def test_sweeps_work_without_the_archive_extra(tmp_path, folder):
+    """dask, pyarrow and fsspec are optional: a local sweep runs without them, the rest says why."""
+    out = tmp_path / "r.jsonl"
+    code = (
+        "import sys\n"
+        "for m in ('dask', 'distributed', 'pyarrow', 'fsspec'): sys.modules[m] = None\n"
+        "from verifier.cli import main\n"
+        f"assert main(['scan', {str(folder)!r}, '--out', {str(out)!r}, '--inline', '--no-progress']) == 0\n"
+        f"assert main(['summary', {str(out)!r}]) == 0\n"
+        f"assert main(['scan', {str(folder)!r}, '--engine', 'dask', '--inline']) == 2\n"
+        f"assert main(['scan', {str(folder)!r}, '--out', {str(out)!r}, '--parquet', 'x.parquet']) == 2\n"
+        "assert main(['scan', 's3://bucket/key.jpg']) == 2\n"
+        "assert not any(m in sys.modules and sys.modules[m] for m in ('dask', 'pyarrow', 'fsspec'))\n"
+    )
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert "archive" in res.stderr  # the advice names the extra

@@ -64,6 +64,14 @@ def cmd_sweep(args: argparse.Namespace, config: Config) -> int:
     if args.parquet and not args.out:
         _say("verifier scan: --parquet needs --out (the table is built from the results file)")
         return EXIT_USAGE
+    if args.parquet:
+        from .parquet import ParquetUnavailable, require
+
+        try:
+            require()  # fail before the sweep, not after it
+        except ParquetUnavailable as exc:
+            _say(f"verifier: {exc}")
+            return EXIT_USAGE
     inputs = [str(p) for p in args.paths]
     try:
         if args.from_list:

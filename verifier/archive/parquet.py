@@ -31,6 +31,11 @@ def _pyarrow() -> tuple[Any, Any]:
     return pa, pq
 
 
+def require() -> None:
+    """Raise :class:`ParquetUnavailable` now if pyarrow is missing."""
+    _pyarrow()
+
+
 def schema() -> Any:
     pa, _ = _pyarrow()
     strings = pa.list_(pa.string())

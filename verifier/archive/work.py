@@ -106,6 +106,12 @@ def analyse_item(item: Item, config: Config, expected_sha: str | None = None,
     return failed_dict(item.source, "the analysis produced no result")
 
 
+def analyse_batch(jobs: Sequence[tuple[Item, str | None]], config: Config,
+                  detectors: Sequence[Detector] = BUILTIN_DETECTORS) -> list[dict[str, Any] | str]:
+    """:func:`analyse_item` for a few files in a row (one Dask task, fewer round trips)."""
+    return [analyse_item(item, config, expected, detectors) for item, expected in jobs]
+
+
 def can_spawn_children() -> bool:
     """True when this process may start child processes (a non-daemonic Dask worker)."""
     return not multiprocessing.current_process().daemon
