@@ -217,10 +217,28 @@ def test_losing_the_scheduler_ends_the_run_cleanly_and_keeps_the_results(cluster
             cluster.scheduler.kill()
 
     res = run_sweep(SweepOptions([str(data)], out=out, engine="dask", scheduler=cluster.address, progress=False),
-                    Config(trust_dirs=()), {}, (FileFactsDetector(), CountsRuns()),
+                    Config(trust_dirs=()), {}, (FileFactsDetector(), LabelIfMarked(), CountsRuns()),
                     on_record=kill_scheduler_after_five)
     assert res.interrupted and res.exit_code == EXIT_INTERRUPTED, res
     done = list(latest_records(out))
     assert 5 <= len(done) < 30
+    # the isolated detector ran in a process spawned by the (non-daemonic) external worker
+    assert all({d["name"]: d["status"] for d in r["detectors"]}["marked"] == "ok" for r in done)
     footer = [ln for ln in iter_lines(out) if ln.get("kind") == "end"]
     assert footer and footer[-1]["interrupted"] is True and "scheduler" in footer[-1]["reason"]
+
+
+@pytest.mark.slow
+def test_cli_dask_sweep_through_the_network_guard(tmp_path):
+    (tmp_path / "in").mkdir()
+    for i in range(6):
+        (tmp_path / "in" / f"f{i}.png").write_bytes(PNG + bytes([i]))
+    out = tmp_path / "r.jsonl"
+    res = subprocess.run([sys.executable, "-m", "verifier", "scan", str(tmp_path / "in"), "--engine", "dask",
+                          "--dask-workers", "1", "--out", str(out), "--no-ocr"], cwd=ROOT, capture_output=True,
+                         text=True, timeout=180)
+    assert res.returncode == 0, res.stderr
+    assert "files: 6" in res.stdout
+    assert "6/6 files" in res.stderr and "\x1b" not in res.stderr and "\r" not in res.stderr
+    header = next(iter_lines(out))
+    assert header["kind"] == "run" and header["engine"] == "dask"

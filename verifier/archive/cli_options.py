@@ -56,7 +56,7 @@ def cmd_sweep(args: argparse.Namespace, config: Config) -> int:
     from ..about import tool_info
     from ..report.json_report import document, dumps
     from .sources import SourceError, read_list
-    from .summary import format_text, summarise
+    from .summary import format_text
     from .sweep import EXIT_INTERRUPTED, SweepOptions, run_sweep
 
     if args.scheduler and args.engine != "dask":
@@ -119,10 +119,8 @@ def cmd_sweep(args: argparse.Namespace, config: Config) -> int:
     if args.json and not args.out:
         records.sort(key=lambda d: str(d["path"]))
         print(dumps(document(tool_info(config), records)))
-    elif args.out:
-        from .results import latest_records
-
-        print(format_text(summarise(latest_records(args.out))))
+    elif result.summary is not None:
+        print(format_text(result.summary))
         if result.parquet_rows is not None:
             print(for_terminal(f"\nwrote {args.parquet} ({result.parquet_rows} rows)"))
     if result.interrupted:

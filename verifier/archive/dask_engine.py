@@ -1,11 +1,9 @@
 """The Dask engine: the same per-file work, spread over a Dask cluster.
 
 The only module that imports ``dask`` / ``distributed`` (the optional ``archive`` extra), and
-only when the engine is chosen. Each file is one task running :func:`.work.analyse_item` on a
-worker; results come back to this process, which writes them.
-
-Each task analyses a small batch of files (:data:`BATCH_SIZE`), one after the other, with the
-same function the local engine's results come from.
+only when the engine is chosen. Each task runs :func:`.work.analyse_item` on a small batch of
+files (:data:`BATCH_SIZE`) on a worker, the same function and pipeline the local engine's
+results come from; results come back to this process, which writes them.
 
 Isolation on Dask. Dask worker processes are daemonic by default, and a daemonic process may not
 start children, while the pipeline runs isolated detectors in child processes (time limits,
@@ -18,8 +16,8 @@ external cluster, start workers with ``DASK_DISTRIBUTED__WORKER__DAEMON=False``;
 check refuses daemonic workers with that advice instead of failing file by file.
 
 If a Dask worker itself dies (the non-isolated part of the work: hashing, sniffing), the
-scheduler retries the task ``allowed_failures`` times, then the file is recorded with the error
-and the sweep goes on. If the scheduler goes away, :class:`.engines.EngineLost` ends the run;
+scheduler retries the task :data:`ALLOWED_FAILURES` times; a batch that still fails is split into
+single files, and a single file that still fails is recorded with the error; the sweep goes on. If the scheduler goes away, :class:`.engines.EngineLost` ends the run;
 every result received so far is already written.
 """
 
@@ -52,11 +50,11 @@ ALLOWED_FAILURES = 2
 # Hand a worker a task only when one of its threads is free: an idle worker gets the next file at
 # once, and a dying worker takes down only the files it was actually running.
 WORKER_SATURATION = 1.0
-LOST_AFTER_SECONDS = 30.0
+LOST_AFTER_SECONDS = 30.0  # no scheduler connection for this long ends the run
 # Files per Dask task: amortises the scheduler round trip (~10-30 ms) over cheap files. Results
 # still arrive per batch and are written at once; if a batch's worker dies, its files are
 # resubmitted one per task, so only the culprit ends up recorded as failed.
-BATCH_SIZE = 8  # no scheduler connection for this long ends the run
+BATCH_SIZE = 8
 
 
 class DaskUnavailable(Exception):

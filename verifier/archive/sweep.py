@@ -20,6 +20,7 @@ from .engines import Engine, EngineLost, Job, make_engine
 from .progress import Progress
 from .results import JsonlWriter, ResumeIndex, latest_records, run_footer, run_header
 from .sources import Item, iter_items
+from .summary import Summary
 from .work import SKIPPED
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,7 @@ class SweepResult:
     parquet_rows: int | None = None
     engine: str = ""
     counts: dict[str, int] = field(default_factory=dict)
+    summary: Summary | None = None  # of the whole results file, when there is one
 
     @property
     def exit_code(self) -> int:
@@ -121,8 +123,20 @@ def run_sweep(opts: SweepOptions, config: Config, tool: dict[str, Any],
             writer.close()
         engine.close()
         progress.finish()
-    if opts.parquet and opts.out:
-        from . import parquet
+    if opts.out:
+        # One read of the whole results file (every run) feeds the summary and the Parquet table.
+        summary = result.summary = Summary()
 
-        result.parquet_rows = parquet.write(latest_records(opts.out), opts.parquet)
+        def counted() -> Iterator[dict[str, Any]]:
+            for rec in latest_records(opts.out):  # type: ignore[arg-type]
+                summary.add(rec)
+                yield rec
+
+        if opts.parquet:
+            from . import parquet
+
+            result.parquet_rows = parquet.write(counted(), opts.parquet)
+        else:
+            for _ in counted():
+                pass
     return result
