@@ -281,3 +281,32 @@ def test_sweeps_work_without_the_archive_extra(tmp_path, folder):
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert "archive" in res.stderr  # the advice names the extra
+
+
+def test_the_network_guard_opens_only_the_named_host_and_only_inside_the_block():
+    import socket
+
+    from verifier import netguard
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    port = server.getsockname()[1]
+    try:
+        def connect(host: str) -> None:
+            with socket.socket() as s:
+                s.settimeout(2)
+                s.connect((host, port))
+
+        with pytest.raises(netguard.NetworkBlocked):
+            connect("127.0.0.1")
+        with netguard.allowing(["127.0.0.1"]):
+            connect("127.0.0.1")
+            with pytest.raises(netguard.NetworkBlocked):
+                connect("127.0.0.2")
+            with pytest.raises(netguard.NetworkBlocked):
+                socket.getaddrinfo("example.org", 80)
+        with pytest.raises(netguard.NetworkBlocked):
+            connect("127.0.0.1")
+    finally:
+        server.close()

@@ -61,7 +61,9 @@ class LocalEngine:
         pass
 
     def describe(self) -> str:
-        return f"local process pool ({self.config.worker_count()} worker processes)"
+        if self.config.isolation == "inline":
+            return f"local, detectors in {self.config.worker_count()} thread(s) (inline: no crash isolation)"
+        return f"local process pool ({self.config.worker_count()} detector processes)"
 
     def run(self, jobs: Iterable[Job]) -> Iterator[Outcome]:
         todo = iter(jobs)

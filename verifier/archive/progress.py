@@ -35,6 +35,12 @@ class Progress:
         self._last = 0.0
         self._width = 0
 
+    def note(self, text: str) -> None:
+        """A one-off line (what is being swept, and where)."""
+        if self.enabled:
+            self.stream.write(text + "\n")
+            self.stream.flush()
+
     def add(self, outcome: dict | str) -> None:
         if isinstance(outcome, str):
             self.skipped += 1

@@ -91,6 +91,7 @@ def run_sweep(opts: SweepOptions, config: Config, tool: dict[str, Any],
         engine.close()
         raise
     progress = Progress(total=len(items), stream=progress_stream, enabled=opts.progress)
+    progress.note(f"{len(items)} files listed, {len(index)} already recorded; engine: {engine.describe()}")
     writer = JsonlWriter(opts.out) if opts.out else None
     try:
         if writer:
