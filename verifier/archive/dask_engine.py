@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 from .. import netguard
 from ..config import Config
 from ..detectors import BUILTIN_DETECTORS, Detector
+from ..isolation import detector_ref
 from ..report.json_report import failed_dict
 from .engines import EngineLost, Job, Outcome
 from .work import analyse_batch, can_spawn_children
@@ -90,6 +91,7 @@ class DaskEngine:
                  batch_size: int = BATCH_SIZE) -> None:
         self.config = config
         self.detectors = tuple(detectors)
+        self.detector_refs = tuple(detector_ref(d) for d in self.detectors)
         self.scheduler = scheduler
         self.n_workers = n_workers or 2
         self.threads_per_worker = threads_per_worker
@@ -174,7 +176,7 @@ class DaskEngine:
         def submit(batch: list[Job]) -> None:
             nonlocal files_in_flight
             key = f"verifier-files-{self._run_id}-{next(self._keys)}"
-            fut = client.submit(analyse_batch, batch, self.config, self.detectors, key=key, pure=False)
+            fut = client.submit(analyse_batch, batch, self.config, self.detector_refs, key=key, pure=False)
             in_flight[key] = (batch, fut)
             files_in_flight += len(batch)
             fut.add_done_callback(done.put)

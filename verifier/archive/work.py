@@ -12,6 +12,7 @@ children stay warm across files (``import c2pa``, OCR models: paid once per thre
 
 from __future__ import annotations
 
+import importlib
 import logging
 import multiprocessing
 import threading
@@ -23,7 +24,7 @@ from typing import Any
 from ..config import Config
 from ..detectors import BUILTIN_DETECTORS, Detector
 from ..inputs import InputError
-from ..isolation import Runner, make_runner
+from ..isolation import Runner, detector_ref, make_runner
 from ..pipeline import FileDone, FileFailed, Scanner
 from ..report.json_report import failed_dict, file_dict
 from .sources import Item, sha256_of, staged
@@ -106,9 +107,37 @@ def analyse_item(item: Item, config: Config, expected_sha: str | None = None,
     return failed_dict(item.source, "the analysis produced no result")
 
 
+_DETECTORS: dict[tuple[str, ...], tuple[Detector, ...]] = {}
+_DETECTORS_LOCK = threading.Lock()
+
+
+def detectors_from_refs(refs: tuple[str, ...]) -> tuple[Detector, ...]:
+    """Detector instances for ``module:QualName`` references, made once per process.
+
+    Dask tasks carry references, not instances: a detector's lazily cached state (a parsed trust
+    store, a model) then lives for the worker's lifetime instead of being rebuilt, or pickled,
+    for every task.
+    """
+    with _DETECTORS_LOCK:
+        found = _DETECTORS.get(refs)
+        if found is None:
+            builtin = {detector_ref(d): d for d in BUILTIN_DETECTORS}
+            found = _DETECTORS[refs] = tuple(builtin.get(r) or _make(r) for r in refs)
+        return found
+
+
+def _make(ref: str) -> Detector:
+    module, _, qualname = ref.partition(":")
+    obj: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        obj = getattr(obj, part)
+    return obj()  # type: ignore[no-any-return]
+
+
 def analyse_batch(jobs: Sequence[tuple[Item, str | None]], config: Config,
-                  detectors: Sequence[Detector] = BUILTIN_DETECTORS) -> list[dict[str, Any] | str]:
+                  detector_refs: tuple[str, ...]) -> list[dict[str, Any] | str]:
     """:func:`analyse_item` for a few files in a row (one Dask task, fewer round trips)."""
+    detectors = detectors_from_refs(detector_refs)
     return [analyse_item(item, config, expected, detectors) for item, expected in jobs]
 
 
