@@ -1,0 +1,51 @@
+"""GUI test fixtures: isolated settings, an app wired like the real one, Reports built in code."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from verifier.config import Config  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path, monkeypatch):
+    """Every test gets its own settings file and user data folder (never the user's)."""
+    folder = tmp_path / "qsettings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("VERIFIER_TRUST_DIR", raising=False)
+    yield folder
+
+
+@pytest.fixture
+def inline_config() -> Config:
+    return Config(isolation="inline", workers=2)
+
+
+@pytest.fixture
+def make_app(qtbot, inline_config):
+    """Build the app as ``ui.app.main`` does (without persisting settings); shut down after."""
+    from ui import i18n
+    from ui.app import App
+    from ui.settings import Settings
+
+    apps = []
+
+    def make(language: str = "en", config: Config | None = None, settings: Settings | None = None, **kw):
+        settings = settings or Settings(language=language)
+        app = App(settings, base_config=config or inline_config, persist=False, **kw)
+        qtbot.addWidget(app.window)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.shutdown()
+    i18n.install("en")

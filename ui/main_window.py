@@ -1,0 +1,199 @@
+"""The main window: layout and wiring only. Work happens in the controller; display in widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from .controller import Controller
+from .settings import Settings
+from .widgets.common import inform, plain_label
+from .widgets.drop_area import DropArea, local_paths
+from .widgets.queue_list import QueueList
+from .widgets.report_view import ReportView
+from .widgets.settings_dialog import SettingsDialog
+
+EXPORT_SUFFIXES = (".json", ".html", ".pdf")
+
+
+class MainWindow(QMainWindow):
+    settings_changed = Signal(object)  # Settings
+
+    def __init__(self, controller: Controller, settings: Settings) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "verifier — where does this file come from?"))
+        self.resize(1280, 820)
+        self.drop_area = DropArea(self)
+        self.queue = QueueList()
+        self.report = ReportView()
+        self.hint = plain_label(QCoreApplication.translate(
+            "MainWindow", "Drop files or folders here, paste paths (Ctrl+V), or use File ▸ Open. "
+                          "Files are only read, never changed or uploaded."))
+        cancel = QPushButton(QCoreApplication.translate("MainWindow", "Cancel selected"))
+        cancel_all = QPushButton(QCoreApplication.translate("MainWindow", "Cancel all"))
+        cancel.clicked.connect(self.cancel_selected)
+        cancel_all.clicked.connect(lambda: self.controller.cancel(None))
+        buttons = QHBoxLayout()
+        buttons.addWidget(cancel)
+        buttons.addWidget(cancel_all)
+        left = QWidget()
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(self.hint)
+        left_lay.addWidget(self.queue, 1)
+        left_lay.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.report)
+        split.setStretchFactor(1, 1)
+        split.setSizes([380, 900])
+        lay = QVBoxLayout(self.drop_area)
+        lay.addWidget(split)
+        self.setCentralWidget(self.drop_area)
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(150)
+        self._status_timer.timeout.connect(self._status)
+        self._actions()
+        self.drop_area.paths_dropped.connect(self.add_paths)
+        self.queue.current_changed.connect(self._show)
+        self.queue.cancel_requested.connect(self.controller.cancel)
+        controller.entry_added.connect(self._added)
+        controller.entry_changed.connect(self._changed)
+        controller.entry_removed.connect(self._removed)
+        controller.export_finished.connect(self._exported)
+        for uid in controller.entries:
+            self._added(uid)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _actions(self) -> None:
+        bar = self.menuBar()
+        f = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
+        self._action(f, QCoreApplication.translate("MainWindow", "Open files…"), self.open_files, QKeySequence.StandardKey.Open)
+        self._action(f, QCoreApplication.translate("MainWindow", "Open folder…"), self.open_folder, "Ctrl+Shift+O")
+        self._action(f, QCoreApplication.translate("MainWindow", "Paste paths"), self.paste, QKeySequence.StandardKey.Paste)
+        f.addSeparator()
+        self.export_action = self._action(f, QCoreApplication.translate("MainWindow", "Export report…"), self.export_dialog, "Ctrl+E")
+        f.addSeparator()
+        self._action(f, QCoreApplication.translate("MainWindow", "Settings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
+        self._action(f, QCoreApplication.translate("MainWindow", "Quit"), self.close, QKeySequence.StandardKey.Quit)
+        q = bar.addMenu(QCoreApplication.translate("MainWindow", "&Queue"))
+        self._action(q, QCoreApplication.translate("MainWindow", "Next file"), lambda: self.queue.step(1), "Ctrl+Down")
+        self._action(q, QCoreApplication.translate("MainWindow", "Previous file"), lambda: self.queue.step(-1), "Ctrl+Up")
+        self._action(q, QCoreApplication.translate("MainWindow", "Cancel selected"), self.cancel_selected, "Esc")
+        self._action(q, QCoreApplication.translate("MainWindow", "Cancel all"), lambda: self.controller.cancel(None), "Shift+Esc")
+        self._action(q, QCoreApplication.translate("MainWindow", "Remove from list"), self.remove_selected, QKeySequence.StandardKey.Delete)
+
+    # -- adding files -------------------------------------------------------------
+
+    def add_paths(self, paths: list[Path]) -> None:
+        self.controller.add_paths(paths)
+
+    def open_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, QCoreApplication.translate("MainWindow", "Open files"))
+        if files:
+            self.add_paths([Path(f) for f in files])
+
+    def open_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, QCoreApplication.translate("MainWindow", "Open folder"))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        paths = local_paths(mime) if mime is not None else []
+        if paths:
+            self.add_paths(paths)
+        else:
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "The clipboard holds no path of an existing file or folder."), 5000)
+
+    # -- the queue ----------------------------------------------------------------
+
+    def cancel_selected(self) -> None:
+        for uid in self.queue.selected_uids():
+            self.controller.cancel(uid)
+
+    def remove_selected(self) -> None:
+        for uid in self.queue.selected_uids():
+            self.controller.remove(uid)
+
+    def _added(self, uid: int) -> None:
+        self.queue.add(self.controller.entries[uid])
+        self._status_timer.start()
+
+    def _changed(self, uid: int) -> None:
+        entry = self.controller.entries.get(uid)
+        if entry is None:
+            return
+        self.queue.update_entry(entry)
+        if self.queue.current_uid() == uid:
+            self.report.set_entry(entry)
+        if not self._status_timer.isActive():
+            self._status_timer.start()
+
+    def _removed(self, uid: int) -> None:
+        self.queue.remove(uid)
+        if self.report.entry is not None and self.report.entry.uid == uid:
+            self._show(self.queue.current_uid())
+        self._status()
+
+    def _show(self, uid: int) -> None:
+        self.report.set_entry(self.controller.entries.get(uid))
+
+    def _status(self) -> None:
+        entries = self.controller.entries.values()
+        done = sum(1 for e in entries if e.finished)
+        self.statusBar().showMessage(QCoreApplication.translate(
+            "MainWindow", "{done} of {total} files analysed").format(done=done, total=len(self.controller.entries)))
+
+    # -- export and settings ------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        uids = self.queue.selected_uids()
+        if not any(self.controller.entries[u].report for u in uids if u in self.controller.entries):
+            inform(self, QCoreApplication.translate("MainWindow", "Export report"),
+                   QCoreApplication.translate("MainWindow", "Select a file whose analysis has finished."))
+            return
+        start = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        filters = ";;".join([QCoreApplication.translate("MainWindow", "JSON report (*.json)"),
+                             QCoreApplication.translate("MainWindow", "Web page (*.html)"),
+                             QCoreApplication.translate("MainWindow", "PDF document (*.pdf)")])
+        name, chosen = QFileDialog.getSaveFileName(
+            self, QCoreApplication.translate("MainWindow", "Export report"),
+            str(Path(start) / "verifier-report.json"), filters)
+        if name:
+            suffix = next((s for s in EXPORT_SUFFIXES if s in chosen), ".json")
+            path = Path(name) if Path(name).suffix.lower() in EXPORT_SUFFIXES else Path(name).with_suffix(suffix)
+            self.export_to(path, uids)
+
+    def export_to(self, path: Path, uids: list[int] | None = None) -> bool:
+        uids = self.queue.selected_uids() if uids is None else uids
+        return self.controller.export(uids, path, self.controller.config.lang)
+
+    def _exported(self, path: str, error: str) -> None:
+        if error:
+            inform(self, QCoreApplication.translate("MainWindow", "Export report"),
+                   QCoreApplication.translate("MainWindow", "The report could not be written: {why}").format(why=error),
+                   warning=True)
+        else:
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Report written to {path}").format(
+                path=path), 8000)
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.settings_changed.emit(dialog.value())

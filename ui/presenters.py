@@ -1,0 +1,838 @@
+"""Report -> display rows: plain values the widgets show, computed without any widget.
+
+Every function here is pure (a :class:`~ui.entry.FileEntry` or an Evidence in, frozen rows
+out) and works without a ``QApplication``: ``QCoreApplication.translate`` returns the English
+source when no translator is installed. Facts come from detectors written separately, so every
+key is read defensively and anything unknown becomes a generic key/value :class:`Node`.
+Strings taken from a file stay plain text: widgets never render them as rich text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from verifier.evidence import Basis, Confidence, Evidence, Signal, Status, VerdictCode
+
+from .entry import FileEntry, State
+
+MAX_TEXT = 20_000  # characters of one value shown in a cell (the export keeps everything)
+MAX_NODES = 2_000  # nodes of a generic tree
+MAX_DEPTH = 10
+SEVEN_KEYS = ("Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator",
+              "PropagateID", "ReservedCode2")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A line of a tree: ``key`` / ``value``; ``thumbnail`` names an Evidence attachment."""
+
+    key: str
+    value: str = ""
+    children: tuple[Node, ...] = ()
+    thumbnail: str = ""
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def text(value: Any, limit: int = MAX_TEXT) -> str:
+    """Any JSON-able value as one plain string (never markup), cut at ``limit`` characters."""
+    if value is None:
+        s = ""
+    elif isinstance(value, str):
+        s = value
+    elif isinstance(value, bool):
+        s = QCoreApplication.translate("Values", "yes") if value else QCoreApplication.translate("Values", "no")
+    elif isinstance(value, int | float):
+        s = str(value)
+    elif isinstance(value, bytes | bytearray):
+        s = QCoreApplication.translate("Values", "{n} bytes of binary data").format(n=len(value))
+    else:
+        try:
+            s = json.dumps(value, ensure_ascii=False, default=str)
+        except (TypeError, ValueError):
+            s = str(value)
+    if len(s) > limit:
+        s = s[:limit] + QCoreApplication.translate("Values", "… ({n} more characters)").format(n=len(s) - limit)
+    return s
+
+
+def tree(value: Any, key: str = "", depth: int = 0, budget: list[int] | None = None) -> Node:
+    """A generic key/value tree of any JSON-able value (bounded in depth and size)."""
+    budget = budget if budget is not None else [MAX_NODES]
+    budget[0] -= 1
+    if depth >= MAX_DEPTH or budget[0] <= 0:
+        return Node(key, text(value, 500))
+    if isinstance(value, Mapping):
+        kids = []
+        for k, v in value.items():
+            if budget[0] <= 0:
+                kids.append(Node("…", QCoreApplication.translate("Values", "(more entries not shown)")))
+                break
+            kids.append(tree(v, str(k), depth + 1, budget))
+        return Node(key, "" if kids else "{}", tuple(kids))
+    if isinstance(value, list | tuple):
+        kids = []
+        for i, v in enumerate(value):
+            if budget[0] <= 0:
+                kids.append(Node("…", QCoreApplication.translate("Values", "(more entries not shown)")))
+                break
+            kids.append(tree(v, f"[{i + 1}]", depth + 1, budget))
+        return Node(key, "" if kids else "[]", tuple(kids))
+    return Node(key, text(value))
+
+
+def tree_children(value: Any) -> tuple[Node, ...]:
+    return tree(value).children if isinstance(value, Mapping | list | tuple) else (Node("", text(value)),)
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list | tuple) else []
+
+
+def human_size(n: Any) -> str:
+    if not isinstance(n, int) or n < 0:
+        return text(n)
+    size = float(n)
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if size < 1024 or unit == "TB":
+            break
+        size /= 1024
+    shown = f"{n} B" if unit == "B" else f"{size:.1f} {unit}"
+    return QCoreApplication.translate("Values", "{shown} ({n} bytes)").format(shown=shown, n=f"{n:,}")
+
+
+# --------------------------------------------------------------------------- names
+
+
+def detector_name(name: str) -> str:
+    names = {
+        "file": QCoreApplication.translate("Detectors", "File facts"),
+        "metadata": QCoreApplication.translate("Detectors", "Metadata labels"),
+        "c2pa": QCoreApplication.translate("Detectors", "Content Credentials (C2PA)"),
+        "watermark": QCoreApplication.translate("Detectors", "Invisible watermarks"),
+        "visible_label": QCoreApplication.translate("Detectors", "Visible labels (text recognition)"),
+        "audio_cue": QCoreApplication.translate("Detectors", "Audio label cue"),
+        "text_label": QCoreApplication.translate("Detectors", "Text labels"),
+    }
+    return names.get(name, name)
+
+
+def detector_error(ev: Evidence | None) -> str:
+    """The reason a check did not complete, with the pipeline's fixed wordings translated."""
+    if ev is None:
+        return QCoreApplication.translate("Detectors", "no result")
+    known = {
+        "cancelled": QCoreApplication.translate("Detectors", "cancelled"),
+        "switched off in settings": QCoreApplication.translate("Detectors", "switched off in settings"),
+    }
+    if ev.error in known:
+        return known[ev.error]
+    if ev.status is Status.TIMEOUT and not ev.error:
+        return QCoreApplication.translate("Detectors", "did not finish in time")
+    return ev.error or status_text(ev.status)
+
+
+def status_text(status: Status) -> str:
+    names = {
+        Status.OK: QCoreApplication.translate("Detectors", "done"),
+        Status.NOT_APPLICABLE: QCoreApplication.translate("Detectors", "does not apply to this file"),
+        Status.ERROR: QCoreApplication.translate("Detectors", "failed"),
+        Status.TIMEOUT: QCoreApplication.translate("Detectors", "timed out"),
+        Status.SKIPPED: QCoreApplication.translate("Detectors", "skipped"),
+    }
+    return names.get(status, str(status))
+
+
+def signal_title(signal_id: str) -> str:
+    titles = {
+        "c2pa.manifest": QCoreApplication.translate("Signals", "Content Credentials (C2PA) present"),
+        "c2pa.ai_generated": QCoreApplication.translate("Signals", "C2PA: declared AI-generated"),
+        "c2pa.ai_modified": QCoreApplication.translate("Signals", "C2PA: declared edited or composited with AI"),
+        "c2pa.capture": QCoreApplication.translate("Signals", "C2PA: declared captured by a camera"),
+        "c2pa.trusted": QCoreApplication.translate("Signals", "C2PA signer is on a trust list"),
+        "c2pa.untrusted_signer": QCoreApplication.translate("Signals", "C2PA signature intact, signer not on any trust list"),
+        "c2pa.cert_expired": QCoreApplication.translate("Signals", "C2PA signature intact, certificate expired"),
+        "c2pa.invalid": QCoreApplication.translate("Signals", "C2PA credentials fail validation (altered after signing)"),
+        "c2pa.remote": QCoreApplication.translate("Signals", "C2PA manifest stored remotely (not fetched)"),
+        "gb45438.label": QCoreApplication.translate("Signals", "GB 45438 implicit AI label in metadata"),
+        "iptc.ai": QCoreApplication.translate("Signals", "IPTC digital source type: AI"),
+        "generator.metadata": QCoreApplication.translate("Signals", "AI generator settings in metadata"),
+        "watermark.invisible": QCoreApplication.translate("Signals", "Invisible AI watermark"),
+        "visible_label": QCoreApplication.translate("Signals", "Visible AI label in the picture"),
+        "audio.cue": QCoreApplication.translate("Signals", "Audible AI label"),
+        "text.label": QCoreApplication.translate("Signals", "Explicit AI label in the text"),
+    }
+    return titles.get(signal_id, signal_id)
+
+
+def confidence_text(c: Confidence) -> str:
+    names = {
+        Confidence.DECLARED: QCoreApplication.translate("Signals", "declared"),
+        Confidence.DETECTED: QCoreApplication.translate("Signals", "detected"),
+        Confidence.POSSIBLE: QCoreApplication.translate("Signals", "possible"),
+        Confidence.INFO: QCoreApplication.translate("Signals", "fact"),
+    }
+    return names.get(c, str(c))
+
+
+# --------------------------------------------------------------------------- the verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    background: str
+    foreground: str
+    icon: str  # "ai", "warning", "critical", "question", "ok", "info", "busy"
+
+
+LOOKS: dict[str, Look] = {
+    VerdictCode.AI_GENERATED: Look("#b71c1c", "#ffffff", "ai"),
+    VerdictCode.AI_MODIFIED: Look("#d84315", "#ffffff", "ai"),
+    VerdictCode.AI_POSSIBLE: Look("#f9a825", "#000000", "warning"),
+    VerdictCode.CREDENTIALS_INVALID: Look("#6a1b9a", "#ffffff", "critical"),
+    VerdictCode.CREDENTIALS_UNVERIFIABLE: Look("#546e7a", "#ffffff", "question"),
+    VerdictCode.SIGNED_PROVENANCE: Look("#2e7d32", "#ffffff", "ok"),
+    VerdictCode.NO_SIGNALS: Look("#e0e0e0", "#000000", "info"),
+    VerdictCode.INCOMPLETE: Look("#9e9e9e", "#000000", "warning"),
+    "pending": Look("#e3f2fd", "#0d47a1", "busy"),
+    "failed": Look("#9e9e9e", "#000000", "critical"),
+    "cancelled": Look("#eeeeee", "#424242", "info"),
+}
+
+
+def verdict_headline(code: VerdictCode) -> str:
+    headlines = {
+        VerdictCode.AI_GENERATED: QCoreApplication.translate("VerdictBanner", "Declared or detected as AI-generated"),
+        VerdictCode.AI_MODIFIED: QCoreApplication.translate("VerdictBanner", "Declared as edited with AI"),
+        VerdictCode.AI_POSSIBLE: QCoreApplication.translate("VerdictBanner", "Weak signs of AI generation"),
+        VerdictCode.CREDENTIALS_INVALID: QCoreApplication.translate(
+            "VerdictBanner", "Content Credentials fail validation: altered after signing"),
+        VerdictCode.CREDENTIALS_UNVERIFIABLE: QCoreApplication.translate(
+            "VerdictBanner", "Content Credentials present but cannot be verified here"),
+        VerdictCode.SIGNED_PROVENANCE: QCoreApplication.translate("VerdictBanner", "Signed provenance, no AI declared"),
+        VerdictCode.NO_SIGNALS: QCoreApplication.translate(
+            "VerdictBanner", "No provenance signals found — this is not evidence that the file is authentic"),
+        VerdictCode.INCOMPLETE: QCoreApplication.translate("VerdictBanner", "Could not be fully analysed"),
+    }
+    return headlines[code]
+
+
+def verdict_explanation(code: VerdictCode) -> str:
+    texts = {
+        VerdictCode.AI_GENERATED: QCoreApplication.translate(
+            "VerdictBanner", "The file declares, or shows, that it was generated by AI."),
+        VerdictCode.AI_MODIFIED: QCoreApplication.translate(
+            "VerdictBanner", "The file declares that AI was used to edit or composite it; no signal says it was "
+                             "generated whole."),
+        VerdictCode.AI_POSSIBLE: QCoreApplication.translate(
+            "VerdictBanner", "Only weak signals were found (a 'possibly' or 'suspected' label, a watermark near the "
+                             "threshold, or a heuristic). Treat them as leads, not proof."),
+        VerdictCode.CREDENTIALS_INVALID: QCoreApplication.translate(
+            "VerdictBanner", "The file carries C2PA Content Credentials, but they no longer match the file: the "
+                             "content or the manifest was changed after signing."),
+        VerdictCode.CREDENTIALS_UNVERIFIABLE: QCoreApplication.translate(
+            "VerdictBanner", "The file refers to Content Credentials that cannot be checked offline (a remote "
+                             "manifest that was not fetched, or a malformed or unsupported manifest). Nothing is "
+                             "concluded from them."),
+        VerdictCode.SIGNED_PROVENANCE: QCoreApplication.translate(
+            "VerdictBanner", "The file carries valid C2PA Content Credentials that do not declare AI generation."),
+        VerdictCode.NO_SIGNALS: QCoreApplication.translate(
+            "VerdictBanner", "No label, credential or watermark was found. Labels are easily stripped, and many "
+                             "generators add none."),
+        VerdictCode.INCOMPLETE: QCoreApplication.translate(
+            "VerdictBanner", "Some checks could not be completed, and nothing was found by the others. This is not "
+                             "evidence either way."),
+    }
+    return texts[code]
+
+
+def strength_text(strength: Basis, signer: str = "") -> str:
+    if strength is Basis.SIGNED:
+        if signer:
+            return QCoreApplication.translate("VerdictBanner", "Signed by {signer}").format(signer=signer)
+        return QCoreApplication.translate("VerdictBanner", "Cryptographically signed (C2PA)")
+    texts = {
+        Basis.WATERMARK: QCoreApplication.translate("VerdictBanner", "Invisible watermark decoded from the content"),
+        Basis.VISIBLE: QCoreApplication.translate("VerdictBanner", "Visible label in the content"),
+        Basis.METADATA: QCoreApplication.translate(
+            "VerdictBanner", "Declared in unsigned metadata: anyone can add or remove this"),
+    }
+    return texts.get(strength, "")
+
+
+def signer_notes(ids: set[str]) -> list[str]:
+    notes = {
+        "c2pa.trusted": QCoreApplication.translate("VerdictBanner", "The signer is on a trust list."),
+        "c2pa.untrusted_signer": QCoreApplication.translate(
+            "VerdictBanner", "The signature is intact, but the signer is not on any configured trust list."),
+        "c2pa.cert_expired": QCoreApplication.translate(
+            "VerdictBanner", "The signature is intact, but the certificate has expired and there is no trusted "
+                             "timestamp (this is not tampering)."),
+        "c2pa.invalid": QCoreApplication.translate(
+            "VerdictBanner", "The Content Credentials fail validation: they were altered after signing."),
+    }
+    return [notes[i] for i in notes if i in ids]
+
+
+def signer_of(entry: FileEntry) -> str:
+    """The name of whoever signed the active C2PA manifest (common name, else issuer)."""
+    ev = entry.evidence_for("c2pa")
+    facts = _dict(ev.facts) if ev else {}
+    manifests = [m for m in _list(facts.get("manifests")) if isinstance(m, dict)]
+    active = next((m for m in manifests if m.get("is_active")), None)
+    if active is None and facts.get("active_manifest"):
+        active = next((m for m in manifests if m.get("label") == facts.get("active_manifest")), None)
+    if active is None and manifests:
+        active = manifests[0]
+    signer = _dict(active.get("signer")) if active else {}
+    name = signer.get("common_name") or signer.get("issuer")
+    if not name:
+        for s in entry.signals:
+            if s.id in ("c2pa.trusted", "c2pa.untrusted_signer", "c2pa.cert_expired"):
+                name = s.details.get("signer") or s.details.get("common_name") or s.details.get("issuer")
+                if name:
+                    break
+    return text(name, 200) if name else ""
+
+
+@dataclass(frozen=True, slots=True)
+class BannerView:
+    look: Look
+    headline: str
+    strength: str = ""
+    explanation: str = ""
+    notes: tuple[str, ...] = ()
+    unchecked: tuple[Row, ...] = ()  # detector name, why it could not run
+
+
+def banner_view(entry: FileEntry | None) -> BannerView:
+    if entry is None:
+        return BannerView(LOOKS[VerdictCode.NO_SIGNALS],
+                          QCoreApplication.translate("VerdictBanner", "Drop a file or a folder to check it"),
+                          explanation=QCoreApplication.translate(
+                              "VerdictBanner", "Photos, videos, audio and documents are checked for Content "
+                                               "Credentials, AI labels and watermarks. Files are never changed or "
+                                               "uploaded."))
+    state = entry.state
+    if state is State.FAILED:
+        return BannerView(LOOKS["failed"], QCoreApplication.translate("VerdictBanner", "The file could not be read"),
+                          explanation=text(entry.failed))
+    if state is State.CANCELLED:
+        return BannerView(LOOKS["cancelled"], QCoreApplication.translate("VerdictBanner", "Analysis cancelled"),
+                          explanation=QCoreApplication.translate(
+                              "VerdictBanner", "The checks were stopped before they finished: nothing is concluded "
+                                               "about this file."))
+    if entry.report is None:
+        done, total = entry.progress
+        return BannerView(LOOKS["pending"], QCoreApplication.translate("VerdictBanner", "Analysing…"),
+                          explanation=QCoreApplication.translate(
+                              "VerdictBanner", "{done} of {total} checks done. Findings appear below as each check "
+                                               "finishes.").format(done=done, total=total or "?"))
+    verdict = entry.report.verdict
+    ids = {s.id for s in entry.report.signals}
+    notes = signer_notes(ids) if verdict.strength is Basis.SIGNED or verdict.code in (
+        VerdictCode.SIGNED_PROVENANCE, VerdictCode.CREDENTIALS_INVALID) else []
+    if verdict.code is VerdictCode.AI_GENERATED and "c2pa.invalid" in ids:
+        notes.append(signer_notes({"c2pa.invalid"})[0])
+    unchecked = tuple(Row(detector_name(n), detector_error(entry.evidence_for(n))) for n in verdict.unchecked)
+    return BannerView(
+        look=LOOKS.get(verdict.code, LOOKS[VerdictCode.INCOMPLETE]),
+        headline=verdict_headline(verdict.code),
+        strength=strength_text(verdict.strength, signer_of(entry)),
+        explanation=verdict_explanation(verdict.code),
+        notes=tuple(notes),
+        unchecked=unchecked,
+    )
+
+
+def chip(entry: FileEntry) -> tuple[str, Look]:
+    """The short verdict word of a queue row, and its colours."""
+    state = entry.state
+    if state is State.QUEUED:
+        return QCoreApplication.translate("QueueList", "Waiting"), LOOKS["pending"]
+    if state is State.RUNNING:
+        return QCoreApplication.translate("QueueList", "Analysing"), LOOKS["pending"]
+    if state is State.FAILED:
+        return QCoreApplication.translate("QueueList", "Unreadable"), LOOKS["failed"]
+    if state is State.CANCELLED:
+        return QCoreApplication.translate("QueueList", "Cancelled"), LOOKS["cancelled"]
+    assert entry.report is not None
+    code = entry.report.verdict.code
+    words = {
+        VerdictCode.AI_GENERATED: QCoreApplication.translate("QueueList", "AI-generated"),
+        VerdictCode.AI_MODIFIED: QCoreApplication.translate("QueueList", "AI-edited"),
+        VerdictCode.AI_POSSIBLE: QCoreApplication.translate("QueueList", "Possibly AI"),
+        VerdictCode.CREDENTIALS_INVALID: QCoreApplication.translate("QueueList", "Tampered credentials"),
+        VerdictCode.CREDENTIALS_UNVERIFIABLE: QCoreApplication.translate("QueueList", "Unverifiable"),
+        VerdictCode.SIGNED_PROVENANCE: QCoreApplication.translate("QueueList", "Signed"),
+        VerdictCode.NO_SIGNALS: QCoreApplication.translate("QueueList", "No signals"),
+        VerdictCode.INCOMPLETE: QCoreApplication.translate("QueueList", "Incomplete"),
+    }
+    return words[code], LOOKS[code]
+
+
+def progress_text(entry: FileEntry) -> str:
+    done, total = entry.progress
+    if total == 0:
+        return "…" if not entry.finished else ""
+    return QCoreApplication.translate("QueueList", "{done}/{total}").format(done=done, total=total)
+
+
+# --------------------------------------------------------------------------- overview
+
+
+@dataclass(frozen=True, slots=True)
+class SignalRow:
+    title: str
+    summary: str
+    confidence: str
+    detector: str
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    key: str  # signed | watermark | visible | metadata | weak | info
+    title: str
+    note: str
+    rows: tuple[SignalRow, ...]
+
+
+def group_titles() -> dict[str, tuple[str, str]]:
+    return {
+        "signed": (QCoreApplication.translate("Overview", "Cryptographically signed"),
+                   QCoreApplication.translate("Overview", "C2PA statements whose signature still matches the file.")),
+        "watermark": (QCoreApplication.translate("Overview", "Invisible watermark"),
+                      QCoreApplication.translate("Overview", "Decoded from the pixels or samples; survives "
+                                                             "metadata stripping but not every edit.")),
+        "visible": (QCoreApplication.translate("Overview", "Visible label"),
+                    QCoreApplication.translate("Overview", "Read from the picture itself.")),
+        "metadata": (QCoreApplication.translate("Overview", "Unsigned metadata"),
+                     QCoreApplication.translate("Overview", "Declarations anyone can add or remove.")),
+        "weak": (QCoreApplication.translate("Overview", "Weak signals and heuristics"),
+                 QCoreApplication.translate("Overview", "Leads, not proof: below a detection threshold, or a "
+                                                        "'possibly'/'suspected' label.")),
+        "info": (QCoreApplication.translate("Overview", "Other findings"),
+                 QCoreApplication.translate("Overview", "Facts about the credentials and the file that do not "
+                                                        "themselves claim AI use.")),
+    }
+
+
+def group_key(s: Signal) -> str:
+    if s.confidence is Confidence.POSSIBLE or s.claim.value == "ai_possible":
+        return "weak"
+    if s.basis is Basis.NONE:
+        return "info"
+    return str(s.basis)
+
+
+def overview_groups(signals: Iterable[Signal]) -> tuple[Group, ...]:
+    buckets: dict[str, list[SignalRow]] = {k: [] for k in group_titles()}
+    for s in signals:
+        buckets[group_key(s)].append(SignalRow(signal_title(s.id), text(s.summary, 2000),
+                                               confidence_text(s.confidence), detector_name(s.detector)))
+    titles = group_titles()
+    return tuple(Group(k, titles[k][0], titles[k][1], tuple(rows)) for k, rows in buckets.items() if rows)
+
+
+# --------------------------------------------------------------------------- C2PA
+
+
+@dataclass(frozen=True, slots=True)
+class C2paView:
+    available: bool
+    message: str = ""
+    summary: tuple[Row, ...] = ()
+    status_codes: tuple[Row, ...] = ()  # code, explanation
+    manifests: tuple[Node, ...] = ()
+
+
+def c2pa_state_text(state: Any) -> str:
+    names = {
+        "trusted": QCoreApplication.translate("C2paPanel", "valid, signer on a trust list"),
+        "valid": QCoreApplication.translate("C2paPanel", "valid"),
+        "untrusted": QCoreApplication.translate("C2paPanel", "valid, signer not on a trust list"),
+        "untrusted_signer": QCoreApplication.translate("C2paPanel", "valid, signer not on a trust list"),
+        "expired": QCoreApplication.translate("C2paPanel", "signature intact, certificate expired"),
+        "cert_expired": QCoreApplication.translate("C2paPanel", "signature intact, certificate expired"),
+        "invalid": QCoreApplication.translate("C2paPanel", "invalid: altered after signing"),
+        "remote": QCoreApplication.translate("C2paPanel", "remote manifest, not fetched"),
+        "unreadable": QCoreApplication.translate("C2paPanel", "unreadable or unsupported"),
+        "malformed": QCoreApplication.translate("C2paPanel", "unreadable or unsupported"),
+        "absent": QCoreApplication.translate("C2paPanel", "no Content Credentials"),
+        "none": QCoreApplication.translate("C2paPanel", "no Content Credentials"),
+    }
+    return names.get(str(state), text(state))
+
+
+def _manifest_node(m: dict[str, Any], by_label: dict[str, dict[str, Any]], seen: set[str], depth: int) -> Node:
+    label = text(m.get("label"), 300)
+    title = text(m.get("title"), 300) or label or QCoreApplication.translate("C2paPanel", "(untitled manifest)")
+    kids: list[Node] = []
+    signer = _dict(m.get("signer"))
+    who = signer.get("common_name") or signer.get("issuer")
+    if who:
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Issued by"), text(who)))
+    if signer.get("issuer") and signer.get("common_name"):
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Certificate issuer"), text(signer["issuer"])))
+    if m.get("signed_at"):
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Issued on"), text(m["signed_at"])))
+    if m.get("timestamp_authority"):
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Timestamp authority"),
+                         text(m["timestamp_authority"])))
+    if m.get("claim_generator"):
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "App or device used"), text(m["claim_generator"])))
+    ai_tools = [text(t) for t in _list(m.get("ai_tools"))]
+    if ai_tools:
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "AI tool used"), ", ".join(ai_tools)))
+    actions = [a for a in _list(m.get("actions")) if isinstance(a, dict)]
+    if actions:
+        rows = []
+        for a in actions:
+            parts = [text(a.get("software_agent")), text(a.get("digital_source_type"))]
+            rows.append(Node(text(a.get("action")) or "?", "  ".join(p for p in parts if p),
+                             tuple(Node(str(k), text(v)) for k, v in a.items() if k != "action" and v not in (None, ""))))
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Actions"), str(len(actions)), tuple(rows)))
+    if m.get("cawg_identity"):
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Identity (CAWG)"), "",
+                         tree_children(m["cawg_identity"])))
+    if m.get("soft_bindings"):
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Soft bindings (watermarks, fingerprints)"), "",
+                         tree_children(m["soft_bindings"])))
+    ingredients = [i for i in _list(m.get("ingredients")) if isinstance(i, dict)]
+    if ingredients:
+        ing_nodes = []
+        for ing in ingredients:
+            sub: list[Node] = []
+            for key, name in (("format", QCoreApplication.translate("C2paPanel", "Format")),
+                              ("relationship", QCoreApplication.translate("C2paPanel", "Relationship"))):
+                if ing.get(key):
+                    sub.append(Node(name, text(ing[key])))
+            known = {"title", "format", "relationship", "thumbnail"}
+            sub.extend(tree(v, str(k)) for k, v in ing.items() if k not in known and v not in (None, "", [], {}))
+            ref = ing.get("active_manifest") or ing.get("manifest") or ing.get("label")
+            if isinstance(ref, str) and ref in by_label and ref not in seen and depth < MAX_DEPTH:
+                sub.append(_manifest_node(by_label[ref], by_label, seen | {ref}, depth + 1))
+            ing_nodes.append(Node(text(ing.get("title"), 300) or QCoreApplication.translate("C2paPanel", "(untitled)"),
+                                  text(ing.get("relationship")), tuple(sub), text(ing.get("thumbnail"), 300)))
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Ingredients"), str(len(ingredients)),
+                         tuple(ing_nodes)))
+    known = {"label", "title", "claim_generator", "signer", "signed_at", "timestamp_authority", "is_active",
+             "actions", "ai_tools", "cawg_identity", "soft_bindings", "thumbnail", "ingredients"}
+    extra = {k: v for k, v in m.items() if k not in known and v not in (None, "", [], {})}
+    if extra:
+        kids.append(Node(QCoreApplication.translate("C2paPanel", "Other fields"), "", tree_children(extra)))
+    active = QCoreApplication.translate("C2paPanel", "active manifest") if m.get("is_active") else ""
+    return Node(title, active, tuple(kids), text(m.get("thumbnail"), 300))
+
+
+def c2pa_view(ev: Evidence | None) -> C2paView:
+    if ev is None:
+        return C2paView(False, QCoreApplication.translate("C2paPanel", "Not checked yet."))
+    if ev.status is not Status.OK:
+        if ev.status is Status.NOT_APPLICABLE:
+            return C2paView(False, QCoreApplication.translate("C2paPanel", "Content Credentials do not apply to this "
+                                                                           "type of file."))
+        return C2paView(False, QCoreApplication.translate("C2paPanel", "The check could not run: {why}").format(
+            why=detector_error(ev)))
+    facts = _dict(ev.facts)
+    manifests = [m for m in _list(facts.get("manifests")) if isinstance(m, dict)]
+    if not facts or (not manifests and not facts.get("state") and not facts.get("remote_url")):
+        return C2paView(False, QCoreApplication.translate("C2paPanel", "No Content Credentials in this file."))
+    summary = []
+    if "state" in facts:
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Validation"), c2pa_state_text(facts["state"])))
+    if facts.get("trust_list"):
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Trust list matched"), text(facts["trust_list"])))
+    if facts.get("active_manifest"):
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Active manifest"), text(facts["active_manifest"])))
+    if facts.get("remote_url"):
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Remote manifest (not fetched)"),
+                           text(facts["remote_url"])))
+    tools = list(dict.fromkeys(text(t) for m in manifests for t in _list(m.get("ai_tools")) if t))
+    if tools:
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "AI tool used (any manifest)"), ", ".join(tools)))
+    known = {"state", "trust_list", "active_manifest", "remote_url", "status_codes", "manifests"}
+    for k, v in facts.items():
+        if k not in known and isinstance(v, str | int | float | bool) and v not in ("",):
+            summary.append(Row(str(k), text(v)))
+    codes = []
+    for c in _list(facts.get("status_codes")):
+        if isinstance(c, dict):
+            codes.append(Row(text(c.get("code")), text(c.get("explanation"))))
+        else:
+            codes.append(Row(text(c), ""))
+    by_label = {m["label"]: m for m in manifests if isinstance(m.get("label"), str)}
+    active = next((m for m in manifests if m.get("is_active")), None) or by_label.get(
+        facts.get("active_manifest") or "") or (manifests[0] if manifests else None)
+    nodes = []
+    shown: set[str] = set()
+    if active is not None:
+        node = _manifest_node(active, by_label, {text(active.get("label"))}, 0)
+        nodes.append(node)
+        shown |= _labels_in(active, by_label, set())
+    for m in manifests:
+        if m is not active and text(m.get("label")) not in shown:
+            nodes.append(_manifest_node(m, by_label, {text(m.get("label"))}, 0))
+    return C2paView(True, "", tuple(summary), tuple(codes), tuple(nodes))
+
+
+def _labels_in(m: dict[str, Any], by_label: dict[str, dict[str, Any]], seen: set[str]) -> set[str]:
+    label = text(m.get("label"))
+    if label in seen:
+        return seen
+    seen = seen | {label}
+    for ing in _list(m.get("ingredients")):
+        ref = _dict(ing).get("active_manifest") or _dict(ing).get("manifest") or _dict(ing).get("label")
+        if isinstance(ref, str) and ref in by_label:
+            seen = _labels_in(by_label[ref], by_label, seen)
+    return seen
+
+
+# --------------------------------------------------------------------------- AI labels
+
+
+def label_value_text(v: Any) -> str:
+    meanings = {
+        "1": QCoreApplication.translate("AiLabelsPanel", "1 — AI-generated"),
+        "2": QCoreApplication.translate("AiLabelsPanel", "2 — possibly AI-generated"),
+        "3": QCoreApplication.translate("AiLabelsPanel", "3 — suspected AI-generated"),
+    }
+    return meanings.get(str(v).strip(), text(v))
+
+
+def _seven(details: dict[str, Any]) -> dict[str, Any]:
+    for key in ("label", "fields", "aigc", "AIGC", "values"):
+        inner = details.get(key)
+        if isinstance(inner, dict) and any(k in inner for k in SEVEN_KEYS):
+            return inner
+    return details
+
+
+def signal_section(s: Signal) -> Node:
+    """One AI-declaring signal as a tree: the known keys first, then everything else."""
+    details = _dict(s.details)
+    kids: list[Node] = []
+    used: set[str] = set()
+    if s.id == "gb45438.label":
+        seven = _seven(details)
+        for k in SEVEN_KEYS:
+            if k in seven:
+                kids.append(Node(k, label_value_text(seven[k]) if k == "Label" else text(seven[k])))
+        used |= set(SEVEN_KEYS) | ({key for key in details if details.get(key) is seven} if seven is not details
+                                   else set())
+        names = (("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),
+                 ("provider", QCoreApplication.translate("AiLabelsPanel", "Provider code decoded")),
+                 ("provider_code", QCoreApplication.translate("AiLabelsPanel", "Provider code decoded")),
+                 ("conformance", QCoreApplication.translate("AiLabelsPanel", "Conformance findings")),
+                 ("findings", QCoreApplication.translate("AiLabelsPanel", "Conformance findings")))
+    elif s.id == "generator.metadata":
+        names = (("generator", QCoreApplication.translate("AiLabelsPanel", "Generator")),
+                 ("prompt", QCoreApplication.translate("AiLabelsPanel", "Prompt")),
+                 ("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")))
+    else:
+        names = (("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),)
+    for key, title in names:
+        if key in details and key not in used:
+            v = details[key]
+            kids.append(Node(title, "" if isinstance(v, dict | list) else text(v), tree_children(v)
+                             if isinstance(v, dict | list) else ()))
+            used.add(key)
+    for k, v in details.items():
+        if k not in used:
+            kids.append(tree(v, str(k)))
+    head = QCoreApplication.translate("AiLabelsPanel", "{title} ({confidence})").format(
+        title=signal_title(s.id), confidence=confidence_text(s.confidence))
+    return Node(head, text(s.summary, 2000), tuple(kids))
+
+
+AI_LABEL_IDS = ("gb45438.label", "iptc.ai", "generator.metadata", "audio.cue", "text.label")
+
+
+def ai_label_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
+    return tuple(signal_section(s) for s in signals if s.id in AI_LABEL_IDS)
+
+
+def prompt_of(signals: Iterable[Signal]) -> str:
+    for s in signals:
+        if s.id == "generator.metadata":
+            p = _dict(s.details).get("prompt") or _dict(_dict(s.details).get("fields")).get("prompt")
+            if p:
+                return text(p)
+    return ""
+
+
+# --------------------------------------------------------------------------- watermarks
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+    label: str
+
+
+def boxes(signals: Iterable[Signal]) -> tuple[Box, ...]:
+    out = []
+    for s in signals:
+        if s.id != "visible_label":
+            continue
+        b = _dict(s.details).get("box")
+        if isinstance(b, list | tuple) and len(b) == 4 and all(isinstance(v, int | float) for v in b):
+            x, y, w, h = (float(v) for v in b)
+            if w > 0 and h > 0:
+                out.append(Box(x, y, w, h, text(_dict(s.details).get("text"), 100)))
+    return tuple(out)
+
+
+def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
+    out = []
+    for s in signals:
+        if s.id not in ("watermark.invisible", "visible_label"):
+            continue
+        details = _dict(s.details)
+        kids: list[Node] = []
+        used = set()
+        if s.id == "watermark.invisible":
+            for key in ("z", "z_score", "zscore", "z-score"):
+                if key in details:
+                    kids.append(Node(QCoreApplication.translate("WatermarkPanel", "z-score"), text(details[key])))
+                    used.add(key)
+            for key, title in (("scheme", QCoreApplication.translate("WatermarkPanel", "Scheme")),
+                               ("payload", QCoreApplication.translate("WatermarkPanel", "Payload")),
+                               ("level", QCoreApplication.translate("WatermarkPanel", "Level"))):
+                if key in details:
+                    kids.append(Node(title, text(details[key])))
+                    used.add(key)
+        else:
+            for key, title in (("text", QCoreApplication.translate("WatermarkPanel", "Text read")),
+                               ("box", QCoreApplication.translate("WatermarkPanel", "Box (x, y, width, height)")),
+                               ("relative_height", QCoreApplication.translate("WatermarkPanel",
+                                                                              "Height relative to shortest side")),
+                               ("meets_5_percent", QCoreApplication.translate("WatermarkPanel", "Meets the 5 % rule"))):
+                if key in details:
+                    kids.append(Node(title, text(details[key])))
+                    used.add(key)
+        kids.extend(tree(v, str(k)) for k, v in details.items() if k not in used)
+        head = QCoreApplication.translate("WatermarkPanel", "{title} ({confidence})").format(
+            title=signal_title(s.id), confidence=confidence_text(s.confidence))
+        out.append(Node(head, text(s.summary, 2000), tuple(kids)))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- metadata, privacy, file
+
+
+def metadata_rows(ev: Evidence | None) -> tuple[tuple[str, str, str], ...]:
+    if ev is None:
+        return ()
+    rows = []
+    for f in _list(_dict(ev.facts).get("fields")):
+        if isinstance(f, dict):
+            rows.append((text(f.get("group"), 200), text(f.get("key"), 500), text(f.get("value"))))
+    return tuple(rows)
+
+
+def privacy_rows(ev: Evidence | None) -> tuple[tuple[str, str, str], ...]:
+    if ev is None:
+        return ()
+    rows = []
+    for f in _list(_dict(ev.facts).get("privacy")):
+        if isinstance(f, dict):
+            rows.append((text(f.get("field"), 500), text(f.get("value")), text(f.get("why"), 2000)))
+    return tuple(rows)
+
+
+def file_rows(entry: FileEntry) -> tuple[Row, ...]:
+    ev = entry.evidence_for("file")
+    facts = _dict(ev.facts) if ev else {}
+    media = entry.media
+    rows = [Row(QCoreApplication.translate("FilePanel", "Name"), text(entry.path.name)),
+            Row(QCoreApplication.translate("FilePanel", "Location"), text(str(entry.path.parent)))]
+    size = facts.get("size", media.size if media else None)
+    if size is not None:
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Size"), human_size(size)))
+    sha = facts.get("sha256", media.sha256 if media else None)
+    if sha:
+        rows.append(Row(QCoreApplication.translate("FilePanel", "SHA-256"), text(sha)))
+    mt = facts.get("media_type", media.media_type if media else None)
+    if mt:
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Type (from content)"), text(mt)))
+    if facts.get("extension") or facts.get("extension_type"):
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Extension suggests"),
+                        " ".join(p for p in (text(facts.get("extension")), text(facts.get("extension_type"))) if p)))
+    mismatch = facts.get("extension_mismatch", media.extension_mismatch if media else None)
+    if mismatch is not None:
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Extension matches content"),
+                        QCoreApplication.translate("FilePanel", "no — the name hides the real type") if mismatch
+                        else QCoreApplication.translate("FilePanel", "yes"),
+                        "warning" if mismatch else ""))
+    if facts.get("family"):
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Container"), text(facts["family"])))
+    if facts.get("supported") is False:
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Supported"),
+                        QCoreApplication.translate("FilePanel", "no — this type cannot be analysed"), "warning"))
+    if facts.get("sniff_note"):
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Note"), text(facts["sniff_note"])))
+    known = {"size", "sha256", "media_type", "extension", "extension_type", "extension_mismatch", "family",
+             "supported", "sniff_note"}
+    rows.extend(Row(str(k), text(v)) for k, v in facts.items() if k not in known)
+    if entry.report is not None:
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Analysed at (UTC)"), text(entry.report.analysed_at)))
+    return tuple(rows)
+
+
+def checks_rows(entry: FileEntry) -> tuple[Row, ...]:
+    """Every check with its outcome and time (the Details tab)."""
+    rows = []
+    for name in entry.detectors or tuple(entry.evidence):
+        ev = entry.evidence_for(name)
+        if ev is None:
+            rows.append(Row(detector_name(name), QCoreApplication.translate("Detectors", "running…")))
+        else:
+            why = "" if ev.status in (Status.OK, Status.NOT_APPLICABLE) else detector_error(ev)
+            rows.append(Row(detector_name(name), status_text(ev.status),
+                            QCoreApplication.translate("Detectors", "{ms} ms").format(ms=f"{ev.ms:g}") +
+                            (f" — {why}" if why else "")))
+    return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What to show under the label boxes: an image attachment (a video frame) or the input image."""
+
+    attachment: Any = None  # verifier.evidence.Attachment
+    path: Any = None  # pathlib.Path of an image input
+
+
+PREVIEWABLE = ("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff")
+
+
+def preview_source(entry: FileEntry) -> Preview | None:
+    for name in ("visible_label", "watermark"):
+        ev = entry.evidence_for(name)
+        if ev is not None:
+            for att in ev.attachments:
+                if att.mime.startswith("image/"):
+                    return Preview(attachment=att)
+    if entry.media is not None and entry.media.media_type in PREVIEWABLE:
+        return Preview(path=entry.path)
+    return None
