@@ -28,6 +28,7 @@ class AiLabelsPanel(QWidget):
         lay.addWidget(self.tree, 1)
         lay.addWidget(self.prompt_title)
         lay.addWidget(self.prompt)
+        lay.addStretch(0)
         self.set_signals(())
 
     def set_signals(self, signals: tuple[Signal, ...]) -> None:

@@ -33,6 +33,7 @@ class C2paPanel(QWidget):
         lay.addWidget(self.message)
         lay.addLayout(self.form)
         lay.addWidget(split, 1)
+        lay.addStretch(0)
         self.split = split
         self.set_evidence(None)
 

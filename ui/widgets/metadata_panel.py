@@ -34,6 +34,7 @@ class MetadataPanel(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.empty)
         lay.addWidget(self.table, 1)
+        lay.addStretch(0)
         self.search.textChanged.connect(self.table.set_filter)
         self.copy.clicked.connect(self.table.copy_selection)
         self.set_evidence(None)

@@ -25,6 +25,7 @@ class OverviewPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.empty)
         lay.addWidget(self.tree, 1)
+        lay.addStretch(0)
         self.set_groups(())
 
     def set_groups(self, groups: tuple[Group, ...], finished: bool = True) -> None:

@@ -24,6 +24,7 @@ class PrivacyPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.note)
         lay.addWidget(self.table, 1)
+        lay.addStretch(0)
         self.set_evidence(None)
 
     def set_evidence(self, ev: Evidence | None) -> None:

@@ -51,24 +51,54 @@ def boxed(img: QImage, boxes: tuple[presenters.Box, ...]) -> QPixmap:
     return pm
 
 
+class ImageView(QLabel):
+    """Shows one pixmap scaled to fit, rescaled whenever the view is resized."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumHeight(160)
+        self.source: QPixmap | None = None
+
+    def set_source(self, pm: QPixmap | None) -> None:
+        self.source = pm
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.source is None:
+            self.clear()
+            return
+        w, h = max(1, self.width() - 8), max(1, self.height() - 8)
+        scale = min(w / self.source.width(), h / self.source.height(), 2.0)
+        self.setPixmap(self.source.scaled(max(1, int(self.source.width() * scale)),
+                                          max(1, int(self.source.height() * scale)),
+                                          Qt.AspectRatioMode.KeepAspectRatio,
+                                          Qt.TransformationMode.SmoothTransformation))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+
 class WatermarkPanel(QWidget):
     """Bound to the file's signals plus the image they refer to."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.empty = plain_label(parent=self)
-        self.image = QLabel(self)
-        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.image.setMinimumHeight(160)
+        self.image = ImageView(self)
+        self.image.setStyleSheet("background: #263238;")
         self.tree = make_tree([QCoreApplication.translate("WatermarkPanel", "Finding"),
                                QCoreApplication.translate("WatermarkPanel", "Value")], self)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.image)
         split.addWidget(self.tree)
+        split.setSizes([400, 200])
         lay = QVBoxLayout(self)
         lay.addWidget(self.empty)
         lay.addWidget(split, 1)
+        lay.addStretch(0)
         self._pixmap: QPixmap | None = None
         self._key: object = None
         self.set_value((), None)
@@ -87,14 +117,6 @@ class WatermarkPanel(QWidget):
             self._key = key
             img = load_image(preview)
             self._pixmap = boxed(img, boxes) if img is not None else None
+        self.image.set_source(self._pixmap)
         self.image.setVisible(self._pixmap is not None)
-        self._fit()
-
-    def _fit(self) -> None:
-        if self._pixmap is not None:
-            self.image.setPixmap(self._pixmap.scaled(self.image.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                                                     Qt.TransformationMode.SmoothTransformation))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit()
+        self.tree.parentWidget().setVisible(self._pixmap is not None or bool(sections))
