@@ -91,12 +91,13 @@ def main(argv: list[str] | None = None) -> int:
     qapp.setApplicationName(settings_mod.APPLICATION)
     qapp.setApplicationDisplayName("verifier")
     app = App()
-    app.window.show()
-    if opts.paths:
-        app.controller.add_paths(opts.paths)
-    code = qapp.exec()
-    app.shutdown()
-    return code
+    try:
+        app.window.show()
+        if opts.paths:
+            app.controller.add_paths(opts.paths)
+        return qapp.exec()
+    finally:
+        app.shutdown()
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, controller: Controller, settings: Settings) -> None:
         super().__init__()
+        self.setObjectName("MainWindow")
         self.controller = controller
         self.settings = settings
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "verifier — where does this file come from?"))

@@ -260,3 +260,33 @@ def test_switching_to_chinese_keeps_the_queue(make_app, qtbot, corpus):
     assert app.window.report.banner.headline.text() == "未发现任何来源标识 — 这并不能证明文件是真实的"
     assert app.window.queue.topLevelItem(0).text(2) == "无信号"
     assert app.controller.config.lang == "zh"
+
+
+def test_entry_point_runs_the_app(tmp_path, corpus):
+    """``python -m ui.app FILE`` starts, analyses with the default settings and quits cleanly."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    code = ("import sys\n"
+            "from PySide6.QtCore import QTimer\n"
+            "from PySide6.QtWidgets import QApplication\n"
+            "run = QApplication.exec\n"
+            "def short(self):\n"
+            "    def check():\n"
+            "        w = [x for x in QApplication.topLevelWidgets() if x.objectName() == 'MainWindow'][0]\n"
+            "        if w.queue.topLevelItemCount() and w.queue.topLevelItem(0).text(2) == 'No signals':\n"
+            "            print('banner:', w.report.banner.headline.text()); self.quit()\n"
+            "    t = QTimer(); t.timeout.connect(check); t.start(50)\n"
+            "    QTimer.singleShot(90000, self.quit)\n"
+            "    return run()\n"
+            "QApplication.exec = short\n"
+            "import ui.app\n"
+            f"sys.exit(ui.app.main([{str(corpus / 'c2pa' / 'no_manifest.jpg')!r}]))\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "banner: No provenance signals found — this is not evidence that the file is authentic" in out.stdout
