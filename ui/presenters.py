@@ -604,8 +604,11 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
     summary = []
     if "state" in facts:
         summary.append(Row(QCoreApplication.translate("C2paPanel", "Validation"), c2pa_state_text(facts["state"])))
-    if facts.get("trust_list"):
-        summary.append(Row(QCoreApplication.translate("C2paPanel", "Trust list matched"), text(facts["trust_list"])))
+    if facts.get("trust_list") or facts.get("trust_list_label"):
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Trust list matched"),
+                           text(facts.get("trust_list_label") or facts.get("trust_list"))))
+    if facts.get("trusted_as"):
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Trusted as"), text(facts["trusted_as"])))
     if facts.get("active_manifest"):
         summary.append(Row(QCoreApplication.translate("C2paPanel", "Active manifest"), text(facts["active_manifest"])))
     if facts.get("remote_url"):
@@ -614,14 +617,16 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
     tools = list(dict.fromkeys(text(t) for m in manifests for t in _list(m.get("ai_tools")) if t))
     if tools:
         summary.append(Row(QCoreApplication.translate("C2paPanel", "AI tool used (any manifest)"), ", ".join(tools)))
-    known = {"state", "trust_list", "active_manifest", "remote_url", "status_codes", "manifests"}
+    known = {"state", "trust_list", "trust_list_label", "trusted_as", "active_manifest", "remote_url",
+             "status_codes", "manifests"}
     for k, v in facts.items():
         if k not in known and isinstance(v, str | int | float | bool) and v not in ("",):
             summary.append(Row(str(k), text(v)))
     codes = []
     for c in _list(facts.get("status_codes")):
         if isinstance(c, dict):
-            codes.append(Row(text(c.get("code")), text(c.get("explanation"))))
+            url = text(c.get("url"), 300)
+            codes.append(Row(text(c.get("code")), text(c.get("explanation")) + (f"  [{url}]" if url else "")))
         else:
             codes.append(Row(text(c), ""))
     by_label = {m["label"]: m for m in manifests if isinstance(m.get("label"), str)}
@@ -683,15 +688,24 @@ def signal_section(s: Signal) -> Node:
                 kids.append(Node(k, label_value_text(seven[k]) if k == "Label" else text(seven[k])))
         used |= set(SEVEN_KEYS) | ({key for key in details if details.get(key) is seven} if seven is not details
                                    else set())
-        names = (("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),
+        names = (("label_meaning", QCoreApplication.translate("AiLabelsPanel", "Meaning")),
+                 ("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),
+                 ("placements", QCoreApplication.translate("AiLabelsPanel", "All places found")),
+                 ("field", QCoreApplication.translate("AiLabelsPanel", "Field name")),
+                 ("producer", QCoreApplication.translate("AiLabelsPanel", "Producer code decoded")),
+                 ("propagator", QCoreApplication.translate("AiLabelsPanel", "Propagator code decoded")),
                  ("provider", QCoreApplication.translate("AiLabelsPanel", "Provider code decoded")),
                  ("provider_code", QCoreApplication.translate("AiLabelsPanel", "Provider code decoded")),
+                 ("conformant", QCoreApplication.translate("AiLabelsPanel", "Conforms to the standard")),
                  ("conformance", QCoreApplication.translate("AiLabelsPanel", "Conformance findings")),
                  ("findings", QCoreApplication.translate("AiLabelsPanel", "Conformance findings")))
     elif s.id == "generator.metadata":
         names = (("generator", QCoreApplication.translate("AiLabelsPanel", "Generator")),
+                 ("model", QCoreApplication.translate("AiLabelsPanel", "Model")),
                  ("prompt", QCoreApplication.translate("AiLabelsPanel", "Prompt")),
-                 ("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")))
+                 ("seed", QCoreApplication.translate("AiLabelsPanel", "Seed")),
+                 ("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),
+                 ("why", QCoreApplication.translate("AiLabelsPanel", "Why this counts")))
     else:
         names = (("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),)
     for key, title in names:
@@ -749,6 +763,12 @@ def boxes(signals: Iterable[Signal]) -> tuple[Box, ...]:
     return tuple(out)
 
 
+def crop_nodes(attachments: Iterable[Any]) -> tuple[Node, ...]:
+    """Image attachments (crops of the labels a detector read), shown as thumbnails."""
+    return tuple(Node(QCoreApplication.translate("WatermarkPanel", "Picture kept as evidence"),
+                      text(a.note or a.name, 300), (), a.name) for a in attachments if a.mime.startswith("image/"))
+
+
 def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
     out = []
     for s in signals:
@@ -764,7 +784,9 @@ def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
                     used.add(key)
             for key, title in (("scheme", QCoreApplication.translate("WatermarkPanel", "Scheme")),
                                ("payload", QCoreApplication.translate("WatermarkPanel", "Payload")),
-                               ("level", QCoreApplication.translate("WatermarkPanel", "Level"))):
+                               ("embedder", QCoreApplication.translate("WatermarkPanel", "Embedded by")),
+                               ("level", QCoreApplication.translate("WatermarkPanel", "Level")),
+                               ("at_seconds", QCoreApplication.translate("WatermarkPanel", "At (seconds)"))):
                 if key in details:
                     kids.append(Node(title, text(details[key])))
                     used.add(key)
@@ -773,7 +795,10 @@ def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
                                ("box", QCoreApplication.translate("WatermarkPanel", "Box (x, y, width, height)")),
                                ("relative_height", QCoreApplication.translate("WatermarkPanel",
                                                                               "Height relative to shortest side")),
-                               ("meets_5_percent", QCoreApplication.translate("WatermarkPanel", "Meets the 5 % rule"))):
+                               ("meets_5pct_rule", QCoreApplication.translate("WatermarkPanel", "Meets the 5 % rule")),
+                               ("meets_5_percent", QCoreApplication.translate("WatermarkPanel", "Meets the 5 % rule")),
+                               ("position", QCoreApplication.translate("WatermarkPanel", "Position")),
+                               ("at_seconds", QCoreApplication.translate("WatermarkPanel", "At (seconds)"))):
                 if key in details:
                     kids.append(Node(title, text(details[key])))
                     used.add(key)
@@ -841,6 +866,11 @@ def file_rows(entry: FileEntry) -> tuple[Row, ...]:
     known = {"size", "sha256", "media_type", "extension", "extension_type", "extension_mismatch", "family",
              "supported", "sniff_note"}
     rows.extend(Row(str(k), text(v)) for k, v in facts.items() if k not in known)
+    meta = entry.evidence_for("metadata")
+    camera = _dict(_dict(meta.facts).get("camera")) if meta else {}
+    for k, v in camera.items():
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Camera or software: {key}").format(key=str(k)),
+                        text(v, 500)))
     if entry.report is not None:
         rows.append(Row(QCoreApplication.translate("FilePanel", "Analysed at (UTC)"), text(entry.report.analysed_at)))
     return tuple(rows)
@@ -873,12 +903,13 @@ PREVIEWABLE = ("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"
 
 
 def preview_source(entry: FileEntry) -> Preview | None:
+    """The input itself when it is a picture; else a frame a detector attached (video)."""
+    if entry.media is not None and entry.media.media_type in PREVIEWABLE:
+        return Preview(path=entry.path)
     for name in ("visible_label", "watermark"):
         ev = entry.evidence_for(name)
         if ev is not None:
             for att in ev.attachments:
-                if att.mime.startswith("image/"):
+                if att.mime.startswith("image/") and "frame" in att.name.lower():
                     return Preview(attachment=att)
-    if entry.media is not None and entry.media.media_type in PREVIEWABLE:
-        return Preview(path=entry.path)
     return None

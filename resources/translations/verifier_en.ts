@@ -16,12 +16,36 @@
         <translation>3 — suspected AI-generated</translation>
     </message>
     <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
         <source>Where in the file</source>
         <translation>Where in the file</translation>
     </message>
     <message>
+        <source>All places found</source>
+        <translation>All places found</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Field name</translation>
+    </message>
+    <message>
+        <source>Producer code decoded</source>
+        <translation>Producer code decoded</translation>
+    </message>
+    <message>
+        <source>Propagator code decoded</source>
+        <translation>Propagator code decoded</translation>
+    </message>
+    <message>
         <source>Provider code decoded</source>
         <translation>Provider code decoded</translation>
+    </message>
+    <message>
+        <source>Conforms to the standard</source>
+        <translation>Conforms to the standard</translation>
     </message>
     <message>
         <source>Conformance findings</source>
@@ -32,8 +56,20 @@
         <translation>Generator</translation>
     </message>
     <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
         <source>Prompt</source>
         <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Why this counts</source>
+        <translation>Why this counts</translation>
     </message>
     <message>
         <source>{title} ({confidence})</source>
@@ -275,6 +311,10 @@
         <translation>Trust list matched</translation>
     </message>
     <message>
+        <source>Trusted as</source>
+        <translation>Trusted as</translation>
+    </message>
+    <message>
         <source>Active manifest</source>
         <translation>Active manifest</translation>
     </message>
@@ -458,6 +498,10 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>Camera or software: {key}</source>
+        <translation>Camera or software: {key}</translation>
     </message>
     <message>
         <source>Analysed at (UTC)</source>
@@ -1121,6 +1165,10 @@
 <context>
     <name>WatermarkPanel</name>
     <message>
+        <source>Picture kept as evidence</source>
+        <translation>Picture kept as evidence</translation>
+    </message>
+    <message>
         <source>z-score</source>
         <translation>z-score</translation>
     </message>
@@ -1133,8 +1181,16 @@
         <translation>Payload</translation>
     </message>
     <message>
+        <source>Embedded by</source>
+        <translation>Embedded by</translation>
+    </message>
+    <message>
         <source>Level</source>
         <translation>Level</translation>
+    </message>
+    <message>
+        <source>At (seconds)</source>
+        <translation>At (seconds)</translation>
     </message>
     <message>
         <source>Text read</source>
@@ -1151,6 +1207,10 @@
     <message>
         <source>Meets the 5 % rule</source>
         <translation>Meets the 5 % rule</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
     </message>
     <message>
         <source>{title} ({confidence})</source>

@@ -16,12 +16,36 @@
         <translation>3 — 疑似人工智能生成</translation>
     </message>
     <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
         <source>Where in the file</source>
         <translation>在文件中的位置</translation>
     </message>
     <message>
+        <source>All places found</source>
+        <translation>发现的全部位置</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>字段名</translation>
+    </message>
+    <message>
+        <source>Producer code decoded</source>
+        <translation>生成服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Propagator code decoded</source>
+        <translation>传播服务提供者编码解读</translation>
+    </message>
+    <message>
         <source>Provider code decoded</source>
         <translation>服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Conforms to the standard</source>
+        <translation>是否符合标准</translation>
     </message>
     <message>
         <source>Conformance findings</source>
@@ -32,8 +56,20 @@
         <translation>生成工具</translation>
     </message>
     <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
         <source>Prompt</source>
         <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Why this counts</source>
+        <translation>判定依据</translation>
     </message>
     <message>
         <source>{title} ({confidence})</source>
@@ -275,6 +311,10 @@
         <translation>匹配的信任列表</translation>
     </message>
     <message>
+        <source>Trusted as</source>
+        <translation>信任方式</translation>
+    </message>
+    <message>
         <source>Active manifest</source>
         <translation>当前清单</translation>
     </message>
@@ -458,6 +498,10 @@
     <message>
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Camera or software: {key}</source>
+        <translation>相机或软件：{key}</translation>
     </message>
     <message>
         <source>Analysed at (UTC)</source>
@@ -1121,6 +1165,10 @@
 <context>
     <name>WatermarkPanel</name>
     <message>
+        <source>Picture kept as evidence</source>
+        <translation>留存的证据图片</translation>
+    </message>
+    <message>
         <source>z-score</source>
         <translation>z 分数</translation>
     </message>
@@ -1133,8 +1181,16 @@
         <translation>载荷</translation>
     </message>
     <message>
+        <source>Embedded by</source>
+        <translation>嵌入者</translation>
+    </message>
+    <message>
         <source>Level</source>
         <translation>级别</translation>
+    </message>
+    <message>
+        <source>At (seconds)</source>
+        <translation>时间点（秒）</translation>
     </message>
     <message>
         <source>Text read</source>
@@ -1151,6 +1207,10 @@
     <message>
         <source>Meets the 5 % rule</source>
         <translation>符合 5% 规则</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
     </message>
     <message>
         <source>{title} ({confidence})</source>

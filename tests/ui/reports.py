@@ -51,9 +51,14 @@ def gb_signal(label: str = "1", producer: str = "00119144030008867405X210001") -
                    "conformance": ["ContentProducer is a provider code (conformant)"]})
 
 
-def doubao() -> Report:
-    """A Doubao image: GB 45438 label in PNG tEXt plus the visible 豆包AI生成 mark."""
+def doubao(picture: Path | None = None) -> Report:
+    """A Doubao image: GB 45438 label in PNG tEXt plus the visible 豆包AI生成 mark.
+
+    ``picture``: an image file standing in for the input, so the preview has pixels to show.
+    """
     m = media("doubao_black_1x1_1.png")
+    if picture is not None:
+        m = MediaFile(picture, m.sha256, picture.stat().st_size, "image/png", "image/png", "png")
     meta = Evidence("metadata", Status.OK, signals=(gb_signal(),), facts={
         "fields": [{"group": "PNG:tEXt", "key": "AIGC", "value": '{"AIGC":{"Label":"1"}}'},
                    {"group": "PNG:IHDR", "key": "Width", "value": 1024}],
@@ -61,8 +66,9 @@ def doubao() -> Report:
     vis = Evidence("visible_label", Status.OK, signals=(Signal(
         "visible_label", "visible_label", "Visible label 豆包AI生成 bottom-right", Claim.AI_GENERATED, Basis.VISIBLE,
         Confidence.DETECTED, {"text": "豆包AI生成", "box": [40, 140, 240, 60], "relative_height": 0.041,
-                              "meets_5_percent": False}),),
-        attachments=(Attachment("frame", "image/png", png_bytes((250, 250, 250), (320, 240))),))
+                              "meets_5pct_rule": False, "position": "bottom-right", "glyph_height_px": 10}),),
+        attachments=(Attachment("visible_label_1.png", "image/png", png_bytes((250, 250, 250), (120, 30)),
+                                "crop of '豆包AI生成'"),))
     return report(m, meta, vis)
 
 
@@ -166,6 +172,13 @@ def signed() -> Report:
 def incomplete() -> Report:
     m = MediaFile(path=Path("/evidence/blob.bin"), sha256="cd" * 32, size=99, media_type="application/octet-stream")
     return report(m)
+
+
+def picture(folder: Path) -> Path:
+    """A 320×240 light-grey PNG written into a test's temporary folder."""
+    path = folder / "doubao_black_1x1_1.png"
+    path.write_bytes(png_bytes((230, 230, 230), (320, 240)))
+    return path
 
 
 BY_CODE = {

@@ -44,8 +44,8 @@ def banner_text(view: ReportView) -> str:
     return "\n".join(w.text() for w in (b.headline, b.strength, b.explanation, b.notes, b.unchecked) if w.isVisibleTo(b))
 
 
-def test_doubao_gb_label_and_boxed_visible_label(view):
-    view.set_entry(entry_of(reports.doubao()))
+def test_doubao_gb_label_and_boxed_visible_label(view, tmp_path):
+    view.set_entry(entry_of(reports.doubao(reports.picture(tmp_path))))
     assert view.banner.headline.text() == "Declared or detected as AI-generated"
     assert view.banner.strength.text() == "Visible label in the content"
     rows = tree_rows(view.ai_labels.tree)
@@ -58,8 +58,18 @@ def test_doubao_gb_label_and_boxed_visible_label(view):
     img = pm.toImage()
     assert QColor(img.pixel(40, 170)).red() > 200 and QColor(img.pixel(40, 170)).green() < 100  # the box edge
     assert QColor(img.pixel(160, 170)).green() > 200  # inside the box: the picture, untouched
+    crops = [(k, v) for k, v in tree_rows(view.watermarks.tree) if k == "Picture kept as evidence"]
+    assert crops == [("Picture kept as evidence", "crop of '豆包AI生成'")]
     groups = [view.overview.tree.topLevelItem(i).text(0) for i in range(view.overview.tree.topLevelItemCount())]
     assert groups == ["Visible label", "Unsigned metadata"]
+
+
+def test_boxes_given_as_corners_still_land_on_the_label():
+    from ui.presenters import Box
+    from ui.widgets.watermark_panel import as_xywh
+
+    assert as_xywh(Box(40, 140, 240, 60, ""), 320, 240) == (40, 140, 240, 60)
+    assert as_xywh(Box(250, 200, 310, 230, ""), 320, 240) == (250, 200, 60, 30)  # corners: x+w would overflow
 
 
 def test_chatgpt_ai_in_ingredient_manifest(view):

@@ -13,14 +13,15 @@ TABS = {"ai_generated": 3, "credentials_invalid": 1, "signed_provenance": 1, "in
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_render_every_verdict(make_app, qtbot, language):
+def test_render_every_verdict(make_app, qtbot, language, tmp_path):
     SCREENS.mkdir(parents=True, exist_ok=True)
     app = make_app(language)
     window = app.window
     window.resize(1280, 820)
     window.show()
     qtbot.waitExposed(window)
-    uids = {code: app.controller.add_report(build()) for code, build in reports.BY_CODE.items()}
+    builders = dict(reports.BY_CODE, ai_generated=lambda: reports.doubao(reports.picture(tmp_path)))
+    uids = {code: app.controller.add_report(build()) for code, build in builders.items()}
     uids["chatgpt"] = app.controller.add_report(reports.chatgpt())
     uids["malformed"] = app.controller.add_report(reports.malformed())
     for name, uid in uids.items():

@@ -60,7 +60,9 @@ class ReportView(QWidget):
         self.overview.set_groups(presenters.overview_groups(signals), entry is None or entry.finished)
         self.c2pa.set_evidence(entry.evidence_for("c2pa") if entry else None)
         self.ai_labels.set_signals(signals)
-        self.watermarks.set_value(signals, presenters.preview_source(entry) if entry else None)
+        visible = entry.evidence_for("visible_label") if entry else None
+        self.watermarks.set_value(signals, presenters.preview_source(entry) if entry else None,
+                                  visible.attachments if visible else ())
         metadata = entry.evidence_for("metadata") if entry else None
         self.metadata.set_evidence(metadata)
         self.privacy.set_evidence(metadata)

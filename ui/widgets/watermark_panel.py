@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
-from verifier.evidence import Signal
+from verifier.evidence import Attachment, Signal
 from verifier.inputs import InputError, open_readonly
 
 from .. import presenters
@@ -35,6 +35,17 @@ def load_image(preview: presenters.Preview | None) -> QImage | None:
     return None if img.isNull() else img
 
 
+def as_xywh(b: presenters.Box, width: int, height: int) -> tuple[float, float, float, float]:
+    """``[x, y, w, h]`` as the contract says; a box that only fits the image as corners
+    ``[x0, y0, x1, y1]`` is read that way (a detector writing corners must not draw off the image)."""
+    slack = 2
+    fits = b.x + b.w <= width + slack and b.y + b.h <= height + slack
+    corners = b.w > b.x and b.h > b.y and b.w <= width + slack and b.h <= height + slack
+    if not fits and corners:
+        return b.x, b.y, b.w - b.x, b.h - b.y
+    return b.x, b.y, b.w, b.h
+
+
 def boxed(img: QImage, boxes: tuple[presenters.Box, ...]) -> QPixmap:
     scale = min(1.0, MAX_SIDE / max(img.width(), img.height(), 1))
     pm = QPixmap.fromImage(img.scaled(int(img.width() * scale), int(img.height() * scale),
@@ -46,7 +57,8 @@ def boxed(img: QImage, boxes: tuple[presenters.Box, ...]) -> QPixmap:
         pen.setWidth(max(3, int(min(pm.width(), pm.height()) / 200)))
         p.setPen(pen)
         for b in boxes:
-            p.drawRect(QRectF(b.x * scale, b.y * scale, b.w * scale, b.h * scale))
+            x, y, w, h = as_xywh(b, img.width(), img.height())
+            p.drawRect(QRectF(x * scale, y * scale, w * scale, h * scale))
         p.end()
     return pm
 
@@ -103,14 +115,15 @@ class WatermarkPanel(QWidget):
         self._key: object = None
         self.set_value((), None)
 
-    def set_value(self, signals: tuple[Signal, ...], preview: presenters.Preview | None) -> None:
-        sections = presenters.watermark_sections(signals)
+    def set_value(self, signals: tuple[Signal, ...], preview: presenters.Preview | None,
+                  attachments: tuple[Attachment, ...] = ()) -> None:
+        sections = presenters.watermark_sections(signals) + (presenters.crop_nodes(attachments) if signals else ())
         boxes = presenters.boxes(signals)
         self.empty.setText("" if sections else QCoreApplication.translate(
             "WatermarkPanel", "No invisible watermark or visible label was found. A miss proves nothing: "
                               "watermarks do not survive every edit."))
         self.empty.setVisible(not sections)
-        fill_tree(self.tree, sections, expand_depth=2)
+        fill_tree(self.tree, sections, attachments, expand_depth=2)
         self.tree.setVisible(bool(sections))
         key = (preview, boxes)
         if key != self._key:
