@@ -10,6 +10,7 @@ Strings taken from a file stay plain text: widgets never render them as rich tex
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,9 @@ from verifier.evidence import Basis, Confidence, Evidence, Signal, Status, Verdi
 
 from .entry import FileEntry, State
 
+# Control characters and bidirectional overrides (a U+202E in a file name can disguise "gpj.exe" as
+# "exe.jpg") are shown as visible escapes, never obeyed.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 MAX_TEXT = 20_000  # characters of one value shown in a cell (the export keeps everything)
 MAX_NODES = 2_000  # nodes of a generic tree
 MAX_DEPTH = 10
@@ -66,7 +70,7 @@ def text(value: Any, limit: int = MAX_TEXT) -> str:
             s = str(value)
     if len(s) > limit:
         s = s[:limit] + QCoreApplication.translate("Values", "… ({n} more characters)").format(n=len(s) - limit)
-    return s
+    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
 
 
 def tree(value: Any, key: str = "", depth: int = 0, budget: list[int] | None = None) -> Node:
@@ -416,6 +420,9 @@ class Group:
 
 def group_titles() -> dict[str, tuple[str, str]]:
     return {
+        "problems": (QCoreApplication.translate("Overview", "Problems"),
+                     QCoreApplication.translate("Overview", "Credentials that fail validation or cannot be "
+                                                            "checked here.")),
         "signed": (QCoreApplication.translate("Overview", "Cryptographically signed"),
                    QCoreApplication.translate("Overview", "C2PA statements whose signature still matches the file.")),
         "watermark": (QCoreApplication.translate("Overview", "Invisible watermark"),
@@ -423,8 +430,9 @@ def group_titles() -> dict[str, tuple[str, str]]:
                                                              "metadata stripping but not every edit.")),
         "visible": (QCoreApplication.translate("Overview", "Visible label"),
                     QCoreApplication.translate("Overview", "Read from the picture itself.")),
-        "metadata": (QCoreApplication.translate("Overview", "Unsigned metadata"),
-                     QCoreApplication.translate("Overview", "Declarations anyone can add or remove.")),
+        "metadata": (QCoreApplication.translate("Overview", "Unsigned declarations"),
+                     QCoreApplication.translate("Overview", "Metadata, or credentials whose signature no longer "
+                                                            "matches: anyone can add or remove these.")),
         "weak": (QCoreApplication.translate("Overview", "Weak signals and heuristics"),
                  QCoreApplication.translate("Overview", "Leads, not proof: below a detection threshold, or a "
                                                         "'possibly'/'suspected' label.")),
@@ -435,6 +443,8 @@ def group_titles() -> dict[str, tuple[str, str]]:
 
 
 def group_key(s: Signal) -> str:
+    if s.id in ("c2pa.invalid", "c2pa.remote"):
+        return "problems"
     if s.confidence is Confidence.POSSIBLE or s.claim.value == "ai_possible":
         return "weak"
     if s.basis is Basis.NONE:
@@ -792,7 +802,7 @@ def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
                     used.add(key)
         else:
             for key, title in (("text", QCoreApplication.translate("WatermarkPanel", "Text read")),
-                               ("box", QCoreApplication.translate("WatermarkPanel", "Box (x, y, width, height)")),
+                               ("box", QCoreApplication.translate("WatermarkPanel", "Box (pixels)")),
                                ("relative_height", QCoreApplication.translate("WatermarkPanel",
                                                                               "Height relative to shortest side")),
                                ("meets_5pct_rule", QCoreApplication.translate("WatermarkPanel", "Meets the 5 % rule")),

@@ -653,6 +653,14 @@
 <context>
     <name>Overview</name>
     <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Credentials that fail validation or cannot be checked here.</source>
+        <translation>Credentials that fail validation or cannot be checked here.</translation>
+    </message>
+    <message>
         <source>Cryptographically signed</source>
         <translation>Cryptographically signed</translation>
     </message>
@@ -677,12 +685,12 @@
         <translation>Read from the picture itself.</translation>
     </message>
     <message>
-        <source>Unsigned metadata</source>
-        <translation>Unsigned metadata</translation>
+        <source>Unsigned declarations</source>
+        <translation>Unsigned declarations</translation>
     </message>
     <message>
-        <source>Declarations anyone can add or remove.</source>
-        <translation>Declarations anyone can add or remove.</translation>
+        <source>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</source>
+        <translation>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</translation>
     </message>
     <message>
         <source>Weak signals and heuristics</source>
@@ -1197,8 +1205,8 @@
         <translation>Text read</translation>
     </message>
     <message>
-        <source>Box (x, y, width, height)</source>
-        <translation>Box (x, y, width, height)</translation>
+        <source>Box (pixels)</source>
+        <translation>Box (pixels)</translation>
     </message>
     <message>
         <source>Height relative to shortest side</source>

@@ -653,6 +653,14 @@
 <context>
     <name>Overview</name>
     <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Credentials that fail validation or cannot be checked here.</source>
+        <translation>验证失败或无法在本机核验的凭证。</translation>
+    </message>
+    <message>
         <source>Cryptographically signed</source>
         <translation>加密签名</translation>
     </message>
@@ -677,12 +685,12 @@
         <translation>从画面本身识别。</translation>
     </message>
     <message>
-        <source>Unsigned metadata</source>
-        <translation>未签名的元数据</translation>
+        <source>Unsigned declarations</source>
+        <translation>未签名的声明</translation>
     </message>
     <message>
-        <source>Declarations anyone can add or remove.</source>
-        <translation>任何人都可以添加或删除的声明。</translation>
+        <source>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</source>
+        <translation>元数据，或签名已不再匹配的凭证：任何人都可以添加或删除。</translation>
     </message>
     <message>
         <source>Weak signals and heuristics</source>
@@ -1197,8 +1205,8 @@
         <translation>识别出的文字</translation>
     </message>
     <message>
-        <source>Box (x, y, width, height)</source>
-        <translation>位置框（x, y, 宽, 高）</translation>
+        <source>Box (pixels)</source>
+        <translation>位置框（像素）</translation>
     </message>
     <message>
         <source>Height relative to shortest side</source>

@@ -61,7 +61,7 @@ def test_doubao_gb_label_and_boxed_visible_label(view, tmp_path):
     crops = [(k, v) for k, v in tree_rows(view.watermarks.tree) if k == "Picture kept as evidence"]
     assert crops == [("Picture kept as evidence", "crop of '豆包AI生成'")]
     groups = [view.overview.tree.topLevelItem(i).text(0) for i in range(view.overview.tree.topLevelItemCount())]
-    assert groups == ["Visible label", "Unsigned metadata"]
+    assert groups == ["Visible label", "Unsigned declarations"]
 
 
 def test_boxes_given_as_corners_still_land_on_the_label():

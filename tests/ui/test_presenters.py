@@ -152,3 +152,15 @@ def test_file_rows_flag_an_extension_mismatch():
     rows = presenters.file_rows(FileEntry(1, m.path, m))
     mismatch = next(r for r in rows if r.label == "Extension matches content")
     assert mismatch.note == "warning"
+
+
+def test_invisible_and_direction_characters_are_shown_not_obeyed():
+    assert presenters.text("photo\u202egpj.exe") == "photo\\u202egpj.exe"
+    assert presenters.text("a\x00b\x1b[31m") == "a\\u0000b\\u001b[31m"
+    assert presenters.text("line one\nline two\ttab") == "line one\nline two\ttab"
+
+
+def test_tampering_is_listed_first_as_a_problem():
+    groups = presenters.overview_groups(reports.tampered().signals)
+    assert [g.key for g in groups] == ["problems", "info"]
+    assert groups[0].rows[0].title == "C2PA credentials fail validation (altered after signing)"

@@ -46,7 +46,7 @@ class C2paPanel(QWidget):
         self.split.setVisible(view.available)
         for row in view.summary:
             self.form.addRow(plain_label(row.label), plain_label(row.value))
-        fill_tree(self.manifests, view.manifests, ev.attachments if ev else (), expand_depth=4)
+        fill_tree(self.manifests, view.manifests, ev.attachments if ev else (), expand_depth=5)
         self.codes.clear()
         for r in view.status_codes:
             QTreeWidgetItem(self.codes, [r.label, r.value])

@@ -7,9 +7,9 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..presenters import Group
-from .common import make_tree, plain_label
+from .common import make_tree, plain_label, safe_tooltip
 
-GROUP_TINT = {"signed": "#e8f5e9", "watermark": "#e3f2fd", "visible": "#e3f2fd", "metadata": "#fff8e1",
+GROUP_TINT = {"problems": "#f3e5f5", "signed": "#e8f5e9", "watermark": "#e3f2fd", "visible": "#e3f2fd", "metadata": "#fff8e1",
               "weak": "#fbe9e7", "info": "#f5f5f5"}
 
 
@@ -47,7 +47,8 @@ class OverviewPanel(QWidget):
                 head.setBackground(col, tint)
             head.setData(0, 256, g.key)
             for r in g.rows:
-                QTreeWidgetItem(head, [r.title, r.summary, r.confidence])
+                item = QTreeWidgetItem(head, [r.title, r.summary, r.confidence])
+                item.setToolTip(1, safe_tooltip(r.summary))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 340))
