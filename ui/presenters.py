@@ -686,6 +686,25 @@ def _seven(details: dict[str, Any]) -> dict[str, Any]:
     return details
 
 
+def provider_nodes(value: Any) -> tuple[Node, ...]:
+    """A decoded provider code (TC260-PG-20252A) with its parts named in the reader's language."""
+    names = {
+        "form": QCoreApplication.translate("AiLabelsPanel", "Form"),
+        "code": QCoreApplication.translate("AiLabelsPanel", "Code"),
+        "uscc": QCoreApplication.translate("AiLabelsPanel", "Unified Social Credit Code (USCC)"),
+        "uscc_check_digit_ok": QCoreApplication.translate("AiLabelsPanel", "USCC check digit correct"),
+        "service_type": QCoreApplication.translate("AiLabelsPanel", "Service type"),
+        "provider_suffix": QCoreApplication.translate("AiLabelsPanel", "Provider's own suffix"),
+        "vendor_guess": QCoreApplication.translate("AiLabelsPanel", "Company (a guess, not verified)"),
+        "vendor_guess_verified": QCoreApplication.translate("AiLabelsPanel", "Guess verified"),
+        "value": QCoreApplication.translate("AiLabelsPanel", "Value"),
+        "problem": QCoreApplication.translate("AiLabelsPanel", "Problem"),
+    }
+    if not isinstance(value, dict):
+        return tree_children(value)
+    return tuple(tree(v, names.get(str(k), str(k))) for k, v in value.items())
+
+
 def signal_section(s: Signal) -> Node:
     """One AI-declaring signal as a tree: the known keys first, then everything else."""
     details = _dict(s.details)
@@ -721,8 +740,11 @@ def signal_section(s: Signal) -> Node:
     for key, title in names:
         if key in details and key not in used:
             v = details[key]
-            kids.append(Node(title, "" if isinstance(v, dict | list) else text(v), tree_children(v)
-                             if isinstance(v, dict | list) else ()))
+            if key in ("producer", "propagator", "provider", "provider_code") and isinstance(v, dict):
+                kids.append(Node(title, "", provider_nodes(v)))
+            else:
+                kids.append(Node(title, "" if isinstance(v, dict | list) else text(v), tree_children(v)
+                                 if isinstance(v, dict | list) else ()))
             used.add(key)
     for k, v in details.items():
         if k not in used:

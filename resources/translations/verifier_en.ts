@@ -16,6 +16,42 @@
         <translation>3 — suspected AI-generated</translation>
     </message>
     <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Unified Social Credit Code (USCC)</source>
+        <translation>Unified Social Credit Code (USCC)</translation>
+    </message>
+    <message>
+        <source>USCC check digit correct</source>
+        <translation>USCC check digit correct</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s own suffix</source>
+        <translation>Provider's own suffix</translation>
+    </message>
+    <message>
+        <source>Company (a guess, not verified)</source>
+        <translation>Company (a guess, not verified)</translation>
+    </message>
+    <message>
+        <source>Guess verified</source>
+        <translation>Guess verified</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
         <source>Meaning</source>
         <translation>Meaning</translation>
     </message>

@@ -16,6 +16,42 @@
         <translation>3 — 疑似人工智能生成</translation>
     </message>
     <message>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Unified Social Credit Code (USCC)</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>USCC check digit correct</source>
+        <translation>统一社会信用代码校验位正确</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s own suffix</source>
+        <translation>服务提供者自定义位</translation>
+    </message>
+    <message>
+        <source>Company (a guess, not verified)</source>
+        <translation>企业（推测，未经核实）</translation>
+    </message>
+    <message>
+        <source>Guess verified</source>
+        <translation>推测已核实</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
         <source>Meaning</source>
         <translation>含义</translation>
     </message>

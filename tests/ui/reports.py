@@ -45,10 +45,14 @@ def gb_signal(label: str = "1", producer: str = "00119144030008867405X210001") -
     return Signal("gb45438.label", "metadata", f"GB 45438 implicit label: Label {label}", claim, Basis.METADATA, conf,
                   {"Label": label, "ContentProducer": producer, "ProduceID": "7f3a9c", "ReservedCode1": "",
                    "ContentPropagator": "00119144030008867405X220001", "PropagateID": "p-1", "ReservedCode2": "",
-                   "placement": "png:tEXt:AIGC",
-                   "provider": {"uscc": "9144030008867405X2", "service_type": "generation",
-                                "guess": "ByteDance Jimeng (a guess from a third-party list)"},
-                   "conformance": ["ContentProducer is a provider code (conformant)"]})
+                   "placement": "png:tEXt:AIGC", "placements": ["png:tEXt:AIGC"], "field": "AIGC", "shape": "wrapped",
+                   "label_meaning": "AI-generated",
+                   "producer": {"form": "provider code", "code": producer, "uscc": "9144030008867405X2",
+                                "uscc_check_digit_ok": True, "service_type": "generation", "provider_suffix": "0001",
+                                "vendor_guess": "possibly ByteDance Jimeng (a guess from an unverified mapping)",
+                                "vendor_guess_verified": False},
+                   "propagator": {"form": "empty"},
+                   "findings": ["ProduceID is not printable ASCII"], "conformant": False})
 
 
 def doubao(picture: Path | None = None) -> Report:

@@ -101,9 +101,13 @@ def test_gb_label_shows_seven_keys_in_order_then_the_rest():
     assert keys[:7] == ["Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator",
                         "PropagateID", "ReservedCode2"]
     assert section.children[0].value == "1 — AI-generated"
-    assert "Where in the file" in keys and "Provider code decoded" in keys and "Conformance findings" in keys
-    provider = next(n for n in section.children if n.key == "Provider code decoded")
-    assert ("uscc", "9144030008867405X2") in [(n.key, n.value) for n in provider.children]
+    assert "Where in the file" in keys and "Producer code decoded" in keys and "Conformance findings" in keys
+    provider = next(n for n in section.children if n.key == "Producer code decoded")
+    parts = [(n.key, n.value) for n in provider.children]
+    assert ("Unified Social Credit Code (USCC)", "9144030008867405X2") in parts
+    assert ("Company (a guess, not verified)", "possibly ByteDance Jimeng (a guess from an unverified mapping)") in parts
+    findings = next(n for n in section.children if n.key == "Conformance findings")
+    assert findings.children[0].value == "ProduceID is not printable ASCII"
 
 
 def test_generic_tree_is_bounded():
