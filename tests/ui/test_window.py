@@ -102,9 +102,8 @@ def test_drop_a_folder_and_paste_paths(make_app, qtbot, corpus):
     with qtbot.waitSignal(app.controller.paths_added, timeout=WAIT) as listed:
         drop(app.window.drop_area, mime_for(corpus / "text"))  # a folder is walked off the GUI thread
     assert len(listed.args[0]) == len(app.controller.entries) == len(list((corpus / "text").iterdir()))
-    mime = QMimeData()
-    mime.setText(f"{corpus / 'c2pa' / 'no_manifest.jpg'}\n/definitely/not/here.png\n")
-    QGuiApplication.clipboard().setMimeData(mime)
+    # setText, not setMimeData: PySide6 6.12 double-frees a QMimeData handed to the clipboard at exit
+    QGuiApplication.clipboard().setText(f"{corpus / 'c2pa' / 'no_manifest.jpg'}\n/definitely/not/here.png\n")
     qtbot.keyClick(app.window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert len(app.controller.entries) == 6
     wait_idle(qtbot, app)
