@@ -31,7 +31,10 @@ def inline_config() -> Config:
 
 @pytest.fixture
 def make_app(qtbot, inline_config):
-    """Build the app as ``ui.app.main`` does (without persisting settings); shut down after."""
+    """Build the app as ``ui.app.main`` does (without persisting settings); shut down after.
+
+    Text recognition is off unless a test passes ``settings``: it costs seconds per picture.
+    """
     from ui import i18n
     from ui.app import App
     from ui.settings import Settings
@@ -39,7 +42,7 @@ def make_app(qtbot, inline_config):
     apps = []
 
     def make(language: str = "en", config: Config | None = None, settings: Settings | None = None, **kw):
-        settings = settings or Settings(language=language)
+        settings = settings or Settings(language=language, ocr=False)  # text recognition is the slow check
         app = App(settings, base_config=config or inline_config, persist=False, **kw)
         qtbot.addWidget(app.window)
         apps.append(app)

@@ -50,7 +50,9 @@ def wait_idle(qtbot, app, timeout=WAIT) -> None:
 
 
 def test_drop_a_file_without_signals(make_app, qtbot, corpus):
-    app = make_app()
+    from ui.settings import Settings
+
+    app = make_app(settings=Settings(language="en"))  # every check, text recognition included
     event = drop(app.window.drop_area, mime_for(corpus / "c2pa" / "no_manifest.jpg"))
     assert event.isAccepted() and event.dropAction() == Qt.DropAction.CopyAction
     with qtbot.waitSignal(app.controller.idle, timeout=WAIT):
