@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThread, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, Signal
 
 from verifier.config import Config
 from verifier.evidence import Report
@@ -30,6 +30,7 @@ class ScanWorker(QThread):
     """Drains one Scanner's events on its own thread until stopped."""
 
     event = Signal(int, object)  # generation, pipeline event
+    crashed = Signal(int, str)  # generation, message: the analysis itself failed
 
     def __init__(self, scanner: Scanner, generation: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,10 +67,14 @@ class ScanWorker(QThread):
                         break
                 if self._retire and not self._pending.is_set():
                     break
-        except Exception:  # noqa: BLE001 - never let the worker die silently
+        except Exception as exc:  # noqa: BLE001 - never let the worker die silently
             log.exception("the analysis worker failed")
+            self.crashed.emit(self.generation, f"{type(exc).__name__}: {exc}")
         finally:
-            self.scanner.close()
+            try:
+                self.scanner.close()
+            except Exception:  # noqa: BLE001 - closing must not hide the original failure
+                log.exception("closing the scanner failed")
 
 
 class _SubmitSignals(QObject):
@@ -152,6 +157,7 @@ class Controller(QObject):
         gen = self._generation
         worker = ScanWorker(self._factory(self.config), gen)
         worker.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        worker.crashed.connect(self._on_crash, Qt.ConnectionType.QueuedConnection)
         worker.finished.connect(self._reap)
         self._workers[gen] = worker
         worker.start()
@@ -293,6 +299,20 @@ class Controller(QObject):
         if entry.finished:
             self._keys.pop((gen, ev.index), None)
             self._maybe_idle()
+
+    def _on_crash(self, gen: int, message: str) -> None:
+        """The worker of ``gen`` died: its unfinished files fail with the reason; a new worker takes over."""
+        for key, uid in list(self._keys.items()):
+            entry = self.entries.get(uid)
+            if key[0] == gen and entry is not None and not entry.finished:
+                entry.failed = QCoreApplication.translate("Controller", "the analysis stopped unexpectedly: "
+                                                                        "{why}").format(why=message)
+                self._keys.pop(key, None)
+                self.entry_changed.emit(uid)
+        self._outstanding.pop(gen, None)
+        if gen == self._generation:
+            self._start_worker()
+        self._maybe_idle()
 
     def _maybe_idle(self) -> None:
         if not self.busy():

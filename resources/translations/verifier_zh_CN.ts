@@ -380,6 +380,13 @@
     </message>
 </context>
 <context>
+    <name>Controller</name>
+    <message>
+        <source>the analysis stopped unexpectedly: {why}</source>
+        <translation>分析意外中止：{why}</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <source>Check</source>

@@ -292,3 +292,21 @@ def test_entry_point_runs_the_app(tmp_path, corpus):
                          timeout=120)
     assert out.returncode == 0, out.stderr
     assert "banner: No provenance signals found — this is not evidence that the file is authentic" in out.stdout
+
+
+class BrokenScanner(Scanner):
+    """A Scanner whose event loop fails (a bug in the pipeline, not in a detector)."""
+
+    def events(self, until_idle: bool = True):
+        yield from ()
+        raise RuntimeError("pipeline bug")
+
+
+def test_a_failing_pipeline_fails_its_files_visibly(make_app, qtbot, corpus):
+    app = make_app(scanner_factory=BrokenScanner)
+    gen = app.controller.worker.generation
+    (uid,) = app.controller.add_paths([corpus / "c2pa" / "no_manifest.jpg"])
+    qtbot.waitUntil(lambda: app.controller.entries[uid].state is State.FAILED, timeout=WAIT)
+    assert "pipeline bug" in app.controller.entries[uid].failed
+    assert app.window.report.banner.headline.text() == "The file could not be read"
+    qtbot.waitUntil(lambda: app.controller.worker.generation == gen + 1)  # a fresh worker takes over
