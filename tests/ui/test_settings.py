@@ -102,8 +102,9 @@ def test_dialog_edits_every_setting(qtbot):
 
 
 def test_settings_change_reaches_the_scanner(make_app):
-    app = make_app()
+    app = make_app(settings=Settings(language="en", ocr=True))
     gen = app.controller.worker.generation
+    assert "visible_label" not in app.controller.config.disabled
     app.apply_settings(app.settings.with_(ocr=False))
     assert "visible_label" in app.controller.config.disabled
     assert app.controller.worker.generation == gen + 1
