@@ -99,8 +99,8 @@ class SubmitTask(QRunnable):
             indices = self.worker.scanner.submit(files, recursive=False) if files else []
         except Exception:  # noqa: BLE001 - an unreadable folder must not kill the pool thread
             log.exception("could not queue %s", self.paths)
-        self.signals.submitted.emit(self.worker.generation, files[:len(indices)], indices)
         self.worker.wake()
+        self.signals.submitted.emit(self.worker.generation, files[:len(indices)], indices)
 
 
 class _ExportSignals(QObject):
@@ -146,8 +146,10 @@ class Controller(QObject):
         self._workers: dict[int, ScanWorker] = {}
         self._outstanding: dict[int, int] = {}  # generation -> submissions not yet listed
         self._early: dict[tuple[int, int], list[object]] = {}  # events that beat their listing
-        self._tasks: list[QRunnable] = []
-        self._exports: list[ExportTask] = []  # kept until the controller goes (a few per session)
+        # Pool tasks are kept alive while they run; a finished one is dropped only at the next
+        # start (by then its run() has surely returned on the pool thread).
+        self._running: dict[QObject, QRunnable] = {}  # a task's signals object -> the task
+        self._finished: list[QRunnable] = []
         self._start_worker()
 
     # -- lifecycle ----------------------------------------------------------------
@@ -206,12 +208,23 @@ class Controller(QObject):
         self._outstanding[worker.generation] = self._outstanding.get(worker.generation, 0) + 1
         task = SubmitTask(worker, paths)
         task.signals.submitted.connect(self._submitted, Qt.ConnectionType.QueuedConnection)
-        self._tasks = [t for t in self._tasks if t is not task][-32:] + [task]
-        QThreadPool.globalInstance().start(task)
+        self._start_task(task)
         return []
 
+    def _start_task(self, task: SubmitTask | ExportTask) -> None:
+        self._finished.clear()
+        self._running[task.signals] = task
+        QThreadPool.globalInstance().start(task)
+
+    def _task_done(self) -> None:
+        """Called from a task's finishing signal: keep the task until the next one starts."""
+        task = self._running.pop(self.sender(), None)
+        if task is not None:
+            self._finished.append(task)
+
     def _submitted(self, gen: int, files: list[Path], indices: list[int]) -> None:
-        self._outstanding[gen] -= 1
+        self._task_done()
+        self._outstanding[gen] = max(0, self._outstanding.get(gen, 0) - 1)
         self._register(gen, files, indices)
         if not self._outstanding[gen]:
             stale = [k for k in self._early if k[0] == gen]
@@ -336,10 +349,10 @@ class Controller(QObject):
             render.write(Path(path), tool_info(config), files, lang)
 
         task = ExportTask(job, Path(path))
-        self._exports.append(task)
         task.signals.finished.connect(self._export_done, Qt.ConnectionType.QueuedConnection)
-        QThreadPool.globalInstance().start(task)
+        self._start_task(task)
         return True
 
     def _export_done(self, path: str, error: str) -> None:
+        self._task_done()
         self.export_finished.emit(path, error)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton
 
 from .controller import Controller
 from .settings import Settings
+from .widgets.about_dialog import AboutDialog
 from .widgets.common import inform, plain_label
 from .widgets.drop_area import DropArea, local_paths
 from .widgets.queue_list import QueueList
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self._action(q, QCoreApplication.translate("MainWindow", "Cancel selected"), self.cancel_selected, "Esc")
         self._action(q, QCoreApplication.translate("MainWindow", "Cancel all"), lambda: self.controller.cancel(None), "Shift+Esc")
         self._action(q, QCoreApplication.translate("MainWindow", "Remove from list"), self.remove_selected, QKeySequence.StandardKey.Delete)
+        h = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        self._action(h, QCoreApplication.translate("MainWindow", "About verifier"), self.about)
 
     # -- adding files -------------------------------------------------------------
 
@@ -193,6 +196,11 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Report written to {path}").format(
                 path=path), 8000)
+
+    def about(self) -> None:
+        from verifier.about import tool_info
+
+        AboutDialog(tool_info(self.controller.config), self).exec()
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About verifier</source>
+        <translation>About verifier</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>C2PA library</source>
+        <translation>C2PA library</translation>
+    </message>
+    <message>
+        <source>Trust lists</source>
+        <translation>Trust lists</translation>
+    </message>
+    <message>
+        <source>none: signatures can be checked, signers cannot be recognised</source>
+        <translation>none: signatures can be checked, signers cannot be recognised</translation>
+    </message>
+    <message>
+        <source>Python / Qt</source>
+        <translation>Python / Qt</translation>
+    </message>
+    <message>
+        <source>verifier only reads the files it is given: it never changes, uploads or shares them, and it works offline. Finding no label is not proof that a file is authentic.</source>
+        <translation>verifier only reads the files it is given: it never changes, uploads or shares them, and it works offline. Finding no label is not proof that a file is authentic.</translation>
+    </message>
+</context>
+<context>
     <name>AiLabelsPanel</name>
     <message>
         <source>1 — AI-generated</source>
@@ -37,7 +68,7 @@
     </message>
     <message>
         <source>Provider&apos;s own suffix</source>
-        <translation>Provider&apos;s own suffix</translation>
+        <translation>Provider's own suffix</translation>
     </message>
     <message>
         <source>Company (a guess, not verified)</source>
@@ -125,7 +156,7 @@
     </message>
     <message>
         <source>No AI label in the file&apos;s metadata (GB 45438, IPTC or generator settings).</source>
-        <translation>No AI label in the file&apos;s metadata (GB 45438, IPTC or generator settings).</translation>
+        <translation>No AI label in the file's metadata (GB 45438, IPTC or generator settings).</translation>
     </message>
 </context>
 <context>
@@ -614,6 +645,14 @@
         <translation>Remove from list</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>About verifier</source>
+        <translation>About verifier</translation>
+    </message>
+    <message>
         <source>Open files</source>
         <translation>Open files</translation>
     </message>
@@ -741,7 +780,7 @@
     </message>
     <message>
         <source>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</source>
-        <translation>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</translation>
+        <translation>Leads, not proof: below a detection threshold, or a 'possibly'/'suspected' label.</translation>
     </message>
     <message>
         <source>Other findings</source>
@@ -933,7 +972,7 @@
     </message>
     <message>
         <source>Content Credentials are checked against the trust lists in this folder (for example a newsroom&apos;s own certificate authority).</source>
-        <translation>Content Credentials are checked against the trust lists in this folder (for example a newsroom&apos;s own certificate authority).</translation>
+        <translation>Content Credentials are checked against the trust lists in this folder (for example a newsroom's own certificate authority).</translation>
     </message>
     <message>
         <source>Time limit per check (seconds)</source>
@@ -946,6 +985,14 @@
     <message>
         <source>Imported trust list {label}.</source>
         <translation>Imported trust list {label}.</translation>
+    </message>
+    <message>
+        <source>Trust lists found: {lists}</source>
+        <translation>Trust lists found: {lists}</translation>
+    </message>
+    <message>
+        <source>No trust list found: signers will be reported as not on any trust list.</source>
+        <translation>No trust list found: signers will be reported as not on any trust list.</translation>
     </message>
     <message>
         <source>Trust lists folder</source>
@@ -1118,7 +1165,7 @@
     </message>
     <message>
         <source>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</source>
-        <translation>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</translation>
+        <translation>Only weak signals were found (a 'possibly' or 'suspected' label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</translation>
     </message>
     <message>
         <source>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</source>

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About verifier</source>
+        <translation>关于 verifier</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>C2PA library</source>
+        <translation>C2PA 库</translation>
+    </message>
+    <message>
+        <source>Trust lists</source>
+        <translation>信任列表</translation>
+    </message>
+    <message>
+        <source>none: signatures can be checked, signers cannot be recognised</source>
+        <translation>无：可以核验签名，但无法识别签名者</translation>
+    </message>
+    <message>
+        <source>Python / Qt</source>
+        <translation>Python / Qt</translation>
+    </message>
+    <message>
+        <source>verifier only reads the files it is given: it never changes, uploads or shares them, and it works offline. Finding no label is not proof that a file is authentic.</source>
+        <translation>verifier 只读取交给它的文件：绝不修改、上传或分享这些文件，并且完全离线工作。未发现标识并不能证明文件是真实的。</translation>
+    </message>
+</context>
+<context>
     <name>AiLabelsPanel</name>
     <message>
         <source>1 — AI-generated</source>
@@ -614,6 +645,14 @@
         <translation>从列表中移除</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About verifier</source>
+        <translation>关于 verifier</translation>
+    </message>
+    <message>
         <source>Open files</source>
         <translation>打开文件</translation>
     </message>
@@ -946,6 +985,14 @@
     <message>
         <source>Imported trust list {label}.</source>
         <translation>已导入信任列表 {label}。</translation>
+    </message>
+    <message>
+        <source>Trust lists found: {lists}</source>
+        <translation>已找到的信任列表：{lists}</translation>
+    </message>
+    <message>
+        <source>No trust list found: signers will be reported as not on any trust list.</source>
+        <translation>未找到信任列表：所有签名者都将显示为不在任何信任列表中。</translation>
     </message>
     <message>
         <source>Trust lists folder</source>

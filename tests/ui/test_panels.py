@@ -197,3 +197,22 @@ def test_unknown_detector_facts_appear_in_the_generic_tree(view):
     assert ("Audio label cue", "done") in rows
     assert ("found", "no") in rows
     assert ("[2]", "0.2") in rows
+
+
+def test_about_dialog_names_versions_and_trust_lists(qtbot):
+    from ui.widgets.about_dialog import AboutDialog
+
+    d = AboutDialog({"version": "0.1.0", "c2pa_sdk": "c2pa-python 0.38.1", "trust_lists": ["<b>x</b>@12"],
+                     "python": "3.11"})
+    qtbot.addWidget(d)
+    texts = [w.text() for w in d.findChildren(QLabel)]
+    assert "c2pa-python 0.38.1" in texts and "<b>x</b>@12" in texts
+    assert all(w.textFormat() == Qt.TextFormat.PlainText for w in d.findChildren(QLabel))
+    empty = AboutDialog({"trust_lists": []})
+    qtbot.addWidget(empty)
+    assert any(w.text().startswith("none: signatures can be checked") for w in empty.findChildren(QLabel))
+
+
+def test_banner_is_announced_by_words_not_colour(view):
+    view.set_entry(entry_of(reports.tampered()))
+    assert view.banner.accessibleName() == "Content Credentials fail validation: altered after signing"

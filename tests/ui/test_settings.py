@@ -110,3 +110,16 @@ def test_settings_change_reaches_the_scanner(make_app):
     assert app.controller.worker.generation == gen + 1
     assert app.controller.worker.scanner.config.disabled == app.controller.config.disabled
     assert QSettings  # the app under test does not persist (persist=False)
+
+
+def test_dialog_lists_the_trust_lists_it_finds(qtbot, tmp_path):
+    from ui.widgets.settings_dialog import SettingsDialog
+
+    trust = tmp_path / "trust"
+    dialog = SettingsDialog(Settings(trust_dir=str(trust)))
+    qtbot.addWidget(dialog)
+    assert dialog.trust_found.text().startswith("No trust list found")
+    pem = tmp_path / "ca.pem"
+    pem.write_bytes(pem_certificate())
+    dialog.import_trust(pem, "newsroom")
+    assert dialog.trust_found.text().startswith("Trust lists found: newsroom@")

@@ -33,22 +33,36 @@ class DropArea(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
 
     @staticmethod
     def _copyable(event) -> bool:
         return bool(event.possibleActions() & Qt.DropAction.CopyAction) and bool(local_paths(event.mimeData()))
 
+    def _highlight(self, on: bool) -> None:
+        self.setStyleSheet("DropArea { background: #e3f2fd; }" if on else "")
+
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._copyable(event):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+            self._highlight(True)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
         if self._copyable(event):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.dragEnterEvent(event)
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._highlight(False)
+        super().dragLeaveEvent(event)
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self._highlight(False)
         if not self._copyable(event):
             event.ignore()
             return

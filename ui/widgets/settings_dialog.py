@@ -52,6 +52,8 @@ class SettingsDialog(QDialog):
         form.addRow("", plain_label(QCoreApplication.translate(
             "SettingsDialog", "Content Credentials are checked against the trust lists in this folder (for "
                               "example a newsroom's own certificate authority)."), self))
+        self.trust_found = plain_label("", self)
+        form.addRow("", self.trust_found)
         form.addRow("", self.ocr)
         limits = QGroupBox(QCoreApplication.translate("SettingsDialog", "Time limit per check (seconds)"), self)
         limits_form = QFormLayout(limits)
@@ -67,6 +69,8 @@ class SettingsDialog(QDialog):
                                    self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.trust_dir.textChanged.connect(self._show_lists)
+        self._show_lists()
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(limits)
@@ -87,7 +91,17 @@ class SettingsDialog(QDialog):
         except (ValueError, OSError) as exc:
             return QCoreApplication.translate("SettingsDialog", "Could not import the trust list: {why}").format(
                 why=str(exc))
+        self._show_lists()
         return QCoreApplication.translate("SettingsDialog", "Imported trust list {label}.").format(label=tl.label)
+
+    def _show_lists(self) -> None:
+        from verifier.trust import discover
+
+        config = self.value().to_config()
+        labels = discover(config.trust_dirs, config.user_anchors).labels()
+        self.trust_found.setText(QCoreApplication.translate("SettingsDialog", "Trust lists found: {lists}").format(
+            lists=", ".join(labels)) if labels else QCoreApplication.translate(
+            "SettingsDialog", "No trust list found: signers will be reported as not on any trust list."))
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, QCoreApplication.translate(

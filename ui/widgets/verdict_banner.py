@@ -58,3 +58,6 @@ class VerdictBanner(QFrame):
                 check=r.label, reason=r.value) for r in view.unchecked]
             self.unchecked.setText("\n".join(lines))
         self.unchecked.setVisible(bool(view.unchecked))
+        self.setAccessibleName(view.headline)  # screen readers announce the verdict, not the colour
+        self.setAccessibleDescription(" ".join(w.text() for w in (self.strength, self.explanation, self.notes,
+                                                                  self.unchecked) if w.text()))
