@@ -1,5 +1,7 @@
 """Load the window's translations: compiled .qm files, else the .ts sources, else English.
 
+A .qm file older than its .ts is ignored in favour of the .ts.
+
 ``dev.py`` compiles ``resources/translations/*.ts`` into ``ui/translations/*.qm``. When the .qm
 files are missing (a fresh clone run without the tooling) the .ts file is read directly, so
 the Chinese interface still works; with neither, the English source strings are shown.
@@ -57,11 +59,12 @@ def install(language: str) -> bool:
         return True
     loaded = False
     qm = QM_DIR / f"verifier_{language}.qm"
+    ts = TS_DIR / f"verifier_{language}.ts"
+    stale = qm.is_file() and ts.is_file() and ts.stat().st_mtime > qm.stat().st_mtime
     translator: QTranslator = QTranslator(app)
-    if qm.is_file() and translator.load(str(qm)):
+    if qm.is_file() and not stale and translator.load(str(qm)):
         loaded = True
-    else:
-        ts = TS_DIR / f"verifier_{language}.ts"
+    else:  # no compiled file, or one older than its source (a checkout without the build step)
         if ts.is_file():
             try:
                 translator = TsTranslator(ts, app)

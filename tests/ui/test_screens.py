@@ -32,3 +32,20 @@ def test_render_every_verdict(make_app, qtbot, language, tmp_path):
         out = SCREENS / f"{name}_{language}.png"
         assert window.grab().save(str(out))
         assert out.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_render_dialogs(make_app, qtbot, language):
+    from ui.widgets.about_dialog import AboutDialog
+    from ui.widgets.settings_dialog import SettingsDialog
+
+    SCREENS.mkdir(parents=True, exist_ok=True)
+    app = make_app(language)
+    for name, dialog in (("settings", SettingsDialog(app.settings)),
+                         ("about", AboutDialog({"version": "0.1.0", "c2pa_sdk": "c2pa-python 0.38.1",
+                                                "trust_lists": ["c2pa-official@0123456789ab"], "python": "3.11"}))):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        out = SCREENS / f"dialog_{name}_{language}.png"
+        assert dialog.grab().save(str(out))

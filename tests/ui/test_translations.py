@@ -95,3 +95,28 @@ def test_chinese_window(make_app, qtbot):
     assert "• 元数据标识：PNG chunk length runs past the end of the file" in banner.unchecked.text()
     assert app.window.report.tabs.tabText(1) == "内容凭证"
     assert app.window.menuBar().actions()[0].text() == "文件(&F)"
+
+
+def test_a_stale_compiled_file_gives_way_to_its_source(qapp, monkeypatch, tmp_path):
+    import os
+
+    from PySide6.QtCore import QCoreApplication
+
+    qm_dir = tmp_path / "qm"
+    qm_dir.mkdir()
+    subprocess.run([lrelease(), ROOT / "resources" / "translations" / "verifier_zh_CN.ts", "-qm",
+                    qm_dir / "verifier_zh_CN.qm"], check=True, capture_output=True, timeout=60)
+    ts_dir = tmp_path / "ts"
+    ts_dir.mkdir()
+    source = (ROOT / "resources" / "translations" / "verifier_zh_CN.ts").read_text("utf-8")
+    (ts_dir / "verifier_zh_CN.ts").write_text(source.replace("<translation>无信号</translation>",
+                                                             "<translation>没有信号（新）</translation>"), "utf-8")
+    old = (qm_dir / "verifier_zh_CN.qm").stat().st_mtime - 100
+    os.utime(qm_dir / "verifier_zh_CN.qm", (old, old))
+    monkeypatch.setattr(i18n, "QM_DIR", qm_dir)
+    monkeypatch.setattr(i18n, "TS_DIR", ts_dir)
+    try:
+        assert i18n.install("zh_CN")
+        assert QCoreApplication.translate("QueueList", "No signals") == "没有信号（新）"
+    finally:
+        i18n.install("en")

@@ -28,6 +28,7 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "Settings"))
+        self.setMinimumWidth(620)
         self._settings = settings
         self.language = QComboBox(self)
         for code, name in (("system", QCoreApplication.translate("SettingsDialog", "As the system")),
