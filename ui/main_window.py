@@ -72,11 +72,16 @@ class MainWindow(QMainWindow):
         for uid in controller.entries:
             self._added(uid)
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, queue_only: bool = False) -> QAction:
+        """A menu action; ``queue_only`` shortcuts work only while the queue has the focus (so that
+        Esc or Delete typed in a search field never cancels or removes a file)."""
         act = QAction(text, self)
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
-            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut if queue_only
+                                   else Qt.ShortcutContext.WindowShortcut)
+            if queue_only:
+                self.queue.addAction(act)
         act.triggered.connect(slot)
         menu.addAction(act)
         return act
@@ -95,9 +100,13 @@ class MainWindow(QMainWindow):
         q = bar.addMenu(QCoreApplication.translate("MainWindow", "&Queue"))
         self._action(q, QCoreApplication.translate("MainWindow", "Next file"), lambda: self.queue.step(1), "Ctrl+Down")
         self._action(q, QCoreApplication.translate("MainWindow", "Previous file"), lambda: self.queue.step(-1), "Ctrl+Up")
-        self._action(q, QCoreApplication.translate("MainWindow", "Cancel selected"), self.cancel_selected, "Esc")
-        self._action(q, QCoreApplication.translate("MainWindow", "Cancel all"), lambda: self.controller.cancel(None), "Shift+Esc")
-        self._action(q, QCoreApplication.translate("MainWindow", "Remove from list"), self.remove_selected, QKeySequence.StandardKey.Delete)
+        self._action(q, QCoreApplication.translate("MainWindow", "Analyse again"), self.reanalyse_selected, "F5")
+        self._action(q, QCoreApplication.translate("MainWindow", "Cancel selected"), self.cancel_selected, "Esc",
+                     queue_only=True)
+        self._action(q, QCoreApplication.translate("MainWindow", "Cancel all"), lambda: self.controller.cancel(None),
+                     "Shift+Esc")
+        self._action(q, QCoreApplication.translate("MainWindow", "Remove from list"), self.remove_selected,
+                     QKeySequence.StandardKey.Delete, queue_only=True)
         h = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         self._action(h, QCoreApplication.translate("MainWindow", "About verifier"), self.about)
 
@@ -130,6 +139,14 @@ class MainWindow(QMainWindow):
     def cancel_selected(self) -> None:
         for uid in self.queue.selected_uids():
             self.controller.cancel(uid)
+
+    def reanalyse_selected(self) -> None:
+        """Check the selected files again (with the current settings), replacing their rows."""
+        uids = self.queue.selected_uids()
+        paths = [self.controller.entries[u].path for u in uids if u in self.controller.entries]
+        for uid in uids:
+            self.controller.remove(uid)
+        self.add_paths(paths)
 
     def remove_selected(self) -> None:
         for uid in self.queue.selected_uids():

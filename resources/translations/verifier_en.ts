@@ -641,6 +641,10 @@
         <translation>Previous file</translation>
     </message>
     <message>
+        <source>Analyse again</source>
+        <translation>Analyse again</translation>
+    </message>
+    <message>
         <source>Remove from list</source>
         <translation>Remove from list</translation>
     </message>

@@ -641,6 +641,10 @@
         <translation>上一个文件</translation>
     </message>
     <message>
+        <source>Analyse again</source>
+        <translation>重新分析</translation>
+    </message>
+    <message>
         <source>Remove from list</source>
         <translation>从列表中移除</translation>
     </message>

@@ -123,9 +123,19 @@ def test_keyboard_next_previous_and_remove(make_app, qtbot, corpus):
     assert w.queue.current_uid() == uids[1] and w.report.entry.uid == uids[1]
     qtbot.keyClick(w, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
     assert w.queue.current_uid() == uids[0]
+    w.report.tabs.setCurrentWidget(w.report.metadata)
+    w.report.metadata.search.setFocus()
+    qtbot.keyClick(w.report.metadata.search, Qt.Key.Key_Delete)  # editing a field never removes a file
+    qtbot.keyClick(w.report.metadata.search, Qt.Key.Key_Escape)
+    assert w.queue.uids() == uids and not any(e.cancelled for e in app.controller.entries.values())
     w.queue.setFocus()
     qtbot.keyClick(w.queue, Qt.Key.Key_Delete)
     assert uids[0] not in app.controller.entries and w.queue.uids() == uids[1:]
+    w.queue.select(uids[1])
+    qtbot.keyClick(w, Qt.Key.Key_F5)  # analyse again: the row is replaced and checked anew
+    assert uids[1] not in app.controller.entries and len(w.queue.uids()) == len(uids) - 1
+    wait_idle(qtbot, app)
+    assert w.queue.uids()[-1] > max(uids)
 
 
 def gated_scanner(config: Config) -> Scanner:

@@ -15,6 +15,7 @@ class AboutDialog(QDialog):
     def __init__(self, tool: dict, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("AboutDialog", "About verifier"))
+        self.setMinimumWidth(480)
         form = QFormLayout()
         lists = tool.get("trust_lists") or []
         rows = (
@@ -34,7 +35,12 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         lay = QVBoxLayout(self)
-        lay.addWidget(plain_label("verifier", self))
+        title = plain_label("verifier", self)
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        title.setFont(font)
+        lay.addWidget(title)
         lay.addLayout(form)
         lay.addWidget(note)
         lay.addWidget(buttons)
