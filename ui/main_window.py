@@ -88,25 +88,29 @@ class MainWindow(QMainWindow):
 
     def _actions(self) -> None:
         bar = self.menuBar()
+        key = QKeySequence.StandardKey
         f = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
-        self._action(f, QCoreApplication.translate("MainWindow", "Open files…"), self.open_files, QKeySequence.StandardKey.Open)
+        self._action(f, QCoreApplication.translate("MainWindow", "Open files…"), self.open_files, key.Open)
         self._action(f, QCoreApplication.translate("MainWindow", "Open folder…"), self.open_folder, "Ctrl+Shift+O")
-        self._action(f, QCoreApplication.translate("MainWindow", "Paste paths"), self.paste, QKeySequence.StandardKey.Paste)
+        self._action(f, QCoreApplication.translate("MainWindow", "Paste paths"), self.paste, key.Paste)
         f.addSeparator()
-        self.export_action = self._action(f, QCoreApplication.translate("MainWindow", "Export report…"), self.export_dialog, "Ctrl+E")
+        self.export_action = self._action(f, QCoreApplication.translate("MainWindow", "Export report…"),
+                                          self.export_dialog, "Ctrl+E")
         f.addSeparator()
-        self._action(f, QCoreApplication.translate("MainWindow", "Settings…"), self.edit_settings, QKeySequence.StandardKey.Preferences)
-        self._action(f, QCoreApplication.translate("MainWindow", "Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(f, QCoreApplication.translate("MainWindow", "Settings…"), self.edit_settings, "Ctrl+,")
+        self._action(f, QCoreApplication.translate("MainWindow", "Quit"), self.close, key.Quit)
         q = bar.addMenu(QCoreApplication.translate("MainWindow", "&Queue"))
-        self._action(q, QCoreApplication.translate("MainWindow", "Next file"), lambda: self.queue.step(1), "Ctrl+Down")
-        self._action(q, QCoreApplication.translate("MainWindow", "Previous file"), lambda: self.queue.step(-1), "Ctrl+Up")
+        self._action(q, QCoreApplication.translate("MainWindow", "Next file"), lambda: self.queue.step(1),
+                     "Ctrl+Down")
+        self._action(q, QCoreApplication.translate("MainWindow", "Previous file"), lambda: self.queue.step(-1),
+                     "Ctrl+Up")
         self._action(q, QCoreApplication.translate("MainWindow", "Analyse again"), self.reanalyse_selected, "F5")
         self._action(q, QCoreApplication.translate("MainWindow", "Cancel selected"), self.cancel_selected, "Esc",
                      queue_only=True)
         self._action(q, QCoreApplication.translate("MainWindow", "Cancel all"), lambda: self.controller.cancel(None),
                      "Shift+Esc")
         self._action(q, QCoreApplication.translate("MainWindow", "Remove from list"), self.remove_selected,
-                     QKeySequence.StandardKey.Delete, queue_only=True)
+                     key.Delete, queue_only=True)
         h = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         self._action(h, QCoreApplication.translate("MainWindow", "About verifier"), self.about)
 

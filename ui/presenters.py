@@ -303,8 +303,8 @@ def _manifest_node(m: dict[str, Any], by_label: dict[str, dict[str, Any]], seen:
         for a in actions:
             parts = [text(a.get("when"), 100), text(a.get("software_agent"), 300),
                      source_type_text(a.get("digital_source_type")) if a.get("digital_source_type") else ""]
-            rows.append(Node(action_text(a.get("action")), " · ".join(p for p in parts if p),
-                             tuple(Node(str(k), text(v)) for k, v in a.items() if k != "action" and v not in (None, ""))))
+            rest = tuple(Node(str(k), text(v)) for k, v in a.items() if k != "action" and v not in (None, ""))
+            rows.append(Node(action_text(a.get("action")), " · ".join(p for p in parts if p), rest))
         kids.append(Node(QCoreApplication.translate("C2paPanel", "Actions"), str(len(actions)), tuple(rows)))
     if m.get("cawg_identity"):
         kids.append(Node(QCoreApplication.translate("C2paPanel", "Identity (CAWG)"), "",

@@ -66,9 +66,11 @@ def signal_title(signal_id: str) -> str:
         "c2pa.ai_modified": QCoreApplication.translate("Signals", "C2PA: declared edited or composited with AI"),
         "c2pa.capture": QCoreApplication.translate("Signals", "C2PA: declared captured by a camera"),
         "c2pa.trusted": QCoreApplication.translate("Signals", "C2PA signer is on a trust list"),
-        "c2pa.untrusted_signer": QCoreApplication.translate("Signals", "C2PA signature intact, signer not on any trust list"),
+        "c2pa.untrusted_signer": QCoreApplication.translate(
+            "Signals", "C2PA signature intact, signer not on any trust list"),
         "c2pa.cert_expired": QCoreApplication.translate("Signals", "C2PA signature intact, certificate expired"),
-        "c2pa.invalid": QCoreApplication.translate("Signals", "C2PA credentials fail validation (altered after signing)"),
+        "c2pa.invalid": QCoreApplication.translate(
+            "Signals", "C2PA credentials fail validation (altered after signing)"),
         "c2pa.remote": QCoreApplication.translate("Signals", "C2PA manifest stored remotely (not fetched)"),
         "gb45438.label": QCoreApplication.translate("Signals", "GB 45438 implicit AI label in metadata"),
         "iptc.ai": QCoreApplication.translate("Signals", "IPTC digital source type: AI"),

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QTreeWidgetItem, QVBoxLayout, QWidget
 from ..presenters import Group
 from .common import make_tree, plain_label, safe_tooltip
 
-GROUP_TINT = {"problems": "#f3e5f5", "signed": "#e8f5e9", "watermark": "#e3f2fd", "visible": "#e3f2fd", "metadata": "#fff8e1",
-              "weak": "#fbe9e7", "info": "#f5f5f5"}
+GROUP_TINT = {"problems": "#f3e5f5", "signed": "#e8f5e9", "watermark": "#e3f2fd", "visible": "#e3f2fd",
+              "metadata": "#fff8e1", "weak": "#fbe9e7", "info": "#f5f5f5"}
 
 
 class OverviewPanel(QWidget):
