@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -87,7 +87,7 @@ def test_awkward_corpus_files_do_not_crash(make_app, qtbot, corpus):
 def test_move_only_drops_are_refused(make_app, corpus):
     app = make_app()
     mime = mime_for(corpus / "c2pa" / "no_manifest.jpg")
-    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
                             Qt.KeyboardModifier.NoModifier)
     app.window.drop_area.dragEnterEvent(enter)
     assert not enter.isAccepted()
