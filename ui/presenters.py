@@ -197,6 +197,8 @@ def banner_view(entry: FileEntry | None) -> BannerView:
 def chip(entry: FileEntry) -> tuple[str, Look]:
     """The short verdict word of a queue row, and its colours."""
     state = entry.state
+    if entry.cancelled and not entry.finished:
+        return QCoreApplication.translate("QueueList", "Cancelling…"), LOOKS["cancelled"]
     if state is State.QUEUED:
         return QCoreApplication.translate("QueueList", "Waiting"), LOOKS["pending"]
     if state is State.RUNNING:

@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>Provider&apos;s own suffix</source>
-        <translation>Provider&apos;s own suffix</translation>
+        <translation>Provider's own suffix</translation>
     </message>
     <message>
         <source>Company (a guess, not verified)</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>No AI label in the file&apos;s metadata (GB 45438, IPTC or generator settings).</source>
-        <translation>No AI label in the file&apos;s metadata (GB 45438, IPTC or generator settings).</translation>
+        <translation>No AI label in the file's metadata (GB 45438, IPTC or generator settings).</translation>
     </message>
 </context>
 <context>
@@ -784,7 +784,7 @@
     </message>
     <message>
         <source>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</source>
-        <translation>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</translation>
+        <translation>Leads, not proof: below a detection threshold, or a 'possibly'/'suspected' label.</translation>
     </message>
     <message>
         <source>Other findings</source>
@@ -840,6 +840,10 @@
 </context>
 <context>
     <name>QueueList</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
     <message>
         <source>Waiting</source>
         <translation>Waiting</translation>
@@ -976,7 +980,7 @@
     </message>
     <message>
         <source>Content Credentials are checked against the trust lists in this folder (for example a newsroom&apos;s own certificate authority).</source>
-        <translation>Content Credentials are checked against the trust lists in this folder (for example a newsroom&apos;s own certificate authority).</translation>
+        <translation>Content Credentials are checked against the trust lists in this folder (for example a newsroom's own certificate authority).</translation>
     </message>
     <message>
         <source>Time limit per check (seconds)</source>
@@ -1169,7 +1173,7 @@
     </message>
     <message>
         <source>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</source>
-        <translation>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</translation>
+        <translation>Only weak signals were found (a 'possibly' or 'suspected' label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</translation>
     </message>
     <message>
         <source>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</source>

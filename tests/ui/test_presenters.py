@@ -143,8 +143,10 @@ def test_progress_and_states():
     e.media, e.detectors = r.media, ("file", "metadata", "c2pa")
     e.evidence["file"] = r.evidence[0]
     assert e.state is State.RUNNING and presenters.progress_text(e) == "1/3"
+    assert presenters.chip(e)[0] == "Analysing"
     assert presenters.banner_view(e).headline == "Analysing…"
     e.cancelled = True
+    assert presenters.chip(e)[0] == "Cancelling…"
     e.report = r
     assert e.state is State.CANCELLED and presenters.banner_view(e).headline == "Analysis cancelled"
 
