@@ -320,3 +320,16 @@ def test_a_failing_pipeline_fails_its_files_visibly(make_app, qtbot, corpus):
     assert "pipeline bug" in app.controller.entries[uid].failed
     assert app.window.report.banner.headline.text() == "The file could not be read"
     qtbot.waitUntil(lambda: app.controller.worker.generation == gen + 1)  # a fresh worker takes over
+
+
+def test_closing_mid_analysis_stops_worker_processes(make_app, qtbot, corpus, gate):
+    """Shut down while isolated checks are still running: the worker thread and processes end promptly."""
+    app = make_app(config=Config(workers=1), scanner_factory=gated_scanner)
+    (uid,) = app.controller.add_paths([corpus / "c2pa" / "no_manifest.jpg"])
+    entry = app.controller.entries[uid]
+    qtbot.waitUntil(lambda: entry.progress[0] >= 1, timeout=WAIT)  # a check has come back from a worker process
+    worker = app.controller.worker
+    started = time.perf_counter()
+    app.shutdown()
+    assert worker.isFinished()
+    assert time.perf_counter() - started < 10
