@@ -183,6 +183,8 @@ def banner_view(entry: FileEntry | None) -> BannerView:
         VerdictCode.SIGNED_PROVENANCE, VerdictCode.CREDENTIALS_INVALID) else []
     if verdict.code is VerdictCode.AI_GENERATED and "c2pa.invalid" in ids:
         notes.append(signer_notes({"c2pa.invalid"})[0])
+    if verdict.code is VerdictCode.CREDENTIALS_UNVERIFIABLE:
+        notes.extend(unverifiable_notes(entry))
     unchecked = tuple(Row(detector_name(n), detector_error(entry.evidence_for(n))) for n in verdict.unchecked)
     return BannerView(
         look=LOOKS.get(verdict.code, LOOKS[VerdictCode.INCOMPLETE]),
@@ -192,6 +194,22 @@ def banner_view(entry: FileEntry | None) -> BannerView:
         notes=tuple(notes),
         unchecked=unchecked,
     )
+
+
+def unverifiable_notes(entry: FileEntry) -> list[str]:
+    """Why Content Credentials could not be checked: the remote address, or the reader's error."""
+    ev = entry.evidence_for("c2pa")
+    facts = _dict(ev.facts) if ev else {}
+    url = facts.get("remote_url") or next((s.details.get("url") for s in entry.signals
+                                            if s.id == "c2pa.remote" and s.details.get("url")), None)
+    if url:
+        return [QCoreApplication.translate("VerdictBanner", "The manifest is kept at {url}; it was not fetched, "
+                                                            "because this tool never goes online.").format(
+            url=text(url, 300))]
+    if facts.get("error"):
+        return [QCoreApplication.translate("VerdictBanner", "The manifest could not be read: {why}").format(
+            why=text(facts["error"], 300))]
+    return []
 
 
 def chip(entry: FileEntry) -> tuple[str, Look]:
@@ -554,7 +572,11 @@ def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
                                ("level", QCoreApplication.translate("WatermarkPanel", "Level")),
                                ("at_seconds", QCoreApplication.translate("WatermarkPanel", "At (seconds)"))):
                 if key in details:
-                    kids.append(Node(title, text(details[key])))
+                    value = details[key]
+                    if key == "level" and str(value) in ("detected", "possible"):
+                        kids.append(Node(title, confidence_text(Confidence(str(value)))))
+                    else:
+                        kids.append(Node(title, text(value)))
                     used.add(key)
         else:
             for key, title in (("text", QCoreApplication.translate("WatermarkPanel", "Text read")),

@@ -1260,6 +1260,14 @@
         <translation>{done} of {total} checks done. Findings appear below as each check finishes.</translation>
     </message>
     <message>
+        <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>
+        <translation>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</translation>
+    </message>
+    <message>
+        <source>The manifest could not be read: {why}</source>
+        <translation>The manifest could not be read: {why}</translation>
+    </message>
+    <message>
         <source>Not checked (the verdict does not cover these):</source>
         <translation>Not checked (the verdict does not cover these):</translation>
     </message>

@@ -1260,6 +1260,14 @@
         <translation>已完成 {done}/{total} 项检查。每项检查完成后，结果会显示在下方。</translation>
     </message>
     <message>
+        <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>
+        <translation>清单存放在 {url}；由于本工具从不联网，未获取该清单。</translation>
+    </message>
+    <message>
+        <source>The manifest could not be read: {why}</source>
+        <translation>无法读取清单：{why}</translation>
+    </message>
+    <message>
         <source>Not checked (the verdict does not cover these):</source>
         <translation>未能检查（结论不涵盖以下各项）：</translation>
     </message>

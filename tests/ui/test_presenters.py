@@ -170,3 +170,16 @@ def test_tampering_is_listed_first_as_a_problem():
     groups = presenters.overview_groups(reports.tampered().signals)
     assert [g.key for g in groups] == ["problems", "info"]
     assert groups[0].rows[0].title == "C2PA credentials fail validation (altered after signing)"
+
+
+def test_unverifiable_credentials_say_why():
+    view = presenters.banner_view(entry_of(reports.unverifiable()))
+    assert view.notes == ("The manifest is kept at https://cai.example/m/1; it was not fetched, because this tool "
+                          "never goes online.",)
+    from verifier.evidence import Signal
+    from verifier.verdict import fuse
+
+    ev = (Evidence("c2pa", Status.OK, signals=(Signal("c2pa.manifest", "c2pa", "unreadable"),),
+                   facts={"state": "unreadable", "error": "Verify: invalid JUMBF header", "manifests": []}),)
+    r = reports.Report(reports.media("s.svg", "image/svg+xml", family="svg"), ev, fuse(ev), "t")
+    assert presenters.banner_view(entry_of(r)).notes == ("The manifest could not be read: Verify: invalid JUMBF header",)
