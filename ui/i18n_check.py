@@ -82,10 +82,9 @@ def check(ts_dir: Path = TS_DIR, ui_dir: Path = UI_DIR) -> list[str]:
         if name in MUST_BE_FINISHED:
             for (ctx, src), msg in sorted(entries.items()):
                 tr = msg.find("translation")
-                if (ctx, src) not in wanted:
-                    continue
-                if tr is None or tr.get("type") == "unfinished" or not (tr.text or "").strip():
-                    problems.append(f"{name}: unfinished [{ctx}] {src!r}")
+                if tr is None or tr.get("type") or not (tr.text or "").strip():
+                    kind = tr.get("type") if tr is not None and tr.get("type") else "unfinished"
+                    problems.append(f"{name}: {kind} [{ctx}] {src!r}")
     return problems
 
 

@@ -120,3 +120,12 @@ def test_a_stale_compiled_file_gives_way_to_its_source(qapp, monkeypatch, tmp_pa
         assert QCoreApplication.translate("QueueList", "No signals") == "没有信号（新）"
     finally:
         i18n.install("en")
+
+
+def test_check_catches_an_unfinished_chinese_entry(tmp_path):
+    for ts in (ROOT / "resources" / "translations").glob("*.ts"):
+        text = ts.read_text("utf-8")
+        if ts.stem.endswith("zh_CN"):
+            text = text.replace("<translation>无信号</translation>", '<translation type="unfinished"></translation>')
+        (tmp_path / ts.name).write_text(text, "utf-8")
+    assert i18n_check.check(ts_dir=tmp_path) == ["verifier_zh_CN.ts: unfinished [QueueList] 'No signals'"]
