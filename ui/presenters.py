@@ -185,6 +185,10 @@ def banner_view(entry: FileEntry | None) -> BannerView:
         notes.append(signer_notes({"c2pa.invalid"})[0])
     if verdict.code is VerdictCode.CREDENTIALS_UNVERIFIABLE:
         notes.extend(unverifiable_notes(entry))
+    file_ev = entry.evidence_for("file")
+    if verdict.code is VerdictCode.INCOMPLETE and file_ev is not None and file_ev.facts.get("supported") is False:
+        notes.append(QCoreApplication.translate("VerdictBanner", "This type of file ({type}) cannot be analysed.")
+                     .format(type=text(file_ev.facts.get("media_type") or "?", 100)))
     unchecked = tuple(Row(detector_name(n), detector_error(entry.evidence_for(n))) for n in verdict.unchecked)
     return BannerView(
         look=LOOKS.get(verdict.code, LOOKS[VerdictCode.INCOMPLETE]),

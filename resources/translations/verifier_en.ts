@@ -1260,6 +1260,10 @@
         <translation>{done} of {total} checks done. Findings appear below as each check finishes.</translation>
     </message>
     <message>
+        <source>This type of file ({type}) cannot be analysed.</source>
+        <translation>This type of file ({type}) cannot be analysed.</translation>
+    </message>
+    <message>
         <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>
         <translation>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</translation>
     </message>

@@ -1260,6 +1260,10 @@
         <translation>已完成 {done}/{total} 项检查。每项检查完成后，结果会显示在下方。</translation>
     </message>
     <message>
+        <source>This type of file ({type}) cannot be analysed.</source>
+        <translation>无法分析此类文件（{type}）。</translation>
+    </message>
+    <message>
         <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>
         <translation>清单存放在 {url}；由于本工具从不联网，未获取该清单。</translation>
     </message>

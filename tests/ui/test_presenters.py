@@ -183,3 +183,9 @@ def test_unverifiable_credentials_say_why():
                    facts={"state": "unreadable", "error": "Verify: invalid JUMBF header", "manifests": []}),)
     r = reports.Report(reports.media("s.svg", "image/svg+xml", family="svg"), ev, fuse(ev), "t")
     assert presenters.banner_view(entry_of(r)).notes == ("The manifest could not be read: Verify: invalid JUMBF header",)
+
+
+def test_unsupported_type_is_named():
+    view = presenters.banner_view(entry_of(reports.incomplete()))
+    assert view.headline == "Could not be fully analysed"
+    assert view.notes == ("This type of file (application/octet-stream) cannot be analysed.",)
