@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .controller import Controller
+from .qtcompat import emit
 from .settings import Settings
 from .widgets.about_dialog import AboutDialog
 from .widgets.common import inform, plain_label
@@ -226,4 +227,4 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
-            self.settings_changed.emit(dialog.value())
+            emit(self.settings_changed, dialog.value())

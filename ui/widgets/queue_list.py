@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from .. import presenters
 from ..entry import FileEntry
+from ..qtcompat import emit
 from .common import badge, safe_tooltip
 
 UID = Qt.ItemDataRole.UserRole
@@ -103,7 +104,7 @@ class QueueList(QTreeWidget):
 
     def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
         if column == CANCEL and item.text(CANCEL):
-            self.cancel_requested.emit(item.data(FILE, UID))
+            emit(self.cancel_requested, item.data(FILE, UID))
 
     def _current(self, item, _previous) -> None:
-        self.current_changed.emit(item.data(FILE, UID) if item is not None else -1)
+        emit(self.current_changed, item.data(FILE, UID) if item is not None else -1)
