@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from verifier.config import Config
 from verifier.pipeline import Scanner
 
-from . import i18n, settings as settings_mod
+from . import i18n, qtcompat, settings as settings_mod
 from .controller import Controller
 from .main_window import MainWindow
 from .settings import Settings
@@ -86,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     opts, qt_args = parser.parse_known_args(args)
     logging.basicConfig(level=logging.DEBUG if opts.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    multiprocessing.freeze_support()  # a frozen build re-enters here in its detector workers
+    qtcompat.install()
     qapp = QApplication([sys.argv[0], *qt_args])
     qapp.setOrganizationName(settings_mod.ORGANIZATION)
     qapp.setApplicationName(settings_mod.APPLICATION)

@@ -22,7 +22,6 @@ from verifier.evidence import Report
 from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, Scanner, expand)
 
 from .entry import FileEntry
-from .qtcompat import emit
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +62,14 @@ class ScanWorker(QThread):
                 if self._stop:
                     break
                 for ev in self.scanner.events(until_idle=True):
-                    emit(self.event, self.generation, ev)
+                    self.event.emit(self.generation, ev)
                     if self._stop:
                         break
                 if self._retire and not self._pending.is_set():
                     break
         except Exception as exc:  # noqa: BLE001 - never let the worker die silently
             log.exception("the analysis worker failed")
-            emit(self.crashed, self.generation, f"{type(exc).__name__}: {exc}")
+            self.crashed.emit(self.generation, f"{type(exc).__name__}: {exc}")
         finally:
             try:
                 self.scanner.close()
@@ -101,7 +100,7 @@ class SubmitTask(QRunnable):
         except Exception:  # noqa: BLE001 - an unreadable folder must not kill the pool thread
             log.exception("could not queue %s", self.paths)
         self.worker.wake()
-        emit(self.signals.submitted, self.worker.generation, files[:len(indices)], indices)
+        self.signals.submitted.emit(self.worker.generation, files[:len(indices)], indices)
 
 
 class _ExportSignals(QObject):
@@ -121,9 +120,9 @@ class ExportTask(QRunnable):
             self.job()
         except Exception as exc:  # noqa: BLE001 - reported to the user
             log.debug("export failed", exc_info=True)
-            emit(self.signals.finished, str(self.path), f"{type(exc).__name__}: {exc}")
+            self.signals.finished.emit(str(self.path), f"{type(exc).__name__}: {exc}")
         else:
-            emit(self.signals.finished, str(self.path), "")
+            self.signals.finished.emit(str(self.path), "")
 
 
 class Controller(QObject):
@@ -241,8 +240,8 @@ class Controller(QObject):
             self._where[uid] = key
             self.entries[uid] = FileEntry(uid, path)
             uids.append(uid)
-            emit(self.entry_added, uid)
-        emit(self.paths_added, uids)
+            self.entry_added.emit(uid)
+        self.paths_added.emit(uids)
         for index in indices:
             for ev in self._early.pop((gen, index), []):
                 self._on_event(gen, ev)
@@ -254,7 +253,7 @@ class Controller(QObject):
         self.entries[uid] = FileEntry(uid, report.media.path, media=report.media,
                                       detectors=tuple(e.detector for e in report.evidence),
                                       evidence={e.detector: e for e in report.evidence}, report=report)
-        emit(self.entry_added, uid)
+        self.entry_added.emit(uid)
         return uid
 
     def cancel(self, uid: int | None = None) -> None:
@@ -269,7 +268,7 @@ class Controller(QObject):
             worker = self._workers.get(gen)
             if worker is not None:
                 worker.scanner.cancel(index)
-            emit(self.entry_changed, u)
+            self.entry_changed.emit(u)
 
     def remove(self, uid: int) -> None:
         """Forget a file: its checks are cancelled and any late result is dropped."""
@@ -279,7 +278,7 @@ class Controller(QObject):
         if key is not None:
             self._keys.pop(key, None)
         if entry is not None:
-            emit(self.entry_removed, uid)
+            self.entry_removed.emit(uid)
             self._maybe_idle()
 
     def busy(self) -> bool:
@@ -309,7 +308,7 @@ class Controller(QObject):
             entry.failed = ev.message or "?"
         else:
             return
-        emit(self.entry_changed, uid)
+        self.entry_changed.emit(uid)
         if entry.finished:
             self._keys.pop((gen, ev.index), None)
             self._maybe_idle()
@@ -322,7 +321,7 @@ class Controller(QObject):
                 entry.failed = QCoreApplication.translate("Controller", "the analysis stopped unexpectedly: "
                                                                         "{why}").format(why=message)
                 self._keys.pop(key, None)
-                emit(self.entry_changed, uid)
+                self.entry_changed.emit(uid)
         self._outstanding.pop(gen, None)
         if gen == self._generation:
             self._start_worker()
@@ -330,7 +329,7 @@ class Controller(QObject):
 
     def _maybe_idle(self) -> None:
         if not self.busy():
-            emit(self.idle)
+            self.idle.emit()
 
     # -- export -------------------------------------------------------------------
 
@@ -356,4 +355,4 @@ class Controller(QObject):
 
     def _export_done(self, path: str, error: str) -> None:
         self._task_done()
-        emit(self.export_finished, path, error)
+        self.export_finished.emit(path, error)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from .controller import Controller
-from .qtcompat import emit
 from .settings import Settings
 from .widgets.about_dialog import AboutDialog
 from .widgets.common import inform, plain_label
@@ -227,4 +226,4 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
-            emit(self.settings_changed, dialog.value())
+            self.settings_changed.emit(dialog.value())

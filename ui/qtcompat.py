@@ -1,44 +1,56 @@
-"""Work-arounds for bugs of the installed Qt binding, each probed at import and applied only if present.
+"""Guard against a reference-count bug of the installed Qt binding, probed and applied only if present.
 
-PySide6 6.12.0 on Python < 3.12: ``SignalInstance.emit()`` returns ``True`` without taking a
-reference, so every emit drops one reference to the ``True`` singleton; after a few hundred
-emits the interpreter aborts ("Fatal Python error: bool_dealloc"). :func:`emit` calls ``emit``
-and gives the reference back when (and only when) the probe below sees the leak. Python 3.12+
-makes ``True`` immortal, so the probe finds nothing there. Every signal in ``ui/`` is emitted
-through :func:`emit` (a test enforces it).
+PySide6-Essentials 6.12.0 on Python 3.11 (whose ``None``/``True``/``False`` are not yet immortal,
+unlike 3.12+) drops one reference to ``None`` on every call of a method returning ``void``
+(``QLabel.setText``, ``QTreeWidgetItem.setIcon``…) and one to ``True`` on every
+``Signal.emit()``. After a few thousand calls the interpreter aborts ("Fatal Python error:
+none_dealloc" / "bool_dealloc"), i.e. within minutes of use. 6.11.3 does not do this.
+
+The real fix is a pin (``PySide6-Essentials==6.11.3``) or Python 3.12+. Until then
+:func:`install` measures the leak once and, only when it is there, gives the three singletons a
+reserve of references (2**40: far more calls than a session makes), so the count never reaches
+zero. Those objects are never freed in a running interpreter, so the reserve changes nothing else.
 """
 
 from __future__ import annotations
 
 import ctypes
+import logging
 import sys
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+RESERVE = 1 << 40
+_done = False
 
 
 class _Probe(QObject):
     ping = Signal()
 
 
-def _measure() -> bool:
+def leaks() -> bool:
+    """True if void calls or emits of this binding drop references to None/True."""
     probe = _Probe()
-    t0 = sys.getrefcount(True)
-    for _ in range(4):
+    before = sys.getrefcount(None), sys.getrefcount(True)
+    for _ in range(8):
+        probe.setObjectName("probe")
         probe.ping.emit()
-    t1 = sys.getrefcount(True)
-    if t1 < t0:
-        for _ in range(t0 - t1):  # give back what the probe itself took
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    after = sys.getrefcount(None), sys.getrefcount(True)
+    return after[0] < before[0] or after[1] < before[1]
+
+
+def install() -> bool:
+    """Apply the reserve once if the binding leaks; returns whether it was needed."""
+    global _done
+    if _done:
         return True
-    return False
-
-
-EMIT_DROPS_BOOL_REFERENCE = _measure()
-
-
-def emit(signal: Any, *args: Any) -> None:
-    """``signal.emit(*args)``, minus the binding's reference-count bug (see the module docstring)."""
-    result = signal.emit(*args)
-    if EMIT_DROPS_BOOL_REFERENCE and isinstance(result, bool):
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+    if sys.implementation.name != "cpython" or sys.version_info >= (3, 12) or not leaks():
+        return False
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += RESERVE  # ob_refcnt, the first field
+    _done = True
+    log.warning("this PySide6 build leaks references on Python %d.%d; a reserve was added "
+                "(install PySide6-Essentials 6.11.3 or use Python 3.12+)", *sys.version_info[:2])
+    return True

@@ -1,41 +1,46 @@
-"""The binding's emit() reference bug is contained: thousands of emits, and ui/ never calls emit() directly."""
+"""The binding's reference leak (PySide6 6.12.0 on Python 3.11) cannot abort the app."""
 
 from __future__ import annotations
 
-import ast
+import subprocess
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[2]
+
+HAMMER = """
+import sys
 from PySide6.QtCore import QObject, Signal
-
-from ui import qtcompat
-
-UI = Path(__file__).resolve().parents[2] / "ui"
-
-
-class Sender(QObject):
-    number = Signal(int)
-    nothing = Signal()
-
-
-def test_many_emits_leave_the_bool_singletons_alone(qapp):
-    s = Sender()
-    got = []
-    s.number.connect(got.append)
-    before = sys.getrefcount(True), sys.getrefcount(False)
-    for i in range(3000):  # enough to abort the interpreter with PySide6 6.12.0 on Python 3.11
-        qtcompat.emit(s.number, i)
-        qtcompat.emit(s.nothing)
-    assert (sys.getrefcount(True), sys.getrefcount(False)) == before
-    assert len(got) == 3000
+from PySide6.QtWidgets import QApplication, QLabel
+{guard}
+app = QApplication([])
+class S(QObject):
+    ping = Signal(int)
+s, label = S(), QLabel()
+s.ping.connect(lambda n: None)
+for i in range(200_000):  # far more than None's and True's own reference counts
+    label.setText("x")
+    s.ping.emit(i)
+print("survived")
+"""
 
 
-def test_ui_emits_only_through_the_helper():
-    offenders = []
-    for path in sorted(UI.rglob("*.py")):
-        if path.name == "qtcompat.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "emit":
-                offenders.append(f"{path.name}:{node.lineno}")
-    assert offenders == []
+def run(guard: str) -> subprocess.CompletedProcess:
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-c", HAMMER.format(guard=guard)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_guarded_app_survives_many_calls():
+    out = run("from ui import qtcompat; qtcompat.install()")
+    assert out.returncode == 0 and "survived" in out.stdout, out.stderr[-2000:]
+
+
+def test_the_guard_is_needed_only_where_the_binding_leaks():
+    from ui import qtcompat
+
+    unguarded = run("")
+    if qtcompat.leaks() or qtcompat._done:
+        assert unguarded.returncode != 0  # the bug the guard exists for (PySide6 6.12.0, Python 3.11)
+    else:
+        assert unguarded.returncode == 0

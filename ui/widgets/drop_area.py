@@ -7,8 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..qtcompat import emit
-
 
 def local_paths(mime: QMimeData) -> list[Path]:
     """Local files and folders named by a drop or a paste (URLs, else one path per text line)."""
@@ -70,4 +68,4 @@ class DropArea(QWidget):
             return
         event.setDropAction(Qt.DropAction.CopyAction)  # never Move: the source must keep its file
         event.accept()
-        emit(self.paths_dropped, local_paths(event.mimeData()))
+        self.paths_dropped.emit(local_paths(event.mimeData()))

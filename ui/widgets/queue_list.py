@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 
 from .. import presenters
 from ..entry import FileEntry
-from ..qtcompat import emit
 from .common import badge, safe_tooltip
 
 UID = Qt.ItemDataRole.UserRole
@@ -104,7 +103,7 @@ class QueueList(QTreeWidget):
 
     def _clicked(self, item: QTreeWidgetItem, column: int) -> None:
         if column == CANCEL and item.text(CANCEL):
-            emit(self.cancel_requested, item.data(FILE, UID))
+            self.cancel_requested.emit(item.data(FILE, UID))
 
     def _current(self, item, _previous) -> None:
-        emit(self.current_changed, item.data(FILE, UID) if item is not None else -1)
+        self.current_changed.emit(item.data(FILE, UID) if item is not None else -1)
