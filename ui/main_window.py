@@ -18,6 +18,7 @@ from .widgets.report_view import ReportView
 from .widgets.settings_dialog import SettingsDialog
 
 EXPORT_SUFFIXES = (".json", ".html", ".pdf")
+FLUSH_MS = 50
 
 
 class MainWindow(QMainWindow):
@@ -57,16 +58,18 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(self.drop_area)
         lay.addWidget(split)
         self.setCentralWidget(self.drop_area)
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.setInterval(150)
-        self._status_timer.timeout.connect(self._status)
+        self._dirty: set[int] = set()
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self._flush)
         self._actions()
         self.drop_area.paths_dropped.connect(self.add_paths)
         self.queue.current_changed.connect(self._show)
         self.queue.cancel_requested.connect(self.controller.cancel)
         controller.entry_added.connect(self._added)
         controller.entry_changed.connect(self._changed)
+        controller.idle.connect(self._flush)  # when everything is done, show it at once
         controller.entry_removed.connect(self._removed)
         controller.export_finished.connect(self._exported)
         for uid in controller.entries:
@@ -158,17 +161,26 @@ class MainWindow(QMainWindow):
 
     def _added(self, uid: int) -> None:
         self.queue.add(self.controller.entries[uid])
-        self._status_timer.start()
+        self._changed(uid)
 
     def _changed(self, uid: int) -> None:
-        entry = self.controller.entries.get(uid)
-        if entry is None:
-            return
-        self.queue.update_entry(entry)
-        if self.queue.current_uid() == uid:
-            self.report.set_entry(entry)
-        if not self._status_timer.isActive():
-            self._status_timer.start()
+        """Coalesce: a burst of pipeline events repaints each row once per FLUSH_MS, not once per event."""
+        self._dirty.add(uid)
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def _flush(self) -> None:
+        self._flush_timer.stop()
+        dirty, self._dirty = self._dirty, set()
+        for uid in dirty:
+            entry = self.controller.entries.get(uid)
+            if entry is not None:
+                self.queue.update_entry(entry)
+        current = self.queue.current_uid()
+        if current in dirty:
+            self.report.set_entry(self.controller.entries.get(current))
+        if dirty:
+            self._status()
 
     def _removed(self, uid: int) -> None:
         self.queue.remove(uid)

@@ -244,6 +244,15 @@ def chip(entry: FileEntry) -> tuple[str, Look]:
     return words[code], LOOKS[code]
 
 
+def chip_words_sample() -> str:
+    """The longest verdict word of the queue in the current language (sizes its column once)."""
+    words = [QCoreApplication.translate("QueueList", "Tampered credentials"),
+             QCoreApplication.translate("QueueList", "Unverifiable"),
+             QCoreApplication.translate("QueueList", "Cancelling…"),
+             QCoreApplication.translate("QueueList", "AI-generated")]
+    return max(words, key=len)
+
+
 def progress_text(entry: FileEntry) -> str:
     done, total = entry.progress
     if total == 0:

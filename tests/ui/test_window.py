@@ -160,10 +160,10 @@ def test_progress_cancel_and_stale_results(make_app, qtbot, corpus, gate):
     qtbot.waitUntil(lambda: entries[first].progress == (n, n + 1), timeout=WAIT)  # all but the gated check
     w.queue.select(first)
     assert w.report.banner.headline.text() == "Analysing…"
-    assert w.queue.topLevelItem(0).text(1) == f"{n}/{n + 1}"
+    qtbot.waitUntil(lambda: w.queue.topLevelItem(0).text(1) == f"{n}/{n + 1}")  # rows repaint in batches
     app.controller.cancel(first)
     qtbot.waitUntil(lambda: entries[first].state is State.CANCELLED, timeout=WAIT)
-    assert w.report.banner.headline.text() == "Analysis cancelled"
+    qtbot.waitUntil(lambda: w.report.banner.headline.text() == "Analysis cancelled")
     assert w.queue.topLevelItem(0).text(2) == "Cancelled"
     app.controller.remove(second)  # its late result must be dropped, not resurrected
     gate.set()
