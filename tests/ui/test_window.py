@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +25,14 @@ def mime_for(*paths: Path) -> QMimeData:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     return mime
+
+
+def drag_enter(mime: QMimeData, actions) -> QDragEnterEvent:
+    args = (actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return QDragEnterEvent(QPointF(5, 5), *args)  # PySide6 6.12+
+    except TypeError:
+        return QDragEnterEvent(QPoint(5, 5), *args)  # earlier versions take a QPoint only
 
 
 def drop(widget, mime: QMimeData, actions=Qt.DropAction.CopyAction) -> QDropEvent:
@@ -87,8 +95,7 @@ def test_awkward_corpus_files_do_not_crash(make_app, qtbot, corpus):
 def test_move_only_drops_are_refused(make_app, corpus):
     app = make_app()
     mime = mime_for(corpus / "c2pa" / "no_manifest.jpg")
-    enter = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = drag_enter(mime, Qt.DropAction.MoveAction)
     app.window.drop_area.dragEnterEvent(enter)
     assert not enter.isAccepted()
     event = drop(app.window.drop_area, mime, Qt.DropAction.MoveAction)
