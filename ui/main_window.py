@@ -120,7 +120,8 @@ class MainWindow(QMainWindow):
     # -- adding files -------------------------------------------------------------
 
     def add_paths(self, paths: list[Path]) -> None:
-        self.controller.add_paths(paths)
+        if paths and not self.controller.add_paths(paths):  # folders are listed on a pool thread
+            self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Listing the files…"))
 
     def open_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, QCoreApplication.translate("MainWindow", "Open files"))

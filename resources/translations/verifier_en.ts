@@ -657,6 +657,10 @@
         <translation>About verifier</translation>
     </message>
     <message>
+        <source>Listing the files…</source>
+        <translation>Listing the files…</translation>
+    </message>
+    <message>
         <source>Open files</source>
         <translation>Open files</translation>
     </message>

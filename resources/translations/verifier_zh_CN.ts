@@ -657,6 +657,10 @@
         <translation>关于 verifier</translation>
     </message>
     <message>
+        <source>Listing the files…</source>
+        <translation>正在列出文件…</translation>
+    </message>
+    <message>
         <source>Open files</source>
         <translation>打开文件</translation>
     </message>
