@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         controller.entry_added.connect(self._added)
         controller.entry_changed.connect(self._changed)
         controller.idle.connect(self._flush)  # when everything is done, show it at once
+        controller.paths_added.connect(lambda _uids: self._status())
         controller.entry_removed.connect(self._removed)
         controller.export_finished.connect(self._exported)
         for uid in controller.entries:
