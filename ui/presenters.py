@@ -179,10 +179,13 @@ def banner_view(entry: FileEntry | None) -> BannerView:
                                                "finishes.").format(done=done, total=total or "?"))
     verdict = entry.report.verdict
     ids = {s.id for s in entry.report.signals}
-    notes = signer_notes(ids) if verdict.strength is Basis.SIGNED or verdict.code in (
-        VerdictCode.SIGNED_PROVENANCE, VerdictCode.CREDENTIALS_INVALID) else []
-    if verdict.code is VerdictCode.AI_GENERATED and "c2pa.invalid" in ids:
-        notes.append(signer_notes({"c2pa.invalid"})[0])
+    # The signer's standing matters when the verdict rests on a signature; tampering is worth saying
+    # whenever the headline does not already say it (an AI declaration inside broken credentials).
+    trust = ids - {"c2pa.invalid"}
+    notes = signer_notes(trust) if verdict.strength is Basis.SIGNED or verdict.code is VerdictCode.SIGNED_PROVENANCE \
+        else []
+    if "c2pa.invalid" in ids and verdict.code is not VerdictCode.CREDENTIALS_INVALID:
+        notes += signer_notes({"c2pa.invalid"})
     if verdict.code is VerdictCode.CREDENTIALS_UNVERIFIABLE:
         notes.extend(unverifiable_notes(entry))
     file_ev = entry.evidence_for("file")

@@ -93,7 +93,8 @@ def test_tampered_credentials(view):
     view.set_entry(entry_of(reports.tampered()))
     assert view.banner.headline.text() == "Content Credentials fail validation: altered after signing"
     assert not view.banner.strength.isVisibleTo(view.banner)
-    assert "altered after signing" in view.banner.notes.text()
+    assert "changed after signing" in view.banner.explanation.text()
+    assert not view.banner.notes.isVisibleTo(view.banner)  # said once, not twice
     assert ("assertion.dataHash.mismatch", "asset hash does not match the signed hash") in tree_rows(view.c2pa.codes)
     form = view.c2pa.form
     labels = [form.itemAt(i, form.ItemRole.FieldRole).widget().text() for i in range(form.rowCount())]

@@ -189,3 +189,9 @@ def test_unsupported_type_is_named():
     view = presenters.banner_view(entry_of(reports.incomplete()))
     assert view.headline == "Could not be fully analysed"
     assert view.notes == ("This type of file (application/octet-stream) cannot be analysed.",)
+
+
+def test_tampering_is_said_once():
+    invalid = presenters.banner_view(entry_of(reports.tampered()))
+    assert invalid.notes == ()
+    assert "changed after signing" in invalid.explanation
