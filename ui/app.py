@@ -33,6 +33,7 @@ class App(QObject):
         self.persist = persist
         self.base_config = base_config
         self.settings = settings if settings is not None else settings_mod.load()
+        self._base_font: QFont | None = None
         self.language = self.settings.ui_language()
         self._apply_language(self.language)
         self.controller = Controller(self.settings.to_config(base_config), scanner_factory)
@@ -41,9 +42,11 @@ class App(QObject):
     def _apply_language(self, language: str) -> None:
         i18n.install(language)
         app = QApplication.instance()
+        if self._base_font is None:
+            self._base_font = QFont(app.font())
+        font = QFont(self._base_font)
         family = i18n.cjk_font_family(QFontDatabase.families()) if language == "zh_CN" else None
-        font = QFont(app.font())
-        if family:
+        if family:  # Simplified Chinese glyph shapes first (fontconfig may otherwise pick a Japanese face)
             font.setFamilies([family, *font.families()])
         app.setFont(font)
 
