@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="verifier-gui", description="Check files for AI labels and provenance.")
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to check at start")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="render the window to this PNG once the given files are analysed, then quit")
     opts, qt_args = parser.parse_known_args(args)
     logging.basicConfig(level=logging.DEBUG if opts.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -99,11 +101,29 @@ def main(argv: list[str] | None = None) -> int:
     app = App()
     try:
         app.window.show()
+        if opts.screenshot:
+            _screenshot_when_done(app, qapp, opts.screenshot, bool(opts.paths))
         if opts.paths:
             app.controller.add_paths(opts.paths)
         return qapp.exec()
     finally:
         app.shutdown()
+
+
+def _screenshot_when_done(app: App, qapp: QApplication, out: Path, waiting: bool) -> None:
+    """For smoke tests of a bundle: grab the window once analysed (or after a time limit), then quit."""
+    taken = []
+
+    def shoot() -> None:
+        if not taken:
+            taken.append(app.window.grab().save(str(out)))
+            qapp.quit()
+
+    if waiting:
+        app.controller.idle.connect(lambda: QTimer.singleShot(300, shoot))
+    else:
+        QTimer.singleShot(500, shoot)
+    QTimer.singleShot(170_000, shoot)  # never hang a smoke test
 
 
 if __name__ == "__main__":

@@ -341,3 +341,19 @@ def test_closing_mid_analysis_stops_worker_processes(make_app, qtbot, corpus, ga
     app.shutdown()
     assert worker.isFinished()
     assert time.perf_counter() - started < 10
+
+
+def test_screenshot_option_renders_the_analysed_window(tmp_path, corpus):
+    """``verifier-gui --screenshot out.png FILE`` (the bundle smoke test) analyses, renders and quits."""
+    import os
+    import subprocess
+    import sys
+
+    shot = tmp_path / "window.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    out = subprocess.run([sys.executable, "-m", "ui.app", "--screenshot", str(shot),
+                          str(corpus / "c2pa" / "no_manifest.jpg")], cwd=Path(__file__).resolve().parents[2],
+                         env=env, capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert shot.stat().st_size > 5000
