@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
+from .c2pa import C2paDetector
 from .file_facts import FileFactsDetector
+from .metadata import MetadataDetector
+from .text_label import TextLabelDetector
 
 BUILTIN_DETECTORS: tuple[Detector, ...] = (
     FileFactsDetector(),
+    MetadataDetector(),
+    C2paDetector(),
+    TextLabelDetector(),
 )
 
 

@@ -1,0 +1,1 @@
+"""One adapter per third-party library, each imported lazily by its users."""
