@@ -1,0 +1,1354 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About verifier</source>
+        <translation>About verifier</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>C2PA library</source>
+        <translation>C2PA library</translation>
+    </message>
+    <message>
+        <source>Trust lists</source>
+        <translation>Trust lists</translation>
+    </message>
+    <message>
+        <source>none: signatures can be checked, signers cannot be recognised</source>
+        <translation>none: signatures can be checked, signers cannot be recognised</translation>
+    </message>
+    <message>
+        <source>Python / Qt</source>
+        <translation>Python / Qt</translation>
+    </message>
+    <message>
+        <source>verifier only reads the files it is given: it never changes, uploads or shares them, and it works offline. Finding no label is not proof that a file is authentic.</source>
+        <translation>verifier only reads the files it is given: it never changes, uploads or shares them, and it works offline. Finding no label is not proof that a file is authentic.</translation>
+    </message>
+</context>
+<context>
+    <name>AiLabelsPanel</name>
+    <message>
+        <source>1 — AI-generated</source>
+        <translation>1 — AI-generated</translation>
+    </message>
+    <message>
+        <source>2 — possibly AI-generated</source>
+        <translation>2 — possibly AI-generated</translation>
+    </message>
+    <message>
+        <source>3 — suspected AI-generated</source>
+        <translation>3 — suspected AI-generated</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Unified Social Credit Code (USCC)</source>
+        <translation>Unified Social Credit Code (USCC)</translation>
+    </message>
+    <message>
+        <source>USCC check digit correct</source>
+        <translation>USCC check digit correct</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>Service type</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s own suffix</source>
+        <translation>Provider's own suffix</translation>
+    </message>
+    <message>
+        <source>Company (a guess, not verified)</source>
+        <translation>Company (a guess, not verified)</translation>
+    </message>
+    <message>
+        <source>Guess verified</source>
+        <translation>Guess verified</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Where in the file</source>
+        <translation>Where in the file</translation>
+    </message>
+    <message>
+        <source>All places found</source>
+        <translation>All places found</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Field name</translation>
+    </message>
+    <message>
+        <source>Producer code decoded</source>
+        <translation>Producer code decoded</translation>
+    </message>
+    <message>
+        <source>Propagator code decoded</source>
+        <translation>Propagator code decoded</translation>
+    </message>
+    <message>
+        <source>Provider code decoded</source>
+        <translation>Provider code decoded</translation>
+    </message>
+    <message>
+        <source>Conforms to the standard</source>
+        <translation>Conforms to the standard</translation>
+    </message>
+    <message>
+        <source>Conformance findings</source>
+        <translation>Conformance findings</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Why this counts</source>
+        <translation>Why this counts</translation>
+    </message>
+    <message>
+        <source>{title} ({confidence})</source>
+        <translation>{title} ({confidence})</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Prompt found in the file:</source>
+        <translation>Prompt found in the file:</translation>
+    </message>
+    <message>
+        <source>No AI label in the file&apos;s metadata (GB 45438, IPTC or generator settings).</source>
+        <translation>No AI label in the file's metadata (GB 45438, IPTC or generator settings).</translation>
+    </message>
+</context>
+<context>
+    <name>C2paPanel</name>
+    <message>
+        <source>valid, signer on a trust list</source>
+        <translation>valid, signer on a trust list</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>valid, signer not on a trust list</source>
+        <translation>valid, signer not on a trust list</translation>
+    </message>
+    <message>
+        <source>signature intact, certificate expired</source>
+        <translation>signature intact, certificate expired</translation>
+    </message>
+    <message>
+        <source>invalid: altered after signing</source>
+        <translation>invalid: altered after signing</translation>
+    </message>
+    <message>
+        <source>remote manifest, not fetched</source>
+        <translation>remote manifest, not fetched</translation>
+    </message>
+    <message>
+        <source>unreadable or unsupported</source>
+        <translation>unreadable or unsupported</translation>
+    </message>
+    <message>
+        <source>no Content Credentials</source>
+        <translation>no Content Credentials</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>Converted</translation>
+    </message>
+    <message>
+        <source>Placed another file</source>
+        <translation>Placed another file</translation>
+    </message>
+    <message>
+        <source>Cropped</source>
+        <translation>Cropped</translation>
+    </message>
+    <message>
+        <source>Resized</source>
+        <translation>Resized</translation>
+    </message>
+    <message>
+        <source>Colour adjusted</source>
+        <translation>Colour adjusted</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>Filtered</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Published</translation>
+    </message>
+    <message>
+        <source>Transcoded</source>
+        <translation>Transcoded</translation>
+    </message>
+    <message>
+        <source>Watermarked</source>
+        <translation>Watermarked</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <source>generated by AI</source>
+        <translation>generated by AI</translation>
+    </message>
+    <message>
+        <source>edited or composited with AI</source>
+        <translation>edited or composited with AI</translation>
+    </message>
+    <message>
+        <source>enhanced by an algorithm</source>
+        <translation>enhanced by an algorithm</translation>
+    </message>
+    <message>
+        <source>made by an algorithm (not machine-learning AI)</source>
+        <translation>made by an algorithm (not machine-learning AI)</translation>
+    </message>
+    <message>
+        <source>captured by a camera or recorder</source>
+        <translation>captured by a camera or recorder</translation>
+    </message>
+    <message>
+        <source>captured with computational processing</source>
+        <translation>captured with computational processing</translation>
+    </message>
+    <message>
+        <source>composite of several sources</source>
+        <translation>composite of several sources</translation>
+    </message>
+    <message>
+        <source>screen capture</source>
+        <translation>screen capture</translation>
+    </message>
+    <message>
+        <source>made by a person with software</source>
+        <translation>made by a person with software</translation>
+    </message>
+    <message>
+        <source>scanned from film</source>
+        <translation>scanned from film</translation>
+    </message>
+    <message>
+        <source>scanned from a print</source>
+        <translation>scanned from a print</translation>
+    </message>
+    <message>
+        <source>(untitled manifest)</source>
+        <translation>(untitled manifest)</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>Certificate issuer</source>
+        <translation>Certificate issuer</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <source>Timestamp authority</source>
+        <translation>Timestamp authority</translation>
+    </message>
+    <message>
+        <source>App or device used</source>
+        <translation>App or device used</translation>
+    </message>
+    <message>
+        <source>AI tool used</source>
+        <translation>AI tool used</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Identity (CAWG)</source>
+        <translation>Identity (CAWG)</translation>
+    </message>
+    <message>
+        <source>Soft bindings (watermarks, fingerprints)</source>
+        <translation>Soft bindings (watermarks, fingerprints)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(untitled)</translation>
+    </message>
+    <message>
+        <source>Ingredients</source>
+        <translation>Ingredients</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Other fields</translation>
+    </message>
+    <message>
+        <source>active manifest</source>
+        <translation>active manifest</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>Not checked yet.</translation>
+    </message>
+    <message>
+        <source>Content Credentials do not apply to this type of file.</source>
+        <translation>Content Credentials do not apply to this type of file.</translation>
+    </message>
+    <message>
+        <source>The check could not run: {why}</source>
+        <translation>The check could not run: {why}</translation>
+    </message>
+    <message>
+        <source>No Content Credentials in this file.</source>
+        <translation>No Content Credentials in this file.</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>Trust list matched</source>
+        <translation>Trust list matched</translation>
+    </message>
+    <message>
+        <source>Trusted as</source>
+        <translation>Trusted as</translation>
+    </message>
+    <message>
+        <source>Active manifest</source>
+        <translation>Active manifest</translation>
+    </message>
+    <message>
+        <source>Remote manifest (not fetched)</source>
+        <translation>Remote manifest (not fetched)</translation>
+    </message>
+    <message>
+        <source>AI tool used (any manifest)</source>
+        <translation>AI tool used (any manifest)</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>Status code</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>the analysis stopped unexpectedly: {why}</source>
+        <translation>the analysis stopped unexpectedly: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Time and reason</source>
+        <translation>Time and reason</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>Fact</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+</context>
+<context>
+    <name>Detectors</name>
+    <message>
+        <source>File facts</source>
+        <translation>File facts</translation>
+    </message>
+    <message>
+        <source>Metadata labels</source>
+        <translation>Metadata labels</translation>
+    </message>
+    <message>
+        <source>Content Credentials (C2PA)</source>
+        <translation>Content Credentials (C2PA)</translation>
+    </message>
+    <message>
+        <source>Invisible watermarks</source>
+        <translation>Invisible watermarks</translation>
+    </message>
+    <message>
+        <source>Visible labels (text recognition)</source>
+        <translation>Visible labels (text recognition)</translation>
+    </message>
+    <message>
+        <source>Audio label cue</source>
+        <translation>Audio label cue</translation>
+    </message>
+    <message>
+        <source>Text labels</source>
+        <translation>Text labels</translation>
+    </message>
+    <message>
+        <source>no result</source>
+        <translation>no result</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>switched off in settings</source>
+        <translation>switched off in settings</translation>
+    </message>
+    <message>
+        <source>did not finish in time</source>
+        <translation>did not finish in time</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>does not apply to this file</source>
+        <translation>does not apply to this file</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>timed out</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>running…</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} ms</translation>
+    </message>
+</context>
+<context>
+    <name>FilePanel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Type (from content)</source>
+        <translation>Type (from content)</translation>
+    </message>
+    <message>
+        <source>Extension suggests</source>
+        <translation>Extension suggests</translation>
+    </message>
+    <message>
+        <source>Extension matches content</source>
+        <translation>Extension matches content</translation>
+    </message>
+    <message>
+        <source>no — the name hides the real type</source>
+        <translation>no — the name hides the real type</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation>Supported</translation>
+    </message>
+    <message>
+        <source>no — this type cannot be analysed</source>
+        <translation>no — this type cannot be analysed</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Camera or software: {key}</source>
+        <translation>Camera or software: {key}</translation>
+    </message>
+    <message>
+        <source>Analysed at (UTC)</source>
+        <translation>Analysed at (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>verifier — where does this file come from?</source>
+        <translation>verifier — where does this file come from?</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here, paste paths (Ctrl+V), or use File ▸ Open. Files are only read, never changed or uploaded.</source>
+        <translation>Drop files or folders here, paste paths (Ctrl+V), or use File ▸ Open. Files are only read, never changed or uploaded.</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>Cancel selected</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Cancel all</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open files…</source>
+        <translation>Open files…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>Open folder…</translation>
+    </message>
+    <message>
+        <source>Paste paths</source>
+        <translation>Paste paths</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Queue</translation>
+    </message>
+    <message>
+        <source>Next file</source>
+        <translation>Next file</translation>
+    </message>
+    <message>
+        <source>Previous file</source>
+        <translation>Previous file</translation>
+    </message>
+    <message>
+        <source>Analyse again</source>
+        <translation>Analyse again</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Remove from list</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>About verifier</source>
+        <translation>About verifier</translation>
+    </message>
+    <message>
+        <source>Listing the files…</source>
+        <translation>Listing the files…</translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation>Open files</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no path of an existing file or folder.</source>
+        <translation>The clipboard holds no path of an existing file or folder.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} files analysed</source>
+        <translation>{done} of {total} files analysed</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <source>Select a file whose analysis has finished.</source>
+        <translation>Select a file whose analysis has finished.</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation>JSON report (*.json)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be written: {why}</source>
+        <translation>The report could not be written: {why}</translation>
+    </message>
+    <message>
+        <source>Report written to {path}</source>
+        <translation>Report written to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message>
+        <source>Search fields and values…</source>
+        <translation>Search fields and values…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (or all shown rows) as tab-separated text</source>
+        <translation>Copy the selected rows (or all shown rows) as tab-separated text</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Metadata not read yet.</source>
+        <translation>Metadata not read yet.</translation>
+    </message>
+    <message>
+        <source>No metadata fields were read from this file.</source>
+        <translation>No metadata fields were read from this file.</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Problems</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>Credentials that fail validation or cannot be checked here.</source>
+        <translation>Credentials that fail validation or cannot be checked here.</translation>
+    </message>
+    <message>
+        <source>Cryptographically signed</source>
+        <translation>Cryptographically signed</translation>
+    </message>
+    <message>
+        <source>C2PA statements whose signature still matches the file.</source>
+        <translation>C2PA statements whose signature still matches the file.</translation>
+    </message>
+    <message>
+        <source>Invisible watermark</source>
+        <translation>Invisible watermark</translation>
+    </message>
+    <message>
+        <source>Decoded from the pixels or samples; survives metadata stripping but not every edit.</source>
+        <translation>Decoded from the pixels or samples; survives metadata stripping but not every edit.</translation>
+    </message>
+    <message>
+        <source>Visible label</source>
+        <translation>Visible label</translation>
+    </message>
+    <message>
+        <source>Read from the picture itself.</source>
+        <translation>Read from the picture itself.</translation>
+    </message>
+    <message>
+        <source>Unsigned declarations</source>
+        <translation>Unsigned declarations</translation>
+    </message>
+    <message>
+        <source>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</source>
+        <translation>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</translation>
+    </message>
+    <message>
+        <source>Weak signals and heuristics</source>
+        <translation>Weak signals and heuristics</translation>
+    </message>
+    <message>
+        <source>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</source>
+        <translation>Leads, not proof: below a detection threshold, or a 'possibly'/'suspected' label.</translation>
+    </message>
+    <message>
+        <source>Other findings</source>
+        <translation>Other findings</translation>
+    </message>
+    <message>
+        <source>Facts about the credentials and the file that do not themselves claim AI use.</source>
+        <translation>Facts about the credentials and the file that do not themselves claim AI use.</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation>What it says</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>No signals found.</source>
+        <translation>No signals found.</translation>
+    </message>
+    <message>
+        <source>No signals found so far.</source>
+        <translation>No signals found so far.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>Why it matters</translation>
+    </message>
+    <message>
+        <source>These fields may identify a person, a place or a device. Think before publishing or forwarding the original file.</source>
+        <translation>These fields may identify a person, a place or a device. Think before publishing or forwarding the original file.</translation>
+    </message>
+    <message>
+        <source>No identifying fields (names, locations, device serial numbers) were found in the metadata that was read.</source>
+        <translation>No identifying fields (names, locations, device serial numbers) were found in the metadata that was read.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueList</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>Analysing</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>Unreadable</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>AI-generated</source>
+        <translation>AI-generated</translation>
+    </message>
+    <message>
+        <source>AI-edited</source>
+        <translation>AI-edited</translation>
+    </message>
+    <message>
+        <source>Possibly AI</source>
+        <translation>Possibly AI</translation>
+    </message>
+    <message>
+        <source>Tampered credentials</source>
+        <translation>Tampered credentials</translation>
+    </message>
+    <message>
+        <source>Unverifiable</source>
+        <translation>Unverifiable</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>No signals</source>
+        <translation>No signals</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>Incomplete</translation>
+    </message>
+    <message>
+        <source>{done}/{total}</source>
+        <translation>{done}/{total}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Cancel the checks of this file</source>
+        <translation>Cancel the checks of this file</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Content Credentials</source>
+        <translation>Content Credentials</translation>
+    </message>
+    <message>
+        <source>AI labels</source>
+        <translation>AI labels</translation>
+    </message>
+    <message>
+        <source>Watermarks and visible labels</source>
+        <translation>Watermarks and visible labels</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>As the system</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Import trust list…</source>
+        <translation>Import trust list…</translation>
+    </message>
+    <message>
+        <source>Read visible labels with text recognition (slower)</source>
+        <translation>Read visible labels with text recognition (slower)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Trust lists folder:</source>
+        <translation>Trust lists folder:</translation>
+    </message>
+    <message>
+        <source>Content Credentials are checked against the trust lists in this folder (for example a newsroom&apos;s own certificate authority).</source>
+        <translation>Content Credentials are checked against the trust lists in this folder (for example a newsroom's own certificate authority).</translation>
+    </message>
+    <message>
+        <source>Time limit per check (seconds)</source>
+        <translation>Time limit per check (seconds)</translation>
+    </message>
+    <message>
+        <source>Could not import the trust list: {why}</source>
+        <translation>Could not import the trust list: {why}</translation>
+    </message>
+    <message>
+        <source>Imported trust list {label}.</source>
+        <translation>Imported trust list {label}.</translation>
+    </message>
+    <message>
+        <source>Trust lists found: {lists}</source>
+        <translation>Trust lists found: {lists}</translation>
+    </message>
+    <message>
+        <source>No trust list found: signers will be reported as not on any trust list.</source>
+        <translation>No trust list found: signers will be reported as not on any trust list.</translation>
+    </message>
+    <message>
+        <source>Trust lists folder</source>
+        <translation>Trust lists folder</translation>
+    </message>
+    <message>
+        <source>Import trust list</source>
+        <translation>Import trust list</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Name of the list:</source>
+        <translation>Name of the list:</translation>
+    </message>
+</context>
+<context>
+    <name>Signals</name>
+    <message>
+        <source>Content Credentials (C2PA) present</source>
+        <translation>Content Credentials (C2PA) present</translation>
+    </message>
+    <message>
+        <source>C2PA: declared AI-generated</source>
+        <translation>C2PA: declared AI-generated</translation>
+    </message>
+    <message>
+        <source>C2PA: declared edited or composited with AI</source>
+        <translation>C2PA: declared edited or composited with AI</translation>
+    </message>
+    <message>
+        <source>C2PA: declared captured by a camera</source>
+        <translation>C2PA: declared captured by a camera</translation>
+    </message>
+    <message>
+        <source>C2PA signer is on a trust list</source>
+        <translation>C2PA signer is on a trust list</translation>
+    </message>
+    <message>
+        <source>C2PA signature intact, signer not on any trust list</source>
+        <translation>C2PA signature intact, signer not on any trust list</translation>
+    </message>
+    <message>
+        <source>C2PA signature intact, certificate expired</source>
+        <translation>C2PA signature intact, certificate expired</translation>
+    </message>
+    <message>
+        <source>C2PA credentials fail validation (altered after signing)</source>
+        <translation>C2PA credentials fail validation (altered after signing)</translation>
+    </message>
+    <message>
+        <source>C2PA manifest stored remotely (not fetched)</source>
+        <translation>C2PA manifest stored remotely (not fetched)</translation>
+    </message>
+    <message>
+        <source>GB 45438 implicit AI label in metadata</source>
+        <translation>GB 45438 implicit AI label in metadata</translation>
+    </message>
+    <message>
+        <source>IPTC digital source type: AI</source>
+        <translation>IPTC digital source type: AI</translation>
+    </message>
+    <message>
+        <source>AI generator settings in metadata</source>
+        <translation>AI generator settings in metadata</translation>
+    </message>
+    <message>
+        <source>Invisible AI watermark</source>
+        <translation>Invisible AI watermark</translation>
+    </message>
+    <message>
+        <source>Visible AI label in the picture</source>
+        <translation>Visible AI label in the picture</translation>
+    </message>
+    <message>
+        <source>Audible AI label</source>
+        <translation>Audible AI label</translation>
+    </message>
+    <message>
+        <source>Explicit AI label in the text</source>
+        <translation>Explicit AI label in the text</translation>
+    </message>
+    <message>
+        <source>declared</source>
+        <translation>declared</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>detected</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>possible</translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation>fact</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{n} bytes of binary data</source>
+        <translation>{n} bytes of binary data</translation>
+    </message>
+    <message>
+        <source>… ({n} more characters)</source>
+        <translation>… ({n} more characters)</translation>
+    </message>
+    <message>
+        <source>(more entries not shown)</source>
+        <translation>(more entries not shown)</translation>
+    </message>
+    <message>
+        <source>{shown} ({n} bytes)</source>
+        <translation>{shown} ({n} bytes)</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <source>Declared or detected as AI-generated</source>
+        <translation>Declared or detected as AI-generated</translation>
+    </message>
+    <message>
+        <source>Declared as edited with AI</source>
+        <translation>Declared as edited with AI</translation>
+    </message>
+    <message>
+        <source>Weak signs of AI generation</source>
+        <translation>Weak signs of AI generation</translation>
+    </message>
+    <message>
+        <source>Content Credentials fail validation: altered after signing</source>
+        <translation>Content Credentials fail validation: altered after signing</translation>
+    </message>
+    <message>
+        <source>Content Credentials present but cannot be verified here</source>
+        <translation>Content Credentials present but cannot be verified here</translation>
+    </message>
+    <message>
+        <source>Signed provenance, no AI declared</source>
+        <translation>Signed provenance, no AI declared</translation>
+    </message>
+    <message>
+        <source>No provenance signals found — this is not evidence that the file is authentic</source>
+        <translation>No provenance signals found — this is not evidence that the file is authentic</translation>
+    </message>
+    <message>
+        <source>Could not be fully analysed</source>
+        <translation>Could not be fully analysed</translation>
+    </message>
+    <message>
+        <source>The file declares, or shows, that it was generated by AI.</source>
+        <translation>The file declares, or shows, that it was generated by AI.</translation>
+    </message>
+    <message>
+        <source>The file declares that AI was used to edit or composite it; no signal says it was generated whole.</source>
+        <translation>The file declares that AI was used to edit or composite it; no signal says it was generated whole.</translation>
+    </message>
+    <message>
+        <source>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</source>
+        <translation>Only weak signals were found (a 'possibly' or 'suspected' label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</translation>
+    </message>
+    <message>
+        <source>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</source>
+        <translation>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</translation>
+    </message>
+    <message>
+        <source>The file refers to Content Credentials that cannot be checked offline (a remote manifest that was not fetched, or a malformed or unsupported manifest). Nothing is concluded from them.</source>
+        <translation>The file refers to Content Credentials that cannot be checked offline (a remote manifest that was not fetched, or a malformed or unsupported manifest). Nothing is concluded from them.</translation>
+    </message>
+    <message>
+        <source>The file carries valid C2PA Content Credentials that do not declare AI generation.</source>
+        <translation>The file carries valid C2PA Content Credentials that do not declare AI generation.</translation>
+    </message>
+    <message>
+        <source>No label, credential or watermark was found. Labels are easily stripped, and many generators add none.</source>
+        <translation>No label, credential or watermark was found. Labels are easily stripped, and many generators add none.</translation>
+    </message>
+    <message>
+        <source>Some checks could not be completed, and nothing was found by the others. This is not evidence either way.</source>
+        <translation>Some checks could not be completed, and nothing was found by the others. This is not evidence either way.</translation>
+    </message>
+    <message>
+        <source>Signed by {signer}</source>
+        <translation>Signed by {signer}</translation>
+    </message>
+    <message>
+        <source>Cryptographically signed (C2PA)</source>
+        <translation>Cryptographically signed (C2PA)</translation>
+    </message>
+    <message>
+        <source>Invisible watermark decoded from the content</source>
+        <translation>Invisible watermark decoded from the content</translation>
+    </message>
+    <message>
+        <source>Visible label in the content</source>
+        <translation>Visible label in the content</translation>
+    </message>
+    <message>
+        <source>Declared in unsigned metadata: anyone can add or remove this</source>
+        <translation>Declared in unsigned metadata: anyone can add or remove this</translation>
+    </message>
+    <message>
+        <source>The signer is on a trust list.</source>
+        <translation>The signer is on a trust list.</translation>
+    </message>
+    <message>
+        <source>The signature is intact, but the signer is not on any configured trust list.</source>
+        <translation>The signature is intact, but the signer is not on any configured trust list.</translation>
+    </message>
+    <message>
+        <source>The signature is intact, but the certificate has expired and there is no trusted timestamp (this is not tampering).</source>
+        <translation>The signature is intact, but the certificate has expired and there is no trusted timestamp (this is not tampering).</translation>
+    </message>
+    <message>
+        <source>The Content Credentials fail validation: they were altered after signing.</source>
+        <translation>The Content Credentials fail validation: they were altered after signing.</translation>
+    </message>
+    <message>
+        <source>Drop a file or a folder to check it</source>
+        <translation>Drop a file or a folder to check it</translation>
+    </message>
+    <message>
+        <source>Photos, videos, audio and documents are checked for Content Credentials, AI labels and watermarks. Files are never changed or uploaded.</source>
+        <translation>Photos, videos, audio and documents are checked for Content Credentials, AI labels and watermarks. Files are never changed or uploaded.</translation>
+    </message>
+    <message>
+        <source>The file could not be read</source>
+        <translation>The file could not be read</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled</source>
+        <translation>Analysis cancelled</translation>
+    </message>
+    <message>
+        <source>The checks were stopped before they finished: nothing is concluded about this file.</source>
+        <translation>The checks were stopped before they finished: nothing is concluded about this file.</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>Analysing…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} checks done. Findings appear below as each check finishes.</source>
+        <translation>{done} of {total} checks done. Findings appear below as each check finishes.</translation>
+    </message>
+    <message>
+        <source>This type of file ({type}) cannot be analysed.</source>
+        <translation>This type of file ({type}) cannot be analysed.</translation>
+    </message>
+    <message>
+        <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>
+        <translation>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</translation>
+    </message>
+    <message>
+        <source>The manifest could not be read: {why}</source>
+        <translation>The manifest could not be read: {why}</translation>
+    </message>
+    <message>
+        <source>Not checked (the verdict does not cover these):</source>
+        <translation>Not checked (the verdict does not cover these):</translation>
+    </message>
+    <message>
+        <source>• {check}: {reason}</source>
+        <translation>• {check}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WatermarkPanel</name>
+    <message>
+        <source>Picture kept as evidence</source>
+        <translation>Picture kept as evidence</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z-score</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>Embedded by</source>
+        <translation>Embedded by</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>At (seconds)</source>
+        <translation>At (seconds)</translation>
+    </message>
+    <message>
+        <source>Text read</source>
+        <translation>Text read</translation>
+    </message>
+    <message>
+        <source>Box (pixels)</source>
+        <translation>Box (pixels)</translation>
+    </message>
+    <message>
+        <source>Height relative to shortest side</source>
+        <translation>Height relative to shortest side</translation>
+    </message>
+    <message>
+        <source>Meets the 5 % rule</source>
+        <translation>Meets the 5 % rule</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>{title} ({confidence})</source>
+        <translation>{title} ({confidence})</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</source>
+        <translation>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</translation>
+    </message>
+</context>
+</TS>

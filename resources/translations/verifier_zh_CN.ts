@@ -1,0 +1,1354 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About verifier</source>
+        <translation>关于 verifier</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>C2PA library</source>
+        <translation>C2PA 库</translation>
+    </message>
+    <message>
+        <source>Trust lists</source>
+        <translation>信任列表</translation>
+    </message>
+    <message>
+        <source>none: signatures can be checked, signers cannot be recognised</source>
+        <translation>无：可以核验签名，但无法识别签名者</translation>
+    </message>
+    <message>
+        <source>Python / Qt</source>
+        <translation>Python / Qt</translation>
+    </message>
+    <message>
+        <source>verifier only reads the files it is given: it never changes, uploads or shares them, and it works offline. Finding no label is not proof that a file is authentic.</source>
+        <translation>verifier 只读取交给它的文件：绝不修改、上传或分享这些文件，并且完全离线工作。未发现标识并不能证明文件是真实的。</translation>
+    </message>
+</context>
+<context>
+    <name>AiLabelsPanel</name>
+    <message>
+        <source>1 — AI-generated</source>
+        <translation>1 — 人工智能生成</translation>
+    </message>
+    <message>
+        <source>2 — possibly AI-generated</source>
+        <translation>2 — 可能为人工智能生成</translation>
+    </message>
+    <message>
+        <source>3 — suspected AI-generated</source>
+        <translation>3 — 疑似人工智能生成</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Unified Social Credit Code (USCC)</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>USCC check digit correct</source>
+        <translation>统一社会信用代码校验位正确</translation>
+    </message>
+    <message>
+        <source>Service type</source>
+        <translation>服务类型</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s own suffix</source>
+        <translation>服务提供者自定义位</translation>
+    </message>
+    <message>
+        <source>Company (a guess, not verified)</source>
+        <translation>企业（推测，未经核实）</translation>
+    </message>
+    <message>
+        <source>Guess verified</source>
+        <translation>推测已核实</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Where in the file</source>
+        <translation>在文件中的位置</translation>
+    </message>
+    <message>
+        <source>All places found</source>
+        <translation>发现的全部位置</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>字段名</translation>
+    </message>
+    <message>
+        <source>Producer code decoded</source>
+        <translation>生成服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Propagator code decoded</source>
+        <translation>传播服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Provider code decoded</source>
+        <translation>服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Conforms to the standard</source>
+        <translation>是否符合标准</translation>
+    </message>
+    <message>
+        <source>Conformance findings</source>
+        <translation>合规性检查结果</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成工具</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Why this counts</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <source>{title} ({confidence})</source>
+        <translation>{title}（{confidence}）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标识项</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Prompt found in the file:</source>
+        <translation>文件中发现的提示词：</translation>
+    </message>
+    <message>
+        <source>No AI label in the file&apos;s metadata (GB 45438, IPTC or generator settings).</source>
+        <translation>文件元数据中没有人工智能标识（GB 45438、IPTC 或生成工具参数）。</translation>
+    </message>
+</context>
+<context>
+    <name>C2paPanel</name>
+    <message>
+        <source>valid, signer on a trust list</source>
+        <translation>有效，签名者在信任列表中</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>valid, signer not on a trust list</source>
+        <translation>有效，签名者不在信任列表中</translation>
+    </message>
+    <message>
+        <source>signature intact, certificate expired</source>
+        <translation>签名完好，证书已过期</translation>
+    </message>
+    <message>
+        <source>invalid: altered after signing</source>
+        <translation>无效：签名后被改动</translation>
+    </message>
+    <message>
+        <source>remote manifest, not fetched</source>
+        <translation>远程清单，未获取</translation>
+    </message>
+    <message>
+        <source>unreadable or unsupported</source>
+        <translation>无法读取或不受支持</translation>
+    </message>
+    <message>
+        <source>no Content Credentials</source>
+        <translation>无内容凭证</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>转换格式</translation>
+    </message>
+    <message>
+        <source>Placed another file</source>
+        <translation>置入其他文件</translation>
+    </message>
+    <message>
+        <source>Cropped</source>
+        <translation>裁剪</translation>
+    </message>
+    <message>
+        <source>Resized</source>
+        <translation>调整尺寸</translation>
+    </message>
+    <message>
+        <source>Colour adjusted</source>
+        <translation>调整颜色</translation>
+    </message>
+    <message>
+        <source>Filtered</source>
+        <translation>滤镜处理</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Transcoded</source>
+        <translation>转码</translation>
+    </message>
+    <message>
+        <source>Watermarked</source>
+        <translation>添加水印</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>generated by AI</source>
+        <translation>由人工智能生成</translation>
+    </message>
+    <message>
+        <source>edited or composited with AI</source>
+        <translation>经人工智能编辑或合成</translation>
+    </message>
+    <message>
+        <source>enhanced by an algorithm</source>
+        <translation>经算法增强</translation>
+    </message>
+    <message>
+        <source>made by an algorithm (not machine-learning AI)</source>
+        <translation>由算法生成（非机器学习人工智能）</translation>
+    </message>
+    <message>
+        <source>captured by a camera or recorder</source>
+        <translation>由相机或录音设备拍摄录制</translation>
+    </message>
+    <message>
+        <source>captured with computational processing</source>
+        <translation>经计算摄影处理拍摄</translation>
+    </message>
+    <message>
+        <source>composite of several sources</source>
+        <translation>由多个来源合成</translation>
+    </message>
+    <message>
+        <source>screen capture</source>
+        <translation>屏幕截图</translation>
+    </message>
+    <message>
+        <source>made by a person with software</source>
+        <translation>由人使用软件制作</translation>
+    </message>
+    <message>
+        <source>scanned from film</source>
+        <translation>扫描自胶片</translation>
+    </message>
+    <message>
+        <source>scanned from a print</source>
+        <translation>扫描自印刷品</translation>
+    </message>
+    <message>
+        <source>(untitled manifest)</source>
+        <translation>（无标题清单）</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发者</translation>
+    </message>
+    <message>
+        <source>Certificate issuer</source>
+        <translation>证书颁发者</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <source>Timestamp authority</source>
+        <translation>时间戳机构</translation>
+    </message>
+    <message>
+        <source>App or device used</source>
+        <translation>使用的应用或设备</translation>
+    </message>
+    <message>
+        <source>AI tool used</source>
+        <translation>使用的人工智能工具</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Identity (CAWG)</source>
+        <translation>身份（CAWG）</translation>
+    </message>
+    <message>
+        <source>Soft bindings (watermarks, fingerprints)</source>
+        <translation>软绑定（水印、指纹）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Ingredients</source>
+        <translation>素材来源</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>其他字段</translation>
+    </message>
+    <message>
+        <source>active manifest</source>
+        <translation>当前清单</translation>
+    </message>
+    <message>
+        <source>Not checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <source>Content Credentials do not apply to this type of file.</source>
+        <translation>此类文件不适用内容凭证。</translation>
+    </message>
+    <message>
+        <source>The check could not run: {why}</source>
+        <translation>无法进行此项检查：{why}</translation>
+    </message>
+    <message>
+        <source>No Content Credentials in this file.</source>
+        <translation>此文件中没有内容凭证。</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证结果</translation>
+    </message>
+    <message>
+        <source>Trust list matched</source>
+        <translation>匹配的信任列表</translation>
+    </message>
+    <message>
+        <source>Trusted as</source>
+        <translation>信任方式</translation>
+    </message>
+    <message>
+        <source>Active manifest</source>
+        <translation>当前清单</translation>
+    </message>
+    <message>
+        <source>Remote manifest (not fetched)</source>
+        <translation>远程清单（未获取）</translation>
+    </message>
+    <message>
+        <source>AI tool used (any manifest)</source>
+        <translation>使用的人工智能工具（任一清单）</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>状态码</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>the analysis stopped unexpectedly: {why}</source>
+        <translation>分析意外中止：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Time and reason</source>
+        <translation>用时与原因</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>Detectors</name>
+    <message>
+        <source>File facts</source>
+        <translation>文件基本信息</translation>
+    </message>
+    <message>
+        <source>Metadata labels</source>
+        <translation>元数据标识</translation>
+    </message>
+    <message>
+        <source>Content Credentials (C2PA)</source>
+        <translation>内容凭证（C2PA）</translation>
+    </message>
+    <message>
+        <source>Invisible watermarks</source>
+        <translation>隐式水印</translation>
+    </message>
+    <message>
+        <source>Visible labels (text recognition)</source>
+        <translation>显式标识（文字识别）</translation>
+    </message>
+    <message>
+        <source>Audio label cue</source>
+        <translation>音频标识提示音</translation>
+    </message>
+    <message>
+        <source>Text labels</source>
+        <translation>文本标识</translation>
+    </message>
+    <message>
+        <source>no result</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>switched off in settings</source>
+        <translation>已在设置中关闭</translation>
+    </message>
+    <message>
+        <source>did not finish in time</source>
+        <translation>未能按时完成</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>does not apply to this file</source>
+        <translation>不适用于此文件</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>进行中…</translation>
+    </message>
+    <message>
+        <source>{ms} ms</source>
+        <translation>{ms} 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>FilePanel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Type (from content)</source>
+        <translation>类型（依据内容判断）</translation>
+    </message>
+    <message>
+        <source>Extension suggests</source>
+        <translation>扩展名表明</translation>
+    </message>
+    <message>
+        <source>Extension matches content</source>
+        <translation>扩展名与内容一致</translation>
+    </message>
+    <message>
+        <source>no — the name hides the real type</source>
+        <translation>否 — 文件名掩盖了真实类型</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>容器格式</translation>
+    </message>
+    <message>
+        <source>Supported</source>
+        <translation>是否支持</translation>
+    </message>
+    <message>
+        <source>no — this type cannot be analysed</source>
+        <translation>否 — 无法分析此类型</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Camera or software: {key}</source>
+        <translation>相机或软件：{key}</translation>
+    </message>
+    <message>
+        <source>Analysed at (UTC)</source>
+        <translation>分析时间（UTC）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>verifier — where does this file come from?</source>
+        <translation>verifier — 这个文件从何而来？</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here, paste paths (Ctrl+V), or use File ▸ Open. Files are only read, never changed or uploaded.</source>
+        <translation>将文件或文件夹拖放到此处，粘贴路径（Ctrl+V），或使用“文件 ▸ 打开”。文件只会被读取，绝不会被修改或上传。</translation>
+    </message>
+    <message>
+        <source>Cancel selected</source>
+        <translation>取消所选</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open files…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Open folder…</source>
+        <translation>打开文件夹…</translation>
+    </message>
+    <message>
+        <source>Paste paths</source>
+        <translation>粘贴路径</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Next file</source>
+        <translation>下一个文件</translation>
+    </message>
+    <message>
+        <source>Previous file</source>
+        <translation>上一个文件</translation>
+    </message>
+    <message>
+        <source>Analyse again</source>
+        <translation>重新分析</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>从列表中移除</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About verifier</source>
+        <translation>关于 verifier</translation>
+    </message>
+    <message>
+        <source>Listing the files…</source>
+        <translation>正在列出文件…</translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no path of an existing file or folder.</source>
+        <translation>剪贴板中没有现有文件或文件夹的路径。</translation>
+    </message>
+    <message>
+        <source>{done} of {total} files analysed</source>
+        <translation>已分析 {done}/{total} 个文件</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>Select a file whose analysis has finished.</source>
+        <translation>请选择已完成分析的文件。</translation>
+    </message>
+    <message>
+        <source>JSON report (*.json)</source>
+        <translation>JSON 报告 (*.json)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The report could not be written: {why}</source>
+        <translation>无法写入报告：{why}</translation>
+    </message>
+    <message>
+        <source>Report written to {path}</source>
+        <translation>报告已写入 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataPanel</name>
+    <message>
+        <source>Search fields and values…</source>
+        <translation>搜索字段和值…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows (or all shown rows) as tab-separated text</source>
+        <translation>将所选行（或全部显示的行）复制为制表符分隔的文本</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Metadata not read yet.</source>
+        <translation>尚未读取元数据。</translation>
+    </message>
+    <message>
+        <source>No metadata fields were read from this file.</source>
+        <translation>未从此文件读取到元数据字段。</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Credentials that fail validation or cannot be checked here.</source>
+        <translation>验证失败或无法在本机核验的凭证。</translation>
+    </message>
+    <message>
+        <source>Cryptographically signed</source>
+        <translation>加密签名</translation>
+    </message>
+    <message>
+        <source>C2PA statements whose signature still matches the file.</source>
+        <translation>签名仍与文件相符的 C2PA 声明。</translation>
+    </message>
+    <message>
+        <source>Invisible watermark</source>
+        <translation>隐式水印</translation>
+    </message>
+    <message>
+        <source>Decoded from the pixels or samples; survives metadata stripping but not every edit.</source>
+        <translation>从像素或采样中解出；可在删除元数据后保留，但并非每种编辑都能保留。</translation>
+    </message>
+    <message>
+        <source>Visible label</source>
+        <translation>显式标识</translation>
+    </message>
+    <message>
+        <source>Read from the picture itself.</source>
+        <translation>从画面本身识别。</translation>
+    </message>
+    <message>
+        <source>Unsigned declarations</source>
+        <translation>未签名的声明</translation>
+    </message>
+    <message>
+        <source>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</source>
+        <translation>元数据，或签名已不再匹配的凭证：任何人都可以添加或删除。</translation>
+    </message>
+    <message>
+        <source>Weak signals and heuristics</source>
+        <translation>弱信号与启发式特征</translation>
+    </message>
+    <message>
+        <source>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</source>
+        <translation>仅为线索而非证据：低于检测阈值，或为“可能”/“疑似”标识。</translation>
+    </message>
+    <message>
+        <source>Other findings</source>
+        <translation>其他发现</translation>
+    </message>
+    <message>
+        <source>Facts about the credentials and the file that do not themselves claim AI use.</source>
+        <translation>关于凭证和文件的事实，本身并不声称使用了人工智能。</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>可信程度</translation>
+    </message>
+    <message>
+        <source>No signals found.</source>
+        <translation>未发现任何信号。</translation>
+    </message>
+    <message>
+        <source>No signals found so far.</source>
+        <translation>目前尚未发现任何信号。</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Why it matters</source>
+        <translation>为何重要</translation>
+    </message>
+    <message>
+        <source>These fields may identify a person, a place or a device. Think before publishing or forwarding the original file.</source>
+        <translation>这些字段可能暴露某个人、地点或设备。发布或转发原始文件前请慎重考虑。</translation>
+    </message>
+    <message>
+        <source>No identifying fields (names, locations, device serial numbers) were found in the metadata that was read.</source>
+        <translation>在已读取的元数据中未发现可识别身份的字段（姓名、位置、设备序列号）。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueList</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>分析中</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>AI-generated</source>
+        <translation>AI 生成</translation>
+    </message>
+    <message>
+        <source>AI-edited</source>
+        <translation>AI 编辑</translation>
+    </message>
+    <message>
+        <source>Possibly AI</source>
+        <translation>可能是 AI</translation>
+    </message>
+    <message>
+        <source>Tampered credentials</source>
+        <translation>凭证被篡改</translation>
+    </message>
+    <message>
+        <source>Unverifiable</source>
+        <translation>无法验证</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签名</translation>
+    </message>
+    <message>
+        <source>No signals</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>{done}/{total}</source>
+        <translation>{done}/{total}</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Cancel the checks of this file</source>
+        <translation>取消此文件的检查</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Content Credentials</source>
+        <translation>内容凭证</translation>
+    </message>
+    <message>
+        <source>AI labels</source>
+        <translation>AI 标识</translation>
+    </message>
+    <message>
+        <source>Watermarks and visible labels</source>
+        <translation>水印与显式标识</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查项</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Import trust list…</source>
+        <translation>导入信任列表…</translation>
+    </message>
+    <message>
+        <source>Read visible labels with text recognition (slower)</source>
+        <translation>使用文字识别读取显式标识（较慢）</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Trust lists folder:</source>
+        <translation>信任列表文件夹：</translation>
+    </message>
+    <message>
+        <source>Content Credentials are checked against the trust lists in this folder (for example a newsroom&apos;s own certificate authority).</source>
+        <translation>内容凭证将依据此文件夹中的信任列表进行核验（例如新闻机构自己的证书颁发机构）。</translation>
+    </message>
+    <message>
+        <source>Time limit per check (seconds)</source>
+        <translation>每项检查的时间上限（秒）</translation>
+    </message>
+    <message>
+        <source>Could not import the trust list: {why}</source>
+        <translation>无法导入信任列表：{why}</translation>
+    </message>
+    <message>
+        <source>Imported trust list {label}.</source>
+        <translation>已导入信任列表 {label}。</translation>
+    </message>
+    <message>
+        <source>Trust lists found: {lists}</source>
+        <translation>已找到的信任列表：{lists}</translation>
+    </message>
+    <message>
+        <source>No trust list found: signers will be reported as not on any trust list.</source>
+        <translation>未找到信任列表：所有签名者都将显示为不在任何信任列表中。</translation>
+    </message>
+    <message>
+        <source>Trust lists folder</source>
+        <translation>信任列表文件夹</translation>
+    </message>
+    <message>
+        <source>Import trust list</source>
+        <translation>导入信任列表</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Name of the list:</source>
+        <translation>列表名称：</translation>
+    </message>
+</context>
+<context>
+    <name>Signals</name>
+    <message>
+        <source>Content Credentials (C2PA) present</source>
+        <translation>存在内容凭证（C2PA）</translation>
+    </message>
+    <message>
+        <source>C2PA: declared AI-generated</source>
+        <translation>C2PA：声明为人工智能生成</translation>
+    </message>
+    <message>
+        <source>C2PA: declared edited or composited with AI</source>
+        <translation>C2PA：声明经人工智能编辑或合成</translation>
+    </message>
+    <message>
+        <source>C2PA: declared captured by a camera</source>
+        <translation>C2PA：声明由相机拍摄</translation>
+    </message>
+    <message>
+        <source>C2PA signer is on a trust list</source>
+        <translation>C2PA 签名者在信任列表中</translation>
+    </message>
+    <message>
+        <source>C2PA signature intact, signer not on any trust list</source>
+        <translation>C2PA 签名完好，签名者不在任何信任列表中</translation>
+    </message>
+    <message>
+        <source>C2PA signature intact, certificate expired</source>
+        <translation>C2PA 签名完好，证书已过期</translation>
+    </message>
+    <message>
+        <source>C2PA credentials fail validation (altered after signing)</source>
+        <translation>C2PA 凭证验证失败（签名后被改动）</translation>
+    </message>
+    <message>
+        <source>C2PA manifest stored remotely (not fetched)</source>
+        <translation>C2PA 清单存放在远程（未获取）</translation>
+    </message>
+    <message>
+        <source>GB 45438 implicit AI label in metadata</source>
+        <translation>元数据中的 GB 45438 隐式 AI 标识</translation>
+    </message>
+    <message>
+        <source>IPTC digital source type: AI</source>
+        <translation>IPTC 数字来源类型：人工智能</translation>
+    </message>
+    <message>
+        <source>AI generator settings in metadata</source>
+        <translation>元数据中的 AI 生成参数</translation>
+    </message>
+    <message>
+        <source>Invisible AI watermark</source>
+        <translation>隐式 AI 水印</translation>
+    </message>
+    <message>
+        <source>Visible AI label in the picture</source>
+        <translation>画面中的显式 AI 标识</translation>
+    </message>
+    <message>
+        <source>Audible AI label</source>
+        <translation>可听的 AI 标识</translation>
+    </message>
+    <message>
+        <source>Explicit AI label in the text</source>
+        <translation>文本中的显式 AI 标识</translation>
+    </message>
+    <message>
+        <source>declared</source>
+        <translation>声明</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>检测到</translation>
+    </message>
+    <message>
+        <source>possible</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <source>fact</source>
+        <translation>事实</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{n} bytes of binary data</source>
+        <translation>{n} 字节的二进制数据</translation>
+    </message>
+    <message>
+        <source>… ({n} more characters)</source>
+        <translation>…（另有 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>(more entries not shown)</source>
+        <translation>（更多条目未显示）</translation>
+    </message>
+    <message>
+        <source>{shown} ({n} bytes)</source>
+        <translation>{shown}（{n} 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <source>Declared or detected as AI-generated</source>
+        <translation>声明或检测为人工智能生成</translation>
+    </message>
+    <message>
+        <source>Declared as edited with AI</source>
+        <translation>声明经人工智能编辑或合成</translation>
+    </message>
+    <message>
+        <source>Weak signs of AI generation</source>
+        <translation>存在较弱的人工智能生成迹象</translation>
+    </message>
+    <message>
+        <source>Content Credentials fail validation: altered after signing</source>
+        <translation>内容凭证验证失败：签名后被改动</translation>
+    </message>
+    <message>
+        <source>Content Credentials present but cannot be verified here</source>
+        <translation>存在内容凭证，但无法在本机验证</translation>
+    </message>
+    <message>
+        <source>Signed provenance, no AI declared</source>
+        <translation>有签名的来源信息，未声明使用人工智能</translation>
+    </message>
+    <message>
+        <source>No provenance signals found — this is not evidence that the file is authentic</source>
+        <translation>未发现任何来源标识 — 这并不能证明文件是真实的</translation>
+    </message>
+    <message>
+        <source>Could not be fully analysed</source>
+        <translation>无法完整分析</translation>
+    </message>
+    <message>
+        <source>The file declares, or shows, that it was generated by AI.</source>
+        <translation>文件声明或显示其由人工智能生成。</translation>
+    </message>
+    <message>
+        <source>The file declares that AI was used to edit or composite it; no signal says it was generated whole.</source>
+        <translation>文件声明使用人工智能进行了编辑或合成；没有信号表明其整体由人工智能生成。</translation>
+    </message>
+    <message>
+        <source>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</source>
+        <translation>仅发现较弱的信号（“可能”或“疑似”标识、接近阈值的水印或启发式特征），应视为线索而非证据。</translation>
+    </message>
+    <message>
+        <source>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</source>
+        <translation>文件带有 C2PA 内容凭证，但与文件不再匹配：内容或清单在签名后被修改。</translation>
+    </message>
+    <message>
+        <source>The file refers to Content Credentials that cannot be checked offline (a remote manifest that was not fetched, or a malformed or unsupported manifest). Nothing is concluded from them.</source>
+        <translation>文件引用的内容凭证无法离线核验（未获取的远程清单，或格式错误、不受支持的清单），不据此作出结论。</translation>
+    </message>
+    <message>
+        <source>The file carries valid C2PA Content Credentials that do not declare AI generation.</source>
+        <translation>文件带有有效的 C2PA 内容凭证，且未声明人工智能生成。</translation>
+    </message>
+    <message>
+        <source>No label, credential or watermark was found. Labels are easily stripped, and many generators add none.</source>
+        <translation>未发现标识、凭证或水印。标识很容易被去除，许多生成工具也不添加标识。</translation>
+    </message>
+    <message>
+        <source>Some checks could not be completed, and nothing was found by the others. This is not evidence either way.</source>
+        <translation>部分检查无法完成，其余检查未发现任何信号。这不能作为任何一方面的证据。</translation>
+    </message>
+    <message>
+        <source>Signed by {signer}</source>
+        <translation>签名者：{signer}</translation>
+    </message>
+    <message>
+        <source>Cryptographically signed (C2PA)</source>
+        <translation>加密签名（C2PA）</translation>
+    </message>
+    <message>
+        <source>Invisible watermark decoded from the content</source>
+        <translation>从内容中解出的隐式水印</translation>
+    </message>
+    <message>
+        <source>Visible label in the content</source>
+        <translation>内容中的显式标识</translation>
+    </message>
+    <message>
+        <source>Declared in unsigned metadata: anyone can add or remove this</source>
+        <translation>在未签名的元数据中声明：任何人都可以添加或删除</translation>
+    </message>
+    <message>
+        <source>The signer is on a trust list.</source>
+        <translation>签名者在信任列表中。</translation>
+    </message>
+    <message>
+        <source>The signature is intact, but the signer is not on any configured trust list.</source>
+        <translation>签名完好，但签名者不在已配置的任何信任列表中。</translation>
+    </message>
+    <message>
+        <source>The signature is intact, but the certificate has expired and there is no trusted timestamp (this is not tampering).</source>
+        <translation>签名完好，但证书已过期且没有可信时间戳（这不属于篡改）。</translation>
+    </message>
+    <message>
+        <source>The Content Credentials fail validation: they were altered after signing.</source>
+        <translation>内容凭证验证失败：签名后被改动过。</translation>
+    </message>
+    <message>
+        <source>Drop a file or a folder to check it</source>
+        <translation>拖入文件或文件夹即可检查</translation>
+    </message>
+    <message>
+        <source>Photos, videos, audio and documents are checked for Content Credentials, AI labels and watermarks. Files are never changed or uploaded.</source>
+        <translation>检查照片、视频、音频和文档中的内容凭证、AI 标识和水印。文件绝不会被修改或上传。</translation>
+    </message>
+    <message>
+        <source>The file could not be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <source>Analysis cancelled</source>
+        <translation>分析已取消</translation>
+    </message>
+    <message>
+        <source>The checks were stopped before they finished: nothing is concluded about this file.</source>
+        <translation>检查在完成前被停止：不对此文件作出任何结论。</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>正在分析…</translation>
+    </message>
+    <message>
+        <source>{done} of {total} checks done. Findings appear below as each check finishes.</source>
+        <translation>已完成 {done}/{total} 项检查。每项检查完成后，结果会显示在下方。</translation>
+    </message>
+    <message>
+        <source>This type of file ({type}) cannot be analysed.</source>
+        <translation>无法分析此类文件（{type}）。</translation>
+    </message>
+    <message>
+        <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>
+        <translation>清单存放在 {url}；由于本工具从不联网，未获取该清单。</translation>
+    </message>
+    <message>
+        <source>The manifest could not be read: {why}</source>
+        <translation>无法读取清单：{why}</translation>
+    </message>
+    <message>
+        <source>Not checked (the verdict does not cover these):</source>
+        <translation>未能检查（结论不涵盖以下各项）：</translation>
+    </message>
+    <message>
+        <source>• {check}: {reason}</source>
+        <translation>• {check}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WatermarkPanel</name>
+    <message>
+        <source>Picture kept as evidence</source>
+        <translation>留存的证据图片</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z 分数</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>Embedded by</source>
+        <translation>嵌入者</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>At (seconds)</source>
+        <translation>时间点（秒）</translation>
+    </message>
+    <message>
+        <source>Text read</source>
+        <translation>识别出的文字</translation>
+    </message>
+    <message>
+        <source>Box (pixels)</source>
+        <translation>位置框（像素）</translation>
+    </message>
+    <message>
+        <source>Height relative to shortest side</source>
+        <translation>相对短边的高度</translation>
+    </message>
+    <message>
+        <source>Meets the 5 % rule</source>
+        <translation>符合 5% 规则</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>{title} ({confidence})</source>
+        <translation>{title}（{confidence}）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</source>
+        <translation>未发现隐式水印或显式标识。未检出不能说明任何问题：水印并非在每种编辑后都能保留。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,358 @@
+"""The queue of files being analysed: a Scanner drained by one worker thread, with cancellation.
+
+``Scanner.submit`` and ``Scanner.cancel`` are thread-safe and return quickly, so they are called
+from the GUI thread. One :class:`ScanWorker` thread per Scanner drains ``Scanner.events()`` and
+forwards every event through a queued Qt signal; the controller applies it to the matching
+:class:`~ui.entry.FileEntry` on the GUI thread. Events for a file that was removed, or that
+belong to a retired Scanner's forgotten files, are dropped by key (stale results).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, Signal
+
+from verifier.config import Config
+from verifier.evidence import Report
+from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, Scanner, expand)
+
+from .entry import FileEntry
+
+log = logging.getLogger(__name__)
+
+
+class ScanWorker(QThread):
+    """Drains one Scanner's events on its own thread until stopped."""
+
+    event = Signal(int, object)  # generation, pipeline event
+    crashed = Signal(int, str)  # generation, message: the analysis itself failed
+
+    def __init__(self, scanner: Scanner, generation: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.scanner = scanner
+        self.generation = generation
+        self._pending = threading.Event()
+        self._stop = False
+        self._retire = False
+
+    def wake(self) -> None:
+        self._pending.set()
+
+    def stop(self) -> None:
+        """Cancel everything and end the thread (the Scanner is closed on the worker thread)."""
+        self._stop = True
+        self.scanner.cancel(None)
+        self._pending.set()
+
+    def retire(self) -> None:
+        """Finish the work in hand, then end."""
+        self._retire = True
+        self._pending.set()
+
+    def run(self) -> None:
+        try:
+            while not self._stop:
+                self._pending.wait()
+                self._pending.clear()
+                if self._stop:
+                    break
+                for ev in self.scanner.events(until_idle=True):
+                    self.event.emit(self.generation, ev)
+                    if self._stop:
+                        break
+                if self._retire and not self._pending.is_set():
+                    break
+        except Exception as exc:  # noqa: BLE001 - never let the worker die silently
+            log.exception("the analysis worker failed")
+            self.crashed.emit(self.generation, f"{type(exc).__name__}: {exc}")
+        finally:
+            try:
+                self.scanner.close()
+            except Exception:  # noqa: BLE001 - closing must not hide the original failure
+                log.exception("closing the scanner failed")
+
+
+class _SubmitSignals(QObject):
+    submitted = Signal(int, object, object)  # generation, files, scanner indices
+
+
+class SubmitTask(QRunnable):
+    """Walk folders and submit on a pool thread (a folder may hold thousands of files)."""
+
+    def __init__(self, worker: ScanWorker, paths: list[Path]) -> None:
+        super().__init__()
+        self.worker = worker
+        self.paths = paths
+        self.signals = _SubmitSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        files: list[Path] = []
+        indices: list[int] = []
+        try:
+            files = expand(self.paths)
+            indices = self.worker.scanner.submit(files, recursive=False) if files else []
+        except Exception:  # noqa: BLE001 - an unreadable folder must not kill the pool thread
+            log.exception("could not queue %s", self.paths)
+        self.worker.wake()
+        self.signals.submitted.emit(self.worker.generation, files[:len(indices)], indices)
+
+
+class _ExportSignals(QObject):
+    finished = Signal(str, str)  # path, error message ('' on success)
+
+
+class ExportTask(QRunnable):
+    def __init__(self, job: Callable[[], None], path: Path) -> None:
+        super().__init__()
+        self.job = job
+        self.path = path
+        self.signals = _ExportSignals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            self.job()
+        except Exception as exc:  # noqa: BLE001 - reported to the user
+            log.debug("export failed", exc_info=True)
+            self.signals.finished.emit(str(self.path), f"{type(exc).__name__}: {exc}")
+        else:
+            self.signals.finished.emit(str(self.path), "")
+
+
+class Controller(QObject):
+    entry_added = Signal(int)
+    paths_added = Signal(list)  # uids of one add_paths() call, once they are listed
+    entry_changed = Signal(int)
+    entry_removed = Signal(int)
+    export_finished = Signal(str, str)  # path, error ('' on success)
+    idle = Signal()  # every file in the queue has finished
+
+    def __init__(self, config: Config, scanner_factory: Callable[[Config], Scanner] = Scanner,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.config = config
+        self._factory = scanner_factory
+        self.entries: dict[int, FileEntry] = {}
+        self._keys: dict[tuple[int, int], int] = {}  # (scanner generation, scanner index) -> uid
+        self._where: dict[int, tuple[int, int]] = {}
+        self._uids = itertools.count(1)
+        self._generation = 0
+        self._workers: dict[int, ScanWorker] = {}
+        self._outstanding: dict[int, int] = {}  # generation -> submissions not yet listed
+        self._early: dict[tuple[int, int], list[object]] = {}  # events that beat their listing
+        # Pool tasks are kept alive while they run; a finished one is dropped only at the next
+        # start (by then its run() has surely returned on the pool thread).
+        self._running: dict[QObject, QRunnable] = {}  # a task's signals object -> the task
+        self._finished: list[QRunnable] = []
+        self._start_worker()
+
+    # -- lifecycle ----------------------------------------------------------------
+
+    def _start_worker(self) -> None:
+        self._generation += 1
+        gen = self._generation
+        worker = ScanWorker(self._factory(self.config), gen)
+        worker.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        worker.crashed.connect(self._on_crash, Qt.ConnectionType.QueuedConnection)
+        worker.finished.connect(self._reap)
+        self._workers[gen] = worker
+        worker.start()
+
+    def _reap(self) -> None:
+        for gen, worker in list(self._workers.items()):
+            if gen != self._generation and worker.isFinished():
+                del self._workers[gen]
+
+    @property
+    def worker(self) -> ScanWorker:
+        return self._workers[self._generation]
+
+    def set_config(self, config: Config) -> None:
+        """New settings apply to files added from now on; files in hand finish as they started."""
+        if config == self.config:
+            return
+        self.config = config
+        old = self._workers.get(self._generation)
+        self._start_worker()
+        if old is not None:
+            old.retire()
+
+    def shutdown(self, timeout_ms: int = 15000) -> None:
+        for worker in list(self._workers.values()):
+            worker.stop()
+        for worker in list(self._workers.values()):
+            worker.wait(timeout_ms)
+        QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+    # -- the queue ----------------------------------------------------------------
+
+    SYNC_LIMIT = 64  # this many plain files are listed at once; folders and more go to a pool thread
+
+    def add_paths(self, paths: Iterable[Path | str]) -> list[int]:
+        """Queue files and folders; returns the new uids when listed at once, else [] (see paths_added)."""
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return []
+        worker = self.worker
+        if len(paths) <= self.SYNC_LIMIT and not any(p.is_dir() for p in paths):
+            indices = worker.scanner.submit(paths, recursive=False)
+            uids = self._register(worker.generation, paths, indices)
+            worker.wake()
+            return uids
+        self._outstanding[worker.generation] = self._outstanding.get(worker.generation, 0) + 1
+        task = SubmitTask(worker, paths)
+        task.signals.submitted.connect(self._submitted, Qt.ConnectionType.QueuedConnection)
+        self._start_task(task)
+        return []
+
+    def _start_task(self, task: SubmitTask | ExportTask) -> None:
+        self._finished.clear()
+        self._running[task.signals] = task
+        QThreadPool.globalInstance().start(task)
+
+    def _task_done(self) -> None:
+        """Called from a task's finishing signal: keep the task until the next one starts."""
+        task = self._running.pop(self.sender(), None)
+        if task is not None:
+            self._finished.append(task)
+
+    def _submitted(self, gen: int, files: list[Path], indices: list[int]) -> None:
+        self._task_done()
+        self._outstanding[gen] = max(0, self._outstanding.get(gen, 0) - 1)
+        self._register(gen, files, indices)
+        if not self._outstanding[gen]:
+            stale = [k for k in self._early if k[0] == gen]
+            for key in stale:
+                del self._early[key]
+
+    def _register(self, gen: int, files: list[Path], indices: list[int]) -> list[int]:
+        uids = []
+        for index, path in zip(indices, files, strict=True):
+            uid = next(self._uids)
+            key = (gen, index)
+            self._keys[key] = uid
+            self._where[uid] = key
+            self.entries[uid] = FileEntry(uid, path)
+            uids.append(uid)
+            self.entry_added.emit(uid)
+        self.paths_added.emit(uids)
+        for index in indices:
+            for ev in self._early.pop((gen, index), []):
+                self._on_event(gen, ev)
+        return uids
+
+    def add_report(self, report: Report) -> int:
+        """Show a finished Report that was not produced by this queue (a reopened or built one)."""
+        uid = next(self._uids)
+        self.entries[uid] = FileEntry(uid, report.media.path, media=report.media,
+                                      detectors=tuple(e.detector for e in report.evidence),
+                                      evidence={e.detector: e for e in report.evidence}, report=report)
+        self.entry_added.emit(uid)
+        return uid
+
+    def cancel(self, uid: int | None = None) -> None:
+        """Cancel one file's checks, or every unfinished file's."""
+        targets = [uid] if uid is not None else list(self.entries)
+        for u in targets:
+            entry = self.entries.get(u)
+            if entry is None or entry.finished or entry.cancelled:
+                continue
+            entry.cancelled = True
+            gen, index = self._where[u]
+            worker = self._workers.get(gen)
+            if worker is not None:
+                worker.scanner.cancel(index)
+            self.entry_changed.emit(u)
+
+    def remove(self, uid: int) -> None:
+        """Forget a file: its checks are cancelled and any late result is dropped."""
+        self.cancel(uid)
+        entry = self.entries.pop(uid, None)
+        key = self._where.pop(uid, None)
+        if key is not None:
+            self._keys.pop(key, None)
+        if entry is not None:
+            self.entry_removed.emit(uid)
+            self._maybe_idle()
+
+    def busy(self) -> bool:
+        return any(self._outstanding.values()) or any(not e.finished for e in self.entries.values())
+
+    # -- events from the worker (GUI thread) ------------------------------------
+
+    def _on_event(self, gen: int, ev: object) -> None:
+        key = (gen, getattr(ev, "index", -1))
+        uid = self._keys.get(key)
+        entry = self.entries.get(uid) if uid is not None else None
+        if entry is None:
+            if uid is None and self._outstanding.get(gen):
+                self._early.setdefault(key, []).append(ev)  # its listing is still on the way
+            return  # otherwise stale: the file was removed
+        if isinstance(ev, FileQueued):
+            return
+        if isinstance(ev, FileStarted):
+            entry.media = ev.media
+            entry.detectors = ev.detectors
+        elif isinstance(ev, EvidenceReady):
+            entry.evidence[ev.evidence.detector] = ev.evidence
+        elif isinstance(ev, FileDone):
+            entry.report = ev.report
+            entry.media = ev.report.media
+        elif isinstance(ev, FileFailed):
+            entry.failed = ev.message or "?"
+        else:
+            return
+        self.entry_changed.emit(uid)
+        if entry.finished:
+            self._keys.pop((gen, ev.index), None)
+            self._maybe_idle()
+
+    def _on_crash(self, gen: int, message: str) -> None:
+        """The worker of ``gen`` died: its unfinished files fail with the reason; a new worker takes over."""
+        for key, uid in list(self._keys.items()):
+            entry = self.entries.get(uid)
+            if key[0] == gen and entry is not None and not entry.finished:
+                entry.failed = QCoreApplication.translate("Controller", "the analysis stopped unexpectedly: "
+                                                                        "{why}").format(why=message)
+                self._keys.pop(key, None)
+                self.entry_changed.emit(uid)
+        self._outstanding.pop(gen, None)
+        if gen == self._generation:
+            self._start_worker()
+        self._maybe_idle()
+
+    def _maybe_idle(self) -> None:
+        if not self.busy():
+            self.idle.emit()
+
+    # -- export -------------------------------------------------------------------
+
+    def export(self, uids: Iterable[int], path: Path, lang: str) -> bool:
+        """Write the finished reports of ``uids`` to ``path`` on a pool thread."""
+        reports = [self.entries[u].report for u in uids if u in self.entries and self.entries[u].report]
+        if not reports:
+            return False
+        config = self.config
+
+        def job() -> None:
+            from verifier.about import tool_info
+            from verifier.report import render
+            from verifier.report.json_report import file_dict
+
+            files = [file_dict(r, embed_attachments=True) for r in reports]
+            render.write(Path(path), tool_info(config), files, lang)
+
+        task = ExportTask(job, Path(path))
+        task.signals.finished.connect(self._export_done, Qt.ConnectionType.QueuedConnection)
+        self._start_task(task)
+        return True
+
+    def _export_done(self, path: str, error: str) -> None:
+        self._task_done()
+        self.export_finished.emit(path, error)

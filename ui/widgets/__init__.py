@@ -1,0 +1,1 @@
+"""Small widgets, one per file, each bound to one value (set with a single setter)."""

@@ -1,0 +1,70 @@
+"""The right-hand side: the verdict banner above one tab per kind of evidence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from .. import presenters
+from ..entry import FileEntry
+from .ai_labels_panel import AiLabelsPanel
+from .c2pa_panel import C2paPanel
+from .details_panel import DetailsPanel
+from .file_panel import FilePanel
+from .metadata_panel import MetadataPanel
+from .overview_panel import OverviewPanel
+from .privacy_panel import PrivacyPanel
+from .verdict_banner import VerdictBanner
+from .watermark_panel import WatermarkPanel
+
+
+class ReportView(QWidget):
+    """Bound to one :class:`~ui.entry.FileEntry` (or None): hands each panel its one value."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.banner = VerdictBanner(self)
+        self.overview = OverviewPanel()
+        self.c2pa = C2paPanel()
+        self.ai_labels = AiLabelsPanel()
+        self.watermarks = WatermarkPanel()
+        self.metadata = MetadataPanel()
+        self.file = FilePanel()
+        self.privacy = PrivacyPanel()
+        self.details = DetailsPanel()
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        for panel, title in (
+            (self.overview, QCoreApplication.translate("ReportView", "Overview")),
+            (self.c2pa, QCoreApplication.translate("ReportView", "Content Credentials")),
+            (self.ai_labels, QCoreApplication.translate("ReportView", "AI labels")),
+            (self.watermarks, QCoreApplication.translate("ReportView", "Watermarks and visible labels")),
+            (self.metadata, QCoreApplication.translate("ReportView", "Metadata")),
+            (self.file, QCoreApplication.translate("ReportView", "File")),
+            (self.privacy, QCoreApplication.translate("ReportView", "Privacy")),
+            (self.details, QCoreApplication.translate("ReportView", "Checks")),
+        ):
+            self.tabs.addTab(panel, title)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.tabs, 1)
+        self.entry: FileEntry | None = None
+        self.set_entry(None)
+
+    def set_entry(self, entry: FileEntry | None) -> None:
+        self.entry = entry
+        self.banner.set_view(presenters.banner_view(entry))
+        self.tabs.setEnabled(entry is not None)
+        signals = entry.signals if entry else ()
+        self.overview.set_groups(presenters.overview_groups(signals), entry is None or entry.finished)
+        self.c2pa.set_evidence(entry.evidence_for("c2pa") if entry else None)
+        self.ai_labels.set_signals(signals)
+        visible = entry.evidence_for("visible_label") if entry else None
+        self.watermarks.set_value(signals, presenters.preview_source(entry) if entry else None,
+                                  visible.attachments if visible else ())
+        metadata = entry.evidence_for("metadata") if entry else None
+        self.metadata.set_evidence(metadata)
+        self.privacy.set_evidence(metadata)
+        self.file.set_rows(presenters.file_rows(entry) if entry else ())
+        self.details.set_value(presenters.checks_rows(entry) if entry else (), entry.all_evidence if entry else ())

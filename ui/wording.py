@@ -1,0 +1,263 @@
+"""Every fixed phrase of the window, keyed by the codes the core emits.
+
+The core says ``c2pa.invalid`` or ``VerdictCode.NO_SIGNALS``; this module says it in words, through
+Qt translations (``QCoreApplication.translate`` with an explicit context), so that the phrases live
+in one place and the presenters only decide which phrase applies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from verifier.evidence import Basis, Confidence, Evidence, Status, VerdictCode
+
+from .plain import text
+
+
+def _plain(value: Any, limit: int = 500) -> str:
+    return text(value, limit)
+
+
+def detector_name(name: str) -> str:
+    names = {
+        "file": QCoreApplication.translate("Detectors", "File facts"),
+        "metadata": QCoreApplication.translate("Detectors", "Metadata labels"),
+        "c2pa": QCoreApplication.translate("Detectors", "Content Credentials (C2PA)"),
+        "watermark": QCoreApplication.translate("Detectors", "Invisible watermarks"),
+        "visible_label": QCoreApplication.translate("Detectors", "Visible labels (text recognition)"),
+        "audio_cue": QCoreApplication.translate("Detectors", "Audio label cue"),
+        "text_label": QCoreApplication.translate("Detectors", "Text labels"),
+    }
+    return names.get(name, name)
+
+
+def detector_error(ev: Evidence | None) -> str:
+    """The reason a check did not complete, with the pipeline's fixed wordings translated."""
+    if ev is None:
+        return QCoreApplication.translate("Detectors", "no result")
+    known = {
+        "cancelled": QCoreApplication.translate("Detectors", "cancelled"),
+        "switched off in settings": QCoreApplication.translate("Detectors", "switched off in settings"),
+    }
+    if ev.error in known:
+        return known[ev.error]
+    if ev.status is Status.TIMEOUT and not ev.error:
+        return QCoreApplication.translate("Detectors", "did not finish in time")
+    return ev.error or status_text(ev.status)
+
+
+def status_text(status: Status) -> str:
+    names = {
+        Status.OK: QCoreApplication.translate("Detectors", "done"),
+        Status.NOT_APPLICABLE: QCoreApplication.translate("Detectors", "does not apply to this file"),
+        Status.ERROR: QCoreApplication.translate("Detectors", "failed"),
+        Status.TIMEOUT: QCoreApplication.translate("Detectors", "timed out"),
+        Status.SKIPPED: QCoreApplication.translate("Detectors", "skipped"),
+    }
+    return names.get(status, str(status))
+
+
+def signal_title(signal_id: str) -> str:
+    titles = {
+        "c2pa.manifest": QCoreApplication.translate("Signals", "Content Credentials (C2PA) present"),
+        "c2pa.ai_generated": QCoreApplication.translate("Signals", "C2PA: declared AI-generated"),
+        "c2pa.ai_modified": QCoreApplication.translate("Signals", "C2PA: declared edited or composited with AI"),
+        "c2pa.capture": QCoreApplication.translate("Signals", "C2PA: declared captured by a camera"),
+        "c2pa.trusted": QCoreApplication.translate("Signals", "C2PA signer is on a trust list"),
+        "c2pa.untrusted_signer": QCoreApplication.translate(
+            "Signals", "C2PA signature intact, signer not on any trust list"),
+        "c2pa.cert_expired": QCoreApplication.translate("Signals", "C2PA signature intact, certificate expired"),
+        "c2pa.invalid": QCoreApplication.translate(
+            "Signals", "C2PA credentials fail validation (altered after signing)"),
+        "c2pa.remote": QCoreApplication.translate("Signals", "C2PA manifest stored remotely (not fetched)"),
+        "gb45438.label": QCoreApplication.translate("Signals", "GB 45438 implicit AI label in metadata"),
+        "iptc.ai": QCoreApplication.translate("Signals", "IPTC digital source type: AI"),
+        "generator.metadata": QCoreApplication.translate("Signals", "AI generator settings in metadata"),
+        "watermark.invisible": QCoreApplication.translate("Signals", "Invisible AI watermark"),
+        "visible_label": QCoreApplication.translate("Signals", "Visible AI label in the picture"),
+        "audio.cue": QCoreApplication.translate("Signals", "Audible AI label"),
+        "text.label": QCoreApplication.translate("Signals", "Explicit AI label in the text"),
+    }
+    return titles.get(signal_id, signal_id)
+
+
+def confidence_text(c: Confidence) -> str:
+    names = {
+        Confidence.DECLARED: QCoreApplication.translate("Signals", "declared"),
+        Confidence.DETECTED: QCoreApplication.translate("Signals", "detected"),
+        Confidence.POSSIBLE: QCoreApplication.translate("Signals", "possible"),
+        Confidence.INFO: QCoreApplication.translate("Signals", "fact"),
+    }
+    return names.get(c, str(c))
+
+
+def verdict_headline(code: VerdictCode) -> str:
+    headlines = {
+        VerdictCode.AI_GENERATED: QCoreApplication.translate("VerdictBanner", "Declared or detected as AI-generated"),
+        VerdictCode.AI_MODIFIED: QCoreApplication.translate("VerdictBanner", "Declared as edited with AI"),
+        VerdictCode.AI_POSSIBLE: QCoreApplication.translate("VerdictBanner", "Weak signs of AI generation"),
+        VerdictCode.CREDENTIALS_INVALID: QCoreApplication.translate(
+            "VerdictBanner", "Content Credentials fail validation: altered after signing"),
+        VerdictCode.CREDENTIALS_UNVERIFIABLE: QCoreApplication.translate(
+            "VerdictBanner", "Content Credentials present but cannot be verified here"),
+        VerdictCode.SIGNED_PROVENANCE: QCoreApplication.translate("VerdictBanner", "Signed provenance, no AI declared"),
+        VerdictCode.NO_SIGNALS: QCoreApplication.translate(
+            "VerdictBanner", "No provenance signals found — this is not evidence that the file is authentic"),
+        VerdictCode.INCOMPLETE: QCoreApplication.translate("VerdictBanner", "Could not be fully analysed"),
+    }
+    return headlines[code]
+
+
+def verdict_explanation(code: VerdictCode) -> str:
+    texts = {
+        VerdictCode.AI_GENERATED: QCoreApplication.translate(
+            "VerdictBanner", "The file declares, or shows, that it was generated by AI."),
+        VerdictCode.AI_MODIFIED: QCoreApplication.translate(
+            "VerdictBanner", "The file declares that AI was used to edit or composite it; no signal says it was "
+                             "generated whole."),
+        VerdictCode.AI_POSSIBLE: QCoreApplication.translate(
+            "VerdictBanner", "Only weak signals were found (a 'possibly' or 'suspected' label, a watermark near the "
+                             "threshold, or a heuristic). Treat them as leads, not proof."),
+        VerdictCode.CREDENTIALS_INVALID: QCoreApplication.translate(
+            "VerdictBanner", "The file carries C2PA Content Credentials, but they no longer match the file: the "
+                             "content or the manifest was changed after signing."),
+        VerdictCode.CREDENTIALS_UNVERIFIABLE: QCoreApplication.translate(
+            "VerdictBanner", "The file refers to Content Credentials that cannot be checked offline (a remote "
+                             "manifest that was not fetched, or a malformed or unsupported manifest). Nothing is "
+                             "concluded from them."),
+        VerdictCode.SIGNED_PROVENANCE: QCoreApplication.translate(
+            "VerdictBanner", "The file carries valid C2PA Content Credentials that do not declare AI generation."),
+        VerdictCode.NO_SIGNALS: QCoreApplication.translate(
+            "VerdictBanner", "No label, credential or watermark was found. Labels are easily stripped, and many "
+                             "generators add none."),
+        VerdictCode.INCOMPLETE: QCoreApplication.translate(
+            "VerdictBanner", "Some checks could not be completed, and nothing was found by the others. This is not "
+                             "evidence either way."),
+    }
+    return texts[code]
+
+
+def strength_text(strength: Basis, signer: str = "") -> str:
+    if strength is Basis.SIGNED:
+        if signer:
+            return QCoreApplication.translate("VerdictBanner", "Signed by {signer}").format(signer=signer)
+        return QCoreApplication.translate("VerdictBanner", "Cryptographically signed (C2PA)")
+    texts = {
+        Basis.WATERMARK: QCoreApplication.translate("VerdictBanner", "Invisible watermark decoded from the content"),
+        Basis.VISIBLE: QCoreApplication.translate("VerdictBanner", "Visible label in the content"),
+        Basis.METADATA: QCoreApplication.translate(
+            "VerdictBanner", "Declared in unsigned metadata: anyone can add or remove this"),
+    }
+    return texts.get(strength, "")
+
+
+def signer_notes(ids: set[str]) -> list[str]:
+    notes = {
+        "c2pa.trusted": QCoreApplication.translate("VerdictBanner", "The signer is on a trust list."),
+        "c2pa.untrusted_signer": QCoreApplication.translate(
+            "VerdictBanner", "The signature is intact, but the signer is not on any configured trust list."),
+        "c2pa.cert_expired": QCoreApplication.translate(
+            "VerdictBanner", "The signature is intact, but the certificate has expired and there is no trusted "
+                             "timestamp (this is not tampering)."),
+        "c2pa.invalid": QCoreApplication.translate(
+            "VerdictBanner", "The Content Credentials fail validation: they were altered after signing."),
+    }
+    return [notes[i] for i in notes if i in ids]
+
+
+def group_titles() -> dict[str, tuple[str, str]]:
+    return {
+        "problems": (QCoreApplication.translate("Overview", "Problems"),
+                     QCoreApplication.translate("Overview", "Credentials that fail validation or cannot be "
+                                                            "checked here.")),
+        "signed": (QCoreApplication.translate("Overview", "Cryptographically signed"),
+                   QCoreApplication.translate("Overview", "C2PA statements whose signature still matches the file.")),
+        "watermark": (QCoreApplication.translate("Overview", "Invisible watermark"),
+                      QCoreApplication.translate("Overview", "Decoded from the pixels or samples; survives "
+                                                             "metadata stripping but not every edit.")),
+        "visible": (QCoreApplication.translate("Overview", "Visible label"),
+                    QCoreApplication.translate("Overview", "Read from the picture itself.")),
+        "metadata": (QCoreApplication.translate("Overview", "Unsigned declarations"),
+                     QCoreApplication.translate("Overview", "Metadata, or credentials whose signature no longer "
+                                                            "matches: anyone can add or remove these.")),
+        "weak": (QCoreApplication.translate("Overview", "Weak signals and heuristics"),
+                 QCoreApplication.translate("Overview", "Leads, not proof: below a detection threshold, or a "
+                                                        "'possibly'/'suspected' label.")),
+        "info": (QCoreApplication.translate("Overview", "Other findings"),
+                 QCoreApplication.translate("Overview", "Facts about the credentials and the file that do not "
+                                                        "themselves claim AI use.")),
+    }
+
+
+def c2pa_state_text(state: Any) -> str:
+    names = {
+        "trusted": QCoreApplication.translate("C2paPanel", "valid, signer on a trust list"),
+        "valid": QCoreApplication.translate("C2paPanel", "valid"),
+        "untrusted": QCoreApplication.translate("C2paPanel", "valid, signer not on a trust list"),
+        "untrusted_signer": QCoreApplication.translate("C2paPanel", "valid, signer not on a trust list"),
+        "expired": QCoreApplication.translate("C2paPanel", "signature intact, certificate expired"),
+        "cert_expired": QCoreApplication.translate("C2paPanel", "signature intact, certificate expired"),
+        "invalid": QCoreApplication.translate("C2paPanel", "invalid: altered after signing"),
+        "remote": QCoreApplication.translate("C2paPanel", "remote manifest, not fetched"),
+        "unreadable": QCoreApplication.translate("C2paPanel", "unreadable or unsupported"),
+        "malformed": QCoreApplication.translate("C2paPanel", "unreadable or unsupported"),
+        "absent": QCoreApplication.translate("C2paPanel", "no Content Credentials"),
+        "none": QCoreApplication.translate("C2paPanel", "no Content Credentials"),
+    }
+    return names.get(str(state), _plain(state))
+
+
+def action_text(action: Any) -> str:
+    names = {
+        "c2pa.created": QCoreApplication.translate("C2paPanel", "Created"),
+        "c2pa.opened": QCoreApplication.translate("C2paPanel", "Opened"),
+        "c2pa.edited": QCoreApplication.translate("C2paPanel", "Edited"),
+        "c2pa.converted": QCoreApplication.translate("C2paPanel", "Converted"),
+        "c2pa.placed": QCoreApplication.translate("C2paPanel", "Placed another file"),
+        "c2pa.cropped": QCoreApplication.translate("C2paPanel", "Cropped"),
+        "c2pa.resized": QCoreApplication.translate("C2paPanel", "Resized"),
+        "c2pa.color_adjustments": QCoreApplication.translate("C2paPanel", "Colour adjusted"),
+        "c2pa.filtered": QCoreApplication.translate("C2paPanel", "Filtered"),
+        "c2pa.published": QCoreApplication.translate("C2paPanel", "Published"),
+        "c2pa.transcoded": QCoreApplication.translate("C2paPanel", "Transcoded"),
+        "c2pa.watermarked": QCoreApplication.translate("C2paPanel", "Watermarked"),
+    }
+    raw = _plain(action, 300) or "?"
+    return QCoreApplication.translate("C2paPanel", "{name} ({code})").format(name=names[raw], code=raw) \
+        if raw in names else raw
+
+
+def source_type_text(uri: Any) -> str:
+    """An IPTC digital source type in words, with its code (``algorithmicMedia`` is not AI)."""
+    raw = _plain(uri, 500)
+    code = raw.rstrip("/").rsplit("/", 1)[-1]
+    names = {
+        "trainedAlgorithmicMedia": QCoreApplication.translate("C2paPanel", "generated by AI"),
+        "compositeWithTrainedAlgorithmicMedia": QCoreApplication.translate("C2paPanel", "edited or composited "
+                                                                                        "with AI"),
+        "algorithmicallyEnhanced": QCoreApplication.translate("C2paPanel", "enhanced by an algorithm"),
+        "algorithmicMedia": QCoreApplication.translate("C2paPanel", "made by an algorithm (not machine-learning "
+                                                                    "AI)"),
+        "digitalCapture": QCoreApplication.translate("C2paPanel", "captured by a camera or recorder"),
+        "computationalCapture": QCoreApplication.translate("C2paPanel", "captured with computational processing"),
+        "composite": QCoreApplication.translate("C2paPanel", "composite of several sources"),
+        "screenCapture": QCoreApplication.translate("C2paPanel", "screen capture"),
+        "digitalCreation": QCoreApplication.translate("C2paPanel", "made by a person with software"),
+        "negativeFilm": QCoreApplication.translate("C2paPanel", "scanned from film"),
+        "positiveFilm": QCoreApplication.translate("C2paPanel", "scanned from film"),
+        "print": QCoreApplication.translate("C2paPanel", "scanned from a print"),
+    }
+    if code in names:
+        return QCoreApplication.translate("C2paPanel", "{name} ({code})").format(name=names[code], code=code)
+    return raw
+
+
+def label_value_text(v: Any) -> str:
+    meanings = {
+        "1": QCoreApplication.translate("AiLabelsPanel", "1 — AI-generated"),
+        "2": QCoreApplication.translate("AiLabelsPanel", "2 — possibly AI-generated"),
+        "3": QCoreApplication.translate("AiLabelsPanel", "3 — suspected AI-generated"),
+    }
+    return meanings.get(str(v).strip(), _plain(v))
