@@ -93,8 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if opts.verbose else logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     multiprocessing.freeze_support()  # a frozen build re-enters here in its detector workers
-    qtcompat.install()
     qapp = QApplication([sys.argv[0], *qt_args])
+    try:
+        qtcompat.check()
+    except qtcompat.BrokenBinding as exc:
+        print(f"verifier-gui: {exc}", file=sys.stderr)
+        return 1
     qapp.setOrganizationName(settings_mod.ORGANIZATION)
     qapp.setApplicationName(settings_mod.APPLICATION)
     qapp.setApplicationDisplayName("verifier")

@@ -9,8 +9,6 @@ try:  # the core's tests run without Qt; so must the collection of this folder
     from PySide6.QtCore import QSettings
 
     from ui import qtcompat
-
-    qtcompat.install()  # as ui.app.main does: see ui/qtcompat.py
 except ImportError:
     collect_ignore_glob = ["test_*.py"]
     QSettings = None

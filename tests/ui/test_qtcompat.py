@@ -1,4 +1,4 @@
-"""The binding's reference leak (PySide6 6.12.0 on Python 3.11) cannot abort the app."""
+"""The pinned Qt binding survives heavy use; a leaking one is refused with a clear message."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from ui import qtcompat
+
 ROOT = Path(__file__).resolve().parents[2]
 
 HAMMER = """
-import sys
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel
-{guard}
 app = QApplication([])
 class S(QObject):
     ping = Signal(int)
@@ -25,22 +27,15 @@ print("survived")
 """
 
 
-def run(guard: str) -> subprocess.CompletedProcess:
-    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
-    return subprocess.run([sys.executable, "-c", HAMMER.format(guard=guard)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
-
-
-def test_the_guarded_app_survives_many_calls():
-    out = run("from ui import qtcompat; qtcompat.install()")
+def test_the_installed_binding_survives_many_calls(qapp):
+    out = subprocess.run([sys.executable, "-c", HAMMER], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert out.returncode == 0 and "survived" in out.stdout, out.stderr[-2000:]
+    qtcompat.check()  # and the start-up check agrees
 
 
-def test_the_guard_is_needed_only_where_the_binding_leaks():
-    from ui import qtcompat
-
-    unguarded = run("")
-    if qtcompat.leaks() or qtcompat._done:
-        assert unguarded.returncode != 0  # the bug the guard exists for (PySide6 6.12.0, Python 3.11)
-    else:
-        assert unguarded.returncode == 0
+def test_a_leaking_binding_is_refused_with_the_fix(monkeypatch, qapp):
+    monkeypatch.setattr(qtcompat, "leaks", lambda: True)
+    monkeypatch.setattr(sys, "version_info", (3, 11, 7))
+    with pytest.raises(qtcompat.BrokenBinding, match="6.11.3"):
+        qtcompat.check()

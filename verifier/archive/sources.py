@@ -8,7 +8,7 @@ the original URL.
 
 Companions (a sidecar ``x.c2pa`` beside ``x.jpg``, ``.m4s`` fragments beside an MP4 init
 segment) are found with an index per folder, so that listing stays linear for large folders; the
-rule itself is :func:`verifier.pipeline.companions_for`.
+rule itself is :class:`verifier.pipeline.Companions`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..inputs import CHUNK, InputError, open_readonly
-from ..pipeline import companions_for
+from ..pipeline import Companions
 
 MAX_COMPANIONS = 256  # per file: a folder of 10,000 fragments is not 10,000 companions each
 
@@ -103,18 +103,9 @@ def _remote_files(url: str, recursive: bool) -> Iterator[list[str]]:
 def with_companions(folder_files: list[str]) -> Iterator[Item]:
     """Items of one folder, each with its companions among the folder's files."""
     paths = [PurePosixPath(f) if is_url(f) else Path(f) for f in folder_files]
-    by_stem: dict[str, list[Any]] = defaultdict(list)
-    fragments = []
-    for p in paths:
-        if p.suffix.lower() == ".c2pa":
-            by_stem[p.stem].append(p)
-        elif p.suffix.lower() == ".m4s":
-            fragments.append(p)
+    companions = Companions(paths)  # type: ignore[arg-type]  # URLs as PurePosixPath work alike
     for raw, p in zip(folder_files, paths, strict=True):
-        candidates = list(by_stem.get(p.stem, ()))
-        if p.suffix.lower() in (".mp4", ".m4v", ".mov"):
-            candidates += fragments
-        comps: tuple[Any, ...] = companions_for(p, candidates) if candidates else ()  # type: ignore[arg-type]
+        comps: tuple[Any, ...] = companions.of(p)  # type: ignore[arg-type]
         yield Item(raw, tuple(_as_source(c, raw) for c in comps[:MAX_COMPANIONS]))
 
 
