@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .audio_cue import AudioCueDetector
 from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
 from .file_facts import FileFactsDetector
 
 BUILTIN_DETECTORS: tuple[Detector, ...] = (
     FileFactsDetector(),
+    AudioCueDetector(),
 )
 
 
