@@ -183,6 +183,16 @@ def test_cue_outside_the_windows_is_not_searched(tmp_path: Path) -> None:
     assert ev.status is Status.OK and not ev.signals
 
 
+def test_cue_in_one_channel_only(tmp_path: Path) -> None:
+    rng = np.random.default_rng(8)
+    left = S.place(S.noise(6, RATE, rng, 0.02), cue(0.1, 1500), 1.0, RATE)
+    right = S.noise(6, RATE, rng, 0.02)
+    path = tmp_path / "left.wav"
+    sf.write(path, np.stack([left, right], axis=1).astype(np.float32), RATE)
+    (d,) = cues_of(scan_one(path))
+    assert abs(d["start_s"] - 1.0) < 0.03
+
+
 def test_signal_contract(tmp_path: Path) -> None:
     ev = scan_one(write(tmp_path / "c.wav", S.place(np.zeros(4 * RATE), cue(), 0.3, RATE)))
     (sig,) = ev.signals

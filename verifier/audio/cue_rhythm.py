@@ -37,7 +37,7 @@ PROM_ON_DB = 10.0  # a frame is tonal at this bin when it stands this far above 
 PROM_CANDIDATE_DB = 15.0
 LEVEL_DROP_DB = 10.0  # on/off threshold under the track's loud level
 MIN_RANGE_DB = 15.0  # the track's loud level must clear its floor by this much
-MAX_CANDIDATES = 10
+MAX_CANDIDATES = 32
 MIN_BURST_S = 0.02
 MAX_DROPOUT_S = 0.06
 MAX_SHORT_S = 0.6
@@ -300,10 +300,15 @@ def match_rhythm(bursts: list[Burst]) -> list[CueMatch]:
     # the band): it is neither an element of the cue nor one of a longer Morse message
     bursts = [b for b in bursts if _steady(b)]
     out: list[CueMatch] = []
-    for i in range(len(bursts) - 3):
-        group = bursts[i : i + 4]
-        m = _match_group(group, bursts[i - 1] if i > 0 else None,
-                         bursts[i + 4] if i + 4 < len(bursts) else None)
+    for anchor in bursts:
+        # the cue is keyed at one pitch: follow only bursts at the anchor's pitch, so a
+        # neighbouring note a semitone away cannot split the sequence
+        same = [b for b in bursts if abs(b.freq - anchor.freq) <= PITCH_TOLERANCE * anchor.freq + 8]
+        i = same.index(anchor)
+        if i + 4 > len(same):
+            continue
+        m = _match_group(same[i : i + 4], same[i - 1] if i > 0 else None,
+                         same[i + 4] if i + 4 < len(same) else None)
         if m is not None:
             out.append(m)
     return out
