@@ -183,6 +183,16 @@ def test_cue_outside_the_windows_is_not_searched(tmp_path: Path) -> None:
     assert ev.status is Status.OK and not ev.signals
 
 
+def test_sloppy_rhythm_is_a_near_miss_not_a_signal(tmp_path: Path) -> None:
+    # passes every gate but far from Morse proportions (dash 5.8 dots, uneven dots and gaps)
+    timings = [(0.0, 0.1), (0.2, 0.5), (1.2, 0.06), (1.4, 0.1)]
+    x = S.place(np.zeros(4 * RATE), S.tone_bursts(timings, 1000, RATE), 0.5, RATE)
+    ev = scan_one(write(tmp_path / "sloppy.wav", x))
+    assert ev.status is Status.OK and not ev.signals
+    (near,) = ev.facts["near_misses"]
+    assert 0.5 <= near["score"] < ev.facts["decision_score"]
+
+
 def test_cue_in_one_channel_only(tmp_path: Path) -> None:
     rng = np.random.default_rng(8)
     left = S.place(S.noise(6, RATE, rng, 0.02), cue(0.1, 1500), 1.0, RATE)
@@ -270,6 +280,19 @@ def test_malformed_files_fail_clearly(tmp_path: Path, name: str, content: bytes)
     assert not ev.signals
     if ev.status is Status.ERROR:
         assert "could not be decoded" in ev.error
+
+
+def test_truncated_file_is_analysed_as_far_as_it_goes(tmp_path: Path) -> None:
+    rate = 8000
+    x = S.place(np.zeros(60 * rate), cue(0.09, 600, rate=rate), 1.0, rate)
+    full = write(tmp_path / "full.wav", x, rate)
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(full.read_bytes()[: 44 + 2 * 20 * rate])  # header still says 60 s
+    t = time.perf_counter()
+    ev = scan_one(cut)
+    assert time.perf_counter() - t < 5
+    assert ev.status is Status.OK, ev.error
+    assert [d["position"] for d in cues_of(ev)] == ["start"]
 
 
 def test_header_only_wav_has_no_audio(tmp_path: Path) -> None:

@@ -61,6 +61,7 @@ class DecodedAudio:
     rate: int  # the rate of every window's samples
     duration_s: float | None  # None when the container does not say
     windows: tuple[AudioWindow, ...]
+    problems: tuple[str, ...] = ()  # windows that failed to decode (the others were analysed)
 
     def facts(self) -> dict[str, Any]:
         return {
@@ -75,6 +76,7 @@ class DecodedAudio:
                  "length_s": round(len(w.samples) / self.rate, 3)}
                 for w in self.windows
             ],
+            "problems": list(self.problems),
         }
 
 
@@ -170,17 +172,20 @@ def _decode_soundfile(path: Path, window_s: float, max_rate: int) -> DecodedAudi
             duration = frames / native if frames else None
             if duration is not None and duration > MAX_DURATION_S:
                 duration = None  # e.g. FLAC "total samples unknown"
-            windows = []
+            windows, problems = [], []
             for label, start, length in plan_windows(duration, window_s):
                 try:
                     if start > 0:
                         snd.seek(int(start * native))
                     pcm = _read_mono_sf(snd, int(length * native + 0.5))
                 except (sf.LibsndfileError, RuntimeError) as exc:
-                    raise AudioDecodeError(f"decoding failed at {start:.1f} s: {_sf_message(exc)}") from exc
+                    problems.append(f"decoding failed at {start:.1f} s: {_sf_message(exc)}")
+                    continue
                 windows.append(AudioWindow(label, start, to_rate(pcm, native, rate)))
+            if problems and not windows:
+                raise AudioDecodeError(problems[0])
             codec = f"{snd.format}/{snd.subtype}"
-    return DecodedAudio("soundfile", codec, native, channels, rate, duration, tuple(windows))
+    return DecodedAudio("soundfile", codec, native, channels, rate, duration, tuple(windows), tuple(problems))
 
 
 def _sf_message(exc: BaseException) -> str:
@@ -231,15 +236,18 @@ def _decode_av(path: Path, window_s: float, max_rate: int) -> DecodedAudio:
             _check_stream(native, channels)
             rate = analysis_rate(native, max_rate)
             duration = _av_duration(container, stream)
-            windows = []
+            windows, problems = [], []
             for label, start, length in plan_windows(duration, window_s):
                 try:
                     pcm = _read_av_window(container, stream, start, length, rate)
                 except (av.FFmpegError, OSError, ValueError) as exc:
-                    raise AudioDecodeError(f"decoding failed at {start:.1f} s: {_av_message(exc)}") from exc
+                    problems.append(f"decoding failed at {start:.1f} s: {_av_message(exc)}")
+                    continue
                 windows.append(AudioWindow(label, start, pcm))
+            if problems and not windows:
+                raise AudioDecodeError(problems[0])
             codec = str(ctx.name)
-    return DecodedAudio("av", codec, native, channels, rate, duration, tuple(windows))
+    return DecodedAudio("av", codec, native, channels, rate, duration, tuple(windows), tuple(problems))
 
 
 def _av_message(exc: BaseException) -> str:

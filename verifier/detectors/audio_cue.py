@@ -43,7 +43,7 @@ class AudioCueDetector:
 
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         from ..adapters import audio_decode as ad
-        from ..audio.cue_rhythm import find_cues
+        from ..audio.cue_rhythm import DETECT_SCORE, NEAR_MISS_SCORE, find_cues
 
         try:
             decoded = ad.decode_windows(media.path, media.media_type, window_s=WINDOW_S,
@@ -59,13 +59,17 @@ class AudioCueDetector:
 
         signals: list[Signal] = []
         cues: list[dict[str, Any]] = []
+        near_misses: list[dict[str, Any]] = []
         for window in decoded.windows:
-            for match in find_cues(window.samples, decoded.rate):
+            for match in find_cues(window.samples, decoded.rate, min_score=NEAR_MISS_SCORE):
                 details = match.details(window.start_s)
                 position = window.label
                 if position == "whole":
                     position = position_in(details["start_s"], details["end_s"], decoded.duration_s)  # type: ignore[arg-type]
                 details = {"position": position, "window": window.label, **details}
+                if match.score < DETECT_SCORE:
+                    near_misses.append(details)
+                    continue
                 cues.append(details)
                 signals.append(Signal(
                     id="audio.cue", detector=self.name,
@@ -80,5 +84,8 @@ class AudioCueDetector:
             "not_checked": list(NOT_CHECKED),
             "audio": decoded.facts(),
             "cues": cues,
+            # rhythms close to the cue that did not reach the decision score: shown, never a signal
+            "near_misses": near_misses,
+            "decision_score": DETECT_SCORE,
         }
         return Findings(signals=tuple(signals), facts=facts)
