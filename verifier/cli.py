@@ -116,9 +116,18 @@ def _print_version(config: Config) -> None:
     print("trust lists: " + (", ".join(lists) if lists else "none loaded (C2PA signers cannot be trusted)"))
 
 
+def _signal_label(s: dict) -> str:
+    """``id`` or ``id@placement`` when the signal says where it was found (metadata labels)."""
+    details = s.get("details")
+    where = details.get("placements") or details.get("placement") if isinstance(details, dict) else None
+    if isinstance(where, list):
+        where = "+".join(str(w) for w in where[:4])
+    return f"{s['id']}@{where}" if where else str(s["id"])
+
+
 def _row(d: dict) -> str:
     v = d["verdict"]
-    ids = sorted({s["id"] for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
+    ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
     failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
     extra = ("  ! " + ",".join(failed)) if failed else ""
     err = f"  ({d['error']})" if d.get("error") else ""
@@ -164,6 +173,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render
 
+    out = args.output.resolve()
+    if any(p.exists() and p.resolve() == out for p in args.paths):
+        print(for_terminal(f"verifier: refusing to overwrite the input {args.output} with the report"), file=sys.stderr)
+        return EXIT_USAGE
     files, tool, unreadable = run_analysis(args)
     files.sort(key=lambda d: d["path"])
     try:

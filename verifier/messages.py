@@ -89,7 +89,7 @@ STRENGTH: dict[Basis, dict[str, str]] = {
 }
 
 SIGNER_STATE: dict[str, dict[str, str]] = {
-    "c2pa.trusted": {"en": "The signer is on a trust list.", "zh": "签名者在信任列表中。"},
+    "c2pa.trusted": {"en": "The signer is on the {list} trust list.", "zh": "签名者在 {list} 信任列表中。"},
     "c2pa.untrusted_signer": {
         "en": "The signature is intact, but the signer is not on any configured trust list.",
         "zh": "签名完好，但签名者不在已配置的任何信任列表中。",
@@ -99,6 +99,8 @@ SIGNER_STATE: dict[str, dict[str, str]] = {
         "zh": "签名完好，但证书已过期且没有可信时间戳（这不属于篡改）。",
     },
 }
+
+SIGNED_BY = {"en": "Signed by {signer}.", "zh": "签名者：{signer}。"}
 
 UNCHECKED = {
     "en": "Not checked: {names}.",
@@ -110,16 +112,31 @@ def pick(table: dict[str, str], lang: str) -> str:
     return table.get(lang) or table["en"]
 
 
+def _signer(value: object) -> str:
+    if not isinstance(value, dict):
+        return ""
+    name = str(value.get("common_name") or "")
+    issuer = str(value.get("issuer") or "")
+    if name and issuer and issuer != name:
+        return f"{name} ({issuer})"
+    return name or issuer
+
+
 def verdict_text(verdict: Verdict, signals: tuple[Signal, ...], lang: str) -> tuple[str, str]:
     lang = lang if lang in LANGS else "en"
     headline = pick(HEADLINES[verdict.code], lang)
     parts = [pick(EXPLANATIONS[verdict.code], lang)]
     if verdict.code is VerdictCode.SIGNED_PROVENANCE or verdict.strength is Basis.SIGNED:
-        ids = {s.id for s in signals}
-        parts.extend(pick(SIGNER_STATE[i], lang) for i in SIGNER_STATE if i in ids)
+        for s in signals:
+            if s.id in SIGNER_STATE:
+                signer = _signer(s.details.get("signer"))
+                if signer:
+                    parts.append(pick(SIGNED_BY, lang).format(signer=signer))
+                trust_list = s.details.get("trust_list") or "?"
+                parts.append(pick(SIGNER_STATE[s.id], lang).format(list=trust_list))
     strength = pick(STRENGTH[verdict.strength], lang)
     if strength:
         parts.append(strength)
     if verdict.unchecked:
         parts.append(pick(UNCHECKED, lang).format(names=", ".join(verdict.unchecked)))
-    return headline, " ".join(parts)
+    return headline, ("" if lang == "zh" else " ").join(parts)

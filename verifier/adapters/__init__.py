@@ -1,1 +1,1 @@
-"""Adapters: one module per third-party library, imported lazily."""
+"""One adapter per third-party library, each imported lazily by its users."""

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from .audio_cue import AudioCueDetector
 from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
+from .c2pa import C2paDetector
 from .file_facts import FileFactsDetector
+from .metadata import MetadataDetector
+from .text_label import TextLabelDetector
 
 BUILTIN_DETECTORS: tuple[Detector, ...] = (
     FileFactsDetector(),
+    MetadataDetector(),
+    C2paDetector(),
+    TextLabelDetector(),
     AudioCueDetector(),
 )
 

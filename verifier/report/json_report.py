@@ -88,7 +88,13 @@ def _default(o: Any) -> Any:
 
 
 def dumps(doc: Any, indent: int | None = 2) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=indent, default=_default)
+    """JSON text that is always valid UTF-8.
+
+    A lone surrogate (from a badly decoded metadata string) cannot be encoded; it can only occur
+    inside a JSON string, where its ``\\udXXX`` escape is valid JSON and reads back the same.
+    """
+    text = json.dumps(doc, ensure_ascii=False, indent=indent, default=_default)
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def document(tool: dict[str, Any], files: Iterable[dict[str, Any]]) -> dict[str, Any]:

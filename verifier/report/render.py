@@ -1,4 +1,4 @@
-"""Write a report document in the format its file name asks for."""
+"""Write a report document in the format its file name asks for (.json, .html or .pdf)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,26 @@ from typing import Any
 
 from .json_report import document, dumps
 
+FORMATS = ("json", "html", "pdf")
+
 
 def write(output: Path, tool: dict[str, Any], files: list[dict[str, Any]], lang: str = "en") -> None:
     fmt = output.suffix.lower().lstrip(".")
-    doc = document(tool, files)
+    if fmt == "htm":
+        fmt = "html"
+    if fmt not in FORMATS:
+        raise ValueError(f"unsupported report format {fmt!r}: use .json, .html or .pdf")
     if fmt == "json":
-        output.write_text(dumps(doc), encoding="utf-8")
+        output.write_text(dumps(document(tool, files)), encoding="utf-8")
+        return
+    from . import outline
+
+    doc = outline.build(tool, files, lang)
+    if fmt == "html":
+        from .html_report import write_html
+
+        write_html(output, doc)
     else:
-        raise ValueError(f"unsupported report format {fmt!r}: use .json")
+        from .pdf_report import write_pdf
+
+        write_pdf(output, doc)

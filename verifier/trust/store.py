@@ -103,12 +103,26 @@ def discover(dirs: Iterable[Path], extra_anchors: Iterable[Path] = ()) -> TrustS
     return TrustStore(tuple(lists))
 
 
+# Names a user list may not take: they would make it read as the official, TSA or interim list.
+RESERVED = frozenset({"c2pa-official", "c2pa-tsa", "interim", "c2pa-trust-list", "c2pa-tsa-trust-list"})
+
+
 def import_list(source: Path, name: str, trust_dir: Path) -> TrustList:
     """Copy a PEM anchor file into the trust directory under ``<name>.pem``."""
     if not NAME_RE.match(name):
         raise ValueError("a trust list name is lower-case letters, digits, '.', '_' or '-'")
-    text = source.read_text("ascii", errors="replace")
-    if "-----BEGIN CERTIFICATE-----" not in text:
+    stem = name
+    for suffix, _role in SUFFIX_ROLES[:-1]:
+        stem = stem.removesuffix(suffix.removesuffix(".pem"))
+    if name in RESERVED or stem in RESERVED or name.endswith(("-anchors", "-allowed", "-store")):
+        raise ValueError(f"the name {name!r} is reserved for the bundled trust lists")
+    from cryptography import x509  # noqa: PLC0415 - lazy
+
+    try:
+        certs = x509.load_pem_x509_certificates(source.read_bytes())
+    except ValueError as exc:
+        raise ValueError(f"{source} holds no readable PEM certificate ({exc})") from exc
+    if not certs:
         raise ValueError(f"{source} holds no PEM certificate")
     trust_dir.mkdir(parents=True, exist_ok=True)
     target = trust_dir / f"{name}.pem"

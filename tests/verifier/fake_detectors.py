@@ -1,0 +1,72 @@
+"""Small detectors for pipeline tests (importable by spawned worker processes)."""
+
+from __future__ import annotations
+
+import time
+
+from verifier.detectors.base import Context, DetectorFailure, Findings, NotApplicable
+from verifier.evidence import Basis, Claim, Confidence, MediaFile, Signal
+from verifier.inputs import open_readonly
+
+
+class LabelIfMarked:
+    """Declares AI when the file contains the bytes MARK."""
+
+    name = "marked"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return True
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        with open_readonly(media.path) as fh:
+            data = fh.read()
+        if b"MARK" not in data:
+            return Findings(facts={"looked": True})
+        return Findings(signals=(Signal("gb45438.label", self.name, "marked", Claim.AI_GENERATED,
+                                        Basis.METADATA, Confidence.DECLARED, {"placement": "test"}),))
+
+
+class Fails:
+    name = "fails"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return True
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        raise DetectorFailure("the test detector cannot read this")
+
+
+class Raises:
+    name = "raises"
+    isolated = False
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return True
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        raise ValueError("unexpected")
+
+
+class OnlyPng:
+    name = "only_png"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return media.media_type == "image/png"
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        raise NotApplicable("looked inside: not for me")
+
+
+class Slow:
+    name = "slow"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return True
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        time.sleep(30)
+        return Findings()

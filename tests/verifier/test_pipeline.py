@@ -1,0 +1,126 @@
+"""The pipeline: progressive events, isolation outcomes, companions, cancellation."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.verifier.fake_detectors import Fails, LabelIfMarked, OnlyPng, Raises, Slow
+from verifier.config import Config
+from verifier.detectors import BUILTIN_DETECTORS
+from verifier.detectors.file_facts import FileFactsDetector
+from verifier.evidence import Status, VerdictCode
+from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, Scanner,
+                               analyse_file, companions_for, expand, scan)
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    out = {"plain.png": PNG, "marked.png": PNG + b"MARK", "notes.txt": b"hello\n"}
+    for name, data in out.items():
+        (tmp_path / name).write_bytes(data)
+    return {name: tmp_path / name for name in out}
+
+
+@pytest.mark.parametrize("isolation", ["inline", "process"])
+def test_events_arrive_per_detector_then_the_report(files, isolation):
+    dets = (FileFactsDetector(), LabelIfMarked(), Fails())
+    config = Config(isolation=isolation, workers=2, trust_dirs=())
+    with Scanner(config, dets) as scanner:
+        scanner.submit([files["marked.png"]])
+        events = list(scanner.events())
+    kinds = [type(e) for e in events]
+    assert kinds[0] is FileQueued and kinds[1] is FileStarted and kinds[-1] is FileDone
+    ready = [e.evidence for e in events if isinstance(e, EvidenceReady)]
+    assert sorted(e.detector for e in ready) == ["fails", "file", "marked"]
+    report = events[-1].report
+    assert report.verdict.code is VerdictCode.AI_GENERATED
+    assert report.verdict.unchecked == ("fails",)
+    by_name = {e.detector: e for e in report.evidence}
+    assert by_name["fails"].status is Status.ERROR
+    assert "cannot read" in by_name["fails"].error
+    assert report.media.sha256 == hashlib.sha256(files["marked.png"].read_bytes()).hexdigest()
+
+
+def test_failure_without_findings_is_incomplete_not_no_signals(files):
+    report = analyse_file(files["plain.png"], Config(isolation="inline"), (FileFactsDetector(), Raises()))
+    assert report.verdict.code is VerdictCode.INCOMPLETE
+    err = {e.detector: e for e in report.evidence}["raises"]
+    assert err.status is Status.ERROR and "ValueError: unexpected" in err.error
+
+
+def test_not_applicable_outcomes(files):
+    report = analyse_file(files["notes.txt"], Config(isolation="inline"), (FileFactsDetector(), OnlyPng()))
+    assert {e.detector: e.status for e in report.evidence}["only_png"] is Status.NOT_APPLICABLE
+    report = analyse_file(files["plain.png"], Config(isolation="inline"), (FileFactsDetector(), OnlyPng()))
+    ev = {e.detector: e for e in report.evidence}["only_png"]
+    assert ev.status is Status.NOT_APPLICABLE and "not for me" in ev.error
+    assert report.verdict.code is VerdictCode.NO_SIGNALS
+
+
+@pytest.mark.parametrize("isolation", ["inline", "process"])
+def test_timeout_stops_the_check_and_says_so(files, isolation):
+    config = Config(isolation=isolation, timeouts={"slow": 0.5})
+    report = analyse_file(files["plain.png"], config, (FileFactsDetector(), Slow()))
+    ev = {e.detector: e for e in report.evidence}["slow"]
+    assert ev.status is Status.TIMEOUT and "0.5 s" in ev.error
+    assert report.verdict.code is VerdictCode.INCOMPLETE
+
+
+def test_disabled_detectors_are_skipped_with_a_reason(files):
+    config = Config(isolation="inline", disabled=frozenset({"marked"}))
+    report = analyse_file(files["marked.png"], config, (FileFactsDetector(), LabelIfMarked()))
+    ev = {e.detector: e for e in report.evidence}["marked"]
+    assert ev.status is Status.SKIPPED and "settings" in ev.error
+    assert report.verdict.code is VerdictCode.NO_SIGNALS
+
+
+def test_unreadable_inputs_are_reported_not_raised(tmp_path, files):
+    results = list(scan([tmp_path / "missing.jpg", files["plain.png"]], Config(isolation="inline"),
+                        detectors=(FileFactsDetector(),)))
+    failed = [r for r in results if isinstance(r, FileFailed)]
+    assert len(failed) == 1 and "missing.jpg" in failed[0].message
+    assert len(results) == 2
+
+
+def test_cancel_skips_pending_and_stops_running_checks(files):
+    config = Config(isolation="process", workers=1)
+    with Scanner(config, (FileFactsDetector(), Slow())) as scanner:
+        idx = scanner.submit([files["plain.png"], files["notes.txt"]])
+        done = []
+        for ev in scanner.events():
+            if isinstance(ev, FileStarted) and ev.index == idx[0]:
+                scanner.cancel()
+            if isinstance(ev, FileDone | FileFailed):
+                done.append(ev)
+    assert len(done) == 2
+    for ev in done:
+        if isinstance(ev, FileDone):
+            slow = {e.detector: e for e in ev.report.evidence}["slow"]
+            assert slow.status is Status.SKIPPED and slow.error == "cancelled"
+
+
+def test_folders_expand_recursively_in_stable_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("z")
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / ".hidden").write_text("h")
+    assert expand([tmp_path]) == [tmp_path / "a.txt", tmp_path / "b" / "z.txt"]
+    assert expand([tmp_path], recursive=False) == [tmp_path / "a.txt"]
+
+
+def test_companions_pair_sidecars_and_fragments(tmp_path):
+    asset, side, init, frag, other = (tmp_path / n for n in ("x.jpg", "x.c2pa", "v.mp4", "v1.m4s", "y.c2pa"))
+    batch = [asset, side, init, frag, other]
+    assert companions_for(asset, batch) == (side,)
+    assert companions_for(init, batch) == (frag,)
+    assert companions_for(other, batch) == ()
+
+
+def test_builtin_detectors_have_unique_names_and_the_file_detector_first():
+    names = [d.name for d in BUILTIN_DETECTORS]
+    assert names[0] == "file" and len(set(names)) == len(names)

@@ -1,0 +1,67 @@
+"""JPEG marker walker: APP1 EXIF and XMP (with extended XMP), COM comments; stops at the image
+data (SOS)."""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from .meta import Budget, Entry, decode_text
+
+XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
+XMP_EXT_ID = b"http://ns.adobe.com/xmp/extension/\x00"
+EXIF_ID = b"Exif\x00\x00"
+STANDALONE = set(range(0xD0, 0xD8)) | {0x01}
+
+
+def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
+    extended: dict[bytes, dict[int, bytes]] = {}  # GUID -> {offset: part}
+    yield from _segments(fh, budget, extended)
+    for parts in list(extended.values())[:4]:
+        data = b"".join(parts[k] for k in sorted(parts))
+        yield Entry("jpeg:APP1:ExtendedXMP", "XMP", decode_text(data), kind="xmp", group="XMP")
+
+
+def _segments(fh: BinaryIO, budget: Budget, extended: dict[bytes, dict[int, bytes]]) -> Iterator[Entry]:
+    if fh.read(2) != b"\xff\xd8":
+        raise ValueError("not a JPEG file")
+    while True:
+        b = fh.read(1)
+        if not b:
+            budget.warnings.append("JPEG ends before the image data")
+            return
+        if b != b"\xff":
+            continue  # tolerate padding/garbage between segments
+        marker = fh.read(1)
+        while marker == b"\xff":
+            marker = fh.read(1)
+        if not marker:
+            return
+        m = marker[0]
+        budget.tick("JPEG segment")
+        if m in STANDALONE or m == 0x00:
+            continue
+        if m in (0xD9, 0xDA):  # EOI, SOS: metadata lives before the scan
+            return
+        raw_len = fh.read(2)
+        if len(raw_len) < 2:
+            return
+        length = struct.unpack(">H", raw_len)[0] - 2
+        if length < 0:
+            return
+        if m in (0xE1, 0xFE):
+            budget.spend(length)
+            data = fh.read(length)
+            if m == 0xFE:
+                yield Entry("jpeg:COM", "Comment", decode_text(data), group="JPEG")
+            elif data.startswith(EXIF_ID):
+                yield Entry("jpeg:APP1:EXIF", "EXIF", data[len(EXIF_ID):], kind="exif", group="EXIF")
+            elif data.startswith(XMP_ID):
+                yield Entry("jpeg:APP1:XMP", "XMP", decode_text(data[len(XMP_ID):]), kind="xmp", group="XMP")
+            elif data.startswith(XMP_EXT_ID) and len(data) > len(XMP_EXT_ID) + 40:
+                head = data[len(XMP_EXT_ID):]
+                guid, offset = head[:32], struct.unpack(">I", head[36:40])[0]
+                extended.setdefault(guid, {})[offset] = head[40:]
+        else:
+            fh.seek(length, 1)

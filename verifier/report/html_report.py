@@ -1,0 +1,166 @@
+"""A single self-contained HTML report: inline CSS, no script, print-friendly.
+
+Every piece of text goes through :func:`_e` (``html.escape`` with ``quote=True``); there is no
+other way text reaches the page. Images are embedded as ``data:`` URIs whose MIME type is taken
+from the validated bytes (``image/png`` or ``image/jpeg``), never from the analysed file. A strict
+Content-Security-Policy forbids scripts, remote loads, forms and frames; the stylesheet is allowed
+by its hash, so no inline ``style`` attribute would be honoured either.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from typing import Any
+
+from . import outline as O
+
+CSS = """
+:root { --fg: #1b1f24; --muted: #59636e; --line: #d0d7de; --bg-soft: #f6f8fa;
+        --ai: #a40e26; --warn: #9a6700; --ok: #1a7f37; --info: #0969da; }
+* { box-sizing: border-box; }
+body { font-family: "Segoe UI", "Helvetica Neue", Arial, "Noto Sans CJK SC", "Microsoft YaHei",
+       "PingFang SC", sans-serif; color: var(--fg); max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
+       line-height: 1.45; font-size: 15px; }
+h1 { font-size: 1.8rem; margin-bottom: .2rem; }
+h2 { font-size: 1.3rem; border-top: 3px solid var(--fg); padding-top: .6rem; margin-top: 2.5rem;
+     overflow-wrap: anywhere; }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .4rem; border-bottom: 1px solid var(--line); }
+h4 { font-size: 1rem; margin: 1rem 0 .3rem; overflow-wrap: anywhere; }
+p, li, td, th, dd, dt { overflow-wrap: anywhere; white-space: pre-wrap; }
+p.lead { font-weight: 600; margin: .8rem 0 .2rem; }
+p.note { color: var(--muted); font-size: .9rem; }
+p.warning, ul.warning li { color: var(--warn); font-weight: 600; }
+.mono { font-family: "DejaVu Sans Mono", Consolas, "Courier New", monospace; font-size: .9em; }
+table { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; font-size: .92rem; }
+th, td { border: 1px solid var(--line); padding: .25rem .45rem; text-align: left; vertical-align: top; }
+th { background: var(--bg-soft); }
+table.fields th { width: 12rem; font-weight: 600; }
+.verdict { border: 2px solid var(--muted); border-left-width: 8px; padding: .6rem .9rem; margin: .4rem 0 .8rem;
+           page-break-inside: avoid; }
+.verdict .headline { font-size: 1.15rem; font-weight: 700; margin: 0 0 .3rem; }
+.verdict .meta { color: var(--muted); font-size: .9rem; margin: 0 0 .3rem; }
+.verdict.ai_generated, .verdict.ai_modified, .verdict.credentials_invalid { border-color: var(--ai); }
+.verdict.ai_possible, .verdict.credentials_unverifiable, .verdict.incomplete { border-color: var(--warn); }
+.verdict.signed_provenance { border-color: var(--ok); }
+.verdict.no_signals { border-color: var(--info); }
+.verdict .warning { color: var(--warn); font-weight: 700; margin: .3rem 0 0; }
+ul.tree { list-style: none; padding-left: 1.1rem; margin: .1rem 0; border-left: 1px dotted var(--line); }
+ul.tree > li { margin: .05rem 0; }
+ul.tree .k { font-weight: 600; }
+figure { margin: .5rem 0 1rem; page-break-inside: avoid; }
+figure img { max-width: 18rem; max-height: 18rem; width: auto; height: auto; border: 1px solid var(--line); }
+figcaption { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  section.file { page-break-before: always; }
+  h2, h3, h4 { page-break-after: avoid; }
+  tr, figure, .verdict { page-break-inside: avoid; }
+}
+""".strip()
+
+_CSS_HASH = base64.b64encode(hashlib.sha256(CSS.encode("utf-8")).digest()).decode("ascii")
+CSP = (
+    "default-src 'none'; img-src data:; style-src 'sha256-" + _CSS_HASH + "'; "
+    "script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'"
+)
+
+
+_MONO = ' class="mono"'
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _cls(text: str) -> str:
+    """A class name made only of [a-z_] (the verdict code comes from the document, not trusted)."""
+    return "".join(c for c in text.lower() if c.isascii() and (c.isalpha() or c == "_"))[:40]
+
+
+def _tree(nodes: tuple[O.Node, ...]) -> str:
+    parts = ['<ul class="tree">']
+    for n in nodes:
+        key = f'<span class="k">{_e(n.key)}</span>' if n.key else ""
+        if n.value is None:
+            parts.append(f"<li>{key}{_tree(n.children)}</li>")
+        else:
+            sep = ": " if n.key else ""
+            parts.append(f"<li>{key}{sep}{_e(n.value)}</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def _table(t: O.Table) -> str:
+    head = "".join(f"<th>{_e(h)}</th>" for h in t.header)
+    body = []
+    for row in t.rows:
+        cells = "".join(
+            f'<td class="mono">{_e(c)}</td>' if i in t.mono else f"<td>{_e(c)}</td>" for i, c in enumerate(row))
+        body.append(f"<tr>{cells}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _block(b: O.Block) -> str:
+    match b:
+        case O.Heading(text, level, anchor):
+            ident = f' id="{_e(anchor)}"' if anchor else ""
+            return f"<h{level}{ident}>{_e(text)}</h{level}>"
+        case O.Para(text, kind):
+            return f'<p class="{_cls(kind)}">{_e(text)}</p>'
+        case O.Fields(rows):
+            trs = "".join(
+                f'<tr><th scope="row">{_e(r.label)}</th><td{_MONO if r.mono else ""}>{_e(r.value)}</td></tr>'
+                for r in rows)
+            return f'<table class="fields"><tbody>{trs}</tbody></table>'
+        case O.Table():
+            return _table(b)
+        case O.Bullets(items, kind):
+            return f'<ul class="{_cls(kind)}">' + "".join(f"<li>{_e(i)}</li>" for i in items) + "</ul>"
+        case O.Tree(nodes):
+            return _tree(nodes)
+        case O.Picture(data, info, caption):
+            uri = "data:" + ("image/png" if info.mime == "image/png" else "image/jpeg") + ";base64," + \
+                base64.b64encode(data).decode("ascii")
+            return (f'<figure><img src="{_e(uri)}" alt="{_e(caption)}" width="{int(info.width)}" '
+                    f'height="{int(info.height)}"><figcaption>{_e(caption)} ({int(info.width)}×{int(info.height)})'
+                    f"</figcaption></figure>")
+        case O.VerdictBox(code, strength, headline, explanation, warning):
+            warn = f'<p class="warning">{_e(warning)}</p>' if warning else ""
+            return (f'<div class="verdict {_cls(code)}"><p class="headline">{_e(headline)}</p>'
+                    f'<p class="meta"><span class="mono">{_e(code)}</span> · {_e(strength)}</p>'
+                    f"<p>{_e(explanation)}</p>{warn}</div>")
+        case O.FileStart():
+            return ""
+    raise TypeError(f"unknown block {type(b).__name__}")
+
+
+def render(doc: O.Outline) -> str:
+    body: list[str] = []
+    in_file = False
+    for b in doc.blocks:
+        if isinstance(b, O.FileStart):
+            body.append("</section>" if in_file else "")
+            body.append('<section class="file">')
+            in_file = True
+            continue
+        body.append(_block(b))
+    if in_file:
+        body.append("</section>")
+    lang = "zh-Hans" if doc.lang == "zh" else "en"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{_e(CSP)}">'
+        '<meta name="referrer" content="no-referrer">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(doc.title)} — {_e(doc.generated_at)}</title>"
+        f"<style>{CSS}</style></head>\n<body>\n" + "\n".join(x for x in body if x) + "\n</body></html>\n"
+    )
+
+
+def write_html(path: Any, doc: O.Outline) -> None:
+    # surrogates were replaced in outline.clean; "strict" keeps any slip loud instead of silent
+    path.write_text(render(doc), encoding="utf-8")

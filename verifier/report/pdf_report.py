@@ -1,0 +1,437 @@
+"""The PDF report (A4, page numbers), laid out with reportlab — the only module that imports it.
+
+reportlab's ``Paragraph`` interprets markup (``<b>``, ``<font>``, ``<a href>``, ``<img>``…), so
+every string is escaped with ``xml.sax.saxutils.escape`` in :func:`_markup` before the only markup
+this module adds: font runs. Characters the body font lacks (Chinese, above all) are set in a
+CJK font: a TrueType CJK font embedded when one is installed, otherwise reportlab's built-in
+``STSong-Light`` CID font (not embedded; every PDF reader that supports Chinese provides it).
+Hashes and paths are set in a monospace font and wrap when they do not fit.
+"""
+
+from __future__ import annotations
+
+import glob
+import io
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from . import labels as L
+from . import outline as O
+
+log = logging.getLogger(__name__)
+
+# Fonts tried in order; the first that reportlab can load wins. (OpenType/CFF fonts such as
+# Noto CJK cannot be embedded by reportlab and are skipped.)
+BODY_FONTS = (
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    ("C:/Windows/Fonts/arial.ttf", "C:/Windows/Fonts/arialbd.ttf"),
+    ("/System/Library/Fonts/Supplemental/Arial.ttf", "/System/Library/Fonts/Supplemental/Arial Bold.ttf"),
+    ("/Library/Fonts/Arial.ttf", "/Library/Fonts/Arial Bold.ttf"),
+)
+MONO_FONTS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    "C:/Windows/Fonts/consola.ttf",
+    "/System/Library/Fonts/Supplemental/Courier New.ttf",
+)
+CJK_FONTS = (
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simhei.ttf",
+    "C:/Windows/Fonts/simsun.ttc",
+    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
+    "/Library/Fonts/Arial Unicode.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/arphic/uming.ttc",
+    *sorted(glob.glob("/usr/share/fonts/opentype/noto/*CJK*-Regular.tt[cf]")),
+    *sorted(glob.glob("/usr/share/fonts/truetype/noto/*CJK*-Regular.tt[cf]")),
+)
+CID_FALLBACK = "STSong-Light"
+
+MARGIN = 50.0  # points (about 18 mm)
+PICTURE_MAX = 170.0  # points (60 mm)
+KEEP = 80.0  # points of room a heading needs below it, or it moves to the next page
+
+
+@dataclass(frozen=True, slots=True)
+class Fonts:
+    body: str
+    bold: str
+    mono: str
+    cjk: str
+    body_chars: frozenset[int] | None  # None: a standard font (WinAnsi)
+    mono_chars: frozenset[int] | None
+    cjk_chars: frozenset[int] | None  # None: the CID font (assumed to cover CJK)
+
+    def covers_body(self, ch: str) -> bool:
+        return _covers(self.body_chars, ch)
+
+    def covers_mono(self, ch: str) -> bool:
+        return _covers(self.mono_chars, ch)
+
+    def covers_cjk(self, ch: str) -> bool:
+        if self.cjk_chars is None:
+            return ord(ch) <= 0xFFFF
+        return ord(ch) in self.cjk_chars
+
+
+def _covers(chars: frozenset[int] | None, ch: str) -> bool:
+    if chars is not None:
+        return ord(ch) in chars
+    try:  # the standard PDF fonts use WinAnsi
+        ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _ttf(name: str, path: str) -> Any:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = TTFont(name, path, subfontIndex=0) if path.lower().endswith(".ttc") else TTFont(name, path)
+    pdfmetrics.registerFont(font)
+    return font
+
+
+@lru_cache(maxsize=4)
+def fonts(body_candidates: tuple[tuple[str, str], ...] = BODY_FONTS, mono_candidates: tuple[str, ...] = MONO_FONTS,
+          cjk_candidates: tuple[str, ...] = CJK_FONTS) -> Fonts:
+    """Register and return the report's fonts (once per set of candidates)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    tag = str(abs(hash((body_candidates, mono_candidates, cjk_candidates))))[:8]
+    body, bold, body_chars = "Helvetica", "Helvetica-Bold", None
+    for regular, heavy in body_candidates:
+        if os.path.isfile(regular) and os.path.isfile(heavy):
+            try:
+                f = _ttf(f"VBody{tag}", regular)
+                _ttf(f"VBodyBold{tag}", heavy)
+            except (TTFError, OSError) as exc:
+                log.debug("body font %s unusable: %s", regular, exc)
+                continue
+            body, bold, body_chars = f"VBody{tag}", f"VBodyBold{tag}", frozenset(f.face.charToGlyph)
+            break
+    from reportlab.lib.fonts import addMapping
+
+    addMapping(body, 0, 0, body)
+    addMapping(body, 1, 0, bold)
+    addMapping(body, 0, 1, body)
+    addMapping(body, 1, 1, bold)
+    mono, mono_chars = "Courier", None
+    for path in mono_candidates:
+        if os.path.isfile(path):
+            try:
+                f = _ttf(f"VMono{tag}", path)
+            except (TTFError, OSError) as exc:
+                log.debug("mono font %s unusable: %s", path, exc)
+                continue
+            mono, mono_chars = f"VMono{tag}", frozenset(f.face.charToGlyph)
+            break
+    cjk, cjk_chars = "", None
+    for path in cjk_candidates:
+        if os.path.isfile(path):
+            try:
+                f = _ttf(f"VCJK{tag}", path)
+            except (TTFError, OSError) as exc:
+                log.debug("CJK font %s unusable: %s", path, exc)
+                continue
+            cjk, cjk_chars = f"VCJK{tag}", frozenset(f.face.charToGlyph)
+            break
+    if not cjk:
+        pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+        cjk = CID_FALLBACK
+    return Fonts(body, bold, mono, cjk, body_chars, mono_chars, cjk_chars)
+
+
+def _runs(text: str, f: Fonts, base_covers: Any) -> Iterator[tuple[bool, str]]:
+    """Split text into (needs_cjk_font, run) pieces."""
+    start, current = 0, None
+    for i, ch in enumerate(text):
+        alt = not base_covers(ch) and f.covers_cjk(ch)
+        if current is None:
+            current = alt
+        elif alt != current:
+            yield current, text[start:i]
+            start, current = i, alt
+    if text:
+        yield bool(current), text[start:]
+
+
+def _markup(text: str, f: Fonts, mono: bool = False) -> str:
+    """Escaped Paragraph markup for ``text``; the only tags are font switches and line breaks."""
+    out = []
+    for alt, run in _runs(text, f, f.covers_mono if mono else f.covers_body):
+        esc = escape(run).replace("\n", "<br/>")
+        out.append(f'<font face="{f.cjk}">{esc}</font>' if alt else esc)
+    return "".join(out)
+
+
+class _Styles:
+    def __init__(self, f: Fonts, lang: str) -> None:
+        from reportlab.lib import colors
+        from reportlab.lib.styles import ParagraphStyle
+
+        wrap = "CJK" if lang == "zh" else None
+        base = ParagraphStyle("body", fontName=f.body, fontSize=9, leading=12, wordWrap=wrap,
+                              splitLongWords=True, spaceAfter=3)
+        self.body = base
+        self.title = ParagraphStyle("title", base, fontName=f.bold, fontSize=20, leading=25, spaceAfter=4)
+        self.h2 = ParagraphStyle("h2", base, fontName=f.bold, fontSize=13, leading=16, spaceBefore=2,
+                                 spaceAfter=6, splitLongWords=True)
+        self.h3 = ParagraphStyle("h3", base, fontName=f.bold, fontSize=11, leading=14, spaceBefore=10,
+                                 spaceAfter=4, textColor=colors.HexColor("#1b1f24"))
+        self.h4 = ParagraphStyle("h4", base, fontName=f.bold, fontSize=9.5, leading=12, spaceBefore=6,
+                                 spaceAfter=2)
+        self.lead = ParagraphStyle("lead", base, fontName=f.bold, spaceBefore=4, spaceAfter=2)
+        self.note = ParagraphStyle("note", base, fontSize=8.5, textColor=colors.HexColor("#59636e"))
+        self.warning = ParagraphStyle("warning", base, fontName=f.bold, textColor=colors.HexColor("#9a6700"))
+        self.cell = ParagraphStyle("cell", base, fontSize=8, leading=10, spaceAfter=0)
+        self.cell_head = ParagraphStyle("cell_head", self.cell, fontName=f.bold)
+        self.mono = ParagraphStyle("mono", self.cell, fontName=f.mono, wordWrap=None)
+        self.tree = ParagraphStyle("tree", base, fontSize=8, leading=10, spaceAfter=0.5)
+        self.caption = ParagraphStyle("caption", self.note, fontSize=7.5, leading=9.5)
+        self.headline = ParagraphStyle("headline", base, fontName=f.bold, fontSize=12, leading=15, spaceAfter=2)
+
+
+_VERDICT_COLOURS = {
+    "ai_generated": "#a40e26", "ai_modified": "#a40e26", "credentials_invalid": "#a40e26",
+    "ai_possible": "#9a6700", "credentials_unverifiable": "#9a6700", "incomplete": "#9a6700",
+    "signed_provenance": "#1a7f37", "no_signals": "#0969da",
+}
+
+
+class _Builder:
+    def __init__(self, doc: O.Outline, f: Fonts, width: float) -> None:
+        self.doc, self.f, self.width = doc, f, width
+        self.s = _Styles(f, doc.lang)
+
+    def p(self, text: str, style: Any, mono: bool = False) -> Any:
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(_markup(text, self.f, mono), style)
+
+    def flowables(self) -> list[Any]:
+        from reportlab.platypus import PageBreak
+
+        out: list[Any] = []
+        for b in self.doc.blocks:
+            if isinstance(b, O.FileStart):
+                out.append(PageBreak())
+            else:
+                out.extend(self.block(b))
+        return out
+
+    def block(self, b: O.Block) -> list[Any]:
+        from reportlab.platypus import CondPageBreak, Spacer
+
+        s = self.s
+        match b:
+            case O.Heading(text, level, anchor):
+                para = self.p(text, {1: s.title, 2: s.h2, 3: s.h3}.get(level, s.h4))
+                # a heading never ends a page: it needs room for a few lines of what follows
+                # (keepWithNext would drag a long table whole onto the next page instead)
+                return [_Bookmark(anchor, text), para] if anchor and level == 2 else [CondPageBreak(KEEP), para]
+            case O.Para(text, "lead"):
+                return [CondPageBreak(KEEP), self.p(text, s.lead)]
+            case O.Para(text, kind):
+                return [self.p(text, {"note": s.note, "warning": s.warning}.get(kind, s.body))]
+            case O.Fields(rows):
+                data = [[self.p(r.label, s.cell_head), self.p(r.value, s.mono if r.mono else s.cell, r.mono)]
+                        for r in rows]
+                return [self.table(data, (95.0, self.width - 95.0), header=False), Spacer(1, 4)]
+            case O.Table(header, rows, mono, widths):
+                rel = widths if len(widths) == len(header) else (1.0,) * len(header)
+                total = sum(rel)
+                cols = tuple(self.width * w / total for w in rel)
+                data = [[self.p(h, s.cell_head) for h in header]]
+                data += [[self.p(c, s.mono if i in mono else s.cell, i in mono) for i, c in enumerate(row)]
+                         for row in rows]
+                return [self.table(data, cols, header=True), Spacer(1, 4)]
+            case O.Bullets(items, kind):
+                style = s.warning if kind == "warning" else s.body
+                from reportlab.lib.styles import ParagraphStyle
+
+                st = ParagraphStyle(f"bullet_{kind}", style, leftIndent=12, bulletIndent=2)
+                return [self._bullet(i, st) for i in items]
+            case O.Tree(nodes):
+                return list(self.tree(nodes, 0)) + [Spacer(1, 3)]
+            case O.Picture(data, info, caption):
+                return self.picture(data, info, caption)
+            case O.VerdictBox(code, strength, headline, explanation, warning):
+                return [self.verdict(code, strength, headline, explanation, warning), Spacer(1, 4)]
+        raise TypeError(f"unknown block {type(b).__name__}")
+
+    def _bullet(self, text: str, style: Any) -> Any:
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(_markup(text, self.f), style, bulletText="•")
+
+    def tree(self, nodes: tuple[O.Node, ...], depth: int) -> Iterator[Any]:
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph
+
+        style = ParagraphStyle(f"tree{depth}", self.s.tree, leftIndent=8 + 12 * depth)
+        for n in nodes:
+            key = f"<b>{_markup(n.key, self.f)}</b>" if n.key else ""
+            if n.value is None:
+                yield Paragraph(key, style)
+                yield from self.tree(n.children, depth + 1)
+            else:
+                sep = ": " if n.key else ""
+                yield Paragraph(key + sep + _markup(n.value, self.f), style)
+
+    def table(self, data: list[list[Any]], cols: tuple[float, ...], header: bool) -> Any:
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        t = Table(data, colWidths=list(cols), repeatRows=1 if header else 0, hAlign="LEFT")
+        style = [
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#d0d7de")),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if header:
+            style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#f0f2f4")))
+        else:
+            style.append(("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#f6f8fa")))
+        t.setStyle(TableStyle(style))
+        return t
+
+    def verdict(self, code: str, strength: str, headline: str, explanation: str, warning: str) -> Any:
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        colour = colors.HexColor(_VERDICT_COLOURS.get(code, "#59636e"))
+        cell = [self.p(headline, self.s.headline), self.p(f"{code} · {strength}", self.s.note),
+                self.p(explanation, self.s.body)]
+        if warning:
+            cell.append(self.p(warning, self.s.warning))
+        t = Table([[cell]], colWidths=[self.width], hAlign="LEFT")
+        t.setStyle(TableStyle([
+            ("LINEBEFORE", (0, 0), (0, 0), 5, colour),
+            ("BOX", (0, 0), (-1, -1), 0.8, colour),
+            ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]))
+        return t
+
+    def picture(self, data: bytes, info: Any, caption: str) -> list[Any]:
+        from reportlab.lib.utils import ImageReader
+        from reportlab.platypus import KeepTogether
+
+        try:
+            reader = ImageReader(io.BytesIO(data))
+            w, h = reader.getSize()
+            reader.getRGBData()  # decode now: a broken image must not break the whole report
+        except Exception as exc:  # noqa: BLE001 - any decoder failure means "do not embed"
+            log.debug("image not embedded: %s", exc)
+            return [self.p(L.t("attachment_broken", self.doc.lang, name=caption), self.s.note)]
+        scale = min(PICTURE_MAX / w, PICTURE_MAX / h, 1.0)
+        return [KeepTogether([_Picture(reader, w * scale, h * scale),
+                              self.p(f"{caption} ({w}×{h})", self.s.caption)])]
+
+
+@lru_cache(maxsize=1)
+def _flowable_classes() -> tuple[type, type]:
+    """Two small flowables, defined on first use so that importing this module needs no reportlab."""
+    from reportlab.platypus import Flowable
+
+    class Picture(Flowable):  # type: ignore[misc]
+        """An already decoded image, drawn at a fixed size."""
+
+        def __init__(self, reader: Any, w: float, h: float) -> None:
+            super().__init__()
+            self.reader, self.w, self.h = reader, w, h
+
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            return self.w, self.h + 2
+
+        def draw(self) -> None:
+            self.canv.drawImage(self.reader, 0, 2, self.w, self.h)
+
+    class Bookmark(Flowable):  # type: ignore[misc]
+        """A zero-size mark adding one file's entry to the PDF outline (the viewer's sidebar)."""
+
+        def __init__(self, key: str, title: str) -> None:
+            super().__init__()
+            self.key, self.title = key, title
+
+        def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            self.canv.bookmarkPage(self.key)
+            self.canv.addOutlineEntry(self.title[:200], self.key, level=0)
+
+    return Picture, Bookmark
+
+
+def _Picture(reader: Any, w: float, h: float) -> Any:  # noqa: N802 - a flowable constructor
+    return _flowable_classes()[0](reader, w, h)
+
+
+def _Bookmark(key: str, title: str) -> Any:  # noqa: N802 - a flowable constructor
+    return _flowable_classes()[1](key, title)
+
+
+def _footer(f: Fonts, doc: O.Outline, total: int | None) -> Any:
+    """The onPage callback drawing the footer: title, creation time, "page n of N"."""
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    style = ParagraphStyle("footer", fontName=f.body, fontSize=7.5, leading=9, textColor=colors.HexColor("#59636e"))
+    right_style = ParagraphStyle("footer_r", style, alignment=TA_RIGHT)
+
+    def draw(canv: Any, template: Any) -> None:
+        width = template.pagesize[0]
+        half = (width - 2 * MARGIN) / 2
+        canv.saveState()
+        canv.setStrokeColor(colors.HexColor("#d0d7de"))
+        canv.setLineWidth(0.4)
+        canv.line(MARGIN, 40, width - MARGIN, 40)
+        left = Paragraph(_markup(f"{doc.title} — {doc.generated_at}", f), style)
+        left.wrapOn(canv, half, 20)
+        left.drawOn(canv, MARGIN, 28)
+        n = canv.getPageNumber()
+        right = Paragraph(_markup(L.t("page", doc.lang, n=n, total=total if total else "?"), f), right_style)
+        right.wrapOn(canv, half, 20)
+        right.drawOn(canv, MARGIN + half, 28)
+        canv.restoreState()
+
+    return draw
+
+
+def render(doc: O.Outline, f: Fonts | None = None) -> bytes:
+    """Lay the report out twice: the first pass counts the pages for the "page n of N" footers."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    f = f or fonts()
+    total: int | None = None
+    for _ in range(2):
+        buf = io.BytesIO()
+        template = SimpleDocTemplate(
+            buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+            title=doc.title, author="verifier", creator="verifier", subject=doc.generated_at,
+        )
+        story = _Builder(doc, f, A4[0] - 2 * MARGIN).flowables()
+        footer = _footer(f, doc, total)
+        template.build(story, onFirstPage=footer, onLaterPages=footer)
+        total = template.page
+    return buf.getvalue()
+
+
+def write_pdf(path: Path, doc: O.Outline) -> None:
+    path.write_bytes(render(doc))
