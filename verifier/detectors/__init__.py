@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .audio_cue import AudioCueDetector
 from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
 from .c2pa import C2paDetector
 from .file_facts import FileFactsDetector
@@ -13,6 +14,7 @@ BUILTIN_DETECTORS: tuple[Detector, ...] = (
     MetadataDetector(),
     C2paDetector(),
     TextLabelDetector(),
+    AudioCueDetector(),
 )
 
 

@@ -1,0 +1,292 @@
+"""Audio decoding for the detectors: bounded windows of mono PCM at a capped sample rate.
+
+Two libraries sit behind this one module, both imported lazily:
+
+* ``soundfile`` (libsndfile) for WAV/RF64, FLAC, Ogg (Vorbis/Opus) and MP3 (libsndfile >= 1.1);
+* ``av`` (PyAV, whose wheels bundle FFmpeg) for audio tracks of MP4/M4A/MOV, Matroska/WebM, AVI,
+  FLV, and as a fallback when libsndfile does not recognise an audio file. PyAV is optional: without
+  it those containers raise :class:`BackendMissing`.
+
+Only a few windows are ever decoded (the first and last ``window_s`` seconds and one around the
+middle, or the whole clip when it is short), so a multi-GB file costs the same as a short one.
+Everything is mixed down to mono ``float32`` and brought down to at most ``max_rate`` Hz.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..inputs import open_readonly
+
+log = logging.getLogger(__name__)
+
+SOUNDFILE_TYPES = frozenset({"audio/wav", "audio/x-wav", "audio/flac", "audio/ogg", "audio/mpeg"})
+MAX_DURATION_S = 7 * 24 * 3600.0  # a longer stated duration is a placeholder or a lie: ignore it
+MAX_CHANNELS = 64
+BLOCK_FRAMES = 1 << 16
+# When the clip is shorter than this many windows, it is decoded whole (still capped).
+WHOLE_FACTOR = 3.0
+
+
+class AudioDecodeError(Exception):
+    """The audio could not be decoded (malformed, truncated or unsupported); message is for users."""
+
+
+class NoAudio(AudioDecodeError):
+    """The container holds no audio track."""
+
+
+class BackendMissing(AudioDecodeError):
+    """The library needed for this container is not installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class AudioWindow:
+    label: str  # "start" | "middle" | "end" | "whole"
+    start_s: float  # offset of samples[0] in the clip
+    samples: np.ndarray  # mono float32 at DecodedAudio.rate
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedAudio:
+    backend: str  # "soundfile" | "av"
+    codec: str
+    native_rate: int
+    channels: int
+    rate: int  # the rate of every window's samples
+    duration_s: float | None  # None when the container does not say
+    windows: tuple[AudioWindow, ...]
+    problems: tuple[str, ...] = ()  # windows that failed to decode (the others were analysed)
+
+    def facts(self) -> dict[str, Any]:
+        return {
+            "decoder": self.backend,
+            "codec": self.codec,
+            "sample_rate": self.native_rate,
+            "channels": self.channels,
+            "analysis_rate": self.rate,
+            "duration_s": None if self.duration_s is None else round(self.duration_s, 3),
+            "windows": [
+                {"position": w.label, "start_s": round(w.start_s, 3),
+                 "length_s": round(len(w.samples) / self.rate, 3)}
+                for w in self.windows
+            ],
+            "problems": list(self.problems),
+        }
+
+
+def av_available() -> bool:
+    try:
+        import av  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def plan_windows(duration_s: float | None, window_s: float) -> list[tuple[str, float, float]]:
+    """(label, start, length) of the windows to decode for a clip of ``duration_s`` seconds."""
+    if duration_s is None:
+        return [("start", 0.0, window_s)]
+    if duration_s <= WHOLE_FACTOR * window_s:
+        return [("whole", 0.0, duration_s)]
+    mid = max(0.0, duration_s / 2 - window_s / 2)
+    return [("start", 0.0, window_s), ("middle", mid, window_s),
+            ("end", max(0.0, duration_s - window_s), window_s)]
+
+
+def decode_windows(path: Path, media_type: str, *, window_s: float = 10.0,
+                   max_rate: int = 16000) -> DecodedAudio:
+    """Decode the analysis windows of ``path`` (sniffed ``media_type``).
+
+    libsndfile reads the plain audio formats; PyAV reads the other containers and gets a second
+    try when libsndfile fails (its error is kept in the message if both fail).
+    """
+    errors: list[str] = []
+    if media_type in SOUNDFILE_TYPES:
+        try:
+            return _checked(_decode_soundfile(path, window_s, max_rate))
+        except NoAudio:
+            raise
+        except AudioDecodeError as exc:
+            errors.append(f"libsndfile: {exc}")
+    if not av_available():
+        if errors:
+            raise AudioDecodeError(errors[0])
+        raise BackendMissing("decoding audio in this container needs PyAV (the 'av' package), "
+                             "which is not installed")
+    try:
+        return _checked(_decode_av(path, window_s, max_rate))
+    except NoAudio:
+        raise  # FFmpeg opened the file and found nothing to decode (e.g. a header-only stream)
+    except AudioDecodeError as exc:
+        errors.append(f"FFmpeg: {exc}")
+        raise AudioDecodeError("; ".join(errors)) from exc
+
+
+def _checked(decoded: DecodedAudio) -> DecodedAudio:
+    if not any(len(w.samples) for w in decoded.windows):
+        raise NoAudio("the file holds no audio samples")
+    return decoded
+
+
+# --------------------------------------------------------------------------- resampling
+
+
+def to_rate(x: np.ndarray, rate: int, target: int) -> np.ndarray:
+    """Band-limit and resample ``x`` from ``rate`` to ``target`` (<= rate) in the frequency domain."""
+    if rate <= target or len(x) < 2:
+        return x.astype(np.float32, copy=False)
+    n_out = max(1, int(round(len(x) * target / rate)))
+    spec = np.fft.rfft(x.astype(np.float64))
+    out = np.fft.irfft(spec[: n_out // 2 + 1], n_out) * (n_out / len(x))
+    return out.astype(np.float32)
+
+
+def analysis_rate(native: int, max_rate: int) -> int:
+    return int(min(native, max_rate))
+
+
+# --------------------------------------------------------------------------- soundfile
+
+
+def _decode_soundfile(path: Path, window_s: float, max_rate: int) -> DecodedAudio:
+    import soundfile as sf
+
+    with open_readonly(path) as fh:
+        try:
+            snd = sf.SoundFile(fh)
+        except sf.LibsndfileError as exc:
+            raise AudioDecodeError(f"the audio stream could not be opened: {_sf_message(exc)}") from exc
+        except (RuntimeError, TypeError, ValueError) as exc:
+            raise AudioDecodeError(f"the audio stream could not be opened: {exc}") from exc
+        with snd:
+            native, channels = int(snd.samplerate), int(snd.channels)
+            _check_stream(native, channels)
+            rate = analysis_rate(native, max_rate)
+            frames = int(snd.frames) if snd.frames and snd.frames > 0 else 0
+            duration = frames / native if frames else None
+            if duration is not None and duration > MAX_DURATION_S:
+                duration = None  # e.g. FLAC "total samples unknown"
+            windows, problems = [], []
+            for label, start, length in plan_windows(duration, window_s):
+                try:
+                    if start > 0:
+                        snd.seek(int(start * native))
+                    pcm = _read_mono_sf(snd, int(length * native + 0.5))
+                except (sf.LibsndfileError, RuntimeError) as exc:
+                    problems.append(f"decoding failed at {start:.1f} s: {_sf_message(exc)}")
+                    continue
+                windows.append(AudioWindow(label, start, to_rate(pcm, native, rate)))
+            if problems and not windows:
+                raise AudioDecodeError(problems[0])
+            codec = f"{snd.format}/{snd.subtype}"
+    return DecodedAudio("soundfile", codec, native, channels, rate, duration, tuple(windows), tuple(problems))
+
+
+def _sf_message(exc: BaseException) -> str:
+    msg = " ".join(str(getattr(exc, "error_string", None) or exc).split())[:300]
+    if "not a regular file" in msg:  # what libsndfile says of a stream it cannot parse
+        return "not a readable audio stream"
+    return msg
+
+
+def _read_mono_sf(snd: Any, n: int) -> np.ndarray:
+    out: list[np.ndarray] = []
+    left = n
+    while left > 0:
+        block = snd.read(min(BLOCK_FRAMES, left), dtype="float32", always_2d=True)
+        if len(block) == 0:
+            break
+        out.append(block.mean(axis=1, dtype=np.float32))
+        left -= len(block)
+    return np.concatenate(out) if out else np.zeros(0, np.float32)
+
+
+def _check_stream(native: int, channels: int) -> None:
+    if not 1000 <= native <= 768_000:
+        raise AudioDecodeError(f"implausible sample rate {native} Hz in the header")
+    if not 1 <= channels <= MAX_CHANNELS:
+        raise AudioDecodeError(f"implausible channel count {channels} in the header")
+
+
+# --------------------------------------------------------------------------- PyAV
+
+
+def _decode_av(path: Path, window_s: float, max_rate: int) -> DecodedAudio:
+    import av
+
+    with open_readonly(path) as fh:
+        try:
+            container = av.open(fh, mode="r")
+        except (av.FFmpegError, ValueError, OSError) as exc:
+            raise AudioDecodeError(f"the container could not be opened: {_av_message(exc)}") from exc
+        with container:
+            streams = [s for s in container.streams if s.type == "audio"]
+            if not streams:
+                raise NoAudio("the file has no audio track")
+            stream = streams[0]
+            ctx = stream.codec_context
+            native = int(ctx.sample_rate or stream.rate or 0)
+            channels = int(ctx.channels or 0) or 1
+            _check_stream(native, channels)
+            rate = analysis_rate(native, max_rate)
+            duration = _av_duration(container, stream)
+            windows, problems = [], []
+            for label, start, length in plan_windows(duration, window_s):
+                try:
+                    pcm = _read_av_window(container, stream, start, length, rate)
+                except (av.FFmpegError, OSError, ValueError) as exc:
+                    problems.append(f"decoding failed at {start:.1f} s: {_av_message(exc)}")
+                    continue
+                windows.append(AudioWindow(label, start, pcm))
+            if problems and not windows:
+                raise AudioDecodeError(problems[0])
+            codec = str(ctx.name)
+    return DecodedAudio("av", codec, native, channels, rate, duration, tuple(windows), tuple(problems))
+
+
+def _av_message(exc: BaseException) -> str:
+    msg = getattr(exc, "strerror", None) or str(exc)
+    return " ".join(str(msg).split())[:300]
+
+
+def _av_duration(container: Any, stream: Any) -> float | None:
+    duration = None
+    if stream.duration is not None and stream.time_base is not None:
+        duration = float(stream.duration * stream.time_base)
+    elif container.duration is not None:
+        duration = float(container.duration) / 1_000_000
+    if duration is None or not 0 < duration <= MAX_DURATION_S:
+        return None
+    return duration
+
+
+def _read_av_window(container: Any, stream: Any, start: float, length: float, rate: int) -> np.ndarray:
+    import av
+
+    if start > 0 and stream.time_base is not None:
+        container.seek(int(start / stream.time_base), stream=stream, backward=True, any_frame=False)
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
+    out: list[np.ndarray] = []
+    first_t: float | None = None
+    need = int(length * rate + 0.5)
+    got = 0
+    for frame in container.decode(stream):
+        t = float(frame.time) if frame.time is not None else None
+        for rf in resampler.resample(frame):
+            arr = rf.to_ndarray().reshape(-1).astype(np.float32, copy=False)
+            if first_t is None:
+                first_t = t if t is not None else start
+                skip = int(max(0.0, start - first_t) * rate)
+                arr = arr[skip:]
+            out.append(arr)
+            got += len(arr)
+        if got >= need:
+            break
+    pcm = np.concatenate(out) if out else np.zeros(0, np.float32)
+    return pcm[:need]

@@ -1,0 +1,1 @@
+"""Pure-numpy audio analysis (no I/O, no third-party libraries beyond NumPy)."""
