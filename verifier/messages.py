@@ -78,8 +78,8 @@ STRENGTH: dict[Basis, dict[str, str]] = {
         "zh": "依据：从内容中解出的隐式水印。",
     },
     Basis.VISIBLE: {
-        "en": "Basis: a visible label in the content.",
-        "zh": "依据：内容中的显式标识。",
+        "en": "Basis: an explicit label in the content (visible text or logo, or an audible cue).",
+        "zh": "依据：内容中的显式标识（可见的文字或标志，或可听的提示音）。",
     },
     Basis.METADATA: {
         "en": "Basis: unsigned metadata (or a broken signature) — anyone can add or remove this.",
