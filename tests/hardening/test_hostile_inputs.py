@@ -206,16 +206,17 @@ def test_a_4gb_file_is_streamed_in_bounded_memory(sparse_4gb: Path) -> None:
         "import resource, sys, time\n"
         "resource.setrlimit(resource.RLIMIT_AS, (400 << 20, resource.RLIM_INFINITY))\n"
         "from verifier.inputs import identify\n"
-        "t = time.perf_counter(); m = identify(sys.argv[1]); dt = time.perf_counter() - t\n"
-        "print(m.size, m.media_type, round(dt, 2))\n"
+        "t, c = time.perf_counter(), time.process_time(); m = identify(sys.argv[1])\n"
+        "print(m.size, m.media_type, round(time.perf_counter() - t, 2), round(time.process_time() - c, 2))\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(sparse_4gb)], cwd=ROOT, capture_output=True,
                          text=True, timeout=120)
     assert out.returncode == 0, out.stderr
-    size, media_type, seconds = out.stdout.split()
+    size, media_type, wall, cpu = out.stdout.split()
     assert int(size) == 4 << 30 and media_type == "video/mp4"
-    # Hashing 4 GB costs ~2.5 s at 1.7 GB/s on the reference machine (see BENCHMARKS.md).
-    assert float(seconds) < 3 * LIMIT_S, f"identify took {seconds} s"
+    # Hashing 4 GB costs ~2.5 s of CPU at 1.7 GB/s on the reference machine (see BENCHMARKS.md);
+    # bound the CPU time, which other processes on a shared machine do not inflate.
+    assert float(cpu) < 2 * LIMIT_S, f"identify took {cpu} s of CPU ({wall} s wall)"
 
 
 def test_a_4gb_file_goes_through_every_detector(sparse_4gb: Path) -> None:
