@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 import multiprocessing as mp
+import os
 import queue
 import threading
 import time
@@ -182,6 +183,9 @@ class InlineRunner:
 def _worker_main(conn: Connection, memory_limit_mb: int) -> None:
     from . import netguard
 
+    # Native libraries must not write to the user's terminal about hostile files (OpenCV logs
+    # every malformed chunk to stderr); detectors report problems as Evidence instead.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "OFF")
     netguard.install()
     _limit_memory(memory_limit_mb)
     logging.getLogger().setLevel(logging.WARNING)

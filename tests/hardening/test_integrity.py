@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CERTS, ROOT, TRUST
+from tests.conftest import ROOT, TRUST
+from tests.hardening.conftest import run_cli, trust_args
 from verifier import inputs
 from verifier.config import Config
 from verifier.detectors import BUILTIN_DETECTORS
@@ -46,20 +47,6 @@ def snapshot(folder: Path) -> dict[str, tuple[str, int, int, int]]:
     return out
 
 
-def _cli(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "verifier", *args], cwd=ROOT, capture_output=True,
-                          text=True, timeout=timeout)
-
-
-def _trust_args() -> list[str]:
-    extra: list[str] = []
-    if TRUST.is_dir():
-        extra += ["--trust", str(TRUST)]
-    if (CERTS / "test_cert_root_bundle.pem").is_file():
-        extra += ["--anchors", str(CERTS / "test_cert_root_bundle.pem")]
-    return extra
-
-
 def one_per_extension(corpus: Path) -> list[Path]:
     """The smallest corpus file of each extension (every container family, bounded time)."""
     best: dict[str, Path] = {}
@@ -72,18 +59,19 @@ def one_per_extension(corpus: Path) -> list[Path]:
 
 
 @pytest.mark.corpus
-def test_full_scan_and_report_leave_the_corpus_untouched(corpus: Path, tmp_path: Path) -> None:
-    before = snapshot(corpus)
+def test_full_scan_and_report_leave_the_corpus_untouched(corpus: Path, corpus_cli_run, tmp_path: Path) -> None:
+    """Hashes, modes and mtimes of every corpus file: unchanged by a full scan and a report export.
+
+    The full scan is the shared session run (worker processes, OCR off for the time budget; the
+    OCR detector's reads are covered by the inline spy test below); the export runs here on one
+    file of each type.
+    """
+    assert corpus_cli_run.after == corpus_cli_run.before
     out = tmp_path / "report.json"
-    # the whole corpus through worker processes, then exported; OCR off for the time budget
-    # (the OCR detector's reads are covered by the inline spy test below)
-    proc = _cli("report", "--no-ocr", *_trust_args(), str(corpus), "-o", str(out))
+    proc, _ = run_cli(["report", *trust_args(), *map(str, one_per_extension(corpus)), "-o", str(out)], tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert out.is_file()
-    proc = _cli("scan", "--json", "--no-ocr", *_trust_args(), str(corpus))
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    after = snapshot(corpus)
-    assert after == before
+    assert snapshot(corpus) == corpus_cli_run.before
 
 
 @pytest.fixture()

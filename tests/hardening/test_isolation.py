@@ -144,7 +144,7 @@ def test_cli_carries_on_past_crashing_and_hanging_detectors(tmp_path: Path, monk
         return real_scan(paths, config, recursive, detectors=dets)
 
     monkeypatch.setattr(pipeline, "scan", scan_with_misbehaving)
-    paths = _files(tmp_path, 3)
+    paths = _files(tmp_path, 2)
     code = cli.main(["scan", "--json", "--workers", "2", "--timeout", f"sleeper={FAST}",
                      *map(str, paths)])
     assert code == cli.EXIT_OK
@@ -164,7 +164,9 @@ def test_cli_carries_on_past_crashing_and_hanging_detectors(tmp_path: Path, monk
     out = capsys.readouterr().out.splitlines()
     assert code == cli.EXIT_OK
     assert len(out) == 1 + len(paths)
-    assert all("! abort,segfault,sleeper" in line for line in out[1:])
+    for line in out[1:]:
+        failed = set(line.rpartition("  ! ")[2].split(","))
+        assert failed >= {"abort", "segfault", "sleeper"}, line
 
 
 def test_events_arrive_per_detector_while_a_sibling_hangs(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ not go through Python's socket module, so the whole CLI also runs under ``strace
 
 from __future__ import annotations
 
+import json
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CERTS, ROOT, TRUST
+from tests.hardening.conftest import NET_SYSCALLS, STRACE, run_cli, trust_args
 from verifier import netguard
 from verifier.netguard import NetworkBlocked
 
@@ -71,51 +71,48 @@ def test_guard_is_idempotent() -> None:
 
 # --------------------------------------------------------------------------- whole CLI, natively
 
-STRACE = shutil.which("strace")
 _INET = re.compile(r"\b(connect|sendto|sendmsg)\(\d+, .*(AF_INET6?|sin6?_port)")
 
 
-def _strace_cli(tmp_path: Path, args: list[str]) -> tuple[subprocess.CompletedProcess, list[str]]:
-    log = tmp_path / "strace.log"
-    cmd = [STRACE, "-f", "-qq", "-e", "trace=connect,sendto,sendmsg", "-o", str(log),
-           sys.executable, "-m", "verifier", *args]
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
-    if "ptrace" in proc.stderr and "Operation not permitted" in proc.stderr:
-        pytest.skip("strace cannot trace here (ptrace not permitted)")
-    assert log.is_file(), proc.stderr[-2000:]
-    lines = log.read_text(errors="replace").splitlines()
-    return proc, lines
+def _offending(lines: list[str]) -> list[str]:
+    return [ln for ln in lines if _INET.search(ln)]
 
 
 @pytest.mark.skipif(STRACE is None, reason="strace not installed (apt-get install strace)")
 @pytest.mark.corpus
-def test_cli_scan_of_the_corpus_opens_no_internet_socket(corpus: Path, tmp_path: Path) -> None:
-    extra: list[str] = []
-    if TRUST.is_dir():
-        extra += ["--trust", str(TRUST)]
-    if (CERTS / "test_cert_root_bundle.pem").is_file():
-        extra += ["--anchors", str(CERTS / "test_cert_root_bundle.pem")]
-    # The whole corpus without OCR (time budget), then OCR on the files with visible labels.
-    proc, lines = _strace_cli(tmp_path, ["scan", "--json", "--no-ocr", *extra, str(corpus)])
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    assert '"files"' in proc.stdout  # the scan ran under strace (the log may well be empty)
-    offending = [ln for ln in lines if _INET.search(ln)]
+def test_cli_scan_of_the_corpus_opens_no_internet_socket(corpus_cli_run) -> None:
+    """The whole corpus, every detector but OCR, worker processes: not one internet syscall."""
+    if corpus_cli_run.strace is None:
+        pytest.skip("strace cannot trace here (ptrace not permitted)")
+    assert len(corpus_cli_run.doc["files"]) > 90
+    offending = _offending(corpus_cli_run.strace)
     assert not offending, "\n".join(offending[:20])
 
-    labelled = sorted(p for p in (corpus / "labels").iterdir() if p.suffix in (".png", ".jpg"))
-    labelled = sorted(labelled, key=lambda p: p.stat().st_size)[:2]
-    proc, lines = _strace_cli(tmp_path, ["scan", "--json", *extra, *map(str, labelled)])
+
+@pytest.mark.skipif(STRACE is None, reason="strace not installed (apt-get install strace)")
+@pytest.mark.corpus
+def test_cli_scan_with_ocr_opens_no_internet_socket(corpus: Path, tmp_path: Path) -> None:
+    """OCR too (a model library could try to download weights): the two smallest labelled images."""
+    labelled = sorted((p for p in (corpus / "labels").iterdir() if p.suffix in (".png", ".jpg")),
+                      key=lambda p: p.stat().st_size)[:2]
+    proc, lines = run_cli(["scan", "--json", *trust_args(), *map(str, labelled)], tmp_path, NET_SYSCALLS)
+    if lines is None:
+        pytest.skip("strace cannot trace here (ptrace not permitted)")
     assert proc.returncode == 0, proc.stderr[-2000:]
-    offending = [ln for ln in lines if _INET.search(ln)]
+    assert len(json.loads(proc.stdout)["files"]) == 2
+    offending = _offending(lines)
     assert not offending, "\n".join(offending[:20])
 
 
 @pytest.mark.skipif(STRACE is None, reason="strace not installed (apt-get install strace)")
 def test_strace_check_would_catch_a_connect(tmp_path: Path) -> None:
-    """The pattern above really matches an internet connect (the check can fail)."""
+    """The pattern above really matches an internet connect, with the same strace options."""
     log = tmp_path / "strace.log"
     code = ("import socket\ns = socket.socket()\ns.settimeout(0.2)\n"
-            "try:\n    s.connect(('127.0.0.1', 9))\nexcept OSError:\n    pass\n")
-    subprocess.run([STRACE, "-f", "-qq", "-e", "trace=connect", "-o", str(log), sys.executable, "-c", code],
-                   capture_output=True, timeout=60)
-    assert any(_INET.search(ln) for ln in log.read_text().splitlines())
+            "try:\n    s.connect(('127.0.0.1', 9))\nexcept OSError:\n    pass\n"
+            "u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\nu.sendto(b'x', ('127.0.0.1', 9))\n")
+    subprocess.run([STRACE, "-f", "-qq", "--seccomp-bpf", "-e", NET_SYSCALLS, "-o", str(log),
+                    sys.executable, "-c", code], capture_output=True, timeout=60)
+    hits = _offending(log.read_text().splitlines())
+    assert any(h.split("(")[0].split()[-1] == "connect" for h in hits), hits
+    assert any(h.split("(")[0].split()[-1] == "sendto" for h in hits), hits
