@@ -69,18 +69,75 @@ TARGETS: list[Target] = [
            extra_seeds=(b"", b"\x00" * 12 + b"ftyp", b"PK\x03\x04word/", b"\xef\xbb\xbf<?xml <svg",
                         b"\xff\xfb", b"RIFF\xff\xff\xff\xffWEBP")),
     # ----------------------------------------------------------------- ADD AFTER MERGE
-    # The metadata helper's box/chunk walkers (verifier/formats/*.py) and label parsers
-    # (verifier/labels/*.py) go here once merged, one line each, e.g.:
-    #   Target("isobmff.walk", stream(isobmff.walk_boxes), allowed=(isobmff.FormatError,),
-    #          seed_suffixes=(".mp4", ".heic", ".m4s")),
-    #   Target("png.chunks", png.iter_chunks, allowed=(png.FormatError,), seed_suffixes=(".png",)),
-    #   Target("riff.walk", stream(riff.walk), seed_suffixes=(".wav", ".webp", ".avi")),
-    #   Target("jpeg.segments", jpeg.segments, seed_suffixes=(".jpg", ".jpeg")),
-    #   Target("labels.xmp", xmp.parse_labels, seed_suffixes=(".jpg", ".png")),
-    #   Target("labels.json", label_json.parse, seed_suffixes=(".json", ".md")),
-    # (Modules may instead declare FUZZ_ENTRY_POINTS, see the module docstring.)
+    # Parsers of other branches are listed in AFTER_MERGE below (import-guarded, so this file
+    # works before and after the merge). Add new hand-written parsers there, one line each.
     # ----------------------------------------------------------------- END ADD AFTER MERGE
 ]
+
+
+def _walker(module: str, with_size: bool) -> Callable[[bytes], Any]:
+    """A metadata walker ``walk(fh, budget[, size])`` as a bytes -> list target."""
+
+    def call(data: bytes) -> Any:
+        meta = importlib.import_module("verifier.formats.meta")
+        walk = importlib.import_module(module).walk
+        args = (io.BytesIO(data), meta.Budget(), len(data)) if with_size else (io.BytesIO(data), meta.Budget())
+        return list(walk(*args))
+
+    return call
+
+
+def _text(module: str, attr: str, *extra: Any) -> Callable[[bytes], Any]:
+    """A parser of attacker-controlled text (XMP packets, label JSON), fed decoded bytes."""
+    return lambda data: getattr(importlib.import_module(module), attr)(data.decode("utf-8", "replace"), *extra)
+
+
+def _errors(module: str, *names: str) -> tuple[type[BaseException], ...]:
+    mod = importlib.import_module(module)
+    return tuple(getattr(mod, n) for n in names)
+
+
+# (name, module that must exist, attribute that must exist, target factory, allowed-errors factory,
+#  seed suffixes). The walkers' contract (verifier/formats/read_meta.py): stop with LimitReached
+# or say "not a valid X" with ValueError; anything else is a bug.
+_WALKER_ERRORS = lambda: (*_errors("verifier.formats.meta", "LimitReached"), ValueError)  # noqa: E731
+AFTER_MERGE: list[tuple[str, str, str, Callable[[], Callable[[bytes], Any]],
+                        Callable[[], tuple[type[BaseException], ...]], tuple[str, ...]]] = [
+    ("formats.png.walk", "verifier.formats.png", "walk", lambda: _walker("verifier.formats.png", False),
+     _WALKER_ERRORS, (".png",)),
+    ("formats.jpeg.walk", "verifier.formats.jpeg", "walk", lambda: _walker("verifier.formats.jpeg", False),
+     _WALKER_ERRORS, (".jpg", ".jpeg")),
+    ("formats.gif.walk", "verifier.formats.gif", "walk", lambda: _walker("verifier.formats.gif", False),
+     _WALKER_ERRORS, (".gif", ".png")),
+    ("formats.riff.walk", "verifier.formats.riff", "walk", lambda: _walker("verifier.formats.riff", True),
+     _WALKER_ERRORS, (".wav", ".webp", ".avi")),
+    ("formats.isobmff.walk", "verifier.formats.isobmff", "walk",
+     lambda: _walker("verifier.formats.isobmff", True), _WALKER_ERRORS, (".mp4", ".heic", ".m4s")),
+    ("formats.ebml.walk", "verifier.formats.ebml", "walk", lambda: _walker("verifier.formats.ebml", True),
+     _WALKER_ERRORS, (".mkv", ".webm", ".mp4")),
+    ("formats.flv.walk", "verifier.formats.flv", "walk", lambda: _walker("verifier.formats.flv", True),
+     _WALKER_ERRORS, (".flv", ".mp4")),
+    ("labels.xmp.parse", "verifier.labels.xmp", "parse", lambda: _text("verifier.labels.xmp", "parse"),
+     lambda: (ValueError,), (".jpg", ".png", ".svg")),
+    ("labels.gb45438.extract", "verifier.labels.gb45438", "extract",
+     lambda: _text("verifier.labels.gb45438", "extract", "AIGC"), lambda: (ValueError,), (".md", ".json", ".txt")),
+]
+
+
+def after_merge() -> list[Target]:
+    """The AFTER_MERGE parsers whose module exists here; a module without its function fails."""
+    out = []
+    for name, module, attr, factory, errors, suffixes in AFTER_MERGE:
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not (module == exc.name or module.startswith(exc.name + ".")):
+                raise  # the module exists but one of its own imports is missing
+            continue  # not merged yet
+        if not hasattr(mod, attr):
+            raise AttributeError(f"fuzz target {name}: {module} has no {attr} (update tests/fuzz/targets.py)")
+        out.append(Target(name, factory(), allowed=errors(), seed_suffixes=suffixes))
+    return out
 
 
 def discovered() -> list[Target]:
@@ -101,8 +158,9 @@ def discovered() -> list[Target]:
 
 
 def all_targets() -> list[Target]:
-    seen = {t.name for t in TARGETS}
-    return TARGETS + [t for t in discovered() if t.name not in seen]
+    out = TARGETS + after_merge()
+    seen = {t.name for t in out}
+    return out + [t for t in discovered() if t.name not in seen]
 
 
 # --------------------------------------------------------------------------- seeds and mutation

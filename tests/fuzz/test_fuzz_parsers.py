@@ -19,7 +19,7 @@ from tests.fuzz.targets import CRASHES, Target, all_targets, mutated, run_one, s
 
 TARGETS = all_targets()
 CI_SETTINGS = settings(
-    max_examples=400,
+    max_examples=60,
     deadline=timedelta(seconds=2),
     database=None,  # nothing written into the tree; scripts/fuzz.py keeps what it finds
     derandomize=True,  # the same inputs on every run: a CI failure always reproduces
