@@ -77,3 +77,16 @@ def test_every_declared_target_is_callable() -> None:
         assert isinstance(data.draw(mutated([b"\x89PNG\r\n\x1a\n", b""])), bytes)
 
     produce()
+
+
+@pytest.mark.parametrize("head,media_type", [
+    (b"\x89", "application/octet-stream"),  # found by the hostile-input run: was text/plain
+    (b"\x89PN", "application/octet-stream"),
+    (b"\xc3\x28 invalid continuation", "application/octet-stream"),
+    ("plain text, then a cut é".encode()[:-1], "text/plain"),  # a multibyte char cut by the head
+    ("中文".encode() * 2000, "text/plain"),
+])
+def test_sniff_text_regressions(head: bytes, media_type: str) -> None:
+    from verifier.formats.sniff import HEAD_SIZE, sniff_bytes
+
+    assert sniff_bytes(head[:HEAD_SIZE]).media_type == media_type
