@@ -189,6 +189,9 @@ def _worker_main(conn: Connection, memory_limit_mb: int) -> None:
     netguard.install()
     _limit_memory(memory_limit_mb)
     logging.getLogger().setLevel(logging.WARNING)
+    # Libraries' warnings (RapidOCR logs with its own coloured handler) would reach the terminal
+    # under the CLI's output; a worker's findings and failures travel as Evidence instead.
+    logging.disable(logging.WARNING)
     while True:
         try:
             task: Task | None = conn.recv()
