@@ -17,7 +17,9 @@ from __future__ import annotations
 import importlib
 import io
 import pkgutil
+import signal
 import struct
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,13 +227,39 @@ def mutated(draw: st.DrawFn, seeds: list[bytes]) -> bytes:
     return bytes(data)
 
 
+PER_INPUT_SECONDS = 5.0  # a parser that takes longer on one input is hanging
+
+
+class Hang(BaseException):  # not caught by a parser's own "except Exception"
+    pass
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise Hang()
+
+
 def run_one(target: Target, data: bytes) -> None:
-    """Call the target once and check its contract; raise AssertionError on a violation."""
+    """Call the target once and check its contract; raise AssertionError on a violation.
+
+    A per-input alarm (POSIX, main thread) turns an endless loop into a failure instead of a
+    hung test run.
+    """
+    use_alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if use_alarm:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, PER_INPUT_SECONDS)
     try:
         result = target.func(data)
+    except Hang as exc:
+        raise AssertionError(f"{target.name}: still running after {PER_INPUT_SECONDS:g} s "
+                             f"on {len(data)} bytes") from exc
     except (RecursionError, MemoryError) as exc:
         raise AssertionError(f"{target.name}: {type(exc).__name__} on {len(data)} bytes") from exc
     except target.allowed:
         return
+    finally:
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
     if target.check is not None:
         target.check(data, result)
