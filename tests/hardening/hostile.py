@@ -59,6 +59,12 @@ def png_hostile_text() -> bytes:
         png_chunk(b"iTXt", b"Description\x00\x00\x00en\x00\x00" + b"\xed\xa0\x80\xf8\x88\x80\x80\x80 " + raw),
         png_chunk(b"iTXt", b"XML:com.adobe.xmp\x00\x00\x00\x00\x00" + xmp),
         png_chunk(b"zTXt", b"Comment\x00\x00" + zlib.compress(raw * 10)),
+        # an escape sequence in the keyword itself, on a GB 45438 label so that a signal (whose
+        # placement names the keyword) reaches the table output
+        png_chunk(b"tEXt", b"AIGC\x1b[2J\x1b]0;pwned\x07\x00"
+                  b'{"Label":"1","ContentProducer":"\x1b[31m<script>alert(1)</script>","ProduceID":"x"}'),
+        png_chunk(b"tEXt", b"AIGC\x00"
+                  b'{"Label":"1","ContentProducer":"\x1b[31m<script>alert(1)</script>\x07","ProduceID":"\x1b]0;x\x07"}'),
     ])
 
 
