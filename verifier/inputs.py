@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,15 +23,22 @@ class InputError(Exception):
 
 
 def open_readonly(path: Path | str) -> BinaryIO:
-    """Open an input for reading. ``O_RDONLY`` only: never creates, truncates or locks."""
-    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    """Open an input for reading. ``O_RDONLY`` only: never creates, truncates or locks.
+
+    ``O_NONBLOCK`` makes opening a FIFO or a device return at once (instead of waiting forever
+    for a writer); anything but a regular file is then refused, and the flag is cleared.
+    """
+    nonblock = getattr(os, "O_NONBLOCK", 0)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0) | nonblock
     try:
         fd = os.open(os.fspath(path), flags)
     except OSError as exc:
         raise InputError(f"cannot open {path}: {exc.strerror or exc}") from exc
     try:
-        if not os.path.isfile(os.fspath(path)):
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise InputError(f"{path} is not a regular file")
+        if nonblock:
+            os.set_blocking(fd, True)
         return os.fdopen(fd, "rb", buffering=CHUNK)
     except BaseException:
         os.close(fd)

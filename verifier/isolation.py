@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 import multiprocessing as mp
+import os
 import queue
 import threading
 import time
@@ -73,14 +74,36 @@ def run_detector(det: Detector, media: MediaFile, ctx: Context) -> Evidence:
     except DetectorFailure as exc:
         return done(Status.ERROR, str(exc) or "the check could not be completed")
     except MemoryError:
-        limit = ctx.config.memory_limit_mb
-        return done(Status.ERROR, f"ran out of memory (limit {limit} MB per worker)")
+        return done(Status.ERROR, _out_of_memory(ctx))
     except RecursionError:
         return done(Status.ERROR, "the file is nested too deeply to analyse")
     except Exception as exc:  # noqa: BLE001 - a failure is data, reported as such
         log.debug("detector %s failed on %s", det.name, media.path, exc_info=True)
-        return done(Status.ERROR, f"{type(exc).__name__}: {exc}"[:500])
+        return done(Status.ERROR, explain(exc, ctx))
     return done(Status.OK, signals=findings.signals, facts=findings.facts, attachments=findings.attachments)
+
+
+def _out_of_memory(ctx: Context) -> str:
+    return f"ran out of memory (limit {ctx.config.memory_limit_mb} MB per worker)"
+
+
+# Native libraries report exhaustion of the address-space limit in their own words.
+_NATIVE_OOM = ("bad_alloc", "failed to map segment", "cannot allocate memory", "out of memory")
+
+
+def explain(exc: BaseException, ctx: Context) -> str:
+    """A clear, bounded message for an exception a detector let escape."""
+    kind = type(exc).__name__
+    text = str(exc)
+    if kind == "DecompressionBombError":  # Pillow, matched by name: no import here
+        return ("the image declares more pixels than is safe to decode "
+                f"(decompression bomb protection): {text}"[:500])
+    if any(marker in text.lower() for marker in _NATIVE_OOM):
+        if isinstance(exc, ImportError | OSError):
+            return (f"{_out_of_memory(ctx)} while loading a library; the limit may be too low "
+                    f"for this machine ({kind}: {text})"[:500])
+        return f"{_out_of_memory(ctx)} ({kind}: {text})"[:500]
+    return f"{kind}: {text}"[:500]
 
 
 def failure(task: Task, status: Status, message: str, ms: float = 0.0) -> Evidence:
@@ -160,9 +183,15 @@ class InlineRunner:
 def _worker_main(conn: Connection, memory_limit_mb: int) -> None:
     from . import netguard
 
+    # Native libraries must not write to the user's terminal about hostile files (OpenCV logs
+    # every malformed chunk to stderr); detectors report problems as Evidence instead.
+    os.environ.setdefault("OPENCV_LOG_LEVEL", "OFF")
     netguard.install()
     _limit_memory(memory_limit_mb)
     logging.getLogger().setLevel(logging.WARNING)
+    # Libraries' warnings (RapidOCR logs with its own coloured handler) would reach the terminal
+    # under the CLI's output; a worker's findings and failures travel as Evidence instead.
+    logging.disable(logging.WARNING)
     while True:
         try:
             task: Task | None = conn.recv()
@@ -172,8 +201,10 @@ def _worker_main(conn: Connection, memory_limit_mb: int) -> None:
             return
         try:
             ev = run_detector(_instance(task.detector_ref), task.media, task.ctx)
+        except MemoryError:  # e.g. importing the detector's libraries hit the limit
+            ev = failure(task, Status.ERROR, _out_of_memory(task.ctx))
         except Exception as exc:  # noqa: BLE001 - e.g. the detector cannot be imported
-            ev = failure(task, Status.ERROR, f"{type(exc).__name__}: {exc}")
+            ev = failure(task, Status.ERROR, explain(exc, task.ctx))
         try:
             conn.send((task.key, ev))
         except Exception as exc:  # noqa: BLE001 - unpicklable findings

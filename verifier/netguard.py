@@ -100,8 +100,28 @@ def install() -> None:
             return orig_getaddrinfo(host, *args, **kwargs)
         return _deny()
 
+    orig_sendto = socket.socket.sendto
+    orig_sendmsg = getattr(socket.socket, "sendmsg", None)
+
+    def sendto(self: socket.socket, *args: Any) -> Any:
+        # UDP needs no connect: a datagram to an address is a connection attempt too
+        address = args[-1] if args else None
+        if self.family == getattr(socket, "AF_UNIX", None) or (
+            _allowed and isinstance(address, tuple) and _host_allowed(address[0])
+        ):
+            return orig_sendto(self, *args)
+        return _deny()
+
+    def sendmsg(self: socket.socket, *args: Any) -> Any:
+        if self.family == getattr(socket, "AF_UNIX", None) or len(args) < 4 or args[3] is None:
+            return orig_sendmsg(self, *args)  # type: ignore[misc]
+        return _deny()
+
     socket.socket.connect = connect  # type: ignore[method-assign]
     socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.socket.sendto = sendto  # type: ignore[method-assign]
+    if orig_sendmsg is not None:
+        socket.socket.sendmsg = sendmsg  # type: ignore[method-assign]
     socket.create_connection = _deny  # type: ignore[assignment]
     socket.getaddrinfo = getaddrinfo  # type: ignore[assignment]
     _installed = True

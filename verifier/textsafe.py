@@ -1,7 +1,9 @@
 """Make attacker-controlled strings safe for a terminal.
 
 Metadata values and even file names can carry ANSI escape sequences or control characters
-that rewrite a terminal; they are replaced before anything is printed.
+that rewrite a terminal; they are replaced before anything is printed. File names that are not
+valid UTF-8 reach Python as lone surrogates (``surrogateescape``), which cannot be printed at all;
+they are replaced too.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def for_terminal(text: str, keep_newlines: bool = False) -> str:
@@ -17,3 +19,14 @@ def for_terminal(text: str, keep_newlines: bool = False) -> str:
     if not keep_newlines:
         text = text.replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub("\ufffd", text)
+
+
+def json_printable(document: str) -> str:
+    """A JSON text made encodable as UTF-8, without losing anything.
+
+    ``json.dumps(..., ensure_ascii=False)`` leaves lone surrogates (from file names that are not
+    valid UTF-8) as they are, and printing them raises. Inside a JSON string a surrogate written
+    as ``\\udcff`` is a valid escape that decodes back to the same string, so the path still
+    names the file.
+    """
+    return document.encode("utf-8", "backslashreplace").decode("utf-8")

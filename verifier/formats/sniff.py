@@ -147,7 +147,7 @@ def _sniff_text(head: bytes, ext_type: str | None) -> Sniffed:
     try:
         text = sample.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start < len(sample) - 4:  # not just a multibyte char cut at the buffer end
+        if exc.reason != "unexpected end of data":  # not just a multibyte char cut at the end
             return Sniffed(UNKNOWN, "unknown", "no known signature")
         text = sample[: exc.start].decode("utf-8")
     stripped = text.lstrip()
