@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config, user_data_dir
-from .textsafe import for_terminal, json_printable
+from .textsafe import for_terminal
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
 
@@ -180,7 +180,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     files, tool, unreadable = run_analysis(args)
     if args.json:
         files.sort(key=lambda d: d["path"])
-        print(json_printable(dumps(document(tool, files))))
+        print(dumps(document(tool, files)))  # dumps escapes lone surrogates
     return EXIT_UNREADABLE if unreadable or not files else EXIT_OK
 
 

@@ -19,14 +19,3 @@ def for_terminal(text: str, keep_newlines: bool = False) -> str:
     if not keep_newlines:
         text = text.replace("\n", " ").replace("\t", " ")
     return _CONTROL.sub("\ufffd", text)
-
-
-def json_printable(document: str) -> str:
-    """A JSON text made encodable as UTF-8, without losing anything.
-
-    ``json.dumps(..., ensure_ascii=False)`` leaves lone surrogates (from file names that are not
-    valid UTF-8) as they are, and printing them raises. Inside a JSON string a surrogate written
-    as ``\\udcff`` is a valid escape that decodes back to the same string, so the path still
-    names the file.
-    """
-    return document.encode("utf-8", "backslashreplace").decode("utf-8")
