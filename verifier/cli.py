@@ -17,6 +17,13 @@ from .textsafe import for_terminal
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
 
 
+class TerminalSafeFormatter(logging.Formatter):
+    """Log lines quote file names and metadata: strip escape sequences before the terminal."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return for_terminal(super().format(record), keep_newlines=True)
+
+
 def _default_lang() -> str:
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         val = os.environ.get(var, "")
@@ -230,8 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_USAGE
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(TerminalSafeFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, handlers=[handler])
     from . import netguard
 
     netguard.install()

@@ -86,3 +86,13 @@ def test_report_json(tmp_path, sample):
     assert main(["report", str(sample / "a.txt"), "-o", str(out), "--inline"]) == 0
     doc = json.loads(out.read_text("utf-8"))
     assert doc["files"][0]["sha256"]
+
+
+def test_verbose_logs_strip_escape_sequences():
+    import logging
+
+    from verifier.cli import TerminalSafeFormatter
+
+    rec = logging.LogRecord("x", logging.DEBUG, __file__, 1, "reading %s", ("evil\x1b]0;pwned\x07.jpg",), None)
+    line = TerminalSafeFormatter("%(message)s").format(rec)
+    assert "\x1b" not in line and "\x07" not in line and "evil" in line
