@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
 from .file_facts import FileFactsDetector
+from .visible_label import VisibleLabelDetector
+from .watermark import WatermarkDetector
 
 BUILTIN_DETECTORS: tuple[Detector, ...] = (
     FileFactsDetector(),
+    WatermarkDetector(),
+    VisibleLabelDetector(),
 )
 
 
