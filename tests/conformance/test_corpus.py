@@ -122,16 +122,6 @@ NOT_YET: dict[str, str] = {
         ],
         "issue 5: text labels",
     ),
-    **dict.fromkeys(
-        [
-            "watermarks/real_gemini_sparkle_bottomright_crop512_of_2048.png",
-            "watermarks/synth_flux1_ref_46bit_float_bgr_1024.png",
-            "watermarks/synth_sd1_StableDiffusionV1_uint8_512.png",
-            "watermarks/synth_sdxl_diffusers_pre0.27_float_rgb_1024.png",
-            "watermarks/synth_sdxl_sgm_float_bgr_1024.png",
-        ],
-        "issue 5: watermarks and visible labels",
-    ),
 }
 
 _EXPECTED = json.loads((CORPUS / "expected.json").read_text("utf-8")) if (CORPUS / "expected.json").is_file() else {}

@@ -33,12 +33,20 @@ class ImageTooLarge(ValueError):
 
 
 class ImageUndecodable(ValueError):
-    pass
+    """A format OpenCV does not read here (HEIC, AVIF): not applicable, with the reason."""
+
+
+class ImageCorrupt(ValueError):
+    """A format OpenCV reads, but these bytes do not decode: the check could not be done."""
 
 
 def _cv2() -> Any:
     import cv2
 
+    try:  # OpenCV logs decoder complaints to stderr; we report them as data instead
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
+    except AttributeError:  # pragma: no cover - older builds
+        pass
     return cv2
 
 
@@ -79,7 +87,7 @@ def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:
     buf = np.frombuffer(data, dtype=np.uint8)
     img = cv2.imdecode(buf, cv2.IMREAD_COLOR)  # also refuses > CV_IO_MAX_IMAGE_PIXELS itself
     if img is None:
-        raise ImageUndecodable("OpenCV could not decode the pixels of this file")
+        raise ImageCorrupt("the pixels of this file could not be decoded (corrupt or truncated image)")
     if img.shape[0] * img.shape[1] > max_pixels:
         raise ImageTooLarge(f"the image has more than {max_pixels // 1_000_000} MP; pixel checks were not run")
     return img

@@ -56,7 +56,7 @@ class VisibleLabelDetector:
             bgr = opencv_image.load_bgr(media.path, media.media_type)
         except opencv_image.ImageUndecodable as exc:
             raise NotApplicable(str(exc)) from exc
-        except opencv_image.ImageTooLarge as exc:
+        except (opencv_image.ImageTooLarge, opencv_image.ImageCorrupt) as exc:
             raise DetectorFailure(str(exc)) from exc
         found, facts = examine(bgr, ctx.config.ocr, full_frame_fallback=True)
         return _findings(found, facts, bgr, self.name, None)

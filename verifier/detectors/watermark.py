@@ -40,7 +40,7 @@ class WatermarkDetector:
             bgr = opencv_image.load_bgr(media.path, media.media_type)
         except opencv_image.ImageUndecodable as exc:
             raise NotApplicable(str(exc)) from exc
-        except opencv_image.ImageTooLarge as exc:
+        except (opencv_image.ImageTooLarge, opencv_image.ImageCorrupt) as exc:
             raise DetectorFailure(str(exc)) from exc
         h, w = bgr.shape[:2]
         if h * w < dwtdct.MIN_PIXELS:
