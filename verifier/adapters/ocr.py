@@ -2,7 +2,7 @@
 
 One lazily created engine per process (detector workers are long-lived, so the ~0.6 s model
 load is paid once per worker). The engine never downloads: the models are read from the
-wheel's own folder, and worker processes run with the network guard installed. Its INFO
+wheel's own folder, and worker processes run with the network guard installed. Its INFO/WARNING
 logging is silenced. Anything else in the project reads text through :func:`read_text` only.
 """
 
@@ -41,18 +41,18 @@ class TextLine:
 
 
 def _create() -> Any:
-    logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     try:
         from rapidocr import RapidOCR
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise OcrUnavailable("the OCR engine (rapidocr + onnxruntime) is not installed") from exc
     engine = RapidOCR(params={
-        "Global.log_level": "warning",
+        "Global.log_level": "error",  # it warns on every image without text
         "Global.use_cls": False,  # labels are upright; the angle classifier only costs time
         "Det.limit_type": "max",
         "Det.limit_side_len": DET_SIDE,
     })
-    logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+    logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return engine
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 _AL = re.compile(r"(?<![A-Za-z])Al(?![a-z])")
 _AI = re.compile(r"(?<![A-Za-z])(?:AI|IA|KI)(?![A-Za-z])|人工智能")
 _GENERATION = re.compile(
-    r"生成|合成|generat|generier|g[ée]n[ée]r[ée]|gerad[oa]|erzeugt|erstellt|made\s+with|created\s+(?:with|by)|"
+    r"生成|合成|generat|generier|generad[oa]|g[ée]n[ée]r[ée]|gerad[oa]|erzeugt|erstellt|made\s+with|created\s+(?:with|by)|"
     r"synthes|생성|作成|сгенерир",
     re.IGNORECASE,
 )

@@ -9,6 +9,7 @@ clip. Nothing keeps more than one decoded frame alive.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,7 @@ class VideoUnreadable(ValueError):
 
 
 def _open(path: Path | str) -> Any:
+    os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")  # FFmpeg's own stderr chatter: quiet
     import cv2
 
     cap = cv2.VideoCapture(str(path), cv2.CAP_FFMPEG)
@@ -83,9 +85,12 @@ def _info(cap: Any) -> VideoInfo:
 def probe(path: Path | str) -> VideoInfo:
     cap = _open(path)
     try:
-        return _info(cap)
+        info = _info(cap)
     finally:
         cap.release()
+    if info.frames <= 0 or info.width <= 0:
+        raise VideoUnreadable("the video declares no frames (an init segment or an audio-only file)")
+    return info
 
 
 def plan(info: VideoInfo, lead: int = LEAD_SAMPLES, through: int = THROUGH_SAMPLES) -> list[int]:
