@@ -110,3 +110,22 @@ def test_garbage_png_is_an_error_not_nothing(tmp_path):
     p.write_bytes(b"\x89PNG\r\n\x1a\n" + b"garbage" * 100)
     ev = run_detector(WatermarkDetector(), identify(p), CTX)
     assert str(ev.status) == "error" and ev.error
+
+
+def test_lossless_video_frames_are_decoded(tmp_path):
+    from tests.verifier.fixtures.video import write_video
+
+    marked = embed_as_pipeline(natural(8, 512, 512), SDXL.bits, "uint8_bgr")
+    p = write_video(tmp_path / "v.mkv", 2, 10, lambda i: marked, fourcc="FFV1")
+    f = WatermarkDetector().run(identify(p), CTX)
+    (sig,) = f.signals
+    assert sig.details["payload"] == SDXL.name and "at_seconds" in sig.details
+    assert f.facts["frames_checked"] >= 2
+
+
+def test_lossy_video_is_not_applicable_with_reason(tmp_path):
+    from tests.verifier.fixtures.video import write_video
+
+    p = write_video(tmp_path / "v.mp4", 1, 10, lambda i: natural(9, 320, 320))
+    ev = run_detector(WatermarkDetector(), identify(p), CTX)
+    assert str(ev.status) == "not_applicable" and "lossy" in ev.error

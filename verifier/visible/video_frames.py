@@ -25,8 +25,8 @@ THROUGH_SAMPLES = 6  # instants spread over the rest of the clip
 MAX_FRAME_PIXELS = 8192 * 8192
 
 # FourCCs of codecs that keep pixels exactly (where a dwtDct watermark could survive).
-LOSSLESS_FOURCC = frozenset({"FFV1", "png ", "PNG ", "MPNG", "HFYU", "FFVH", "ULRG", "ULY0", "ULY2",
-                             "ULY4", "UQRG", "LAGS", "RGBA", "BGRA", "RGB ", "I420", "YV12", "\x00\x00\x00\x00"})
+LOSSLESS_FOURCC = frozenset({"FFV1", "PNG", "MPNG", "HFYU", "FFVH", "ULRG", "ULY0", "ULY2", "ULY4",
+                             "UQRG", "LAGS", "RGBA", "BGRA", "RGB", "RAW", ""})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +43,7 @@ class VideoInfo:
 
     @property
     def lossless(self) -> bool:
-        return self.fourcc in LOSSLESS_FOURCC
+        return self.fourcc.strip("\x00 ").upper() in LOSSLESS_FOURCC
 
 
 @dataclass(frozen=True, slots=True)
