@@ -65,7 +65,8 @@ def textures(rng: np.random.Generator, h: int, w: int) -> np.ndarray:
 def corpus_photos(corpus: Path) -> list[np.ndarray]:
     out = []
     for p in sorted(corpus.rglob("*")):
-        if p.suffix.lower() not in PHOTO_EXT or p.name.startswith("synth_"):
+        # not clean: the dwtDct fixtures, and the Gemini crop (it carries the sparkle)
+        if p.suffix.lower() not in PHOTO_EXT or p.name.startswith(("synth_", "real_gemini")):
             continue
         img = cv2.imdecode(np.frombuffer(p.read_bytes(), np.uint8), cv2.IMREAD_COLOR)
         if img is not None and min(img.shape[:2]) >= 256:
