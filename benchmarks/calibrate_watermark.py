@@ -119,7 +119,8 @@ def run(args: argparse.Namespace) -> str:
         f"| dwtDct false positives at `detected` (z >= {dwtdct.Z_DETECTED}) | {int((zs_a >= dwtdct.Z_DETECTED).sum())}/{n} |",
         f"| dwtDct `possible` (4.0 <= z < 4.5) | {int(((zs_a >= dwtdct.Z_POSSIBLE) & (zs_a < dwtdct.Z_DETECTED)).sum())}/{n} |",
         f"| best z over 5 payloads x 4 variants: max / 99th pct / median | {zs_a.max():.2f} / {np.percentile(zs_a, 99):.2f} / {np.median(zs_a):.2f} |",
-        f"| Gemini sparkle false positives (score >= {sparkle.THRESHOLD}, beats disc by {sparkle.DISC_MARGIN}) | {sparkle_fp}/{n} |",
+        f"| Gemini sparkle false positives (score >= {sparkle.THRESHOLD} at Gemini's placement, "
+        f">= {sparkle.THRESHOLD_ELSEWHERE} elsewhere; beats a disc by {sparkle.DISC_MARGIN}) | {sparkle_fp}/{n} |",
         f"| sparkle best score on clean crops: max / 99th pct | {max(sparkle_scores, default=0):.3f} / {np.percentile(sparkle_scores or [0], 99):.3f} |",
         "",
     ]

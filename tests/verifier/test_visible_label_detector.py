@@ -123,3 +123,15 @@ def test_read_only_input_folder(tmp_path):
     finally:
         tmp_path.chmod(0o755)
     assert str(ev.status) == "ok" and ev.signals
+
+
+def test_in_a_worker_process_with_the_network_guard(tmp_path):
+    from verifier.pipeline import analyse_file
+
+    img, _ = draw_text(natural(12, 1024, 1024), "人工智能生成", 0.07, "top-right")
+    p = png(tmp_path, "w.png", img)
+    report = analyse_file(p, Config(isolation="process", workers=1), detectors=(VisibleLabelDetector(),))
+    (ev,) = report.evidence
+    assert str(ev.status) == "ok", ev.error
+    assert [s.details["text"] for s in ev.signals] == ["人工智能生成"]
+    assert str(report.verdict.code) == "ai_generated" and str(report.verdict.strength) == "visible"

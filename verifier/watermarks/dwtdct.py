@@ -9,9 +9,9 @@ other than [0, 0] with step 36 so that ``(|c| mod 36) > 18`` encodes a 1. Block 
 Rounding votes to bits and counting matches gives false positives once several payloads and
 variants are tried (LABELS.md §5). We instead correlate the per-bit vote *fractions* with the
 payload over the L bits, holding out each bit's position within its byte (a partial correlation,
-see :func:`score`), and express it as ``z = r * sqrt(L - 9)``: about N(0, 1) for an image without
-the mark, whatever its own bias towards 0 or 1 votes or its periodic texture. Perfect marks give
-z = sqrt(L - 9): 11.3 (SD 1.x), 7.4 (InvokeAI), 6.2 (SDXL), 6.1 (FLUX), 4.8 (SD 2.x).
+see :func:`score`), and express it with Fisher's transform as ``z = atanh(r) * sqrt(L - 11)``:
+about N(0, 1) for an image without the mark, whatever its own bias towards 0 or 1 votes or its
+periodic texture.
 
 Pipelines differ in how they hand pixels to the encoder, which changes the YUV values the
 quantiser saw (OpenCV's U offset is 128 for uint8 and 0.5 for float input): we try uint8 and
@@ -30,6 +30,7 @@ from .payloads import PAYLOADS, Payload
 SCALE = 36  # quantisation step of the U channel (the reference default scales=[0, 36, 36])
 BLOCK = 4
 BYTE = 8
+R_CAP = 0.9999  # keeps atanh finite for a perfect mark
 MIN_PIXELS = 256 * 256  # the reference encoder refuses smaller images
 MAX_BLOCKS = 65_536  # blocks examined (a 2048x2048 frame): bounds the work on huge images
 Z_DETECTED = 4.5
@@ -122,7 +123,10 @@ def score(votes: np.ndarray, payload: Payload, variant: Variant) -> Score:
     if fs < 1e-12 or bs < 1e-12:
         return Score(payload, variant, 0.0, agreement, float(counts.mean()))
     r = float(np.mean(fr * br) / (fs * bs))
-    return Score(payload, variant, r * math.sqrt(n - BYTE - 1), agreement, float(counts.mean()))
+    # Fisher's transform: ~N(0, 1) under no mark, and unbounded for strong marks, so that the
+    # 32-bit SD 2.x payload keeps headroom above the threshold (r * sqrt(dof) tops out at 4.8).
+    z = math.atanh(max(-R_CAP, min(R_CAP, r))) * math.sqrt(n - BYTE - 3)
+    return Score(payload, variant, z, agreement, float(counts.mean()))
 
 
 def decode(bgr: np.ndarray, payloads: tuple[Payload, ...] = PAYLOADS,
