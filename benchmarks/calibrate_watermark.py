@@ -128,6 +128,7 @@ def run(args: argparse.Namespace) -> str:
     photos = corpus_photos(Path(args.corpus)) if Path(args.corpus).is_dir() else []
     hits = {"png": 0, "jpeg q95": 0, "jpeg q90": 0}
     right_payload = {"png": 0, "jpeg q95": 0, "jpeg q90": 0}
+    by_payload: dict[str, dict[str, int]] = {p.name: {"n": 0, **dict.fromkeys(hits, 0)} for p in PAYLOADS}
     total = 0
     for i in range(args.marked):
         payload = PAYLOADS[i % len(PAYLOADS)]
@@ -141,10 +142,12 @@ def run(args: argparse.Namespace) -> str:
             rgb = natural(int(rng.integers(1 << 30)), side, side)
         marked = np.ascontiguousarray(embed_as_pipeline(rgb, payload.bits, variant)[:, :, ::-1])
         total += 1
+        by_payload[payload.name]["n"] += 1
         for name, img in (("png", marked), ("jpeg q95", jpeg(marked, 95)), ("jpeg q90", jpeg(marked, 90))):
             best = dwtdct.decode(img)[0]
             hits[name] += int(best.level == "detected")
             right_payload[name] += int(best.level == "detected" and best.payload is payload)
+            by_payload[payload.name][name] += int(best.level == "detected" and best.payload is payload)
     lines += [
         f"### Watermarked images ({total}: every payload x variant, 512-1024 px, generated and corpus-photo)",
         "",
@@ -152,6 +155,8 @@ def run(args: argparse.Namespace) -> str:
         "|---|---|---|",
     ]
     lines += [f"| {k} | {hits[k]}/{total} ({hits[k] / total:.0%}) | {right_payload[k]}/{total} |" for k in hits]
+    lines += ["", "| payload | png | jpeg q95 | jpeg q90 |", "|---|---|---|---|"]
+    lines += [f"| {name} | " + " | ".join(f"{c[k]}/{c['n']}" for k in hits) + " |" for name, c in by_payload.items()]
     lines.append("")
     found = tried = placed = 0
     for i in range(args.sparkle):

@@ -34,7 +34,7 @@ def full(w: int, h: int) -> Region:
     return Region("full", 0, 0, w, h)
 
 
-def edge_strips(w: int, h: int) -> list[Region]:
+def edge_strips(w: int, h: int, sides: tuple[str, ...] = ("bottom", "top", "left", "right")) -> list[Region]:
     """Bottom, top, then left and right between them; the whole frame for small images."""
     if max(w, h) <= SMALL_IMAGE:
         return [full(w, h)]
@@ -43,7 +43,7 @@ def edge_strips(w: int, h: int) -> list[Region]:
     out = [Region("bottom", 0, h - sh, w, h), Region("top", 0, 0, w, sh)]
     if h - 2 * sh > MIN_STRIP:
         out += [Region("left", 0, sh, sw, h - sh), Region("right", w - sw, sh, w, h - sh)]
-    return out
+    return [r for r in out if r.name in sides]
 
 
 def glyph_height(bgr_crop: np.ndarray, share: float = 0.2) -> int:
