@@ -87,3 +87,16 @@ def test_a_round_blob_is_not_a_sparkle(radius):
     img = draw_disc(natural(77, 600, 800), radius, 32)
     m = sparkle.find(img[:, :, ::-1].copy())
     assert m is None or not m.found, m
+
+
+def test_a_label_split_in_two_lines_is_joined_once():
+    from verifier.adapters.ocr import TextLine
+    from verifier.detectors.visible_label import _with_neighbours
+
+    def line(text, x0, x1):
+        return TextLine(text, 0.9, ((x0, 100), (x1, 100), (x1, 140), (x0, 140)))
+
+    joined = _with_neighbours([line("人工智能", 10, 110), line("生成", 130, 190), line("AI生成", 400, 480),
+                               line("far away", 900, 990)])
+    labels = [x.text for x in joined if ocr_rules.classify(x.text)]
+    assert labels == ["AI生成", "人工智能 生成"]

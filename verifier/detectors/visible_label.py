@@ -97,7 +97,8 @@ def examine(bgr: np.ndarray, use_ocr: bool, full_frame_fallback: bool,
     sp = sparkle.find(bgr)
     facts["sparkle"] = None if sp is None else {
         "score": round(sp.score, 3), "disc_score": round(sp.disc_score, 3), "size": sp.size,
-        "box": list(sp.box), "gemini_placement": sp.gemini_placement, "threshold": sparkle.THRESHOLD}
+        "box": list(sp.box), "gemini_placement": sp.gemini_placement, "found": sp.found,
+        "threshold": sparkle.THRESHOLD if sp.gemini_placement else sparkle.THRESHOLD_ELSEWHERE}
     facts["sparkle_ms"] = round((time.perf_counter() - t0) * 1000, 1)
     if sp is not None and sp.found:
         exact = sp.gemini_placement
@@ -164,12 +165,16 @@ def _texts(lines: list, region: strips.Region, bgr: np.ndarray, short: int) -> l
 
 
 def _with_neighbours(lines: list) -> list:
-    """The lines, plus each pair of lines side by side on one row joined (a label split in two)."""
+    """The lines, plus each pair of lines side by side on one row joined (a label split in two).
+
+    Only lines that are not a label on their own are joined, so one label is reported once.
+    """
     from ..adapters.ocr import TextLine
 
     out = list(lines)
-    for a in lines:
-        for b in lines:
+    alone = [x for x in lines if ocr_rules.classify(x.text) is None]
+    for a in alone:
+        for b in alone:
             if a is b:
                 continue
             ax0, ay0, ax1, ay1 = a.bounds
