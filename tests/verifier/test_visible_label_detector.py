@@ -79,6 +79,7 @@ def test_ocr_switched_off_still_matches_the_sparkle(tmp_path):
     assert str(ev.status) == "ok"
     (sig,) = ev.signals
     assert sig.details["logo"] == "Google Gemini sparkle" and sig.claim is Claim.AI_GENERATED
+    assert sig.details["meets_5pct_rule"] is None and sig.details["position"] == "bottom-right"
     assert "switched off" in ev.facts["ocr"] and "ocr_regions" not in ev.facts
 
 

@@ -196,7 +196,9 @@ def _findings(found: list[Found], facts: dict[str, object], bgr: np.ndarray, det
         rel = f.glyph_height / short if short else 0.0
         details = dict(f.details)
         details.update(box=list(f.box), glyph_height_px=f.glyph_height, relative_height=round(rel, 4),
-                       meets_5pct_rule=rel >= RULE_SHARE, position=_position(f.box, w, h))
+                       # the 5 % rule is about label text; a logo has no glyphs to measure
+                       meets_5pct_rule=(rel >= RULE_SHARE) if f.kind == "text" else None,
+                       position=_position(f.box, w, h))
         if at_seconds is not None:
             details["at_seconds"] = round(at_seconds, 2)
         what = details.get("text") or details.get("logo")
