@@ -136,3 +136,14 @@ def test_in_a_worker_process_with_the_network_guard(tmp_path):
     assert str(ev.status) == "ok", ev.error
     assert [s.details["text"] for s in ev.signals] == ["人工智能生成"]
     assert str(report.verdict.code) == "ai_generated" and str(report.verdict.strength) == "visible"
+
+
+def test_one_engine_per_process_and_boxes_in_image_pixels():
+    from verifier.adapters import ocr
+
+    assert ocr.engine() is ocr.engine()
+    img, box = draw_text(natural(21, 300, 700), "AI生成", 0.2, "top-left")
+    line = next(x for x in ocr.read_text(np.ascontiguousarray(img[:, :, ::-1])) if x.text == "AI生成")
+    x0, y0, x1, y1 = line.bounds
+    assert x0 <= box[0] + 6 and y0 <= box[1] + 6 and x1 >= box[2] - 6 and y1 >= box[3] - 6
+    assert x1 - x0 < 2 * (box[2] - box[0])
