@@ -19,27 +19,7 @@ from verifier.config import Config
 from verifier.pipeline import FileDone, FileFailed, Scanner
 
 # Cases waiting for a detector, by the issue that brings it. Shrink, never grow.
-NOT_YET: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "labels/doubao_black_1x1_1.png",
-            "labels/doubao_gray_1x1_1.png",
-            "labels/jimeng_cap_A.png",
-            "labels/jimeng_cap_C.png",
-        ],
-        "issues 3+5: GB 45438 label and visible label",
-    ),
-    **dict.fromkeys(
-        [
-            "watermarks/real_gemini_sparkle_bottomright_crop512_of_2048.png",
-            "watermarks/synth_flux1_ref_46bit_float_bgr_1024.png",
-            "watermarks/synth_sd1_StableDiffusionV1_uint8_512.png",
-            "watermarks/synth_sdxl_diffusers_pre0.27_float_rgb_1024.png",
-            "watermarks/synth_sdxl_sgm_float_bgr_1024.png",
-        ],
-        "issue 5: watermarks and visible labels",
-    ),
-}
+NOT_YET: dict[str, str] = {}
 
 _EXPECTED = json.loads((CORPUS / "expected.json").read_text("utf-8")) if (CORPUS / "expected.json").is_file() else {}
 

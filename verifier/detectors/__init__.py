@@ -8,13 +8,18 @@ from .c2pa import C2paDetector
 from .file_facts import FileFactsDetector
 from .metadata import MetadataDetector
 from .text_label import TextLabelDetector
+from .visible_label import VisibleLabelDetector
+from .watermark import WatermarkDetector
 
+# Cheap, declarative checks first; pixel work (watermark, then OCR, the slowest) last.
 BUILTIN_DETECTORS: tuple[Detector, ...] = (
     FileFactsDetector(),
     MetadataDetector(),
     C2paDetector(),
     TextLabelDetector(),
     AudioCueDetector(),
+    WatermarkDetector(),
+    VisibleLabelDetector(),
 )
 
 

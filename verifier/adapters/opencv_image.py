@@ -1,0 +1,106 @@
+"""Pixels from an input file, via OpenCV (``opencv-python-headless``), imported lazily.
+
+Bytes are read through :func:`verifier.inputs.open_readonly` and decoded in memory with
+``cv2.imdecode``: nothing is written anywhere. The pixel count is checked from the header
+*before* decoding, so a decompression bomb costs a clear error, not the worker's memory.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..inputs import open_readonly
+
+log = logging.getLogger(__name__)
+
+MAX_PIXELS = 100_000_000  # 100 MP: larger than any camera or generator output we expect
+MAX_BYTES = 512 * 1024 * 1024
+
+# What OpenCV cannot decode here, with the reason given to the user.
+UNDECODABLE = {
+    "image/heic": "HEIC/HEIF pixels cannot be decoded by OpenCV; pixel checks were not run",
+    "image/heif": "HEIC/HEIF pixels cannot be decoded by OpenCV; pixel checks were not run",
+    "image/avif": "AVIF pixels cannot be decoded by OpenCV here; pixel checks were not run",
+}
+
+
+class ImageTooLarge(ValueError):
+    pass
+
+
+class ImageUndecodable(ValueError):
+    """A format OpenCV does not read here (HEIC, AVIF): not applicable, with the reason."""
+
+
+class ImageCorrupt(ValueError):
+    """A format OpenCV reads, but these bytes do not decode: the check could not be done."""
+
+
+def _cv2() -> Any:
+    import cv2
+
+    try:  # OpenCV logs decoder complaints to stderr; we report them as data instead
+        cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
+    except AttributeError:  # pragma: no cover - older builds
+        pass
+    return cv2
+
+
+def read_bytes(path: Path | str, limit: int = MAX_BYTES) -> bytes:
+    with open_readonly(path) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ImageTooLarge(f"the file is larger than {limit // (1024 * 1024)} MB; pixel checks were not run")
+    return data
+
+
+def header_size(data: bytes) -> tuple[int, int] | None:
+    """(width, height) from the header without decoding, or None if unknown."""
+    import io
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as im:
+                return int(im.size[0]), int(im.size[1])
+    except Image.DecompressionBombError:
+        return (MAX_PIXELS + 1, 1)  # Pillow refused it for its size: certainly over our limit
+    except Exception:  # noqa: BLE001 - unknown to Pillow: let OpenCV try
+        return None
+
+
+def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:
+    """Decode to an 8-bit H x W x 3 BGR array (alpha dropped, 16-bit scaled down)."""
+    size = header_size(data)
+    if size is not None and size[0] * size[1] > max_pixels:
+        raise ImageTooLarge(
+            f"the image declares {size[0]} x {size[1]} pixels, more than the {max_pixels // 1_000_000} MP "
+            "limit for pixel checks (possible decompression bomb); pixel checks were not run")
+    cv2 = _cv2()
+    buf = np.frombuffer(data, dtype=np.uint8)
+    img = cv2.imdecode(buf, cv2.IMREAD_COLOR)  # also refuses > CV_IO_MAX_IMAGE_PIXELS itself
+    if img is None:
+        raise ImageCorrupt("the pixels of this file could not be decoded (corrupt or truncated image)")
+    if img.shape[0] * img.shape[1] > max_pixels:
+        raise ImageTooLarge(f"the image has more than {max_pixels // 1_000_000} MP; pixel checks were not run")
+    return img
+
+
+def load_bgr(path: Path | str, media_type: str = "", max_pixels: int = MAX_PIXELS) -> np.ndarray:
+    if media_type in UNDECODABLE:
+        raise ImageUndecodable(UNDECODABLE[media_type])
+    return decode_bgr(read_bytes(path), max_pixels)
+
+
+def encode_png(img: np.ndarray) -> bytes:
+    ok, buf = _cv2().imencode(".png", img)
+    if not ok:
+        raise ValueError("PNG encoding failed")
+    return bytes(buf)

@@ -1,0 +1,220 @@
+"""Visible AI labels in pixels: OCR of edge/corner strips, and the Gemini sparkle logo.
+
+Images: the cheap sparkle match always runs; OCR (the slowest check of the project) reads the
+bottom, top, left and right strips first and the whole frame only when a strip held half a
+label (one element, or a line cut by the strip's border) or the image is small. With OCR
+switched off in the settings (``Config.ocr = False``) the detector still reports the sparkle
+check and says in its facts that text was not read. Videos: frames from the first 2 s and an
+even sample through the clip, streamed one frame at a time, each read on its bottom and top
+bands only (they span all four corners; this halves the OCR time).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..adapters import opencv_image
+from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
+from ..visible import ocr_rules, sparkle, strips, video_frames
+from .base import Context, DetectorFailure, Findings, NotApplicable
+
+log = logging.getLogger(__name__)
+
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/webp", "image/bmp", "image/tiff", "image/gif"})
+VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/x-matroska", "video/webm", "video/x-msvideo"})
+RULE_SHARE = 0.05  # GB 45438 §5: glyph height >= 5 % of the shortest side
+CROP_PAD = 8
+VIDEO_SIDES = ("bottom", "top")  # video labels sit in corners: both bands span them; half the OCR
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One label in image pixels (a text line or the sparkle)."""
+
+    kind: str  # "text" | "logo"
+    box: tuple[int, int, int, int]
+    glyph_height: int
+    details: dict[str, object]
+    claim: Claim
+    confidence: Confidence
+
+
+class VisibleLabelDetector:
+    name = "visible_label"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return (media.media_type in IMAGE_TYPES or media.media_type in opencv_image.UNDECODABLE
+                or media.media_type in VIDEO_TYPES)
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        if media.media_type in VIDEO_TYPES:
+            return self._video(media, ctx)
+        try:
+            bgr = opencv_image.load_bgr(media.path, media.media_type)
+        except opencv_image.ImageUndecodable as exc:
+            raise NotApplicable(str(exc)) from exc
+        except (opencv_image.ImageTooLarge, opencv_image.ImageCorrupt) as exc:
+            raise DetectorFailure(str(exc)) from exc
+        found, facts = examine(bgr, ctx.config.ocr, full_frame_fallback=True)
+        return _findings(found, facts, bgr, self.name, None)
+
+    def _video(self, media: MediaFile, ctx: Context) -> Findings:
+        try:
+            info = video_frames.probe(media.path)
+        except video_frames.VideoUnreadable as exc:
+            raise NotApplicable(str(exc)) from exc
+        checked: list[float] = []
+        facts: dict[str, object] = {}
+        try:
+            for frame in video_frames.frames(media.path, info=info):
+                found, facts = examine(frame.bgr, ctx.config.ocr, full_frame_fallback=False,
+                                       sides=VIDEO_SIDES)
+                checked.append(round(frame.seconds, 2))
+                if found:
+                    facts.update(frames_checked=checked, codec=info.fourcc, duration_s=round(info.duration, 2))
+                    return _findings(found, facts, frame.bgr, self.name, frame.seconds)
+        except video_frames.VideoUnreadable as exc:
+            raise NotApplicable(str(exc)) from exc
+        if not checked:
+            raise DetectorFailure("no frame could be decoded from this video")
+        facts.update(frames_checked=checked, codec=info.fourcc, duration_s=round(info.duration, 2))
+        return Findings(facts=facts)
+
+
+def examine(bgr: np.ndarray, use_ocr: bool, full_frame_fallback: bool,
+            sides: tuple[str, ...] = ("bottom", "top", "left", "right")) -> tuple[list[Found], dict[str, object]]:
+    """Labels found in one frame, and what was looked at."""
+    h, w = bgr.shape[:2]
+    short = min(h, w)
+    facts: dict[str, object] = {"width": w, "height": h}
+    found: list[Found] = []
+    t0 = time.perf_counter()
+    sp = sparkle.find(bgr)
+    facts["sparkle"] = None if sp is None else {
+        "score": round(sp.score, 3), "disc_score": round(sp.disc_score, 3), "size": sp.size,
+        "box": list(sp.box), "gemini_placement": sp.gemini_placement, "found": sp.found,
+        "threshold": sparkle.THRESHOLD if sp.gemini_placement else sparkle.THRESHOLD_ELSEWHERE}
+    facts["sparkle_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    if sp is not None and sp.found:
+        exact = sp.gemini_placement
+        found.append(Found(
+            "logo", sp.box, sp.size,
+            {"logo": "Google Gemini sparkle", "vendor_guess": "Google Gemini (guess from the logo)",
+             "match_score": round(sp.score, 3),
+             "placement": "as Gemini places it" if exact else "not at Gemini's usual place/size (crop or resize?)"},
+            Claim.AI_GENERATED if exact else Claim.AI_POSSIBLE,
+            Confidence.DETECTED if exact else Confidence.POSSIBLE))
+    if not use_ocr:
+        facts["ocr"] = "switched off in settings: text labels were not looked for"
+        return found, facts
+    from ..adapters import ocr
+
+    t0 = time.perf_counter()
+    regions = strips.edge_strips(w, h, sides)
+    read: list[str] = []
+    hints = False
+    for region in regions:
+        lines = ocr.read_text(region.crop(bgr))
+        read.append(region.name)
+        texts = _texts(lines, region, bgr, short)
+        if texts:
+            found.extend(texts)
+            break
+        for line in lines:
+            box = _offset(line.bounds, region)
+            if ocr_rules.partial(line.text) or region.touches_inner_edge(box, w, h):
+                hints = True
+    else:
+        if full_frame_fallback and hints and regions[0].name != "full":
+            region = strips.full(w, h)
+            read.append(region.name)
+            found.extend(_texts(ocr.read_text(bgr), region, bgr, short))
+    facts["ocr"] = "read"
+    facts["ocr_regions"] = read
+    facts["ocr_ms"] = round((time.perf_counter() - t0) * 1000, 1)
+    return found, facts
+
+
+def _offset(b: tuple[int, int, int, int], r: strips.Region) -> tuple[int, int, int, int]:
+    return b[0] + r.x0, b[1] + r.y0, b[2] + r.x0, b[3] + r.y0
+
+
+def _texts(lines: list, region: strips.Region, bgr: np.ndarray, short: int) -> list[Found]:
+    out = []
+    for line in _with_neighbours(lines):
+        label = ocr_rules.classify(line.text)
+        if label is None:
+            continue
+        box = _offset(line.bounds, region)
+        x0, y0, x1, y1 = box
+        glyph = strips.glyph_height(bgr[max(0, y0): y1, max(0, x0): x1]) or (y1 - y0)
+        details: dict[str, object] = {
+            "text": label.text, "ocr_score": round(line.score, 3),
+            "ai_element": label.ai_element, "generation_element": label.generation_element,
+            "meets_text_rule": label.meets_text_rule,
+        }
+        if label.vendor:
+            details["vendor_guess"] = f"{label.vendor} (guess from the visible mark)"
+        out.append(Found("text", box, glyph, details, Claim.AI_GENERATED, Confidence.DETECTED))
+    return out
+
+
+def _with_neighbours(lines: list) -> list:
+    """The lines, plus each pair of lines side by side on one row joined (a label split in two).
+
+    Only lines that are not a label on their own are joined, so one label is reported once.
+    """
+    from ..adapters.ocr import TextLine
+
+    out = list(lines)
+    alone = [x for x in lines if ocr_rules.classify(x.text) is None]
+    for a in alone:
+        for b in alone:
+            if a is b:
+                continue
+            ax0, ay0, ax1, ay1 = a.bounds
+            bx0, by0, bx1, by1 = b.bounds
+            overlap = min(ay1, by1) - max(ay0, by0)
+            gap = bx0 - ax1
+            if overlap > 0.5 * min(ay1 - ay0, by1 - by0) and 0 <= gap < 2 * (ay1 - ay0):
+                pts = ((ax0, min(ay0, by0)), (bx1, min(ay0, by0)), (bx1, max(ay1, by1)), (ax0, max(ay1, by1)))
+                out.append(TextLine(f"{a.text} {b.text}", min(a.score, b.score), pts))
+    return out
+
+
+def _findings(found: list[Found], facts: dict[str, object], bgr: np.ndarray, detector: str,
+              at_seconds: float | None) -> Findings:
+    h, w = bgr.shape[:2]
+    short = min(h, w)
+    signals, attachments = [], []
+    for i, f in enumerate(found):
+        rel = f.glyph_height / short if short else 0.0
+        details = dict(f.details)
+        details.update(box=list(f.box), glyph_height_px=f.glyph_height, relative_height=round(rel, 4),
+                       # the 5 % rule is about label text; a logo has no glyphs to measure
+                       meets_5pct_rule=(rel >= RULE_SHARE) if f.kind == "text" else None,
+                       position=_position(f.box, w, h))
+        if at_seconds is not None:
+            details["at_seconds"] = round(at_seconds, 2)
+        what = details.get("text") or details.get("logo")
+        summary = (f"visible AI label {what!r} ({rel:.1%} of the shortest side)" if f.kind == "text"
+                   else f"{what} logo (match {details['match_score']})")
+        signals.append(Signal("visible_label", detector, summary, f.claim, Basis.VISIBLE, f.confidence, details))
+        x0, y0, x1, y1 = f.box
+        crop = bgr[max(0, y0 - CROP_PAD): min(h, y1 + CROP_PAD), max(0, x0 - CROP_PAD): min(w, x1 + CROP_PAD)]
+        if crop.size:
+            attachments.append(Attachment(f"visible_label_{i + 1}.png", "image/png",
+                                          opencv_image.encode_png(crop), f"crop of {what!r}"))
+    return Findings(signals=tuple(signals), facts=facts, attachments=tuple(attachments))
+
+
+def _position(box: tuple[int, int, int, int], w: int, h: int) -> str:
+    cx, cy = (box[0] + box[2]) / 2 / max(w, 1), (box[1] + box[3]) / 2 / max(h, 1)
+    vert = "top" if cy < 1 / 3 else "bottom" if cy > 2 / 3 else "middle"
+    horiz = "left" if cx < 1 / 3 else "right" if cx > 2 / 3 else "centre"
+    return f"{vert}-{horiz}"

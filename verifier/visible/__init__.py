@@ -1,0 +1,1 @@
+"""Visible (explicit) AI labels in pixels: OCR rules, the Gemini sparkle, strips, video frames."""

@@ -1,0 +1,134 @@
+"""Sample frames from a video, streaming, with bounded memory.
+
+OpenCV's ``VideoCapture`` opens the path itself, read-only (FFmpeg's file protocol), and never
+writes beside it. Frames come one at a time: the first ``LEAD_SECONDS`` (GB 45438 §5: a video
+label shows for at least 2 s at the start) at a few instants, then an even sample through the
+clip. Nothing keeps more than one decoded frame alive.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+LEAD_SECONDS = 2.0
+LEAD_SAMPLES = 3  # instants within the first 2 s
+THROUGH_SAMPLES = 6  # instants spread over the rest of the clip
+MAX_FRAME_PIXELS = 8192 * 8192
+
+# FourCCs of codecs that keep pixels exactly (where a dwtDct watermark could survive).
+LOSSLESS_FOURCC = frozenset({"FFV1", "PNG", "MPNG", "HFYU", "FFVH", "ULRG", "ULY0", "ULY2", "ULY4",
+                             "UQRG", "LAGS", "RGBA", "BGRA", "RGB", "RAW", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class VideoInfo:
+    fps: float
+    frames: int
+    width: int
+    height: int
+    fourcc: str
+
+    @property
+    def duration(self) -> float:
+        return self.frames / self.fps if self.fps > 0 and self.frames > 0 else 0.0
+
+    @property
+    def lossless(self) -> bool:
+        return self.fourcc.strip("\x00 ").upper() in LOSSLESS_FOURCC
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    index: int
+    seconds: float
+    bgr: np.ndarray
+
+
+class VideoUnreadable(ValueError):
+    pass
+
+
+def _open(path: Path | str) -> Any:
+    os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")  # FFmpeg's own stderr chatter: quiet
+    import cv2
+
+    cap = cv2.VideoCapture(str(path), cv2.CAP_FFMPEG)
+    if not cap.isOpened():
+        cap.release()
+        raise VideoUnreadable("OpenCV could not open this video (unsupported codec or container)")
+    return cap
+
+
+def _info(cap: Any) -> VideoInfo:
+    import cv2
+
+    code = int(cap.get(cv2.CAP_PROP_FOURCC)) & 0xFFFFFFFF
+    fourcc = "".join(chr((code >> (8 * i)) & 0xFF) for i in range(4))
+    return VideoInfo(
+        fps=float(cap.get(cv2.CAP_PROP_FPS) or 0.0),
+        frames=int(cap.get(cv2.CAP_PROP_FRAME_COUNT) or 0),
+        width=int(cap.get(cv2.CAP_PROP_FRAME_WIDTH) or 0),
+        height=int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT) or 0),
+        fourcc=fourcc,
+    )
+
+
+def probe(path: Path | str) -> VideoInfo:
+    cap = _open(path)
+    try:
+        info = _info(cap)
+    finally:
+        cap.release()
+    if info.frames <= 0 or info.width <= 0:
+        raise VideoUnreadable("the video declares no frames (an init segment or an audio-only file)")
+    return info
+
+
+def plan(info: VideoInfo, lead: int = LEAD_SAMPLES, through: int = THROUGH_SAMPLES) -> list[int]:
+    """Frame indices to look at, ascending and distinct."""
+    fps = info.fps if info.fps > 0 else 25.0
+    total = info.frames if info.frames > 0 else int(fps * LEAD_SECONDS)
+    lead_end = min(total, int(fps * LEAD_SECONDS))
+    picks = {int(i * lead_end / lead) for i in range(lead)} if lead_end > 0 else {0}
+    if total > lead_end and through > 0:
+        step = (total - lead_end) / (through + 1)
+        picks.update(int(lead_end + step * (k + 1)) for k in range(through))
+    return sorted(p for p in picks if 0 <= p < max(total, 1))
+
+
+def frames(path: Path | str, lead: int = LEAD_SAMPLES, through: int = THROUGH_SAMPLES,
+           info: VideoInfo | None = None) -> Iterator[Frame]:
+    """Yield the planned frames one at a time (sequential read near the start, seeks later)."""
+    import cv2
+
+    cap = _open(path)
+    try:
+        info = info or _info(cap)
+        if info.width * info.height > MAX_FRAME_PIXELS:
+            raise VideoUnreadable(f"frames of {info.width} x {info.height} are too large to check")
+        fps = info.fps if info.fps > 0 else 25.0
+        pos = 0
+        for target in plan(info, lead, through):
+            if target - pos > 2 * fps or target < pos:  # far ahead: seek instead of decoding all
+                cap.set(cv2.CAP_PROP_POS_FRAMES, target)
+                pos = target
+            while pos < target:
+                if not cap.grab():
+                    return
+                pos += 1
+            ok, img = cap.read()
+            if not ok or img is None:
+                return
+            yield Frame(target, target / fps, img)
+            pos += 1
+    finally:
+        cap.release()

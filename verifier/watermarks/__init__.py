@@ -1,0 +1,1 @@
+"""Invisible watermark decoders (pure NumPy/OpenCV/PyWavelets, no model weights)."""
