@@ -182,7 +182,9 @@ def banner_view(entry: FileEntry | None) -> BannerView:
     # The signer's standing matters when the verdict rests on a signature; tampering is worth saying
     # whenever the headline does not already say it (an AI declaration inside broken credentials).
     trust = ids - {"c2pa.invalid"}
-    notes = signer_notes(trust) if verdict.strength is Basis.SIGNED or verdict.code is VerdictCode.SIGNED_PROVENANCE \
+    trust_list = next((text(str(s.details.get("trust_list") or ""), 60) for s in entry.report.signals
+                       if s.id == "c2pa.trusted"), "")
+    notes = signer_notes(trust, trust_list) if verdict.strength is Basis.SIGNED or verdict.code is VerdictCode.SIGNED_PROVENANCE \
         else []
     if "c2pa.invalid" in ids and verdict.code is not VerdictCode.CREDENTIALS_INVALID:
         notes += signer_notes({"c2pa.invalid"})

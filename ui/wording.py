@@ -153,9 +153,11 @@ def strength_text(strength: Basis, signer: str = "") -> str:
     return texts.get(strength, "")
 
 
-def signer_notes(ids: set[str]) -> list[str]:
+def signer_notes(ids: set[str], trust_list: str = "") -> list[str]:
+    on_list = (QCoreApplication.translate("VerdictBanner", "The signer is on the {list} trust list.").format(
+        list=trust_list) if trust_list else QCoreApplication.translate("VerdictBanner", "The signer is on a trust list."))
     notes = {
-        "c2pa.trusted": QCoreApplication.translate("VerdictBanner", "The signer is on a trust list."),
+        "c2pa.trusted": on_list,
         "c2pa.untrusted_signer": QCoreApplication.translate(
             "VerdictBanner", "The signature is intact, but the signer is not on any configured trust list."),
         "c2pa.cert_expired": QCoreApplication.translate(

@@ -1224,6 +1224,10 @@
         <translation>The signer is on a trust list.</translation>
     </message>
     <message>
+        <source>The signer is on the {list} trust list.</source>
+        <translation>The signer is on the {list} trust list.</translation>
+    </message>
+    <message>
         <source>The signature is intact, but the signer is not on any configured trust list.</source>
         <translation>The signature is intact, but the signer is not on any configured trust list.</translation>
     </message>

@@ -1224,6 +1224,10 @@
         <translation>签名者在信任列表中。</translation>
     </message>
     <message>
+        <source>The signer is on the {list} trust list.</source>
+        <translation>签名者在 {list} 信任列表中。</translation>
+    </message>
+    <message>
         <source>The signature is intact, but the signer is not on any configured trust list.</source>
         <translation>签名完好，但签名者不在已配置的任何信任列表中。</translation>
     </message>

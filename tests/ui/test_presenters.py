@@ -46,7 +46,7 @@ def test_strength_wording_per_basis():
     assert presenters.banner_view(entry_of(reports.doubao())).strength == "Visible label in the content"
     signed = presenters.banner_view(entry_of(reports.signed()))
     assert signed.strength == "Signed by Nikon Corporation"
-    assert "The signer is on a trust list." in signed.notes
+    assert "The signer is on the c2pa-official@0123456789ab trust list." in signed.notes
 
 
 def test_unchecked_lists_each_error():
