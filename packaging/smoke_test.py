@@ -87,7 +87,7 @@ def main() -> int:
         if out.returncode != 0 or not shot.is_file() or shot.stat().st_size < 5000:
             failures.append(f"GUI: rc={out.returncode} {out.stderr[-2000:]}")
 
-    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file() and not p.is_symlink())
     print(f"bundle size: {size / 1e6:.0f} MB in {bundle}")
     for f in failures:
         print("FAIL:", f, file=sys.stderr)
