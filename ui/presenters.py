@@ -17,8 +17,11 @@ from PySide6.QtCore import QCoreApplication
 
 from verifier.evidence import Basis, Confidence, Evidence, Signal, Status, VerdictCode
 
+from . import i18n
 from .entry import FileEntry, State
 from .plain import MAX_TEXT, text  # noqa: F401 - part of the presenters' API
+from .wording import (also_basis_text, basis_text, claim_text, short_signal_name, signal_gist,  # noqa: F401
+                      size_rule_text)
 from .wording import (action_text, c2pa_state_text, confidence_text, detector_error, detector_name,  # noqa: F401
                       group_titles, label_value_text, signal_title, signer_notes, source_type_text, status_text,
                       strength_text, verdict_explanation, verdict_headline)
@@ -152,6 +155,7 @@ class BannerView:
     explanation: str = ""
     notes: tuple[str, ...] = ()
     unchecked: tuple[Row, ...] = ()  # detector name, why it could not run
+    also: tuple[str, ...] = ()  # corroboration by other bases; the visible label's size rule
 
 
 def banner_view(entry: FileEntry | None) -> BannerView:
@@ -196,6 +200,7 @@ def banner_view(entry: FileEntry | None) -> BannerView:
                      .format(type=text(file_ev.facts.get("media_type") or "?", 100)))
     unchecked = tuple(Row(detector_name(n), detector_error(entry.evidence_for(n))) for n in verdict.unchecked)
     return BannerView(
+        also=also_lines(entry.report.signals, verdict),
         look=LOOKS.get(verdict.code, LOOKS[VerdictCode.INCOMPLETE]),
         headline=verdict_headline(verdict.code),
         strength=strength_text(verdict.strength, signer_of(entry)),
@@ -203,6 +208,38 @@ def banner_view(entry: FileEntry | None) -> BannerView:
         notes=tuple(notes),
         unchecked=unchecked,
     )
+
+
+def also_lines(signals: Iterable[Signal], verdict: Any) -> tuple[str, ...]:
+    """Independent bases that agree with the verdict besides the one it rests on ("Also: …"), and
+    whether a visible label meets the GB 45438 5 % size rule."""
+    signals = tuple(signals)
+    basis_ids = set(verdict.basis_signals)
+    agreeing = [s for s in signals if s.id in basis_ids]
+    other: dict[str, list[str]] = {}
+    for s in agreeing:
+        if s.basis not in (verdict.strength, Basis.NONE):
+            names = other.setdefault(str(s.basis), [])
+            name = short_signal_name(s.id)
+            if name not in names:
+                names.append(name)
+    lines = []
+    ranked = sorted(other, key=lambda b: -Basis(b).rank)
+    if ranked:
+        parts = [QCoreApplication.translate("VerdictBanner", "{basis} ({signals})").format(
+            basis=also_basis_text(b), signals=QCoreApplication.translate("VerdictBanner", ", ").join(other[b]))
+            for b in ranked]
+        lines.append(QCoreApplication.translate("VerdictBanner", "Also: {bases}").format(
+            bases=QCoreApplication.translate("VerdictBanner", "; ").join(parts)))
+    visible = [s for s in agreeing if s.id == "visible_label" and isinstance(s.details, Mapping)]
+    if visible:
+        d = max(visible, key=lambda s: s.details.get("relative_height") if isinstance(
+            s.details.get("relative_height"), int | float) else -1.0).details
+        meets = next((d[k] for k in ("meets_5pct_rule", "meets_5_percent") if k in d), None)
+        rule = size_rule_text(d.get("relative_height"), meets)
+        if rule:
+            lines.append(rule)
+    return tuple(lines)
 
 
 def unverifiable_notes(entry: FileEntry) -> list[str]:
@@ -271,9 +308,10 @@ def progress_text(entry: FileEntry) -> str:
 @dataclass(frozen=True, slots=True)
 class SignalRow:
     title: str
-    summary: str
+    summary: str  # the detector's own (English) summary, or in Chinese a translated gist
     confidence: str
     detector: str
+    signal: Signal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,10 +335,72 @@ def group_key(s: Signal) -> str:
 def overview_groups(signals: Iterable[Signal]) -> tuple[Group, ...]:
     buckets: dict[str, list[SignalRow]] = {k: [] for k in group_titles()}
     for s in signals:
-        buckets[group_key(s)].append(SignalRow(signal_title(s.id), text(s.summary, 2000),
-                                               confidence_text(s.confidence), detector_name(s.detector)))
+        buckets[group_key(s)].append(SignalRow(signal_title(s.id), summary_text(s), confidence_text(s.confidence),
+                                               detector_name(s.detector), s))
     titles = group_titles()
     return tuple(Group(k, titles[k][0], titles[k][1], tuple(rows)) for k, rows in buckets.items() if rows)
+
+
+def summary_text(s: Signal) -> str:
+    """What a signal says in the window's language: detectors write English summaries, so the Chinese
+    window shows a translated gist of the details (the detector's text stays in the details pane)."""
+    if i18n.current() == "en":
+        return text(s.summary, 2000)
+    return signal_gist(s.id, s.details, s.claim)
+
+
+def flatten(value: Any, prefix: str = "", depth: int = 0, budget: list[int] | None = None) -> list[Row]:
+    """Nested details as flat ``a › b [2]`` / value rows (bounded; values plain and sanitised)."""
+    budget = budget if budget is not None else [MAX_NODES]
+    rows: list[Row] = []
+    if budget[0] <= 0:
+        return rows
+    if depth < MAX_DEPTH and isinstance(value, Mapping) and value:
+        for k, v in value.items():
+            if budget[0] <= 0:
+                rows.append(Row("…", QCoreApplication.translate("Values", "(more entries not shown)")))
+                break
+            key = text(str(k), 200)
+            rows.extend(flatten(v, f"{prefix} › {key}" if prefix else key, depth + 1, budget))
+        return rows
+    if depth < MAX_DEPTH and isinstance(value, list | tuple) and value:
+        if all(v is None or isinstance(v, str | int | float | bool) for v in value):
+            budget[0] -= 1  # a list of plain values: one row, one value per line
+            shown = [text(v, 2000) for v in value[:200]]
+            if len(value) > 200:
+                shown.append(QCoreApplication.translate("Values", "(more entries not shown)"))
+            return [Row(prefix, "\n".join(shown))]
+        for i, v in enumerate(value):
+            if budget[0] <= 0:
+                rows.append(Row("…", QCoreApplication.translate("Values", "(more entries not shown)")))
+                break
+            rows.extend(flatten(v, f"{prefix} [{i + 1}]", depth + 1, budget))
+        return rows
+    budget[0] -= 1
+    if isinstance(value, Mapping | list | tuple):
+        shown = text(value, 2000) if value else QCoreApplication.translate("Values", "(empty)")
+    else:
+        shown = text(value, 5000)
+    return [Row(prefix, shown)]
+
+
+def finding_rows(s: Signal) -> tuple[Row, ...]:
+    """One finding in full for the details pane: what it is, how strong, the detector's own words,
+    then every detail flattened."""
+    rows = [Row(QCoreApplication.translate("FindingDetails", "Finding"), signal_title(s.id)),
+            Row(QCoreApplication.translate("FindingDetails", "Claim"), claim_text(s.claim)),
+            Row(QCoreApplication.translate("FindingDetails", "Basis"), basis_text(s.basis)),
+            Row(QCoreApplication.translate("FindingDetails", "Confidence"), confidence_text(s.confidence)),
+            Row(QCoreApplication.translate("FindingDetails", "Found by"), detector_name(s.detector)),
+            Row(QCoreApplication.translate("FindingDetails", "Signal code"), text(s.id, 200)),
+            Row(QCoreApplication.translate("FindingDetails", "Detector's own text (English)"),
+                text(s.summary, 5000))]
+    details = flatten(s.details) if isinstance(s.details, Mapping) else []
+    if details:
+        rows.append(Row(QCoreApplication.translate("FindingDetails", "Details recorded by the detector"), "",
+                        "section"))
+        rows.extend(details)
+    return tuple(rows)
 
 
 # --------------------------------------------------------------------------- C2PA
