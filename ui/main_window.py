@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         split.addWidget(left)
         split.addWidget(self.report)
         split.setStretchFactor(1, 1)
-        split.setSizes([380, 900])
+        split.setSizes([430, 850])
         lay = QVBoxLayout(self.drop_area)
         lay.addWidget(split)
         self.setCentralWidget(self.drop_area)

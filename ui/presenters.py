@@ -20,8 +20,8 @@ from verifier.evidence import Basis, Confidence, Evidence, Signal, Status, Verdi
 from . import i18n
 from .entry import FileEntry, State
 from .plain import MAX_TEXT, text  # noqa: F401 - part of the presenters' API
-from .wording import (also_basis_text, basis_text, claim_text, short_signal_name, signal_gist,  # noqa: F401
-                      size_rule_text)
+from .wording import (also_basis_text, basis_text, claim_text, percent, short_signal_name,  # noqa: F401
+                      signal_gist, size_rule_text)
 from .wording import (action_text, c2pa_state_text, confidence_text, detector_error, detector_name,  # noqa: F401
                       group_titles, label_value_text, signal_title, signer_notes, source_type_text, status_text,
                       strength_text, verdict_explanation, verdict_headline)
@@ -621,7 +621,7 @@ def signal_section(s: Signal) -> Node:
             kids.append(tree(v, str(k)))
     head = QCoreApplication.translate("AiLabelsPanel", "{title} ({confidence})").format(
         title=signal_title(s.id), confidence=confidence_text(s.confidence))
-    return Node(head, text(s.summary, 2000), tuple(kids))
+    return Node(head, summary_text(s), tuple(kids))
 
 
 AI_LABEL_IDS = ("gb45438.label", "iptc.ai", "generator.metadata", "audio.cue", "text.label")
@@ -706,12 +706,13 @@ def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
                                ("position", QCoreApplication.translate("WatermarkPanel", "Position")),
                                ("at_seconds", QCoreApplication.translate("WatermarkPanel", "At (seconds)"))):
                 if key in details:
-                    kids.append(Node(title, text(details[key])))
+                    shown = percent(details[key]) if key == "relative_height" else ""
+                    kids.append(Node(title, shown or text(details[key])))
                     used.add(key)
         kids.extend(tree(v, str(k)) for k, v in details.items() if k not in used)
         head = QCoreApplication.translate("WatermarkPanel", "{title} ({confidence})").format(
             title=signal_title(s.id), confidence=confidence_text(s.confidence))
-        out.append(Node(head, text(s.summary, 2000), tuple(kids)))
+        out.append(Node(head, summary_text(s), tuple(kids)))
     return tuple(out)
 
 

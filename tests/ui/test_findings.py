@@ -287,3 +287,33 @@ def test_help_speaks_chinese(make_app, qtbot):
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "如何解读结果"
     assert "没有信号不等于证明" in dialog.text() and "无法完整分析" in dialog.text()
+
+
+def test_chinese_label_and_watermark_panels_show_gists_not_english_summaries(view, chinese):
+    view.set_entry(entry_of(reports.doubao()))
+    heads = [view.watermarks.tree.topLevelItem(i) for i in range(view.watermarks.tree.topLevelItemCount())]
+    visible = next(h for h in heads if h.text(0).startswith("画面中的显式 AI 标识"))
+    assert visible.text(1) == "“豆包AI生成”，高度为最短边的 4.1 %"
+    kids = {visible.child(i).text(0): visible.child(i).text(1) for i in range(visible.childCount())}
+    assert kids["相对短边的高度"] == "4.1 %"
+    label = view.ai_labels.tree.topLevelItem(0)
+    assert label.text(1) == "Label 1 — 人工智能生成，位于 png:tEXt:AIGC"
+
+
+def test_flat_lists_have_no_branch_indent(view):
+    assert not view.details.checks.rootIsDecorated()
+    assert not view.c2pa.codes.rootIsDecorated()
+
+
+def test_overview_tree_takes_the_height_its_findings_need(view, qtbot):
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_entry(entry_of(reports.doubao()))
+    tree_height, pane_height = view.overview.split.sizes()
+    assert 0 < tree_height < pane_height  # four rows do not need half the panel
+    view.overview.split.splitterMoved.emit(300, 1)  # the reader drags the divider: their sizes stand
+    view.overview.split.setSizes([400, 200])
+    chosen = view.overview.split.sizes()
+    assert chosen[0] > chosen[1]
+    view.set_entry(entry_of(reports.doubao()))
+    assert view.overview.split.sizes() == chosen

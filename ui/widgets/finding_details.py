@@ -30,6 +30,7 @@ class FindingDetails(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
         self.table.setColumnWidth(0, 260)
         self.copy_button = QPushButton(QCoreApplication.translate("FindingDetails", "Copy details"), self)
@@ -64,6 +65,9 @@ class FindingDetails(QWidget):
                 key.setFont(font)
             self.table.setItem(i, 0, key)
             self.table.setItem(i, 1, value)
+        if rows:  # the key column fits its labels, within reason
+            self.table.resizeColumnToContents(0)
+            self.table.setColumnWidth(0, max(120, min(self.table.columnWidth(0) + 8, 300)))
         self.table.resizeRowsToContents()
         self.copy_button.setEnabled(bool(rows))
 

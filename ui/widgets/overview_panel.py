@@ -39,6 +39,8 @@ class OverviewPanel(QWidget):
         self.split.addWidget(self.details)
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 3)
+        self.split_moved = False  # once the reader drags the divider, their sizes stand
+        self.split.splitterMoved.connect(self._split_moved)
         lay = QVBoxLayout(self)
         lay.addWidget(self.empty)
         lay.addWidget(self.split, 1)
@@ -77,6 +79,7 @@ class OverviewPanel(QWidget):
             head = QTreeWidgetItem(self.tree, [QCoreApplication.translate("Overview", "{title} — {note}").format(
                 title=g.title, note=g.note)])
             head.setFirstColumnSpanned(True)
+            head.setToolTip(0, safe_tooltip(head.text(0)))  # the note may be cut at narrow widths
             font = head.font(0)
             font.setBold(True)
             head.setFont(0, font)
@@ -98,6 +101,30 @@ class OverviewPanel(QWidget):
             self.tree.setCurrentItem(first)  # the first finding unless the reader chose one
         self._show(self.tree.currentItem())
         self._filling = False
+        self._fit_tree()
+
+    def _split_moved(self, *_args) -> None:
+        if not self._filling:
+            self.split_moved = True
+
+    def _fit_tree(self) -> None:
+        """Give the tree the height its rows need (at most half), the details pane the rest."""
+        if self.split_moved or not self.rows:
+            return
+        total = sum(self.split.sizes()) or self.split.height()
+        rows = self.tree.topLevelItemCount() + len(self.rows)
+        row_height = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height() + 4)
+        wanted = self.tree.header().sizeHint().height() + rows * row_height + 2 * self.tree.frameWidth() + 8
+        wanted = max(wanted, 4 * row_height)
+        if total > 0:
+            tree = min(wanted, total // 2)
+            self._filling = True
+            self.split.setSizes([tree, total - tree])
+            self._filling = False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit_tree()
 
     @staticmethod
     def _key(r: presenters.SignalRow) -> tuple[str, str] | None:
