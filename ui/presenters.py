@@ -273,6 +273,11 @@ def chip(entry: FileEntry) -> tuple[str, Look]:
         return QCoreApplication.translate("QueueList", "Cancelled"), LOOKS["cancelled"]
     assert entry.report is not None
     code = entry.report.verdict.code
+    return chip_word(code), LOOKS[code]
+
+
+def chip_word(code: VerdictCode) -> str:
+    """The short word the queue shows for a verdict."""
     words = {
         VerdictCode.AI_GENERATED: QCoreApplication.translate("QueueList", "AI-generated"),
         VerdictCode.AI_MODIFIED: QCoreApplication.translate("QueueList", "AI-edited"),
@@ -283,7 +288,7 @@ def chip(entry: FileEntry) -> tuple[str, Look]:
         VerdictCode.NO_SIGNALS: QCoreApplication.translate("QueueList", "No signals"),
         VerdictCode.INCOMPLETE: QCoreApplication.translate("QueueList", "Incomplete"),
     }
-    return words[code], LOOKS[code]
+    return words[code]
 
 
 def chip_words_sample() -> str:
@@ -365,11 +370,12 @@ def flatten(value: Any, prefix: str = "", depth: int = 0, budget: list[int] | No
         return rows
     if depth < MAX_DEPTH and isinstance(value, list | tuple) and value:
         if all(v is None or isinstance(v, str | int | float | bool) for v in value):
-            budget[0] -= 1  # a list of plain values: one row, one value per line
+            budget[0] -= 1  # a list of plain values: one row; numbers inline, strings one per line
             shown = [text(v, 2000) for v in value[:200]]
             if len(value) > 200:
                 shown.append(QCoreApplication.translate("Values", "(more entries not shown)"))
-            return [Row(prefix, "\n".join(shown))]
+            numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+            return [Row(prefix, (", " if numbers else "\n").join(shown))]
         for i, v in enumerate(value):
             if budget[0] <= 0:
                 rows.append(Row("…", QCoreApplication.translate("Values", "(more entries not shown)")))

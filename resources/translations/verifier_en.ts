@@ -684,6 +684,10 @@
         <translation>A check that failed or timed out is listed under “Not checked”; it is never read as “nothing found”.</translation>
     </message>
     <message>
+        <source>{word}: {headline}</source>
+        <translation>{word}: {headline}</translation>
+    </message>
+    <message>
         <source>Read only, offline</source>
         <translation>Read only, offline</translation>
     </message>

@@ -681,7 +681,11 @@
     </message>
     <message>
         <source>A check that failed or timed out is listed under “Not checked”; it is never read as “nothing found”.</source>
-        <translation>失败或超时的检查会列在“未检查”之下，绝不会被当作“未发现任何信号”。</translation>
+        <translation>失败或超时的检查会列在“未能检查”之下，绝不会被当作“未发现任何信号”。</translation>
+    </message>
+    <message>
+        <source>{word}: {headline}</source>
+        <translation>{word}：{headline}</translation>
     </message>
     <message>
         <source>Read only, offline</source>

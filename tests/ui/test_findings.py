@@ -61,7 +61,7 @@ def test_details_pane_shows_the_first_finding_in_full(view, qtbot):
     assert rows["Basis"] == "visible or audible label in the content"
     assert rows["Detector's own text (English)"] == "Visible label 豆包AI生成 bottom-right"
     assert rows["meets_5pct_rule"] == "no"
-    assert rows["box"] == "40\n140\n240\n60"  # a list of plain values: one per line
+    assert rows["box"] == "40, 140, 240, 60"  # numbers inline
     tree.setCurrentItem(tree.topLevelItem(1).child(0))  # the GB 45438 label
     rows = dict(pane_rows(view))
     assert rows["Finding"] == "GB 45438 implicit AI label in metadata"
@@ -104,7 +104,7 @@ def test_details_pane_copies_key_value_lines(view, qtbot):
     qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
     assert "Finding: Visible AI label in the picture" in copied
-    assert "box:\n  40\n  140\n  240\n  60" in copied
+    assert "box: 40, 140, 240, 60" in copied
     pane.table.selectRow(0)
     pane.copy_selection()
     assert QGuiApplication.clipboard().text() == "Finding: Visible AI label in the picture"
@@ -125,7 +125,7 @@ def test_details_pane_wraps_long_values(view, qtbot):
 
 
 def test_details_pane_shows_hostile_strings_as_plain_text(view):
-    hostile = {"<b>key</b>": "<img src=x onerror=alert(1)>", "nested": {"<i>k</i>": ["<a href=x>y</a>", 1]},
+    hostile = {"<b>key</b>": "<img src=x onerror=alert(1)>", "lines": ["<b>a</b>", "b"], "nested": {"<i>k</i>": ["<a href=x>y</a>", 1]},
                "name": "cat\u202egpj.exe", "html": "<h1>big</h1>\n<table><tr><td>x"}
     sig = Signal("gb45438.label", "metadata", "<b>summary</b> <script>x</script>", Claim.AI_GENERATED,
                  Basis.METADATA, Confidence.DECLARED, hostile)
@@ -134,7 +134,8 @@ def test_details_pane_shows_hostile_strings_as_plain_text(view):
     rows = pane_rows(view)
     assert ("<b>key</b>", "<img src=x onerror=alert(1)>") in rows
     assert ("nested › <i>k</i>", "<a href=x>y</a>\n1") in rows
-    assert ("name", "cat\\u202egpj.exe") in rows  # a bidirectional override is shown, not obeyed
+    assert ("name", "cat\\u202egpj.exe") in rows
+    assert ("lines", "<b>a</b>\nb") in rows  # strings one per line  # a bidirectional override is shown, not obeyed
     assert ("Detector's own text (English)", "<b>summary</b> <script>x</script>") in rows
     assert ("html", "<h1>big</h1>\n<table><tr><td>x") in rows
     for label in view.overview.findChildren(QLabel):

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayou
 
 from verifier.evidence import VerdictCode
 
+from ..presenters import chip_word
 from ..wording import verdict_explanation, verdict_headline
 from .common import plain_label
 
@@ -43,7 +44,8 @@ def sections() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
          QCoreApplication.translate("HelpDialog", "A check that failed or timed out is listed under “Not "
                                                   "checked”; it is never read as “nothing found”.")),
     )
-    codes = tuple((verdict_headline(code), verdict_explanation(code)) for code in VerdictCode)
+    codes = tuple((QCoreApplication.translate("HelpDialog", "{word}: {headline}").format(
+        word=chip_word(code), headline=verdict_headline(code)), verdict_explanation(code)) for code in VerdictCode)
     privacy = (
         (QCoreApplication.translate("HelpDialog", "Read only, offline"),
          QCoreApplication.translate("HelpDialog", "Files are only read: they are never changed, moved, uploaded "

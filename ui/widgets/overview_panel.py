@@ -87,6 +87,7 @@ class OverviewPanel(QWidget):
             head.setData(0, ROLE_GROUP, g.key)
             for r in g.rows:
                 item = QTreeWidgetItem(head, [r.title, r.summary, r.confidence])
+                item.setToolTip(0, safe_tooltip(r.title))
                 item.setToolTip(1, safe_tooltip(r.summary))
                 item.setData(0, ROLE_INDEX, len(self.rows))
                 self.rows.append(r)
@@ -114,7 +115,7 @@ class OverviewPanel(QWidget):
         total = sum(self.split.sizes()) or self.split.height()
         rows = self.tree.topLevelItemCount() + len(self.rows)
         row_height = max(self.tree.sizeHintForRow(0), self.tree.fontMetrics().height() + 4)
-        wanted = self.tree.header().sizeHint().height() + rows * row_height + 2 * self.tree.frameWidth() + 8
+        wanted = self.tree.header().sizeHint().height() + (rows + 1) * row_height + 2 * self.tree.frameWidth()
         wanted = max(wanted, 4 * row_height)
         if total > 0:
             tree = min(wanted, total // 2)
