@@ -20,8 +20,8 @@ from verifier.evidence import Basis, Confidence, Evidence, Signal, Status, Verdi
 from . import i18n
 from .entry import FileEntry, State
 from .plain import MAX_TEXT, text  # noqa: F401 - part of the presenters' API
-from .wording import (also_basis_text, basis_text, claim_text, percent, short_signal_name,  # noqa: F401
-                      signal_gist, size_rule_text)
+from .wording import (also_basis_text, basis_text, claim_text, detail_key_text, percent,  # noqa: F401
+                      position_text, short_signal_name, signal_gist, size_rule_text)
 from .wording import (action_text, c2pa_state_text, confidence_text, detector_error, detector_name,  # noqa: F401
                       group_titles, label_value_text, signal_title, signer_notes, source_type_text, status_text,
                       strength_text, verdict_explanation, verdict_headline)
@@ -401,7 +401,25 @@ def finding_rows(s: Signal) -> tuple[Row, ...]:
             Row(QCoreApplication.translate("FindingDetails", "Signal code"), text(s.id, 200)),
             Row(QCoreApplication.translate("FindingDetails", "Detector's own text (English)"),
                 text(s.summary, 5000))]
-    details = flatten(s.details) if isinstance(s.details, Mapping) else []
+    details: list[Row] = []
+    budget = [MAX_NODES]
+    if isinstance(s.details, Mapping):
+        for k, v in s.details.items():
+            if budget[0] <= 0:
+                details.append(Row("…", QCoreApplication.translate("Values", "(more entries not shown)")))
+                break
+            budget[0] -= 1
+            key = text(str(k), 200)
+            named = detail_key_text(str(k))
+            label = QCoreApplication.translate("FindingDetails", "{name} ({key})").format(name=named, key=key) \
+                if named else key
+            if str(k) == "position" and isinstance(v, str):
+                details.append(Row(label, position_text(v)))
+            elif str(k) == "relative_height" and percent(v):
+                details.append(Row(label, QCoreApplication.translate("FindingDetails", "{share} ({value})").format(
+                    share=percent(v), value=text(v))))
+            else:
+                details.extend(flatten(v, label, 1, budget))
     if details:
         rows.append(Row(QCoreApplication.translate("FindingDetails", "Details recorded by the detector"), "",
                         "section"))
@@ -712,7 +730,8 @@ def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
                                ("position", QCoreApplication.translate("WatermarkPanel", "Position")),
                                ("at_seconds", QCoreApplication.translate("WatermarkPanel", "At (seconds)"))):
                 if key in details:
-                    shown = percent(details[key]) if key == "relative_height" else ""
+                    shown = percent(details[key]) if key == "relative_height" else \
+                        position_text(details[key]) if key == "position" and isinstance(details[key], str) else ""
                     kids.append(Node(title, shown or text(details[key])))
                     used.add(key)
         kids.extend(tree(v, str(k)) for k, v in details.items() if k not in used)

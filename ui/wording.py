@@ -385,3 +385,63 @@ def signal_gist(signal_id: str, details: Any, claim: Any) -> str:
     if str(claim) in ("ai_generated", "ai_modified", "ai_possible"):
         return QCoreApplication.translate("Signals", "Claims: {claim}").format(claim=claim_text(claim))
     return QCoreApplication.translate("Signals", "See the details below.")
+
+
+def detail_key_text(key: str) -> str:
+    """A detector's detail key in words ("" when unknown: the raw key is shown alone)."""
+    names = {
+        "text": QCoreApplication.translate("FindingDetails", "Text read"),
+        "logo": QCoreApplication.translate("FindingDetails", "Logo"),
+        "box": QCoreApplication.translate("FindingDetails", "Box (pixels)"),
+        "relative_height": QCoreApplication.translate("FindingDetails", "Height relative to shortest side"),
+        "meets_5pct_rule": QCoreApplication.translate("FindingDetails", "Meets the 5 % rule"),
+        "meets_5_percent": QCoreApplication.translate("FindingDetails", "Meets the 5 % rule"),
+        "meets_text_rule": QCoreApplication.translate("FindingDetails", "Has an AI and a generation element"),
+        "ai_element": QCoreApplication.translate("FindingDetails", "AI element"),
+        "generation_element": QCoreApplication.translate("FindingDetails", "Generation element"),
+        "position": QCoreApplication.translate("FindingDetails", "Position"),
+        "glyph_height_px": QCoreApplication.translate("FindingDetails", "Glyph height (pixels)"),
+        "ocr_score": QCoreApplication.translate("FindingDetails", "Recognition score"),
+        "match_score": QCoreApplication.translate("FindingDetails", "Match score"),
+        "vendor_guess": QCoreApplication.translate("FindingDetails", "Vendor (a guess, not verified)"),
+        "placement": QCoreApplication.translate("FindingDetails", "Where in the file"),
+        "placements": QCoreApplication.translate("FindingDetails", "All places found"),
+        "field": QCoreApplication.translate("FindingDetails", "Field name"),
+        "label_meaning": QCoreApplication.translate("FindingDetails", "Meaning"),
+        "producer": QCoreApplication.translate("FindingDetails", "Producer code decoded"),
+        "propagator": QCoreApplication.translate("FindingDetails", "Propagator code decoded"),
+        "findings": QCoreApplication.translate("FindingDetails", "Conformance findings"),
+        "conformant": QCoreApplication.translate("FindingDetails", "Conforms to the standard"),
+        "payload": QCoreApplication.translate("FindingDetails", "Payload"),
+        "scheme": QCoreApplication.translate("FindingDetails", "Scheme"),
+        "z_score": QCoreApplication.translate("FindingDetails", "z-score"),
+        "bit_agreement": QCoreApplication.translate("FindingDetails", "Bit agreement"),
+        "level": QCoreApplication.translate("FindingDetails", "Level"),
+        "threshold": QCoreApplication.translate("FindingDetails", "Threshold"),
+        "at_seconds": QCoreApplication.translate("FindingDetails", "At (seconds)"),
+        "generator": QCoreApplication.translate("FindingDetails", "Generator"),
+        "model": QCoreApplication.translate("FindingDetails", "Model"),
+        "prompt": QCoreApplication.translate("FindingDetails", "Prompt"),
+        "seed": QCoreApplication.translate("FindingDetails", "Seed"),
+        "why": QCoreApplication.translate("FindingDetails", "Why this counts"),
+        "trust_list": QCoreApplication.translate("FindingDetails", "Trust list"),
+        "signer": QCoreApplication.translate("FindingDetails", "Signer"),
+        "url": QCoreApplication.translate("FindingDetails", "Address"),
+    }
+    return names.get(key, "")
+
+
+def position_text(value: Any) -> str:
+    """A visible label's place in the picture ("bottom-right"), in words; unknown values as they are."""
+    names = {
+        "top-left": QCoreApplication.translate("FindingDetails", "top left"),
+        "top-centre": QCoreApplication.translate("FindingDetails", "top centre"),
+        "top-right": QCoreApplication.translate("FindingDetails", "top right"),
+        "middle-left": QCoreApplication.translate("FindingDetails", "middle left"),
+        "middle-centre": QCoreApplication.translate("FindingDetails", "centre"),
+        "middle-right": QCoreApplication.translate("FindingDetails", "middle right"),
+        "bottom-left": QCoreApplication.translate("FindingDetails", "bottom left"),
+        "bottom-centre": QCoreApplication.translate("FindingDetails", "bottom centre"),
+        "bottom-right": QCoreApplication.translate("FindingDetails", "bottom right"),
+    }
+    return names.get(str(value), _plain(value, 200))

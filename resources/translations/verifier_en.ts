@@ -613,6 +613,14 @@
         <translation>Detector&apos;s own text (English)</translation>
     </message>
     <message>
+        <source>{name} ({key})</source>
+        <translation>{name} ({key})</translation>
+    </message>
+    <message>
+        <source>{share} ({value})</source>
+        <translation>{share} ({value})</translation>
+    </message>
+    <message>
         <source>Details recorded by the detector</source>
         <translation>Details recorded by the detector</translation>
     </message>
@@ -631,6 +639,186 @@
     <message>
         <source>Copy details</source>
         <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Text read</source>
+        <translation>Text read</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Box (pixels)</source>
+        <translation>Box (pixels)</translation>
+    </message>
+    <message>
+        <source>Height relative to shortest side</source>
+        <translation>Height relative to shortest side</translation>
+    </message>
+    <message>
+        <source>Meets the 5 % rule</source>
+        <translation>Meets the 5 % rule</translation>
+    </message>
+    <message>
+        <source>Has an AI and a generation element</source>
+        <translation>Has an AI and a generation element</translation>
+    </message>
+    <message>
+        <source>AI element</source>
+        <translation>AI element</translation>
+    </message>
+    <message>
+        <source>Generation element</source>
+        <translation>Generation element</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Glyph height (pixels)</source>
+        <translation>Glyph height (pixels)</translation>
+    </message>
+    <message>
+        <source>Recognition score</source>
+        <translation>Recognition score</translation>
+    </message>
+    <message>
+        <source>Match score</source>
+        <translation>Match score</translation>
+    </message>
+    <message>
+        <source>Vendor (a guess, not verified)</source>
+        <translation>Vendor (a guess, not verified)</translation>
+    </message>
+    <message>
+        <source>Where in the file</source>
+        <translation>Where in the file</translation>
+    </message>
+    <message>
+        <source>All places found</source>
+        <translation>All places found</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Field name</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Producer code decoded</source>
+        <translation>Producer code decoded</translation>
+    </message>
+    <message>
+        <source>Propagator code decoded</source>
+        <translation>Propagator code decoded</translation>
+    </message>
+    <message>
+        <source>Conformance findings</source>
+        <translation>Conformance findings</translation>
+    </message>
+    <message>
+        <source>Conforms to the standard</source>
+        <translation>Conforms to the standard</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z-score</translation>
+    </message>
+    <message>
+        <source>Bit agreement</source>
+        <translation>Bit agreement</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>At (seconds)</source>
+        <translation>At (seconds)</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Why this counts</source>
+        <translation>Why this counts</translation>
+    </message>
+    <message>
+        <source>Trust list</source>
+        <translation>Trust list</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>top left</translation>
+    </message>
+    <message>
+        <source>top centre</source>
+        <translation>top centre</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>top right</translation>
+    </message>
+    <message>
+        <source>middle left</source>
+        <translation>middle left</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>centre</translation>
+    </message>
+    <message>
+        <source>middle right</source>
+        <translation>middle right</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>bottom left</translation>
+    </message>
+    <message>
+        <source>bottom centre</source>
+        <translation>bottom centre</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>bottom right</translation>
     </message>
 </context>
 <context>

@@ -613,6 +613,14 @@
         <translation>检测器原文（英文）</translation>
     </message>
     <message>
+        <source>{name} ({key})</source>
+        <translation>{name}（{key}）</translation>
+    </message>
+    <message>
+        <source>{share} ({value})</source>
+        <translation>{share}（{value}）</translation>
+    </message>
+    <message>
         <source>Details recorded by the detector</source>
         <translation>检测器记录的详情</translation>
     </message>
@@ -631,6 +639,186 @@
     <message>
         <source>Copy details</source>
         <translation>复制详情</translation>
+    </message>
+    <message>
+        <source>Text read</source>
+        <translation>识别出的文字</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Box (pixels)</source>
+        <translation>位置框（像素）</translation>
+    </message>
+    <message>
+        <source>Height relative to shortest side</source>
+        <translation>相对短边的高度</translation>
+    </message>
+    <message>
+        <source>Meets the 5 % rule</source>
+        <translation>符合 5 % 规则</translation>
+    </message>
+    <message>
+        <source>Has an AI and a generation element</source>
+        <translation>同时含有“AI”要素和“生成”要素</translation>
+    </message>
+    <message>
+        <source>AI element</source>
+        <translation>“AI”要素</translation>
+    </message>
+    <message>
+        <source>Generation element</source>
+        <translation>“生成”要素</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Glyph height (pixels)</source>
+        <translation>字高（像素）</translation>
+    </message>
+    <message>
+        <source>Recognition score</source>
+        <translation>识别置信度</translation>
+    </message>
+    <message>
+        <source>Match score</source>
+        <translation>匹配分数</translation>
+    </message>
+    <message>
+        <source>Vendor (a guess, not verified)</source>
+        <translation>厂商（推测，未经核实）</translation>
+    </message>
+    <message>
+        <source>Where in the file</source>
+        <translation>在文件中的位置</translation>
+    </message>
+    <message>
+        <source>All places found</source>
+        <translation>发现的全部位置</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>字段名</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Producer code decoded</source>
+        <translation>生成服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Propagator code decoded</source>
+        <translation>传播服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Conformance findings</source>
+        <translation>合规性检查结果</translation>
+    </message>
+    <message>
+        <source>Conforms to the standard</source>
+        <translation>是否符合标准</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z 分数</translation>
+    </message>
+    <message>
+        <source>Bit agreement</source>
+        <translation>比特一致率</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>At (seconds)</source>
+        <translation>时间点（秒）</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成工具</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Why this counts</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <source>Trust list</source>
+        <translation>信任列表</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>top centre</source>
+        <translation>顶部居中</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>middle left</source>
+        <translation>左侧居中</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>正中</translation>
+    </message>
+    <message>
+        <source>middle right</source>
+        <translation>右侧居中</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>bottom centre</source>
+        <translation>底部居中</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>右下</translation>
     </message>
 </context>
 <context>
@@ -1329,11 +1517,11 @@
     </message>
     <message>
         <source>{payload}, z-score {z}</source>
-        <translation>{payload}，z 值 {z}</translation>
+        <translation>{payload}，z 分数 {z}</translation>
     </message>
     <message>
         <source>Generator: {name}</source>
-        <translation>生成器：{name}</translation>
+        <translation>生成工具：{name}</translation>
     </message>
     <message>
         <source>Trust list: {list}</source>

@@ -60,15 +60,19 @@ def test_details_pane_shows_the_first_finding_in_full(view, qtbot):
     assert rows["Finding"] == "Visible AI label in the picture"
     assert rows["Basis"] == "visible or audible label in the content"
     assert rows["Detector's own text (English)"] == "Visible label 豆包AI生成 bottom-right"
-    assert rows["meets_5pct_rule"] == "no"
-    assert rows["box"] == "40, 140, 240, 60"  # numbers inline
+    assert rows["Meets the 5 % rule (meets_5pct_rule)"] == "no"  # known keys in words, with the key itself
+    assert rows["Box (pixels) (box)"] == "40, 140, 240, 60"  # numbers inline
+    assert rows["Height relative to shortest side (relative_height)"] == "4.1 % (0.041)"
+    assert rows["Position (position)"] == "bottom right"
     tree.setCurrentItem(tree.topLevelItem(1).child(0))  # the GB 45438 label
     rows = dict(pane_rows(view))
     assert rows["Finding"] == "GB 45438 implicit AI label in metadata"
-    assert rows["producer › uscc"] == "9144030008867405X2"
-    assert rows["producer › uscc_check_digit_ok"] == "yes"
+    assert rows["Producer code decoded (producer) › uscc"] == "9144030008867405X2"
+    assert rows["Producer code decoded (producer) › uscc_check_digit_ok"] == "yes"
     assert rows["ReservedCode1"] == ""
-    assert rows["findings"] == "ProduceID is not printable ASCII"
+    assert rows["Conformance findings (findings)"] == "ProduceID is not printable ASCII"
+    assert rows["Producer code decoded (producer) › vendor_guess_verified"] == "no"
+    assert rows["shape"] == "wrapped"  # an unknown key stays as it is
     assert view.overview.details.heading.text() == "GB 45438 implicit AI label in metadata"
     tree.setCurrentItem(tree.topLevelItem(1))  # a group head: what the group means
     assert pane_rows(view)[0][0] == "Unsigned declarations"
@@ -104,7 +108,7 @@ def test_details_pane_copies_key_value_lines(view, qtbot):
     qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
     assert "Finding: Visible AI label in the picture" in copied
-    assert "box: 40, 140, 240, 60" in copied
+    assert "Box (pixels) (box): 40, 140, 240, 60" in copied
     pane.table.selectRow(0)
     pane.copy_selection()
     assert QGuiApplication.clipboard().text() == "Finding: Visible AI label in the picture"
@@ -119,7 +123,7 @@ def test_details_pane_wraps_long_values(view, qtbot):
         visible_signal({"text": long}),)))))
     t = view.overview.details.table
     assert t.wordWrap()
-    row = next(r for r in range(t.rowCount()) if t.item(r, 0).text() == "text")
+    row = next(r for r in range(t.rowCount()) if t.item(r, 0).text() == "Text read (text)")
     assert t.rowHeight(row) > 3 * t.fontMetrics().height()  # wrapped over several lines, not cut
     assert t.item(row, 1).text() == long
 
@@ -142,6 +146,12 @@ def test_details_pane_shows_hostile_strings_as_plain_text(view):
         assert label.textFormat() == Qt.TextFormat.PlainText
     for r in range(view.overview.details.table.rowCount()):  # tool tips would guess rich text: none set
         assert not view.overview.details.table.item(r, 1).toolTip()
+
+
+def test_details_pane_is_bounded_however_many_keys_a_detector_writes():
+    sig = Signal("x.y", "metadata", "many", details={str(i): {"a": i, "b": [i, i]} for i in range(5000)})
+    rows = presenters.finding_rows(sig)
+    assert len(rows) < presenters.MAX_NODES + 20 and rows[-1].label == "…"
 
 
 def test_flatten_is_bounded_and_names_nested_keys():
@@ -228,6 +238,8 @@ def test_chinese_overview_shows_translated_gists_and_keeps_the_detectors_text_in
             assert "GB 45438 implicit label" not in tree.topLevelItem(i).child(j).text(1)
     rows = dict(pane_rows(view))
     assert rows["检测器原文（英文）"] == "Visible label 豆包AI生成 bottom-right"
+    assert rows["符合 5 % 规则（meets_5pct_rule）"] == "否"
+    assert rows["位置（position）"] == "右下"
     assert view.banner.also.text().startswith("另有佐证：在未签名的元数据中声明（GB 45438 标识）")
 
 
@@ -297,6 +309,7 @@ def test_chinese_label_and_watermark_panels_show_gists_not_english_summaries(vie
     assert visible.text(1) == "“豆包AI生成”，高度为最短边的 4.1 %"
     kids = {visible.child(i).text(0): visible.child(i).text(1) for i in range(visible.childCount())}
     assert kids["相对短边的高度"] == "4.1 %"
+    assert kids["位置"] == "右下"
     label = view.ai_labels.tree.topLevelItem(0)
     assert label.text(1) == "Label 1 — 人工智能生成，位于 png:tEXt:AIGC"
 
