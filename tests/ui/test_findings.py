@@ -331,3 +331,15 @@ def test_overview_tree_takes_the_height_its_findings_need(view, qtbot):
     assert chosen[0] > chosen[1]
     view.set_entry(entry_of(reports.doubao()))
     assert view.overview.split.sizes() == chosen
+
+
+def test_no_signals_message_sits_at_the_top(view, qtbot):
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_entry(entry_of(reports.no_signals()))
+    empty = view.overview.empty
+    assert empty.isVisible() and not view.overview.split.isVisible()
+    line = empty.fontMetrics().height()
+    assert empty.contentsRect().height() < 3 * line or empty.alignment() & Qt.AlignmentFlag.AlignTop
+    top_of_text = empty.mapTo(view.overview, empty.contentsRect().topLeft()).y()
+    assert top_of_text < 3 * line

@@ -24,6 +24,7 @@ class OverviewPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.empty = plain_label(parent=self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)  # not adrift mid-panel
         self.tree = make_tree([QCoreApplication.translate("Overview", "Finding"),
                                QCoreApplication.translate("Overview", "What it says"),
                                QCoreApplication.translate("Overview", "Confidence")], self)
