@@ -14,7 +14,6 @@ from ui import i18n, presenters
 from ui.entry import FileEntry
 from ui.widgets.report_view import ReportView
 from verifier.evidence import Basis, Claim, Confidence, Evidence, Signal, Status
-from verifier.verdict import fuse
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -129,7 +128,8 @@ def test_details_pane_wraps_long_values(view, qtbot):
 
 
 def test_details_pane_shows_hostile_strings_as_plain_text(view):
-    hostile = {"<b>key</b>": "<img src=x onerror=alert(1)>", "lines": ["<b>a</b>", "b"], "nested": {"<i>k</i>": ["<a href=x>y</a>", 1]},
+    hostile = {"<b>key</b>": "<img src=x onerror=alert(1)>", "lines": ["<b>a</b>", "b"],
+               "nested": {"<i>k</i>": ["<a href=x>y</a>", 1]},
                "name": "cat\u202egpj.exe", "html": "<h1>big</h1>\n<table><tr><td>x"}
     sig = Signal("gb45438.label", "metadata", "<b>summary</b> <script>x</script>", Claim.AI_GENERATED,
                  Basis.METADATA, Confidence.DECLARED, hostile)
