@@ -343,3 +343,17 @@ def test_no_signals_message_sits_at_the_top(view, qtbot):
     assert empty.contentsRect().height() < 3 * line or empty.alignment() & Qt.AlignmentFlag.AlignTop
     top_of_text = empty.mapTo(view.overview, empty.contentsRect().topLeft()).y()
     assert top_of_text < 3 * line
+
+
+def test_icon_files_can_be_regenerated(qapp, tmp_path):
+    from PIL import Image
+
+    from ui.widgets import app_icon
+
+    png = app_icon.write((tmp_path / "a" / "verifier.png",))[0]
+    ico = app_icon.write_ico(tmp_path / "verifier.ico", png)
+    assert QImage(str(png)).size().width() == 256
+    with Image.open(ico) as im:
+        assert {(16, 16), (32, 32), (256, 256)} <= set(im.info["sizes"])
+    with Image.open(ROOT / "resources" / "icons" / "verifier.ico") as shipped:
+        assert (256, 256) in shipped.info["sizes"]

@@ -1,7 +1,8 @@
 """The application icon: a magnifying glass over a picture, drawn in code (no text, any size).
 
-``python -m ui.widgets.app_icon`` writes the PNGs the packages use (``ui/icons/verifier.png`` for
-PyInstaller, ``resources/icons/verifier.png`` for the AppImage).
+``python -m ui.widgets.app_icon`` writes the files the packages use (``ui/icons/verifier.png`` for
+PyInstaller, ``resources/icons/verifier.png`` for the AppImage, ``resources/icons/verifier.ico`` for
+a Windows executable).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 UI_DIR = Path(__file__).resolve().parents[1]
 ICON_PNG = UI_DIR / "icons" / "verifier.png"
 PACKAGE_PNG = UI_DIR.parent / "resources" / "icons" / "verifier.png"
+WINDOWS_ICO = UI_DIR.parent / "resources" / "icons" / "verifier.ico"
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
@@ -80,9 +82,18 @@ def write(paths: tuple[Path, ...] = (ICON_PNG, PACKAGE_PNG), size: int = 256) ->
     return list(paths)
 
 
+def write_ico(path: Path = WINDOWS_ICO, source: Path = PACKAGE_PNG) -> Path:
+    """A multi-size .ico from the 256 px PNG (Pillow: a build-time tool, not needed at run time)."""
+    from PIL import Image
+
+    with Image.open(source) as im:
+        im.save(path, sizes=[(s, s) for s in SIZES])
+    return path
+
+
 if __name__ == "__main__":
     from PySide6.QtGui import QGuiApplication
 
     _app = QGuiApplication(sys.argv[:1])
-    for written in write():
+    for written in (*write(), write_ico()):
         print(written)
