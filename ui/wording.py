@@ -380,6 +380,15 @@ def signal_gist(signal_id: str, details: Any, claim: Any) -> str:
         uri = d.get("DigitalSourceType") or d.get("digital_source_type")
         if uri:
             return source_type_text(uri)
+    elif signal_id in ("c2pa.ai_generated", "c2pa.ai_modified"):
+        source = d.get("digital_source_type")
+        what = source_type_text(source) if source else action_text(d["action"]) if d.get("action") else ""
+        agent = d.get("software_agent")
+        if what and agent and isinstance(agent, str | int | float):
+            return QCoreApplication.translate("Signals", "{what}, by {agent}").format(what=what,
+                                                                                       agent=_plain(agent, 200))
+        if what:
+            return what
     elif signal_id == "c2pa.trusted" and d.get("trust_list"):
         return QCoreApplication.translate("Signals", "Trust list: {list}").format(list=_plain(d["trust_list"], 100))
     if str(claim) in ("ai_generated", "ai_modified", "ai_possible"):

@@ -1524,6 +1524,10 @@
         <translation>Generator: {name}</translation>
     </message>
     <message>
+        <source>{what}, by {agent}</source>
+        <translation>{what}, by {agent}</translation>
+    </message>
+    <message>
         <source>Trust list: {list}</source>
         <translation>Trust list: {list}</translation>
     </message>
@@ -1756,6 +1760,10 @@
     <message>
         <source>; </source>
         <translation>; </translation>
+    </message>
+    <message>
+        <source>Related: {basis} ({signals}): {claim}</source>
+        <translation>Related: {basis} ({signals}): {claim}</translation>
     </message>
     <message>
         <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>

@@ -207,7 +207,7 @@ def test_size_rule_is_read_defensively(details, expected):
         assert len(lines) == 1 and expected in lines[0]
 
 
-def test_also_line_ranks_bases_and_ignores_signals_the_verdict_does_not_rest_on():
+def test_also_line_ranks_bases_and_relates_other_ai_claims_apart():
     m = reports.media("many.png")
     wm = Signal("watermark.invisible", "watermark", "SynthID", Claim.AI_GENERATED, Basis.WATERMARK,
                 Confidence.DETECTED, {"payload": "x", "z": 9.0})
@@ -219,7 +219,8 @@ def test_also_line_ranks_bases_and_ignores_signals_the_verdict_does_not_rest_on(
     assert report.verdict.strength is Basis.SIGNED
     assert presenters.also_lines(report.signals, report.verdict) == (
         "Also: an invisible watermark in the content (invisible watermark); declared in unsigned metadata "
-        "(GB 45438 label)",)  # the AI-edit declaration is another claim, not corroboration of this one
+        "(GB 45438 label)",  # the AI-edit declaration is another claim: related, not corroboration
+        "Related: declared in unsigned metadata (IPTC digital source type): edited or composited with AI")
 
 
 # --------------------------------------------------------------------------- translated gists
@@ -357,3 +358,34 @@ def test_icon_files_can_be_regenerated(qapp, tmp_path):
         assert {(16, 16), (32, 32), (256, 256)} <= set(im.info["sizes"])
     with Image.open(ROOT / "resources" / "icons" / "verifier.ico") as shipped:
         assert (256, 256) in shipped.info["sizes"]
+
+
+def samsung_like():
+    m = reports.media("samsung.png")
+    c2pa = Evidence("c2pa", Status.OK, signals=(
+        Signal("c2pa.manifest", "c2pa", "C2PA manifest store read", basis=Basis.SIGNED),
+        Signal("c2pa.trusted", "c2pa", "signer on interim", details={"trust_list": "interim"}),
+        Signal("c2pa.ai_modified", "c2pa", "AI edit", Claim.AI_MODIFIED, Basis.SIGNED, Confidence.DECLARED,
+               {"action": "c2pa.edited", "software_agent": "Photo assist",
+                "digital_source_type": "http://cv.iptc.org/newscodes/digitalsourcetype/"
+                                       "compositeWithTrainedAlgorithmicMedia"})))
+    vis = Evidence("visible_label", Status.OK, signals=(visible_signal(
+        {"text": "Contenuti generati dall'AI", "relative_height": 0.019, "meets_5pct_rule": False}),))
+    return reports.report(m, c2pa, vis)
+
+
+def test_banner_relates_a_signed_ai_edit_under_a_visible_generated_label(view):
+    report = samsung_like()
+    assert report.verdict.strength is Basis.VISIBLE
+    view.set_entry(entry_of(report))
+    assert view.banner.also.text().split("\n") == [
+        "Related: declared in signed Content Credentials (C2PA declaration): edited or composited with AI",
+        "The visible label's text is 1.9 % of the picture's shortest side: smaller than the 5 % GB 45438 requires."]
+
+
+def test_c2pa_ai_gist_names_source_type_and_agent(chinese):
+    sig = samsung_like().signals[2]
+    assert presenters.signal_gist(sig.id, sig.details, sig.claim) == \
+        "经人工智能编辑或合成（compositeWithTrainedAlgorithmicMedia），由 Photo assist 完成"
+    assert presenters.signal_gist("c2pa.ai_generated", {"action": "c2pa.created", "software_agent": ["x"]},
+                                  "ai_generated") == "创建（c2pa.created）"
