@@ -389,6 +389,15 @@ def signal_gist(signal_id: str, details: Any, claim: Any) -> str:
                                                                                        agent=_plain(agent, 200))
         if what:
             return what
+    elif signal_id == "c2pa.manifest":
+        made = d.get("claim_generator")
+        signer = d.get("signer") if isinstance(d.get("signer"), dict) else {}
+        who = signer.get("common_name") or signer.get("issuer")
+        if made and who:
+            return QCoreApplication.translate("Signals", "Made with {app}; signed by {signer}").format(
+                app=_plain(made, 200), signer=_plain(who, 200))
+        if made:
+            return QCoreApplication.translate("Signals", "Made with {app}").format(app=_plain(made, 200))
     elif signal_id == "c2pa.trusted" and d.get("trust_list"):
         return QCoreApplication.translate("Signals", "Trust list: {list}").format(list=_plain(d["trust_list"], 100))
     if str(claim) in ("ai_generated", "ai_modified", "ai_possible"):

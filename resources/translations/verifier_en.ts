@@ -1528,6 +1528,14 @@
         <translation>{what}, by {agent}</translation>
     </message>
     <message>
+        <source>Made with {app}; signed by {signer}</source>
+        <translation>Made with {app}; signed by {signer}</translation>
+    </message>
+    <message>
+        <source>Made with {app}</source>
+        <translation>Made with {app}</translation>
+    </message>
+    <message>
         <source>Trust list: {list}</source>
         <translation>Trust list: {list}</translation>
     </message>

@@ -1528,6 +1528,14 @@
         <translation>{what}，由 {agent} 完成</translation>
     </message>
     <message>
+        <source>Made with {app}; signed by {signer}</source>
+        <translation>使用 {app} 制作；签名者 {signer}</translation>
+    </message>
+    <message>
+        <source>Made with {app}</source>
+        <translation>使用 {app} 制作</translation>
+    </message>
+    <message>
         <source>Trust list: {list}</source>
         <translation>信任列表：{list}</translation>
     </message>

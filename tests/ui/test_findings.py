@@ -389,3 +389,11 @@ def test_c2pa_ai_gist_names_source_type_and_agent(chinese):
         "经人工智能编辑或合成（compositeWithTrainedAlgorithmicMedia），由 Photo assist 完成"
     assert presenters.signal_gist("c2pa.ai_generated", {"action": "c2pa.created", "software_agent": ["x"]},
                                   "ai_generated") == "创建（c2pa.created）"
+
+
+def test_c2pa_manifest_gist_names_the_app_and_signer(chinese):
+    sig = samsung_like().signals[0]
+    assert presenters.signal_gist(sig.id, {"claim_generator": "Galaxy S25", "signer": {"common_name": "Samsung"}},
+                                  sig.claim) == "使用 Galaxy S25 制作；签名者 Samsung"
+    assert presenters.signal_gist(sig.id, {"claim_generator": "Galaxy S25", "signer": "x"}, sig.claim) == \
+        "使用 Galaxy S25 制作"
