@@ -844,10 +844,6 @@
         <translation>Visible</translation>
     </message>
     <message>
-        <source>A label you can see or hear in the content itself, such as “AI生成” in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</source>
-        <translation>A label you can see or hear in the content itself, such as “AI生成” in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</translation>
-    </message>
-    <message>
         <source>Metadata</source>
         <translation>Metadata</translation>
     </message>
@@ -868,8 +864,12 @@
         <translation>Checks that did not finish</translation>
     </message>
     <message>
-        <source>A check that failed or timed out is listed under “Not checked”; it is never read as “nothing found”.</source>
-        <translation>A check that failed or timed out is listed under “Not checked”; it is never read as “nothing found”.</translation>
+        <source>A label you can see or hear in the content itself, such as &apos;AI生成&apos; in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</source>
+        <translation>A label you can see or hear in the content itself, such as &apos;AI生成&apos; in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</translation>
+    </message>
+    <message>
+        <source>A check that failed or timed out is listed under &apos;Not checked&apos;; it is never read as &apos;nothing found&apos;.</source>
+        <translation>A check that failed or timed out is listed under &apos;Not checked&apos;; it is never read as &apos;nothing found&apos;.</translation>
     </message>
     <message>
         <source>{word}: {headline}</source>

@@ -844,10 +844,6 @@
         <translation>显式标识</translation>
     </message>
     <message>
-        <source>A label you can see or hear in the content itself, such as “AI生成” in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</source>
-        <translation>内容本身中可以看到或听到的标识，例如角落里的“AI生成”（GB 45438 要求文字高度不低于画面最短边的 5 %）。它可以被裁掉或涂抹掉，任何人也都可以添加。</translation>
-    </message>
-    <message>
         <source>Metadata</source>
         <translation>元数据</translation>
     </message>
@@ -868,7 +864,11 @@
         <translation>未完成的检查</translation>
     </message>
     <message>
-        <source>A check that failed or timed out is listed under “Not checked”; it is never read as “nothing found”.</source>
+        <source>A label you can see or hear in the content itself, such as &apos;AI生成&apos; in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</source>
+        <translation>内容本身中可以看到或听到的标识，例如角落里的“AI生成”（GB 45438 要求文字高度不低于画面最短边的 5 %）。它可以被裁掉或涂抹掉，任何人也都可以添加。</translation>
+    </message>
+    <message>
+        <source>A check that failed or timed out is listed under &apos;Not checked&apos;; it is never read as &apos;nothing found&apos;.</source>
         <translation>失败或超时的检查会列在“未能检查”之下，绝不会被当作“未发现任何信号”。</translation>
     </message>
     <message>

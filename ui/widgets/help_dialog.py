@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
 
 from verifier.evidence import VerdictCode
@@ -27,7 +27,7 @@ def sections() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
                                                   "and a weak reading is only a lead.")),
         (QCoreApplication.translate("HelpDialog", "Visible"),
          QCoreApplication.translate("HelpDialog", "A label you can see or hear in the content itself, such as "
-                                                  "“AI生成” in a corner (GB 45438 asks for text at least 5 % of "
+                                                  "'AI生成' in a corner (GB 45438 asks for text at least 5 % of "
                                                   "the picture's shortest side). It can be cropped or painted "
                                                   "out, and anyone can add one.")),
         (QCoreApplication.translate("HelpDialog", "Metadata"),
@@ -41,8 +41,8 @@ def sections() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
                                                   "by screenshots, re-encoding or upload platforms. Finding "
                                                   "nothing says nothing about whether a file is authentic.")),
         (QCoreApplication.translate("HelpDialog", "Checks that did not finish"),
-         QCoreApplication.translate("HelpDialog", "A check that failed or timed out is listed under “Not "
-                                                  "checked”; it is never read as “nothing found”.")),
+         QCoreApplication.translate("HelpDialog", "A check that failed or timed out is listed under 'Not "
+                                                  "checked'; it is never read as 'nothing found'.")),
     )
     codes = tuple((QCoreApplication.translate("HelpDialog", "{word}: {headline}").format(
         word=chip_word(code), headline=verdict_headline(code)), verdict_explanation(code)) for code in VerdictCode)
@@ -91,6 +91,7 @@ class HelpDialog(QDialog):
         col.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps instead
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
