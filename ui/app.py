@@ -20,6 +20,7 @@ from . import i18n, qtcompat, settings as settings_mod
 from .controller import Controller
 from .main_window import MainWindow
 from .settings import Settings
+from .widgets.app_icon import app_icon
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     qapp.setOrganizationName(settings_mod.ORGANIZATION)
     qapp.setApplicationName(settings_mod.APPLICATION)
     qapp.setApplicationDisplayName("verifier")
+    qapp.setDesktopFileName("org.verifier.Verifier")
+    qapp.setWindowIcon(app_icon())
     app = App()
     try:
         app.window.show()

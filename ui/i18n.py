@@ -47,11 +47,19 @@ class TsTranslator(QTranslator):
 
 
 _installed: list[QTranslator] = []
+_language = "en"
+
+
+def current() -> str:
+    """The language the window speaks ("en" or "zh_CN"), as last installed."""
+    return _language
 
 
 def install(language: str) -> bool:
     """Switch the application's translators to ``language`` ("en" or "zh_CN"). True if loaded."""
+    global _language
     app = QCoreApplication.instance()
+    _language = language
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton
 from .controller import Controller
 from .settings import Settings
 from .widgets.about_dialog import AboutDialog
+from .widgets.app_icon import app_icon
 from .widgets.common import inform, plain_label
 from .widgets.drop_area import DropArea, local_paths
+from .widgets.help_dialog import HelpDialog
 from .widgets.queue_list import QueueList
 from .widgets.report_view import ReportView
 from .widgets.settings_dialog import SettingsDialog
@@ -30,6 +32,7 @@ class MainWindow(QMainWindow):
         self.controller = controller
         self.settings = settings
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "verifier — where does this file come from?"))
+        self.setWindowIcon(app_icon())
         self.resize(1280, 820)
         self.drop_area = DropArea(self)
         self.queue = QueueList()
@@ -54,7 +57,7 @@ class MainWindow(QMainWindow):
         split.addWidget(left)
         split.addWidget(self.report)
         split.setStretchFactor(1, 1)
-        split.setSizes([380, 900])
+        split.setSizes([430, 850])
         lay = QVBoxLayout(self.drop_area)
         lay.addWidget(split)
         self.setCentralWidget(self.drop_area)
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
         self._action(q, QCoreApplication.translate("MainWindow", "Remove from list"), self.remove_selected,
                      key.Delete, queue_only=True)
         h = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
+        self._action(h, QCoreApplication.translate("MainWindow", "How to read the results"), self.help,
+                     QKeySequence.StandardKey.HelpContents)
         self._action(h, QCoreApplication.translate("MainWindow", "About verifier"), self.about)
 
     # -- adding files -------------------------------------------------------------
@@ -231,6 +236,9 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Report written to {path}").format(
                 path=path), 8000)
+
+    def help(self) -> None:
+        HelpDialog(self).exec()
 
     def about(self) -> None:
         from verifier.about import tool_info

@@ -263,3 +263,203 @@ def label_value_text(v: Any) -> str:
         "3": QCoreApplication.translate("AiLabelsPanel", "3 — suspected AI-generated"),
     }
     return meanings.get(str(v).strip(), _plain(v))
+
+
+def claim_text(claim: Any) -> str:
+    names = {
+        "ai_generated": QCoreApplication.translate("Signals", "AI-generated"),
+        "ai_modified": QCoreApplication.translate("Signals", "edited or composited with AI"),
+        "ai_possible": QCoreApplication.translate("Signals", "possibly AI-generated"),
+        "none": QCoreApplication.translate("Signals", "no claim about AI"),
+    }
+    return names.get(str(claim), _plain(claim))
+
+
+def basis_text(basis: Any) -> str:
+    names = {
+        "signed": QCoreApplication.translate("Signals", "cryptographically signed"),
+        "watermark": QCoreApplication.translate("Signals", "invisible watermark"),
+        "visible": QCoreApplication.translate("Signals", "visible or audible label in the content"),
+        "metadata": QCoreApplication.translate("Signals", "unsigned metadata"),
+        "none": QCoreApplication.translate("Signals", "none (a fact, not a claim)"),
+    }
+    return names.get(str(basis), _plain(basis))
+
+
+def short_signal_name(signal_id: str) -> str:
+    """A few words naming a signal inside a sentence ("Also: … (GB 45438 label)")."""
+    names = {
+        "c2pa.ai_generated": QCoreApplication.translate("Signals", "C2PA declaration"),
+        "c2pa.ai_modified": QCoreApplication.translate("Signals", "C2PA declaration"),
+        "gb45438.label": QCoreApplication.translate("Signals", "GB 45438 label"),
+        "iptc.ai": QCoreApplication.translate("Signals", "IPTC digital source type"),
+        "generator.metadata": QCoreApplication.translate("Signals", "generator settings"),
+        "watermark.invisible": QCoreApplication.translate("Signals", "invisible watermark"),
+        "visible_label": QCoreApplication.translate("Signals", "visible label"),
+        "audio.cue": QCoreApplication.translate("Signals", "audible label"),
+        "text.label": QCoreApplication.translate("Signals", "label in the text"),
+    }
+    return names.get(signal_id, _plain(signal_id, 80))
+
+
+def also_basis_text(basis: Any) -> str:
+    """How a corroborating basis is named in the banner's "Also:" line."""
+    names = {
+        "signed": QCoreApplication.translate("VerdictBanner", "declared in signed Content Credentials"),
+        "watermark": QCoreApplication.translate("VerdictBanner", "an invisible watermark in the content"),
+        "visible": QCoreApplication.translate("VerdictBanner", "a visible or audible label in the content"),
+        "metadata": QCoreApplication.translate("VerdictBanner", "declared in unsigned metadata"),
+    }
+    return names.get(str(basis), _plain(basis))
+
+
+def percent(value: Any) -> str:
+    """A share (0.0337) as a percentage ("3.4 %"), or "" when it is not a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return ""
+    return QCoreApplication.translate("Values", "{n} %").format(n=f"{value * 100:.1f}")
+
+
+def size_rule_text(relative_height: Any, meets: Any) -> str:
+    """Whether a visible label meets GB 45438's rule (text height ≥ 5 % of the shortest side)."""
+    share = percent(relative_height)
+    if meets is True:
+        if share:
+            return QCoreApplication.translate(
+                "VerdictBanner", "The visible label's text is {share} of the picture's shortest side: it meets "
+                                 "the GB 45438 5 % size rule.").format(share=share)
+        return QCoreApplication.translate("VerdictBanner", "The visible label meets the GB 45438 5 % size rule.")
+    if meets is False:
+        if share:
+            return QCoreApplication.translate(
+                "VerdictBanner", "The visible label's text is {share} of the picture's shortest side: smaller "
+                                 "than the 5 % GB 45438 requires.").format(share=share)
+        return QCoreApplication.translate("VerdictBanner", "The visible label is smaller than the 5 % GB 45438 "
+                                                           "requires.")
+    return ""
+
+
+def signal_gist(signal_id: str, details: Any, claim: Any) -> str:
+    """What a signal says, in the reader's language, from its details (read defensively).
+
+    The detectors' own summaries are English; the Chinese window shows this instead and keeps the
+    detector's text in the details pane.
+    """
+    d = details if isinstance(details, dict) else {}
+    if signal_id == "visible_label":
+        what = d.get("text") or d.get("logo")
+        share = percent(d.get("relative_height"))
+        if what and share and d.get("text"):
+            return QCoreApplication.translate("Signals", "“{text}”, {share} of the shortest side").format(
+                text=_plain(what, 200), share=share)
+        if what:
+            return QCoreApplication.translate("Signals", "“{text}”").format(text=_plain(what, 200))
+    elif signal_id == "gb45438.label":
+        label = d.get("Label")
+        if label is None and isinstance(d.get("label"), dict):
+            label = d["label"].get("Label")
+        if label is not None:
+            where = _plain(d.get("placement"), 200)
+            if where:
+                return QCoreApplication.translate("Signals", "Label {label}, in {where}").format(
+                    label=label_value_text(label), where=where)
+            return QCoreApplication.translate("Signals", "Label {label}").format(label=label_value_text(label))
+    elif signal_id == "watermark.invisible":
+        payload = d.get("payload") or d.get("scheme")
+        z = next((d[k] for k in ("z", "z_score", "zscore") if k in d), None)
+        if payload and isinstance(z, int | float) and not isinstance(z, bool):
+            return QCoreApplication.translate("Signals", "{payload}, z-score {z}").format(
+                payload=_plain(payload, 200), z=f"{z:.1f}")
+        if payload:
+            return _plain(payload, 200)
+    elif signal_id == "generator.metadata":
+        gen = d.get("generator") or d.get("model")
+        if gen:
+            return QCoreApplication.translate("Signals", "Generator: {name}").format(name=_plain(gen, 200))
+    elif signal_id == "iptc.ai":
+        uri = d.get("DigitalSourceType") or d.get("digital_source_type")
+        if uri:
+            return source_type_text(uri)
+    elif signal_id in ("c2pa.ai_generated", "c2pa.ai_modified"):
+        source = d.get("digital_source_type")
+        what = source_type_text(source) if source else action_text(d["action"]) if d.get("action") else ""
+        agent = d.get("software_agent")
+        if what and agent and isinstance(agent, str | int | float):
+            return QCoreApplication.translate("Signals", "{what}, by {agent}").format(what=what,
+                                                                                       agent=_plain(agent, 200))
+        if what:
+            return what
+    elif signal_id == "c2pa.manifest":
+        made = d.get("claim_generator")
+        signer = d.get("signer") if isinstance(d.get("signer"), dict) else {}
+        who = signer.get("common_name") or signer.get("issuer")
+        if made and who:
+            return QCoreApplication.translate("Signals", "Made with {app}; signed by {signer}").format(
+                app=_plain(made, 200), signer=_plain(who, 200))
+        if made:
+            return QCoreApplication.translate("Signals", "Made with {app}").format(app=_plain(made, 200))
+    elif signal_id == "c2pa.trusted" and d.get("trust_list"):
+        return QCoreApplication.translate("Signals", "Trust list: {list}").format(list=_plain(d["trust_list"], 100))
+    if str(claim) in ("ai_generated", "ai_modified", "ai_possible"):
+        return QCoreApplication.translate("Signals", "Claims: {claim}").format(claim=claim_text(claim))
+    return QCoreApplication.translate("Signals", "See the details below.")
+
+
+def detail_key_text(key: str) -> str:
+    """A detector's detail key in words ("" when unknown: the raw key is shown alone)."""
+    names = {
+        "text": QCoreApplication.translate("FindingDetails", "Text read"),
+        "logo": QCoreApplication.translate("FindingDetails", "Logo"),
+        "box": QCoreApplication.translate("FindingDetails", "Box (pixels)"),
+        "relative_height": QCoreApplication.translate("FindingDetails", "Height relative to shortest side"),
+        "meets_5pct_rule": QCoreApplication.translate("FindingDetails", "Meets the 5 % rule"),
+        "meets_5_percent": QCoreApplication.translate("FindingDetails", "Meets the 5 % rule"),
+        "meets_text_rule": QCoreApplication.translate("FindingDetails", "Has an AI and a generation element"),
+        "ai_element": QCoreApplication.translate("FindingDetails", "AI element"),
+        "generation_element": QCoreApplication.translate("FindingDetails", "Generation element"),
+        "position": QCoreApplication.translate("FindingDetails", "Position"),
+        "glyph_height_px": QCoreApplication.translate("FindingDetails", "Glyph height (pixels)"),
+        "ocr_score": QCoreApplication.translate("FindingDetails", "Recognition score"),
+        "match_score": QCoreApplication.translate("FindingDetails", "Match score"),
+        "vendor_guess": QCoreApplication.translate("FindingDetails", "Vendor (a guess, not verified)"),
+        "placement": QCoreApplication.translate("FindingDetails", "Where in the file"),
+        "placements": QCoreApplication.translate("FindingDetails", "All places found"),
+        "field": QCoreApplication.translate("FindingDetails", "Field name"),
+        "label_meaning": QCoreApplication.translate("FindingDetails", "Meaning"),
+        "producer": QCoreApplication.translate("FindingDetails", "Producer code decoded"),
+        "propagator": QCoreApplication.translate("FindingDetails", "Propagator code decoded"),
+        "findings": QCoreApplication.translate("FindingDetails", "Conformance findings"),
+        "conformant": QCoreApplication.translate("FindingDetails", "Conforms to the standard"),
+        "payload": QCoreApplication.translate("FindingDetails", "Payload"),
+        "scheme": QCoreApplication.translate("FindingDetails", "Scheme"),
+        "z_score": QCoreApplication.translate("FindingDetails", "z-score"),
+        "bit_agreement": QCoreApplication.translate("FindingDetails", "Bit agreement"),
+        "level": QCoreApplication.translate("FindingDetails", "Level"),
+        "threshold": QCoreApplication.translate("FindingDetails", "Threshold"),
+        "at_seconds": QCoreApplication.translate("FindingDetails", "At (seconds)"),
+        "generator": QCoreApplication.translate("FindingDetails", "Generator"),
+        "model": QCoreApplication.translate("FindingDetails", "Model"),
+        "prompt": QCoreApplication.translate("FindingDetails", "Prompt"),
+        "seed": QCoreApplication.translate("FindingDetails", "Seed"),
+        "why": QCoreApplication.translate("FindingDetails", "Why this counts"),
+        "trust_list": QCoreApplication.translate("FindingDetails", "Trust list"),
+        "signer": QCoreApplication.translate("FindingDetails", "Signer"),
+        "url": QCoreApplication.translate("FindingDetails", "Address"),
+    }
+    return names.get(key, "")
+
+
+def position_text(value: Any) -> str:
+    """A visible label's place in the picture ("bottom-right"), in words; unknown values as they are."""
+    names = {
+        "top-left": QCoreApplication.translate("FindingDetails", "top left"),
+        "top-centre": QCoreApplication.translate("FindingDetails", "top centre"),
+        "top-right": QCoreApplication.translate("FindingDetails", "top right"),
+        "middle-left": QCoreApplication.translate("FindingDetails", "middle left"),
+        "middle-centre": QCoreApplication.translate("FindingDetails", "centre"),
+        "middle-right": QCoreApplication.translate("FindingDetails", "middle right"),
+        "bottom-left": QCoreApplication.translate("FindingDetails", "bottom left"),
+        "bottom-centre": QCoreApplication.translate("FindingDetails", "bottom centre"),
+        "bottom-right": QCoreApplication.translate("FindingDetails", "bottom right"),
+    }
+    return names.get(str(value), _plain(value, 200))

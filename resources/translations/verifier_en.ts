@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>Provider&apos;s own suffix</source>
-        <translation>Provider's own suffix</translation>
+        <translation>Provider&apos;s own suffix</translation>
     </message>
     <message>
         <source>Company (a guess, not verified)</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>No AI label in the file&apos;s metadata (GB 45438, IPTC or generator settings).</source>
-        <translation>No AI label in the file's metadata (GB 45438, IPTC or generator settings).</translation>
+        <translation>No AI label in the file&apos;s metadata (GB 45438, IPTC or generator settings).</translation>
     </message>
 </context>
 <context>
@@ -583,6 +583,328 @@
     </message>
 </context>
 <context>
+    <name>FindingDetails</name>
+    <message>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <source>Signal code</source>
+        <translation>Signal code</translation>
+    </message>
+    <message>
+        <source>Detector&apos;s own text (English)</source>
+        <translation>Detector&apos;s own text (English)</translation>
+    </message>
+    <message>
+        <source>{name} ({key})</source>
+        <translation>{name} ({key})</translation>
+    </message>
+    <message>
+        <source>{share} ({value})</source>
+        <translation>{share} ({value})</translation>
+    </message>
+    <message>
+        <source>Details recorded by the detector</source>
+        <translation>Details recorded by the detector</translation>
+    </message>
+    <message>
+        <source>Select a finding to see it in full.</source>
+        <translation>Select a finding to see it in full.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Text read</source>
+        <translation>Text read</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Box (pixels)</source>
+        <translation>Box (pixels)</translation>
+    </message>
+    <message>
+        <source>Height relative to shortest side</source>
+        <translation>Height relative to shortest side</translation>
+    </message>
+    <message>
+        <source>Meets the 5 % rule</source>
+        <translation>Meets the 5 % rule</translation>
+    </message>
+    <message>
+        <source>Has an AI and a generation element</source>
+        <translation>Has an AI and a generation element</translation>
+    </message>
+    <message>
+        <source>AI element</source>
+        <translation>AI element</translation>
+    </message>
+    <message>
+        <source>Generation element</source>
+        <translation>Generation element</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Glyph height (pixels)</source>
+        <translation>Glyph height (pixels)</translation>
+    </message>
+    <message>
+        <source>Recognition score</source>
+        <translation>Recognition score</translation>
+    </message>
+    <message>
+        <source>Match score</source>
+        <translation>Match score</translation>
+    </message>
+    <message>
+        <source>Vendor (a guess, not verified)</source>
+        <translation>Vendor (a guess, not verified)</translation>
+    </message>
+    <message>
+        <source>Where in the file</source>
+        <translation>Where in the file</translation>
+    </message>
+    <message>
+        <source>All places found</source>
+        <translation>All places found</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Field name</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Meaning</translation>
+    </message>
+    <message>
+        <source>Producer code decoded</source>
+        <translation>Producer code decoded</translation>
+    </message>
+    <message>
+        <source>Propagator code decoded</source>
+        <translation>Propagator code decoded</translation>
+    </message>
+    <message>
+        <source>Conformance findings</source>
+        <translation>Conformance findings</translation>
+    </message>
+    <message>
+        <source>Conforms to the standard</source>
+        <translation>Conforms to the standard</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Payload</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>Scheme</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z-score</translation>
+    </message>
+    <message>
+        <source>Bit agreement</source>
+        <translation>Bit agreement</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>At (seconds)</source>
+        <translation>At (seconds)</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Why this counts</source>
+        <translation>Why this counts</translation>
+    </message>
+    <message>
+        <source>Trust list</source>
+        <translation>Trust list</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>top left</translation>
+    </message>
+    <message>
+        <source>top centre</source>
+        <translation>top centre</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>top right</translation>
+    </message>
+    <message>
+        <source>middle left</source>
+        <translation>middle left</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>centre</translation>
+    </message>
+    <message>
+        <source>middle right</source>
+        <translation>middle right</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>bottom left</translation>
+    </message>
+    <message>
+        <source>bottom centre</source>
+        <translation>bottom centre</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>bottom right</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>C2PA Content Credentials whose cryptographic signature still matches the file. The strongest basis: the statement cannot be changed without breaking the signature. Who signed matters: a signer on a trust list is a known organisation; an unknown signer could be anyone.</source>
+        <translation>C2PA Content Credentials whose cryptographic signature still matches the file. The strongest basis: the statement cannot be changed without breaking the signature. Who signed matters: a signer on a trust list is a known organisation; an unknown signer could be anyone.</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>Watermark</translation>
+    </message>
+    <message>
+        <source>An invisible mark decoded from the pixels or the sound. It survives the removal of metadata, but strong edits can erase it, and a weak reading is only a lead.</source>
+        <translation>An invisible mark decoded from the pixels or the sound. It survives the removal of metadata, but strong edits can erase it, and a weak reading is only a lead.</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadata</translation>
+    </message>
+    <message>
+        <source>A declaration written in the file&apos;s metadata (a GB 45438 implicit label, an IPTC source type, generator settings). It is not signed: anyone can add, change or remove it.</source>
+        <translation>A declaration written in the file&apos;s metadata (a GB 45438 implicit label, an IPTC source type, generator settings). It is not signed: anyone can add, change or remove it.</translation>
+    </message>
+    <message>
+        <source>No signal is not proof</source>
+        <translation>No signal is not proof</translation>
+    </message>
+    <message>
+        <source>Most generators add no label, and labels are easily stripped by screenshots, re-encoding or upload platforms. Finding nothing says nothing about whether a file is authentic.</source>
+        <translation>Most generators add no label, and labels are easily stripped by screenshots, re-encoding or upload platforms. Finding nothing says nothing about whether a file is authentic.</translation>
+    </message>
+    <message>
+        <source>Checks that did not finish</source>
+        <translation>Checks that did not finish</translation>
+    </message>
+    <message>
+        <source>A label you can see or hear in the content itself, such as &apos;AI生成&apos; in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</source>
+        <translation>A label you can see or hear in the content itself, such as &apos;AI生成&apos; in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</translation>
+    </message>
+    <message>
+        <source>A check that failed or timed out is listed under &apos;Not checked&apos;; it is never read as &apos;nothing found&apos;.</source>
+        <translation>A check that failed or timed out is listed under &apos;Not checked&apos;; it is never read as &apos;nothing found&apos;.</translation>
+    </message>
+    <message>
+        <source>{word}: {headline}</source>
+        <translation>{word}: {headline}</translation>
+    </message>
+    <message>
+        <source>Read only, offline</source>
+        <translation>Read only, offline</translation>
+    </message>
+    <message>
+        <source>Files are only read: they are never changed, moved, uploaded or shared, and nothing is fetched from the internet (a remote manifest is reported, not downloaded).</source>
+        <translation>Files are only read: they are never changed, moved, uploaded or shared, and nothing is fetched from the internet (a remote manifest is reported, not downloaded).</translation>
+    </message>
+    <message>
+        <source>How strong is each kind of evidence?</source>
+        <translation>How strong is each kind of evidence?</translation>
+    </message>
+    <message>
+        <source>What absence means</source>
+        <translation>What absence means</translation>
+    </message>
+    <message>
+        <source>The verdicts</source>
+        <translation>The verdicts</translation>
+    </message>
+    <message>
+        <source>Your files</source>
+        <translation>Your files</translation>
+    </message>
+    <message>
+        <source>How to read the results</source>
+        <translation>How to read the results</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>verifier — where does this file come from?</source>
@@ -651,6 +973,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>How to read the results</source>
+        <translation>How to read the results</translation>
     </message>
     <message>
         <source>About verifier</source>
@@ -788,7 +1114,7 @@
     </message>
     <message>
         <source>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</source>
-        <translation>Leads, not proof: below a detection threshold, or a 'possibly'/'suspected' label.</translation>
+        <translation>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</translation>
     </message>
     <message>
         <source>Other findings</source>
@@ -817,6 +1143,10 @@
     <message>
         <source>No signals found so far.</source>
         <translation>No signals found so far.</translation>
+    </message>
+    <message>
+        <source>{title} — {note}</source>
+        <translation>{title} — {note}</translation>
     </message>
 </context>
 <context>
@@ -984,7 +1314,7 @@
     </message>
     <message>
         <source>Content Credentials are checked against the trust lists in this folder (for example a newsroom&apos;s own certificate authority).</source>
-        <translation>Content Credentials are checked against the trust lists in this folder (for example a newsroom's own certificate authority).</translation>
+        <translation>Content Credentials are checked against the trust lists in this folder (for example a newsroom&apos;s own certificate authority).</translation>
     </message>
     <message>
         <source>Time limit per check (seconds)</source>
@@ -1105,6 +1435,118 @@
         <source>fact</source>
         <translation>fact</translation>
     </message>
+    <message>
+        <source>AI-generated</source>
+        <translation>AI-generated</translation>
+    </message>
+    <message>
+        <source>edited or composited with AI</source>
+        <translation>edited or composited with AI</translation>
+    </message>
+    <message>
+        <source>possibly AI-generated</source>
+        <translation>possibly AI-generated</translation>
+    </message>
+    <message>
+        <source>no claim about AI</source>
+        <translation>no claim about AI</translation>
+    </message>
+    <message>
+        <source>cryptographically signed</source>
+        <translation>cryptographically signed</translation>
+    </message>
+    <message>
+        <source>invisible watermark</source>
+        <translation>invisible watermark</translation>
+    </message>
+    <message>
+        <source>visible or audible label in the content</source>
+        <translation>visible or audible label in the content</translation>
+    </message>
+    <message>
+        <source>unsigned metadata</source>
+        <translation>unsigned metadata</translation>
+    </message>
+    <message>
+        <source>none (a fact, not a claim)</source>
+        <translation>none (a fact, not a claim)</translation>
+    </message>
+    <message>
+        <source>C2PA declaration</source>
+        <translation>C2PA declaration</translation>
+    </message>
+    <message>
+        <source>GB 45438 label</source>
+        <translation>GB 45438 label</translation>
+    </message>
+    <message>
+        <source>IPTC digital source type</source>
+        <translation>IPTC digital source type</translation>
+    </message>
+    <message>
+        <source>generator settings</source>
+        <translation>generator settings</translation>
+    </message>
+    <message>
+        <source>visible label</source>
+        <translation>visible label</translation>
+    </message>
+    <message>
+        <source>audible label</source>
+        <translation>audible label</translation>
+    </message>
+    <message>
+        <source>label in the text</source>
+        <translation>label in the text</translation>
+    </message>
+    <message>
+        <source>“{text}”, {share} of the shortest side</source>
+        <translation>“{text}”, {share} of the shortest side</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <source>Label {label}, in {where}</source>
+        <translation>Label {label}, in {where}</translation>
+    </message>
+    <message>
+        <source>Label {label}</source>
+        <translation>Label {label}</translation>
+    </message>
+    <message>
+        <source>{payload}, z-score {z}</source>
+        <translation>{payload}, z-score {z}</translation>
+    </message>
+    <message>
+        <source>Generator: {name}</source>
+        <translation>Generator: {name}</translation>
+    </message>
+    <message>
+        <source>{what}, by {agent}</source>
+        <translation>{what}, by {agent}</translation>
+    </message>
+    <message>
+        <source>Made with {app}; signed by {signer}</source>
+        <translation>Made with {app}; signed by {signer}</translation>
+    </message>
+    <message>
+        <source>Made with {app}</source>
+        <translation>Made with {app}</translation>
+    </message>
+    <message>
+        <source>Trust list: {list}</source>
+        <translation>Trust list: {list}</translation>
+    </message>
+    <message>
+        <source>Claims: {claim}</source>
+        <translation>Claims: {claim}</translation>
+    </message>
+    <message>
+        <source>See the details below.</source>
+        <translation>See the details below.</translation>
+    </message>
 </context>
 <context>
     <name>Values</name>
@@ -1131,6 +1573,14 @@
     <message>
         <source>{shown} ({n} bytes)</source>
         <translation>{shown} ({n} bytes)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
     </message>
 </context>
 <context>
@@ -1177,7 +1627,7 @@
     </message>
     <message>
         <source>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</source>
-        <translation>Only weak signals were found (a 'possibly' or 'suspected' label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</translation>
+        <translation>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</translation>
     </message>
     <message>
         <source>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</source>
@@ -1222,6 +1672,38 @@
     <message>
         <source>The signer is on a trust list.</source>
         <translation>The signer is on a trust list.</translation>
+    </message>
+    <message>
+        <source>declared in signed Content Credentials</source>
+        <translation>declared in signed Content Credentials</translation>
+    </message>
+    <message>
+        <source>an invisible watermark in the content</source>
+        <translation>an invisible watermark in the content</translation>
+    </message>
+    <message>
+        <source>a visible or audible label in the content</source>
+        <translation>a visible or audible label in the content</translation>
+    </message>
+    <message>
+        <source>declared in unsigned metadata</source>
+        <translation>declared in unsigned metadata</translation>
+    </message>
+    <message>
+        <source>The visible label&apos;s text is {share} of the picture&apos;s shortest side: it meets the GB 45438 5 % size rule.</source>
+        <translation>The visible label&apos;s text is {share} of the picture&apos;s shortest side: it meets the GB 45438 5 % size rule.</translation>
+    </message>
+    <message>
+        <source>The visible label meets the GB 45438 5 % size rule.</source>
+        <translation>The visible label meets the GB 45438 5 % size rule.</translation>
+    </message>
+    <message>
+        <source>The visible label&apos;s text is {share} of the picture&apos;s shortest side: smaller than the 5 % GB 45438 requires.</source>
+        <translation>The visible label&apos;s text is {share} of the picture&apos;s shortest side: smaller than the 5 % GB 45438 requires.</translation>
+    </message>
+    <message>
+        <source>The visible label is smaller than the 5 % GB 45438 requires.</source>
+        <translation>The visible label is smaller than the 5 % GB 45438 requires.</translation>
     </message>
     <message>
         <source>The signer is on the {list} trust list.</source>
@@ -1270,6 +1752,26 @@
     <message>
         <source>This type of file ({type}) cannot be analysed.</source>
         <translation>This type of file ({type}) cannot be analysed.</translation>
+    </message>
+    <message>
+        <source>{basis} ({signals})</source>
+        <translation>{basis} ({signals})</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Also: {bases}</source>
+        <translation>Also: {bases}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>Related: {basis} ({signals}): {claim}</source>
+        <translation>Related: {basis} ({signals}): {claim}</translation>
     </message>
     <message>
         <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>

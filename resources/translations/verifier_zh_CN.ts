@@ -583,6 +583,328 @@
     </message>
 </context>
 <context>
+    <name>FindingDetails</name>
+    <message>
+        <source>Finding</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>声称</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>可信程度</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Signal code</source>
+        <translation>信号代码</translation>
+    </message>
+    <message>
+        <source>Detector&apos;s own text (English)</source>
+        <translation>检测器原文（英文）</translation>
+    </message>
+    <message>
+        <source>{name} ({key})</source>
+        <translation>{name}（{key}）</translation>
+    </message>
+    <message>
+        <source>{share} ({value})</source>
+        <translation>{share}（{value}）</translation>
+    </message>
+    <message>
+        <source>Details recorded by the detector</source>
+        <translation>检测器记录的详情</translation>
+    </message>
+    <message>
+        <source>Select a finding to see it in full.</source>
+        <translation>选择一项发现以查看其全部详情。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+    <message>
+        <source>Text read</source>
+        <translation>识别出的文字</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Box (pixels)</source>
+        <translation>位置框（像素）</translation>
+    </message>
+    <message>
+        <source>Height relative to shortest side</source>
+        <translation>相对短边的高度</translation>
+    </message>
+    <message>
+        <source>Meets the 5 % rule</source>
+        <translation>符合 5 % 规则</translation>
+    </message>
+    <message>
+        <source>Has an AI and a generation element</source>
+        <translation>同时含有“AI”要素和“生成”要素</translation>
+    </message>
+    <message>
+        <source>AI element</source>
+        <translation>“AI”要素</translation>
+    </message>
+    <message>
+        <source>Generation element</source>
+        <translation>“生成”要素</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Glyph height (pixels)</source>
+        <translation>字高（像素）</translation>
+    </message>
+    <message>
+        <source>Recognition score</source>
+        <translation>识别置信度</translation>
+    </message>
+    <message>
+        <source>Match score</source>
+        <translation>匹配分数</translation>
+    </message>
+    <message>
+        <source>Vendor (a guess, not verified)</source>
+        <translation>厂商（推测，未经核实）</translation>
+    </message>
+    <message>
+        <source>Where in the file</source>
+        <translation>在文件中的位置</translation>
+    </message>
+    <message>
+        <source>All places found</source>
+        <translation>发现的全部位置</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>字段名</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Producer code decoded</source>
+        <translation>生成服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Propagator code decoded</source>
+        <translation>传播服务提供者编码解读</translation>
+    </message>
+    <message>
+        <source>Conformance findings</source>
+        <translation>合规性检查结果</translation>
+    </message>
+    <message>
+        <source>Conforms to the standard</source>
+        <translation>是否符合标准</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>Scheme</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>z-score</source>
+        <translation>z 分数</translation>
+    </message>
+    <message>
+        <source>Bit agreement</source>
+        <translation>比特一致率</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>At (seconds)</source>
+        <translation>时间点（秒）</translation>
+    </message>
+    <message>
+        <source>Generator</source>
+        <translation>生成工具</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Why this counts</source>
+        <translation>判定依据</translation>
+    </message>
+    <message>
+        <source>Trust list</source>
+        <translation>信任列表</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>签名者</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>top centre</source>
+        <translation>顶部居中</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>middle left</source>
+        <translation>左侧居中</translation>
+    </message>
+    <message>
+        <source>centre</source>
+        <translation>正中</translation>
+    </message>
+    <message>
+        <source>middle right</source>
+        <translation>右侧居中</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>bottom centre</source>
+        <translation>底部居中</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>右下</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Signed</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>C2PA Content Credentials whose cryptographic signature still matches the file. The strongest basis: the statement cannot be changed without breaking the signature. Who signed matters: a signer on a trust list is a known organisation; an unknown signer could be anyone.</source>
+        <translation>密码学签名仍与文件相符的 C2PA 内容凭证。这是最强的依据：不破坏签名就无法修改其中的声明。签名者是谁很重要：信任列表上的签名者是已知机构；未知签名者可能是任何人。</translation>
+    </message>
+    <message>
+        <source>Watermark</source>
+        <translation>水印</translation>
+    </message>
+    <message>
+        <source>An invisible mark decoded from the pixels or the sound. It survives the removal of metadata, but strong edits can erase it, and a weak reading is only a lead.</source>
+        <translation>从像素或声音中解码出的不可见标记。删除元数据不会去掉它，但较大的编辑可能将其抹除；读数较弱时只能作为线索。</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>显式标识</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>A declaration written in the file&apos;s metadata (a GB 45438 implicit label, an IPTC source type, generator settings). It is not signed: anyone can add, change or remove it.</source>
+        <translation>写在文件元数据中的声明（GB 45438 隐式标识、IPTC 数字来源类型、生成器设置）。它没有签名：任何人都可以添加、修改或删除。</translation>
+    </message>
+    <message>
+        <source>No signal is not proof</source>
+        <translation>没有信号不等于证明</translation>
+    </message>
+    <message>
+        <source>Most generators add no label, and labels are easily stripped by screenshots, re-encoding or upload platforms. Finding nothing says nothing about whether a file is authentic.</source>
+        <translation>大多数生成工具不添加任何标识，而且截图、重新编码或上传平台都很容易去掉标识。什么都没发现，并不能说明文件是否真实。</translation>
+    </message>
+    <message>
+        <source>Checks that did not finish</source>
+        <translation>未完成的检查</translation>
+    </message>
+    <message>
+        <source>A label you can see or hear in the content itself, such as &apos;AI生成&apos; in a corner (GB 45438 asks for text at least 5 % of the picture&apos;s shortest side). It can be cropped or painted out, and anyone can add one.</source>
+        <translation>内容本身中可以看到或听到的标识，例如角落里的“AI生成”（GB 45438 要求文字高度不低于画面最短边的 5 %）。它可以被裁掉或涂抹掉，任何人也都可以添加。</translation>
+    </message>
+    <message>
+        <source>A check that failed or timed out is listed under &apos;Not checked&apos;; it is never read as &apos;nothing found&apos;.</source>
+        <translation>失败或超时的检查会列在“未能检查”之下，绝不会被当作“未发现任何信号”。</translation>
+    </message>
+    <message>
+        <source>{word}: {headline}</source>
+        <translation>{word}：{headline}</translation>
+    </message>
+    <message>
+        <source>Read only, offline</source>
+        <translation>只读、离线</translation>
+    </message>
+    <message>
+        <source>Files are only read: they are never changed, moved, uploaded or shared, and nothing is fetched from the internet (a remote manifest is reported, not downloaded).</source>
+        <translation>文件只会被读取：绝不会被修改、移动、上传或分享，也不会从互联网获取任何内容（远程清单只会被报告，不会被下载）。</translation>
+    </message>
+    <message>
+        <source>How strong is each kind of evidence?</source>
+        <translation>各类证据的强度如何？</translation>
+    </message>
+    <message>
+        <source>What absence means</source>
+        <translation>没有发现意味着什么</translation>
+    </message>
+    <message>
+        <source>The verdicts</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Your files</source>
+        <translation>您的文件</translation>
+    </message>
+    <message>
+        <source>How to read the results</source>
+        <translation>如何解读结果</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>verifier — where does this file come from?</source>
@@ -651,6 +973,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>How to read the results</source>
+        <translation>如何解读结果</translation>
     </message>
     <message>
         <source>About verifier</source>
@@ -817,6 +1143,10 @@
     <message>
         <source>No signals found so far.</source>
         <translation>目前尚未发现任何信号。</translation>
+    </message>
+    <message>
+        <source>{title} — {note}</source>
+        <translation>{title} — {note}</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1435,118 @@
         <source>fact</source>
         <translation>事实</translation>
     </message>
+    <message>
+        <source>AI-generated</source>
+        <translation>人工智能生成</translation>
+    </message>
+    <message>
+        <source>edited or composited with AI</source>
+        <translation>经人工智能编辑或合成</translation>
+    </message>
+    <message>
+        <source>possibly AI-generated</source>
+        <translation>可能由人工智能生成</translation>
+    </message>
+    <message>
+        <source>no claim about AI</source>
+        <translation>未声称与人工智能有关</translation>
+    </message>
+    <message>
+        <source>cryptographically signed</source>
+        <translation>密码学签名</translation>
+    </message>
+    <message>
+        <source>invisible watermark</source>
+        <translation>不可见水印</translation>
+    </message>
+    <message>
+        <source>visible or audible label in the content</source>
+        <translation>内容中可见或可听的标识</translation>
+    </message>
+    <message>
+        <source>unsigned metadata</source>
+        <translation>未签名的元数据</translation>
+    </message>
+    <message>
+        <source>none (a fact, not a claim)</source>
+        <translation>无（事实，而非声称）</translation>
+    </message>
+    <message>
+        <source>C2PA declaration</source>
+        <translation>C2PA 声明</translation>
+    </message>
+    <message>
+        <source>GB 45438 label</source>
+        <translation>GB 45438 标识</translation>
+    </message>
+    <message>
+        <source>IPTC digital source type</source>
+        <translation>IPTC 数字来源类型</translation>
+    </message>
+    <message>
+        <source>generator settings</source>
+        <translation>生成器设置</translation>
+    </message>
+    <message>
+        <source>visible label</source>
+        <translation>显式标识</translation>
+    </message>
+    <message>
+        <source>audible label</source>
+        <translation>音频标识</translation>
+    </message>
+    <message>
+        <source>label in the text</source>
+        <translation>文本中的标识</translation>
+    </message>
+    <message>
+        <source>“{text}”, {share} of the shortest side</source>
+        <translation>“{text}”，高度为最短边的 {share}</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>“{text}”</translation>
+    </message>
+    <message>
+        <source>Label {label}, in {where}</source>
+        <translation>Label {label}，位于 {where}</translation>
+    </message>
+    <message>
+        <source>Label {label}</source>
+        <translation>Label {label}</translation>
+    </message>
+    <message>
+        <source>{payload}, z-score {z}</source>
+        <translation>{payload}，z 分数 {z}</translation>
+    </message>
+    <message>
+        <source>Generator: {name}</source>
+        <translation>生成工具：{name}</translation>
+    </message>
+    <message>
+        <source>{what}, by {agent}</source>
+        <translation>{what}，由 {agent} 完成</translation>
+    </message>
+    <message>
+        <source>Made with {app}; signed by {signer}</source>
+        <translation>使用 {app} 制作；签名者 {signer}</translation>
+    </message>
+    <message>
+        <source>Made with {app}</source>
+        <translation>使用 {app} 制作</translation>
+    </message>
+    <message>
+        <source>Trust list: {list}</source>
+        <translation>信任列表：{list}</translation>
+    </message>
+    <message>
+        <source>Claims: {claim}</source>
+        <translation>声称：{claim}</translation>
+    </message>
+    <message>
+        <source>See the details below.</source>
+        <translation>详见下方详情。</translation>
+    </message>
 </context>
 <context>
     <name>Values</name>
@@ -1131,6 +1573,14 @@
     <message>
         <source>{shown} ({n} bytes)</source>
         <translation>{shown}（{n} 字节）</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n} %</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1674,38 @@
         <translation>签名者在信任列表中。</translation>
     </message>
     <message>
+        <source>declared in signed Content Credentials</source>
+        <translation>在已签名的内容凭证中声明</translation>
+    </message>
+    <message>
+        <source>an invisible watermark in the content</source>
+        <translation>内容中的不可见水印</translation>
+    </message>
+    <message>
+        <source>a visible or audible label in the content</source>
+        <translation>内容中可见或可听的标识</translation>
+    </message>
+    <message>
+        <source>declared in unsigned metadata</source>
+        <translation>在未签名的元数据中声明</translation>
+    </message>
+    <message>
+        <source>The visible label&apos;s text is {share} of the picture&apos;s shortest side: it meets the GB 45438 5 % size rule.</source>
+        <translation>显式标识文字高度为画面最短边的 {share}：符合 GB 45438 的 5 % 尺寸要求。</translation>
+    </message>
+    <message>
+        <source>The visible label meets the GB 45438 5 % size rule.</source>
+        <translation>显式标识符合 GB 45438 的 5 % 尺寸要求。</translation>
+    </message>
+    <message>
+        <source>The visible label&apos;s text is {share} of the picture&apos;s shortest side: smaller than the 5 % GB 45438 requires.</source>
+        <translation>显式标识文字高度为画面最短边的 {share}：小于 GB 45438 要求的 5 %。</translation>
+    </message>
+    <message>
+        <source>The visible label is smaller than the 5 % GB 45438 requires.</source>
+        <translation>显式标识小于 GB 45438 要求的 5 %。</translation>
+    </message>
+    <message>
         <source>The signer is on the {list} trust list.</source>
         <translation>签名者在 {list} 信任列表中。</translation>
     </message>
@@ -1270,6 +1752,26 @@
     <message>
         <source>This type of file ({type}) cannot be analysed.</source>
         <translation>无法分析此类文件（{type}）。</translation>
+    </message>
+    <message>
+        <source>{basis} ({signals})</source>
+        <translation>{basis}（{signals}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Also: {bases}</source>
+        <translation>另有佐证：{bases}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Related: {basis} ({signals}): {claim}</source>
+        <translation>相关：{basis}（{signals}）：{claim}</translation>
     </message>
     <message>
         <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>

@@ -37,13 +37,15 @@ def test_render_every_verdict(make_app, qtbot, language, tmp_path):
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_render_dialogs(make_app, qtbot, language):
     from ui.widgets.about_dialog import AboutDialog
+    from ui.widgets.help_dialog import HelpDialog
     from ui.widgets.settings_dialog import SettingsDialog
 
     SCREENS.mkdir(parents=True, exist_ok=True)
     app = make_app(language)
     for name, dialog in (("settings", SettingsDialog(app.settings)),
                          ("about", AboutDialog({"version": "0.1.0", "c2pa_sdk": "c2pa-python 0.38.1",
-                                                "trust_lists": ["c2pa-official@0123456789ab"], "python": "3.11"}))):
+                                                "trust_lists": ["c2pa-official@0123456789ab"], "python": "3.11"})),
+                         ("help", HelpDialog())):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)

@@ -24,6 +24,7 @@ class C2paPanel(QWidget):
         self.manifests.setIconSize(QSize(64, 64))
         self.codes = make_tree([QCoreApplication.translate("C2paPanel", "Status code"),
                                 QCoreApplication.translate("C2paPanel", "Explanation")], self)
+        self.codes.setRootIsDecorated(False)  # a flat list: no indent for branches that never exist
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.manifests)
         split.addWidget(self.codes)

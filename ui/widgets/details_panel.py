@@ -20,6 +20,7 @@ class DetailsPanel(QWidget):
         self.checks = make_tree([QCoreApplication.translate("DetailsPanel", "Check"),
                                  QCoreApplication.translate("DetailsPanel", "Outcome"),
                                  QCoreApplication.translate("DetailsPanel", "Time and reason")], self)
+        self.checks.setRootIsDecorated(False)
         self.facts = make_tree([QCoreApplication.translate("DetailsPanel", "Fact"),
                                 QCoreApplication.translate("DetailsPanel", "Value")], self)
         lay = QVBoxLayout(self)

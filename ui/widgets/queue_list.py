@@ -36,6 +36,7 @@ class QueueList(QTreeWidget):
                               QCoreApplication.translate("QueueList", "Verdict"), ""])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the end of a name: its extension matters
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.header()
         header.setStretchLastSection(False)

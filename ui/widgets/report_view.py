@@ -53,6 +53,8 @@ class ReportView(QWidget):
         self.set_entry(None)
 
     def set_entry(self, entry: FileEntry | None) -> None:
+        if entry is None or self.entry is None or entry.uid != self.entry.uid:
+            self.overview.forget_choice()
         self.entry = entry
         self.banner.set_view(presenters.banner_view(entry))
         self.tabs.setEnabled(entry is not None)

@@ -27,12 +27,13 @@ class VerdictBanner(QFrame):
         bold = self.strength.font()
         bold.setBold(True)
         self.strength.setFont(bold)
+        self.also = plain_label(parent=self)
         self.explanation = plain_label(parent=self)
         self.notes = plain_label(parent=self)
         self.unchecked = plain_label(parent=self)
         text = QVBoxLayout()
         text.setSpacing(4)
-        for w in (self.headline, self.strength, self.explanation, self.notes, self.unchecked):
+        for w in (self.headline, self.strength, self.also, self.explanation, self.notes, self.unchecked):
             text.addWidget(w)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 12, 14, 12)
@@ -49,6 +50,8 @@ class VerdictBanner(QFrame):
         self.headline.setText(view.headline)
         self.strength.setText(view.strength)
         self.strength.setVisible(bool(view.strength))
+        self.also.setText("\n".join(view.also))
+        self.also.setVisible(bool(view.also))
         self.explanation.setText(view.explanation)
         self.notes.setText(" ".join(view.notes))
         self.notes.setVisible(bool(view.notes))
@@ -59,5 +62,5 @@ class VerdictBanner(QFrame):
             self.unchecked.setText("\n".join(lines))
         self.unchecked.setVisible(bool(view.unchecked))
         self.setAccessibleName(view.headline)  # screen readers announce the verdict, not the colour
-        self.setAccessibleDescription(" ".join(w.text() for w in (self.strength, self.explanation, self.notes,
-                                                                  self.unchecked) if w.text()))
+        self.setAccessibleDescription(" ".join(w.text() for w in (self.strength, self.also, self.explanation,
+                                                                  self.notes, self.unchecked) if w.text()))
