@@ -35,6 +35,7 @@ MAX_FILES_PER_FOLDER_WALK = 1_000_000
 # Files at least this large are hashed in a thread while their isolated detectors already run
 # (a 4 GB file takes 3-20 s to hash); smaller ones are hashed and sniffed in one pass first.
 CONCURRENT_HASH_BYTES = 32 << 20
+MAX_CONCURRENT_HASHES = 2  # more files are not admitted meanwhile (one disk, parallel reads thrash)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +296,8 @@ class Scanner:
 
     def _admit(self) -> Iterator[Event]:
         """Identify queued files while there is no backlog of tasks (keeps memory bounded)."""
-        while len(self._tasks) < 2 * len(self.detectors):
+        while (len(self._tasks) < 2 * len(self.detectors)
+               and sum(st.hashing is not None for st in self._files.values()) < MAX_CONCURRENT_HASHES):
             with self._lock:
                 if not self._incoming:
                     return

@@ -182,3 +182,29 @@ def test_cancelling_a_file_stops_its_hash(files, slow_hash):
     by_name = {e.detector: e for e in report.evidence}
     assert by_name["file"].status is Status.SKIPPED and by_name["file"].error == "cancelled"
     assert not slow_hash.is_set()
+
+
+def test_at_most_two_files_are_hashed_at_once(tmp_path, slow_hash, monkeypatch):
+    import threading
+
+    from verifier import pipeline
+
+    paths = []
+    for i in range(5):
+        p = tmp_path / f"v{i}.png"
+        p.write_bytes(PNG + bytes([i]))
+        paths.append(p)
+    config = Config(isolation="inline", trust_dirs=())
+    peak = 0
+    with Scanner(config, (FileFactsDetector(), OnlyPng())) as scanner:
+        scanner.submit(paths)
+        timer = threading.Timer(0.5, slow_hash.set)
+        timer.start()
+        reports = []
+        for ev in scanner.events():
+            peak = max(peak, sum(st.hashing is not None for st in scanner._files.values()))
+            if isinstance(ev, FileDone):
+                reports.append(ev.report)
+        timer.join()
+    assert peak == pipeline.MAX_CONCURRENT_HASHES
+    assert sorted(r.media.sha256 for r in reports) == sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in paths)
