@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -48,6 +49,32 @@ def open_readonly(path: Path | str) -> BinaryIO:
 def read_head(path: Path | str, n: int = HEAD_SIZE) -> bytes:
     with open_readonly(path) as fh:
         return fh.read(n)
+
+
+def sniff_file(path: Path | str) -> MediaFile:
+    """Type and size from the head and ``fstat`` alone; ``sha256`` is left empty (see
+    :func:`hash_file`). For large files, so that detectors start before the hash is done."""
+    p = Path(path)
+    with open_readonly(p) as fh:
+        head = fh.read(HEAD_SIZE)
+        size = os.fstat(fh.fileno()).st_size
+    ext = extension_type(p)
+    sniffed = sniff_bytes(head, ext)
+    return MediaFile(path=p, sha256="", size=size, media_type=sniffed.media_type, extension_type=ext,
+                     family=sniffed.family, sniff_note=sniffed.note)
+
+
+def hash_file(path: Path | str, stop: Callable[[], bool] = lambda: False) -> tuple[str, int] | None:
+    """(SHA-256, bytes read) in one streaming pass; None if ``stop()`` turned true meanwhile."""
+    digest = hashlib.sha256()
+    size = 0
+    with open_readonly(path) as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            if stop():
+                return None
+    return digest.hexdigest(), size
 
 
 def identify(path: Path | str) -> MediaFile:

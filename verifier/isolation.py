@@ -180,9 +180,36 @@ class InlineRunner:
 # --------------------------------------------------------------------------- processes
 
 
-def _worker_main(conn: Connection, memory_limit_mb: int) -> None:
+# Environment variables that cap the threads of native libraries, read when they load.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
+                    "OPENCV_FOR_THREADS_NUM", "VERIFIER_WORKER_THREADS")
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def threads_per_worker(workers: int) -> int:
+    """The cores shared out between the workers (one worker per core: one thread each)."""
+    return max(1, cores() // max(1, workers))
+
+
+def _limit_threads(threads: int) -> None:
+    """Before any native import: OpenCV, onnxruntime (via adapters.ocr) and BLAS would
+    otherwise each start one thread per core in every worker, cores x workers threads in all."""
+    if threads <= 0:
+        return
+    for name in THREAD_VARIABLES:
+        os.environ[name] = str(threads)
+
+
+def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> None:
     from . import netguard
 
+    _limit_threads(threads)
     # Native libraries must not write to the user's terminal about hostile files (OpenCV logs
     # every malformed chunk to stderr); detectors report problems as Evidence instead.
     os.environ.setdefault("OPENCV_LOG_LEVEL", "OFF")
@@ -229,10 +256,10 @@ def _limit_memory(mb: int) -> None:
 
 
 class _Worker:
-    def __init__(self, memory_limit_mb: int) -> None:
+    def __init__(self, memory_limit_mb: int, threads: int = 0) -> None:
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, memory_limit_mb), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, memory_limit_mb, threads), daemon=True,
                                 name="verifier-worker")
         self.proc.start()
         child.close()
@@ -264,13 +291,14 @@ class ProcessRunner:
     def __init__(self, workers: int, memory_limit_mb: int) -> None:
         self._size = max(1, workers)
         self._memory = memory_limit_mb
+        self._threads = threads_per_worker(self._size)
         self._workers: list[_Worker] = []
 
     def _idle_worker(self) -> _Worker:
         for w in self._workers:
             if w.task is None:
                 return w
-        w = _Worker(self._memory)
+        w = _Worker(self._memory, self._threads)
         self._workers.append(w)
         return w
 

@@ -1,7 +1,10 @@
 """The analysis pipeline: paths in, events out, progressively.
 
 A :class:`Scanner` takes paths (files or folders) at any time, identifies each file (one
-streaming read: SHA-256 + type), runs every built-in detector on it through a runner
+streaming read: SHA-256 + type; a file of ``CONCURRENT_HASH_BYTES`` or more is typed from its
+head and hashed in a thread while its isolated detectors run, so that a 4 GB video does not
+wait for its hash: its ``FileStarted`` media then has an empty ``sha256``, the Report has the
+full one), runs every built-in detector on it through a runner
 (worker processes by default, see :mod:`verifier.isolation`) and yields an event as each
 detector finishes, then the fused :class:`~verifier.evidence.Report`. The CLI drains the
 events; the GUI forwards them to widgets from a worker thread.
@@ -15,20 +18,24 @@ import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .config import Config
 from .detectors import BUILTIN_DETECTORS, Context, Detector
 from .evidence import Evidence, MediaFile, Report, Status
-from .inputs import InputError, identify
+from .inputs import InputError, hash_file, identify, sniff_file
 from .isolation import Runner, Task, detector_ref, make_runner, run_detector
 from .verdict import fuse
 
 log = logging.getLogger(__name__)
 
 MAX_FILES_PER_FOLDER_WALK = 1_000_000
+# Files at least this large are hashed in a thread while their isolated detectors already run
+# (a 4 GB file takes 3-20 s to hash); smaller ones are hashed and sniffed in one pass first.
+CONCURRENT_HASH_BYTES = 32 << 20
+MAX_CONCURRENT_HASHES = 2  # more files are not admitted meanwhile (one disk, parallel reads thrash)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +138,36 @@ class _FileState:
     waiting: set[str] = field(default_factory=set)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     cancelled: bool = False
+    hashing: "_Hashing | None" = None  # the SHA-256 still being computed (large files)
+    deferred: list[Detector] = field(default_factory=list)  # in-process detectors awaiting the hash
+
+
+class _Hashing:
+    """A large file's SHA-256, computed in a thread (hashlib and file reads release the GIL)."""
+
+    def __init__(self, path: Path, done: threading.Event) -> None:
+        self.result: tuple[str, int] | None = None
+        self.error = ""
+        self._stop = False
+        self._done = done
+        self._finished = threading.Event()
+        threading.Thread(target=self._run, args=(path,), name="sha256", daemon=True).start()
+
+    def _run(self, path: Path) -> None:
+        try:
+            self.result = hash_file(path, lambda: self._stop)
+        except (InputError, OSError) as exc:
+            self.error = str(exc)
+        finally:
+            self._finished.set()
+            self._done.set()
+
+    @property
+    def finished(self) -> bool:
+        return self._finished.is_set()
+
+    def stop(self) -> None:
+        self._stop = True
 
 
 class Scanner:
@@ -153,6 +190,7 @@ class Scanner:
         self._keys = itertools.count()
         self._indices = itertools.count()
         self._closed = False
+        self._hashed = threading.Event()
 
     # -- called from any thread -------------------------------------------------------
 
@@ -186,6 +224,10 @@ class Scanner:
             yield from self._dispatch(runner)
             if self._busy():
                 results = runner.poll(0.1)
+                if not results and self._only_hashing():
+                    self._hashed.wait(0.1)
+                self._hashed.clear()
+                yield from self._hashes_done()
             else:
                 if until_idle and not self._incoming:
                     return
@@ -199,6 +241,9 @@ class Scanner:
     def close(self) -> None:
         self._closed = True
         self._wake.set()
+        for st in list(self._files.values()):
+            if st.hashing is not None:
+                st.hashing.stop()
         if self._runner is not None:
             self._runner.close()
 
@@ -213,9 +258,46 @@ class Scanner:
     def _busy(self) -> bool:
         return any(st.waiting for st in self._files.values())
 
+    def _only_hashing(self) -> bool:
+        """Nothing runs in the runner; only hashes are awaited (poll returns at once then)."""
+        return not any(st.waiting - {d.name for d in st.deferred} for st in self._files.values())
+
+    def _identify(self, st: _FileState) -> MediaFile:
+        try:
+            size = st.path.stat().st_size
+        except OSError:
+            size = 0  # identify() reports the problem
+        if size < CONCURRENT_HASH_BYTES:
+            return identify(st.path)
+        media = sniff_file(st.path)
+        st.hashing = _Hashing(st.path, self._hashed)
+        return media
+
+    def _hashes_done(self) -> Iterator[Event]:
+        """Files whose hash has finished: complete their media, run the deferred detectors."""
+        for st in [s for s in self._files.values() if s.hashing is not None and s.hashing.finished]:
+            hashing, st.hashing = st.hashing, None
+            assert st.media is not None
+            deferred, st.deferred = st.deferred, []
+            if hashing.result is not None:
+                sha, size = hashing.result
+                st.media = replace(st.media, sha256=sha, size=size)
+                ctx = Context(config=self.config, companions=st.companions)
+                for det in deferred:
+                    yield from self._record(st.index, run_detector(det, st.media, ctx))
+            elif st.cancelled:
+                for det in deferred:
+                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED, error="cancelled"))
+            else:
+                why = hashing.error or "stopped"
+                for det in deferred:
+                    yield from self._record(st.index, Evidence(
+                        det.name, Status.ERROR, error=f"the file could not be read to the end: {why}"))
+
     def _admit(self) -> Iterator[Event]:
         """Identify queued files while there is no backlog of tasks (keeps memory bounded)."""
-        while len(self._tasks) < 2 * len(self.detectors):
+        while (len(self._tasks) < 2 * len(self.detectors)
+               and sum(st.hashing is not None for st in self._files.values()) < MAX_CONCURRENT_HASHES):
             with self._lock:
                 if not self._incoming:
                     return
@@ -227,7 +309,7 @@ class Scanner:
                 yield FileFailed(st.index, st.path, "cancelled")
                 continue
             try:
-                st.media = identify(st.path)
+                st.media = self._identify(st)
             except (InputError, OSError) as exc:
                 del self._files[st.index]
                 yield FileFailed(st.index, st.path, str(exc))
@@ -240,6 +322,8 @@ class Scanner:
                 if det.name in self.config.disabled:
                     yield from self._record(st.index, Evidence(det.name, Status.SKIPPED,
                                                                error="switched off in settings"))
+                elif not det.isolated and st.hashing is not None:
+                    st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
                     yield from self._record(st.index, run_detector(det, st.media, ctx))
                 else:
@@ -262,6 +346,10 @@ class Scanner:
             gone = {i for i, st in self._files.items() if st.cancelled}
         if not gone:
             return
+        for i in gone:
+            hashing = self._files[i].hashing
+            if hashing is not None:
+                hashing.stop()
         for task, ev in runner.cancel(lambda t: t.file_index in gone):
             yield from self._record(task.file_index, ev)
         for task in [t for t in self._tasks if t.file_index in gone]:

@@ -148,3 +148,16 @@ class ImportsNativeStack(_Base):
                 if key in ("VmPeak", "VmHWM"):
                     status[key] = int(val.split()[0]) // 1024
         return Findings(facts={"outputs": len(out), **status})
+
+
+class ThreadReport(_Base):
+    """Reports the thread caps its worker set, and OpenCV's thread count after import."""
+
+    name = "threads"
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        import cv2
+
+        return Findings(facts={"env": {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "OPENCV_FOR_THREADS_NUM",
+                                                                      "VERIFIER_WORKER_THREADS")},
+                               "cv2": cv2.getNumThreads()})

@@ -193,3 +193,15 @@ def test_network_is_refused_in_every_detector(tmp_path: Path, isolation: str) ->
     assert ev["network"].status is Status.ERROR
     assert "network access is disabled" in ev["network"].error
     assert ev["echo"].status is Status.OK
+
+
+@pytest.mark.parametrize("workers", [1, 2, 64])
+def test_workers_share_the_cores_instead_of_each_taking_all(tmp_path: Path, workers: int) -> None:
+    from verifier.isolation import cores
+
+    (report,) = _reports(_files(tmp_path, 1), [mb.ThreadReport()], _config(workers=workers))
+    facts = _by_name(report)["threads"].facts
+    share = max(1, cores() // workers)
+    assert facts["env"] == {"OMP_NUM_THREADS": str(share), "OPENCV_FOR_THREADS_NUM": str(share),
+                            "VERIFIER_WORKER_THREADS": str(share)}
+    assert facts["cv2"] == share

@@ -124,3 +124,87 @@ def test_companions_pair_sidecars_and_fragments(tmp_path):
 def test_builtin_detectors_have_unique_names_and_the_file_detector_first():
     names = [d.name for d in BUILTIN_DETECTORS]
     assert names[0] == "file" and len(set(names)) == len(names)
+
+
+@pytest.fixture
+def slow_hash(monkeypatch):
+    """Every file counts as large; hashing waits until the test releases it."""
+    import threading
+
+    from verifier import inputs, pipeline
+
+    release = threading.Event()
+    real = inputs.hash_file
+
+    def gated(path, stop=lambda: False):
+        while not release.wait(0.05):
+            if stop():
+                return None
+        return real(path, stop)
+
+    monkeypatch.setattr(pipeline, "CONCURRENT_HASH_BYTES", 1)
+    monkeypatch.setattr(pipeline, "hash_file", gated)
+    return release
+
+
+@pytest.mark.parametrize("isolation", ["inline", "process"])
+def test_a_large_file_is_checked_while_it_is_hashed(files, slow_hash, isolation):
+    config = Config(isolation=isolation, workers=1, trust_dirs=())
+    path = files["marked.png"]
+    with Scanner(config, (FileFactsDetector(), LabelIfMarked())) as scanner:
+        scanner.submit([path])
+        events = []
+        for ev in scanner.events():
+            events.append(ev)
+            if isinstance(ev, EvidenceReady) and ev.evidence.detector == "marked":
+                slow_hash.set()  # the isolated check finished before the hash was released
+    started = next(e for e in events if isinstance(e, FileStarted))
+    assert started.media.sha256 == "" and started.media.size == path.stat().st_size
+    order = [e.evidence.detector for e in events if isinstance(e, EvidenceReady)]
+    assert order == ["marked", "file"], "the in-process file facts wait for the hash"
+    report = events[-1].report
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    assert report.media.sha256 == sha and report.media.size == path.stat().st_size
+    file_facts = {e.detector: e for e in report.evidence}["file"].facts
+    assert file_facts["sha256"] == sha
+    assert report.verdict.code is VerdictCode.AI_GENERATED
+
+
+def test_cancelling_a_file_stops_its_hash(files, slow_hash):
+    config = Config(isolation="inline", trust_dirs=())
+    with Scanner(config, (FileFactsDetector(), OnlyPng())) as scanner:
+        scanner.submit([files["plain.png"]])
+        for ev in scanner.events():
+            if isinstance(ev, EvidenceReady) and ev.evidence.detector == "only_png":
+                scanner.cancel()
+            if isinstance(ev, FileDone):
+                report = ev.report
+    by_name = {e.detector: e for e in report.evidence}
+    assert by_name["file"].status is Status.SKIPPED and by_name["file"].error == "cancelled"
+    assert not slow_hash.is_set()
+
+
+def test_at_most_two_files_are_hashed_at_once(tmp_path, slow_hash, monkeypatch):
+    import threading
+
+    from verifier import pipeline
+
+    paths = []
+    for i in range(5):
+        p = tmp_path / f"v{i}.png"
+        p.write_bytes(PNG + bytes([i]))
+        paths.append(p)
+    config = Config(isolation="inline", trust_dirs=())
+    peak = 0
+    with Scanner(config, (FileFactsDetector(), OnlyPng())) as scanner:
+        scanner.submit(paths)
+        timer = threading.Timer(0.5, slow_hash.set)
+        timer.start()
+        reports = []
+        for ev in scanner.events():
+            peak = max(peak, sum(st.hashing is not None for st in scanner._files.values()))
+            if isinstance(ev, FileDone):
+                reports.append(ev.report)
+        timer.join()
+    assert peak == pipeline.MAX_CONCURRENT_HASHES
+    assert sorted(r.media.sha256 for r in reports) == sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in paths)

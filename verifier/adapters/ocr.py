@@ -46,7 +46,13 @@ def _create() -> Any:
         from rapidocr import RapidOCR
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise OcrUnavailable("the OCR engine (rapidocr + onnxruntime) is not installed") from exc
+    params: dict[str, Any] = {}
+    threads = _worker_threads()
+    if threads:  # the worker's share of the cores (verifier.isolation.threads_per_worker)
+        params = {"EngineConfig.onnxruntime.intra_op_num_threads": threads,
+                  "EngineConfig.onnxruntime.inter_op_num_threads": 1}
     engine = RapidOCR(params={
+        **params,
         "Global.log_level": "error",  # it warns on every image without text
         "Global.use_cls": False,  # labels are upright; the angle classifier only costs time
         "Det.limit_type": "max",
@@ -54,6 +60,15 @@ def _create() -> Any:
     })
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return engine
+
+
+def _worker_threads() -> int:
+    import os
+
+    try:
+        return max(0, int(os.environ.get("VERIFIER_WORKER_THREADS", "0")))
+    except ValueError:
+        return 0
 
 
 def engine() -> Any:
