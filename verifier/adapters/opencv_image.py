@@ -20,12 +20,22 @@ log = logging.getLogger(__name__)
 MAX_PIXELS = 100_000_000  # 100 MP: larger than any camera or generator output we expect
 MAX_BYTES = 512 * 1024 * 1024
 
+# Still images and videos whose pixels the pixel checks (watermark, visible_label) read.
+IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/webp", "image/bmp", "image/tiff", "image/gif"})
+VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/x-matroska", "video/webm", "video/x-msvideo"})
+
 # What OpenCV cannot decode here, with the reason given to the user.
 UNDECODABLE = {
     "image/heic": "HEIC/HEIF pixels cannot be decoded by OpenCV; pixel checks were not run",
     "image/heif": "HEIC/HEIF pixels cannot be decoded by OpenCV; pixel checks were not run",
     "image/avif": "AVIF pixels cannot be decoded by OpenCV here; pixel checks were not run",
 }
+
+
+def has_pixels(media_type: str) -> bool:
+    """Whether a pixel check applies: decodable images and videos, and images it must say it
+    could not decode (never silently skipped)."""
+    return media_type in IMAGE_TYPES or media_type in VIDEO_TYPES or media_type in UNDECODABLE
 
 
 class ImageTooLarge(ValueError):

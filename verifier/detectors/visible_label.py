@@ -24,8 +24,6 @@ from .base import Context, DetectorFailure, Findings, NotApplicable
 
 log = logging.getLogger(__name__)
 
-IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/webp", "image/bmp", "image/tiff", "image/gif"})
-VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/x-matroska", "video/webm", "video/x-msvideo"})
 RULE_SHARE = 0.05  # GB 45438 §5: glyph height >= 5 % of the shortest side
 CROP_PAD = 8
 VIDEO_SIDES = ("bottom", "top")  # video labels sit in corners: both bands span them; half the OCR
@@ -48,11 +46,10 @@ class VisibleLabelDetector:
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
-        return (media.media_type in IMAGE_TYPES or media.media_type in opencv_image.UNDECODABLE
-                or media.media_type in VIDEO_TYPES)
+        return opencv_image.has_pixels(media.media_type)
 
     def run(self, media: MediaFile, ctx: Context) -> Findings:
-        if media.media_type in VIDEO_TYPES:
+        if media.media_type in opencv_image.VIDEO_TYPES:
             return self._video(media, ctx)
         try:
             bgr = opencv_image.load_bgr(media.path, media.media_type)

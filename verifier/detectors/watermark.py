@@ -17,8 +17,6 @@ from .base import Context, DetectorFailure, Findings, NotApplicable
 
 log = logging.getLogger(__name__)
 
-IMAGE_TYPES = frozenset({"image/png", "image/jpeg", "image/webp", "image/bmp", "image/tiff", "image/gif"})
-VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/x-matroska", "video/webm", "video/x-msvideo"})
 SCHEME = "invisible-watermark dwtDct"
 VIDEO_FRAMES = 4
 FRAGILITY = ("the dwtDct mark does not survive JPEG at quality 80 or below, resizing, or a crop that "
@@ -30,11 +28,10 @@ class WatermarkDetector:
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
-        return (media.media_type in IMAGE_TYPES or media.media_type in opencv_image.UNDECODABLE
-                or media.media_type in VIDEO_TYPES)
+        return opencv_image.has_pixels(media.media_type)
 
     def run(self, media: MediaFile, ctx: Context) -> Findings:
-        if media.media_type in VIDEO_TYPES:
+        if media.media_type in opencv_image.VIDEO_TYPES:
             return self._video(media)
         try:
             bgr = opencv_image.load_bgr(media.path, media.media_type)
