@@ -130,10 +130,15 @@ def source_statements(store: dict[str, Any]) -> list[SourceStatement]:
 
 
 def _manifests(store: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The store's manifests, active first, then by label: the SDK returns them in an order that
+    changes from one read to the next, and a report must read the same every time."""
     ms = store.get("manifests")
     if not isinstance(ms, dict):
         return []
-    return [(str(k), v) for k, v in list(ms.items())[:MAX_ITEMS] if isinstance(v, dict)]
+    active = store.get("active_manifest")
+    items = sorted(((str(k), v) for k, v in ms.items() if isinstance(v, dict)),
+                   key=lambda kv: (kv[0] != active, kv[0]))
+    return items[:MAX_ITEMS]
 
 
 def claim_generator(manifest: dict[str, Any]) -> str | None:
