@@ -97,13 +97,36 @@ def test_decompression_bomb_is_a_clear_error(tmp_path, side):
         WatermarkDetector().run(identify(p), CTX)
 
 
-def test_heic_is_not_applicable_with_reason(tmp_path):
+def test_heic_pixels_are_decoded_through_pillow_heif(tmp_path):
+    pillow_heif = pytest.importorskip("pillow_heif")
+    from PIL import Image
+
+    pillow_heif.register_heif_opener()
+    p = tmp_path / "photo.heic"
+    Image.fromarray(natural(3, 256, 320)).save(p, format="HEIF", quality=90)
+    media = identify(p)
+    assert media.media_type in ("image/heic", "image/heif")
+    ev = run_detector(WatermarkDetector(), media, CTX)
+    assert str(ev.status) == "ok" and not ev.signals  # checked, and a clean photo carries no mark
+
+
+def test_a_truncated_heic_is_an_error_with_the_reason(tmp_path):
     p = tmp_path / "x.heic"
     p.write_bytes(b"\0\0\0\x18ftypheic\0\0\0\0mif1heic" + b"\0" * 64)
     media = identify(p)
     assert media.media_type == "image/heic"
     ev = run_detector(WatermarkDetector(), media, CTX)
-    assert str(ev.status) == "not_applicable" and "HEIC" in ev.error
+    assert str(ev.status) == "error" and "could not be decoded" in ev.error
+
+
+def test_a_decompression_bomb_message_does_not_invent_a_size(tmp_path):
+    p = tmp_path / "bomb.png"
+    ihdr = struct.pack(">IIBBBBB", 50_000, 50_000, 8, 2, 0, 0, 0)
+    chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))  # noqa: E731
+    p.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IEND", b""))
+    ev = run_detector(WatermarkDetector(), identify(p), CTX)
+    assert str(ev.status) == "error" and "decompression bomb" in ev.error
+    assert "100000001" not in ev.error
 
 
 def test_garbage_png_is_an_error_not_nothing(tmp_path):
