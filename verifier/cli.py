@@ -10,7 +10,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
 from .config import Config, user_data_dir
 from .textsafe import for_terminal
 

@@ -163,7 +163,7 @@ class InlineRunner:
     def _expire(self) -> list[tuple[Task, Evidence]]:
         now = time.monotonic()
         expired = [(t, s) for t, s in self._running.values() if now - s > t.timeout]
-        for task, started in expired:
+        for task, _ in expired:
             del self._running[task.key]
         return [(t, failure(t, Status.TIMEOUT, _timeout_message(t), (now - s) * 1000)) for t, s in expired]
 

@@ -29,7 +29,7 @@ from verifier.detectors import BUILTIN_DETECTORS
 from verifier.evidence import Report, Status
 from verifier.inputs import identify
 from verifier.pipeline import FileDone, FileFailed, FileStarted, Scanner
-from verifier.report.json_report import document, dumps, file_dict
+from verifier.report.json_report import dumps, file_dict
 
 LIMIT_S = 5.0
 DETECTORS = (*BUILTIN_DETECTORS, mb.PillowOpen())

@@ -25,7 +25,6 @@ from tests.conftest import ROOT, TRUST
 from tests.hardening.conftest import run_cli, trust_args
 from verifier import inputs
 from verifier.config import Config
-from verifier.detectors import BUILTIN_DETECTORS
 from verifier.evidence import Report
 from verifier.pipeline import scan
 

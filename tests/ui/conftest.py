@@ -7,8 +7,6 @@ import pytest
 try:  # the core's tests run without Qt; so must the collection of this folder
     import pytestqt  # noqa: F401
     from PySide6.QtCore import QSettings
-
-    from ui import qtcompat
 except ImportError:
     collect_ignore_glob = ["test_*.py"]
     QSettings = None

@@ -8,7 +8,6 @@ resumable) when any archive option is given (``--out``, ``--parquet``, ``--from-
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from contextlib import ExitStack
 from pathlib import Path

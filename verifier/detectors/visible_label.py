@@ -21,6 +21,7 @@ from ..adapters import opencv_image
 from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
 from ..visible import ocr_rules, sparkle, strips, video_frames
 from .base import Context, DetectorFailure, Findings, NotApplicable
+from .pixels import load_pixels
 
 log = logging.getLogger(__name__)
 
@@ -51,12 +52,7 @@ class VisibleLabelDetector:
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         if media.media_type in opencv_image.VIDEO_TYPES:
             return self._video(media, ctx)
-        try:
-            bgr = opencv_image.load_bgr(media.path, media.media_type)
-        except opencv_image.ImageUndecodable as exc:
-            raise NotApplicable(str(exc)) from exc
-        except (opencv_image.ImageTooLarge, opencv_image.ImageCorrupt) as exc:
-            raise DetectorFailure(str(exc)) from exc
+        bgr = load_pixels(media)
         found, facts = examine(bgr, ctx.config.ocr, full_frame_fallback=True)
         return _findings(found, facts, bgr, self.name, None)
 

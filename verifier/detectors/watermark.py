@@ -14,6 +14,7 @@ from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
 from ..visible import video_frames
 from ..watermarks import dwtdct
 from .base import Context, DetectorFailure, Findings, NotApplicable
+from .pixels import load_pixels
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +34,7 @@ class WatermarkDetector:
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         if media.media_type in opencv_image.VIDEO_TYPES:
             return self._video(media)
-        try:
-            bgr = opencv_image.load_bgr(media.path, media.media_type)
-        except opencv_image.ImageUndecodable as exc:
-            raise NotApplicable(str(exc)) from exc
-        except (opencv_image.ImageTooLarge, opencv_image.ImageCorrupt) as exc:
-            raise DetectorFailure(str(exc)) from exc
+        bgr = load_pixels(media)
         h, w = bgr.shape[:2]
         if h * w < dwtdct.MIN_PIXELS:
             raise NotApplicable(f"{w} x {h} is smaller than the 256 x 256 the dwtDct scheme needs")

@@ -126,30 +126,28 @@ def fonts(body_candidates: tuple[tuple[str, str], ...] = BODY_FONTS, mono_candid
     addMapping(body, 1, 0, bold)
     addMapping(body, 0, 1, body)
     addMapping(body, 1, 1, bold)
-    mono, mono_chars = "Courier", None
-    for path in mono_candidates:
-        if os.path.isfile(path):
-            try:
-                f = _ttf(f"VMono{tag}", path)
-            except (TTFError, OSError) as exc:
-                log.debug("mono font %s unusable: %s", path, exc)
-                continue
-            mono, mono_chars = f"VMono{tag}", frozenset(f.face.charToGlyph)
-            break
-    cjk, cjk_chars = "", None
-    for path in cjk_candidates:
-        if os.path.isfile(path):
-            try:
-                f = _ttf(f"VCJK{tag}", path)
-            except (TTFError, OSError) as exc:
-                log.debug("CJK font %s unusable: %s", path, exc)
-                continue
-            cjk, cjk_chars = f"VCJK{tag}", frozenset(f.face.charToGlyph)
-            break
+    mono, mono_chars = _first_font(f"VMono{tag}", mono_candidates, ("Courier", None))
+    cjk, cjk_chars = _first_font(f"VCJK{tag}", cjk_candidates, ("", None))
     if not cjk:
         pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
         cjk = CID_FALLBACK
     return Fonts(body, bold, mono, cjk, body_chars, mono_chars, cjk_chars)
+
+
+def _first_font(name: str, candidates: tuple[str, ...],
+                default: tuple[str, frozenset[int] | None]) -> tuple[str, frozenset[int] | None]:
+    """Register the first usable TrueType file of ``candidates`` as ``name``: (name, its characters)."""
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    for path in candidates:
+        if os.path.isfile(path):
+            try:
+                f = _ttf(name, path)
+            except (TTFError, OSError) as exc:
+                log.debug("font %s unusable: %s", path, exc)
+                continue
+            return name, frozenset(f.face.charToGlyph)
+    return default
 
 
 def _runs(text: str, f: Fonts, base_covers: Any) -> Iterator[tuple[bool, str]]:
