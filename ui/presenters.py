@@ -354,8 +354,10 @@ def group_key(s: Signal) -> str:
 
 
 def overview_groups(signals: Iterable[Signal]) -> tuple[Group, ...]:
+    """Signals grouped by strength; within a group, what claims AI comes before plain facts, so the
+    finding shown first is the one the verdict is about."""
     buckets: dict[str, list[SignalRow]] = {k: [] for k in group_titles()}
-    for s in signals:
+    for s in sorted(signals, key=lambda s: s.claim is Claim.NONE):
         buckets[group_key(s)].append(SignalRow(signal_title(s.id), summary_text(s), confidence_text(s.confidence),
                                                detector_name(s.detector), s))
     titles = group_titles()

@@ -195,3 +195,12 @@ def test_tampering_is_said_once():
     invalid = presenters.banner_view(entry_of(reports.tampered()))
     assert invalid.notes == ()
     assert "changed after signing" in invalid.explanation
+
+
+def test_overview_puts_ai_claims_before_plain_facts_in_a_group():
+    from verifier.evidence import Basis, Claim, Signal
+
+    manifest = Signal("c2pa.manifest", "c2pa", "C2PA manifest store read", Claim.NONE, Basis.SIGNED)
+    ai = Signal("c2pa.ai_generated", "c2pa", "AI action", Claim.AI_GENERATED, Basis.SIGNED)
+    groups = presenters.overview_groups([manifest, ai])
+    assert [r.signal.id for r in groups[0].rows] == ["c2pa.ai_generated", "c2pa.manifest"]
