@@ -56,3 +56,14 @@ def make_app(qtbot, inline_config):
     for app in apps:
         app.shutdown()
     i18n.install("en")
+
+
+@pytest.fixture
+def view(qtbot):
+    """A report view at a typical window size."""
+    from ui.widgets.report_view import ReportView
+
+    v = ReportView()
+    v.resize(1100, 800)
+    qtbot.addWidget(v)
+    return v

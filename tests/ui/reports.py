@@ -9,8 +9,18 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from verifier.evidence import (Attachment, Basis, Claim, Confidence, Evidence, MediaFile, Report, Signal,
-                               Status)
+from ui.entry import FileEntry
+from verifier.evidence import (
+    Attachment,
+    Basis,
+    Claim,
+    Confidence,
+    Evidence,
+    MediaFile,
+    Report,
+    Signal,
+    Status,
+)
 from verifier.verdict import fuse
 
 
@@ -190,3 +200,9 @@ BY_CODE = {
     "credentials_invalid": tampered, "credentials_unverifiable": unverifiable, "signed_provenance": signed,
     "no_signals": no_signals, "incomplete": incomplete,
 }
+
+
+def entry_of(report: Report) -> FileEntry:
+    """A finished queue entry holding ``report``, as the controller builds it."""
+    return FileEntry(1, report.media.path, report.media, tuple(e.detector for e in report.evidence),
+                     {e.detector: e for e in report.evidence}, report)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel
 
 from tests.ui import reports
+from tests.ui.reports import entry_of
 from ui import i18n, presenters
 from ui.entry import FileEntry
 from ui.widgets.report_view import ReportView
@@ -18,17 +19,6 @@ from verifier.evidence import Basis, Claim, Confidence, Evidence, Signal, Status
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def entry_of(report) -> FileEntry:
-    return FileEntry(1, report.media.path, report.media, tuple(e.detector for e in report.evidence),
-                     {e.detector: e for e in report.evidence}, report)
-
-
-@pytest.fixture
-def view(qtbot):
-    v = ReportView()
-    v.resize(1100, 800)
-    qtbot.addWidget(v)
-    return v
 
 
 @pytest.fixture

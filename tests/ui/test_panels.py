@@ -4,29 +4,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItemIterator
 
 from tests.ui import reports
+from tests.ui.reports import entry_of
 from ui.entry import FileEntry
 from ui.widgets.report_view import ReportView
-from verifier.evidence import (Attachment, Basis, Claim, Confidence, Evidence, MediaFile, Report, Signal, Status)
+from verifier.evidence import (
+    Attachment,
+    Basis,
+    Claim,
+    Confidence,
+    Evidence,
+    MediaFile,
+    Report,
+    Signal,
+    Status,
+)
 from verifier.verdict import fuse
-
-
-def entry_of(report: Report) -> FileEntry:
-    return FileEntry(1, report.media.path, report.media, tuple(e.detector for e in report.evidence),
-                     {e.detector: e for e in report.evidence}, report)
-
-
-@pytest.fixture
-def view(qtbot):
-    v = ReportView()
-    v.resize(1100, 800)
-    qtbot.addWidget(v)
-    return v
 
 
 def tree_rows(tree: QTreeWidget) -> list[tuple[str, str]]:

@@ -7,16 +7,13 @@ import sys
 from pathlib import Path
 
 from tests.ui import reports
+from tests.ui.reports import entry_of
 from ui import presenters
 from ui.entry import FileEntry, State
 from verifier.evidence import Evidence, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-def entry_of(report) -> FileEntry:
-    return FileEntry(1, report.media.path, report.media, tuple(e.detector for e in report.evidence),
-                     {e.detector: e for e in report.evidence}, report)
 
 
 def test_presenters_need_no_qapplication():
