@@ -15,7 +15,9 @@ periodic texture.
 
 Pipelines differ in how they hand pixels to the encoder, which changes the YUV values the
 quantiser saw (OpenCV's U offset is 128 for uint8 and 0.5 for float input): we try uint8 and
-float32 input, each in BGR and RGB channel order.
+float32 input, each in BGR and RGB channel order. The votes are computed from 2x2 sums of
+uint8 planes instead of full-size float images (:func:`_votes_uint8`, :func:`_float_approximation`):
+bit for bit the reference for uint8, within the last float32 places for float.
 """
 
 from __future__ import annotations
