@@ -219,6 +219,9 @@ class Scanner:
             self.config.isolation, self.config.worker_count(), self.config.memory_limit_mb
         )
         self._runner = runner
+        warm = getattr(runner, "warm", None)  # runners from elsewhere may not have it
+        if warm is not None:
+            warm()
         while not self._closed:
             yield from self._admit()
             yield from self._dispatch(runner)
@@ -326,6 +329,8 @@ class Scanner:
                     st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
                     yield from self._record(st.index, run_detector(det, st.media, ctx))
+                elif not _applies(det, st.media):
+                    yield from self._record(st.index, Evidence(det.name, Status.NOT_APPLICABLE))
                 else:
                     self._tasks.append(Task(next(self._keys), st.index, det.name, detector_ref(det),
                                             st.media, ctx, self.config.timeout_for(det.name)))
@@ -366,6 +371,15 @@ class Scanner:
         if not st.waiting:
             del self._files[index]
             yield FileDone(index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
+
+
+def _applies(det: Detector, media: MediaFile) -> bool:
+    """``applies_to`` asked here, before a worker round trip (it is a cheap decision from the
+    sniffed type). If it fails, the task goes to the worker, which reports the failure."""
+    try:
+        return bool(det.applies_to(media))
+    except Exception:  # noqa: BLE001 - reported by the worker's run_detector
+        return True
 
 
 def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detectors: Sequence[Detector],
