@@ -224,10 +224,10 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
     # Libraries' warnings (RapidOCR logs with its own coloured handler) would reach the terminal
     # under the CLI's output; a worker's findings and failures travel as Evidence instead.
     logging.disable(logging.WARNING)
-    preload = list(_PRELOAD.get(os.environ.get("VERIFIER_PRELOAD", "detectors"), ()))
+    # Detector modules are imported by the first task that names them, not ahead: measured,
+    # importing them (or c2pa and cv2) while idle cost both CPU and wall on two cores, where
+    # the idle time is when the parent itself is importing (BENCHMARKS.md, "Scan overhead").
     while True:
-        while preload and not conn.poll(0):  # idle: import what the first tasks will need
-            _preload(preload.pop(0))
         try:
             task: Task | None = conn.recv()
         except (EOFError, OSError):
@@ -247,21 +247,6 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
             conn.send((task.key, ev))
         except Exception as exc:  # noqa: BLE001 - unpicklable findings
             conn.send((task.key, failure(task, Status.ERROR, f"result could not be returned: {exc}")))
-
-
-_DETECTOR_MODULES = tuple(f"verifier.detectors.{m}" for m in (
-    "metadata", "c2pa", "text_label", "audio_cue", "watermark", "visible_label"))
-_PRELOAD = {"none": (), "detectors": _DETECTOR_MODULES,
-            "all": (*_DETECTOR_MODULES, "c2pa", "cv2")}
-
-
-def _preload(module: str) -> None:
-    try:
-        importlib.import_module(module)
-    except Exception:  # noqa: BLE001 - the task that needs it reports the failure
-        log.debug("preloading %s failed", module, exc_info=True)
-    except MemoryError:
-        pass
 
 
 def _limit_memory(mb: int) -> None:
