@@ -308,6 +308,9 @@ class ProcessRunner:
 
     def __init__(self, workers: int, memory_limit_mb: int) -> None:
         self._size = max(1, workers)
+        # Workers in use so far: one, then more while tasks keep waiting (see grow()). A scan of
+        # a few small files is done by one warm worker before a second could have started.
+        self._allowed = 1
         self._memory = memory_limit_mb
         self._threads = threads_per_worker(self._size)
         self._workers: list[_Worker] = []
@@ -323,11 +326,17 @@ class ProcessRunner:
     def warm(self) -> None:
         """Start every worker now, so that their start-up overlaps the caller's own work
         (imports, typing and hashing the first files) instead of following the first task."""
-        while len(self._workers) < self._size:
+        while len(self._workers) < self._allowed:
             self._workers.append(_Worker(self._memory, self._threads))
 
+    def grow(self) -> None:
+        """Tasks have been waiting for a while: start one more worker (up to the pool's size)."""
+        if self._allowed < self._size:
+            self._allowed += 1
+            self.warm()
+
     def capacity(self) -> int:
-        return self._size - sum(1 for w in self._workers if w.task is not None)
+        return self._allowed - sum(1 for w in self._workers if w.task is not None)
 
     def start(self, task: Task) -> None:
         w = self._idle_worker()

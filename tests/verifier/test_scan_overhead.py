@@ -77,7 +77,7 @@ def test_workers_started_early_are_handed_to_the_next_matching_runner():
     isolation.start_early("process", 2, 1024)
     try:
         early = isolation._early[1]  # noqa: SLF001
-        assert len(early._workers) == 2 and all(w.proc.is_alive() for w in early._workers)  # noqa: SLF001
+        assert len(early._workers) == 1 and early._workers[0].proc.is_alive()  # noqa: SLF001
         assert isolation.make_runner("process", 1, 1024) is not early  # other settings: a new pool
         assert isolation.make_runner("process", 2, 1024) is early
         assert isolation._early is None  # noqa: SLF001
@@ -98,8 +98,47 @@ def test_an_unclaimed_early_pool_is_stopped():
 def test_idle_workers_stop_together_and_cleanly():
     runner = ProcessRunner(2, 1024)
     runner.warm()
+    runner.grow()
     procs = [w.proc for w in runner._workers]  # noqa: SLF001
     start = time.monotonic()
     runner.close()
     assert time.monotonic() - start < 2.0
     assert [p.exitcode for p in procs] == [0, 0]
+
+
+def test_the_pool_starts_with_one_worker_and_grows_while_tasks_wait(tmp_path):
+    runner = ProcessRunner(3, 1024)
+    try:
+        runner.warm()
+        assert len(runner._workers) == 1 and runner.capacity() == 1  # noqa: SLF001
+        runner.grow()
+        runner.grow()
+        runner.grow()  # never beyond the pool's size
+        assert len(runner._workers) == 3 and runner.capacity() == 3  # noqa: SLF001
+    finally:
+        runner.close()
+
+
+class Pause:
+    name = "pause"
+    isolated = True
+
+    def applies_to(self, media) -> bool:  # noqa: ANN001
+        return True
+
+    def run(self, media, ctx):  # noqa: ANN001, ANN201
+        from verifier.detectors.base import Findings
+
+        time.sleep(0.4)
+        return Findings()
+
+
+def test_a_backlog_grows_the_pool_to_its_size(tmp_path):
+    for i in range(4):
+        (tmp_path / f"{i}.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    runner = ProcessRunner(2, 1024)
+    with Scanner(Config(workers=2, trust_dirs=()), (Pause(),), runner) as scanner:
+        scanner.submit([tmp_path])
+        done = [e for e in scanner.events() if isinstance(e, EvidenceReady)]
+        assert len(runner._workers) == 2  # noqa: SLF001
+    assert len(done) == 4
