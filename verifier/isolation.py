@@ -304,7 +304,11 @@ class _Worker:
 
 
 class ProcessRunner:
-    """A pool of spawned worker processes; one task per worker at a time."""
+    """A pool of spawned worker processes; one task per worker at a time.
+
+    The pool starts with one worker and grows by one per :meth:`grow` (the Scanner calls it
+    while tasks keep waiting), up to ``workers``.
+    """
 
     def __init__(self, workers: int, memory_limit_mb: int) -> None:
         self._size = max(1, workers)
