@@ -328,8 +328,9 @@ class ProcessRunner:
         return w
 
     def warm(self) -> None:
-        """Start every worker now, so that their start-up overlaps the caller's own work
-        (imports, typing and hashing the first files) instead of following the first task."""
+        """Start the workers in use so far (at first, one) now, so that their start-up overlaps
+        the caller's own work (imports, typing and hashing the first files) instead of following
+        the first task."""
         while len(self._workers) < self._allowed:
             self._workers.append(_Worker(self._memory, self._threads))
 
