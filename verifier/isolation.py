@@ -113,6 +113,8 @@ def failure(task: Task, status: Status, message: str, ms: float = 0.0) -> Eviden
 class Runner(Protocol):
     def capacity(self) -> int: ...
 
+    def warm(self) -> None: ...
+
     def start(self, task: Task) -> None: ...
 
     def poll(self, timeout: float) -> list[tuple[Task, Evidence]]: ...
@@ -135,6 +137,9 @@ class InlineRunner:
 
     def capacity(self) -> int:
         return self._workers - len(self._running)
+
+    def warm(self) -> None:
+        pass
 
     def start(self, task: Task) -> None:
         self._running[task.key] = (task, time.monotonic())
@@ -219,13 +224,19 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
     # Libraries' warnings (RapidOCR logs with its own coloured handler) would reach the terminal
     # under the CLI's output; a worker's findings and failures travel as Evidence instead.
     logging.disable(logging.WARNING)
+    # Detector modules are imported by the first task that names them, not ahead: measured,
+    # importing them (or c2pa and cv2) while idle cost both CPU and wall on two cores, where
+    # the idle time is when the parent itself is importing (BENCHMARKS.md, "Scan overhead").
     while True:
         try:
             task: Task | None = conn.recv()
         except (EOFError, OSError):
             return
         if task is None:
-            return
+            # Nothing to flush: skip the interpreter's teardown of numpy, OpenCV, the C2PA SDK
+            # and the OCR model (tens of milliseconds the parent would wait for at exit).
+            conn.close()
+            os._exit(0)
         try:
             ev = run_detector(_instance(task.detector_ref), task.media, task.ctx)
         except MemoryError:  # e.g. importing the detector's libraries hit the limit
@@ -273,11 +284,18 @@ class _Worker:
         finally:
             self.conn.close()
 
-    def stop(self) -> None:
+    def ask_to_stop(self) -> None:
         try:
             self.conn.send(None)
-        except OSError:
+        except (OSError, ValueError):
             pass
+
+    def stop(self) -> None:
+        self.ask_to_stop()
+        self.finish()
+
+    def finish(self) -> None:
+        """Wait briefly for a worker asked to stop; kill it if it does not."""
         self.proc.join(1)
         if self.proc.is_alive():
             self.proc.kill()
@@ -286,10 +304,17 @@ class _Worker:
 
 
 class ProcessRunner:
-    """A pool of spawned worker processes; one task per worker at a time."""
+    """A pool of spawned worker processes; one task per worker at a time.
+
+    The pool starts with one worker and grows by one per :meth:`grow` (the Scanner calls it
+    while tasks keep waiting), up to ``workers``.
+    """
 
     def __init__(self, workers: int, memory_limit_mb: int) -> None:
         self._size = max(1, workers)
+        # Workers in use so far: one, then more while tasks keep waiting (see grow()). A scan of
+        # a few small files is done by one warm worker before a second could have started.
+        self._allowed = 1
         self._memory = memory_limit_mb
         self._threads = threads_per_worker(self._size)
         self._workers: list[_Worker] = []
@@ -302,8 +327,21 @@ class ProcessRunner:
         self._workers.append(w)
         return w
 
+    def warm(self) -> None:
+        """Start the workers in use so far (at first, one) now, so that their start-up overlaps
+        the caller's own work (imports, typing and hashing the first files) instead of following
+        the first task."""
+        while len(self._workers) < self._allowed:
+            self._workers.append(_Worker(self._memory, self._threads))
+
+    def grow(self) -> None:
+        """Tasks have been waiting for a while: start one more worker (up to the pool's size)."""
+        if self._allowed < self._size:
+            self._allowed += 1
+            self.warm()
+
     def capacity(self) -> int:
-        return self._size - sum(1 for w in self._workers if w.task is not None)
+        return self._allowed - sum(1 for w in self._workers if w.task is not None)
 
     def start(self, task: Task) -> None:
         w = self._idle_worker()
@@ -360,9 +398,12 @@ class ProcessRunner:
         self._workers.remove(w)
 
     def close(self) -> None:
+        idle = [w for w in self._workers if w.task is None]
+        for w in idle:  # all at once: they exit in parallel
+            w.ask_to_stop()
         for w in self._workers:
             if w.task is None:
-                w.stop()
+                w.finish()
             else:
                 w.kill()
         self._workers.clear()
@@ -384,7 +425,36 @@ def _timeout_message(task: Task) -> str:
     return f"did not finish within {task.timeout:g} s and was stopped"
 
 
+_early: tuple[tuple[int, int], ProcessRunner] | None = None
+
+
+def start_early(isolation: str, workers: int, memory_limit_mb: int) -> None:
+    """Start a pool's workers now, for the next :func:`make_runner` with the same settings.
+
+    The CLI calls this before it imports the detectors, so that the workers' start-up runs at
+    the same time as its own instead of after it.
+    """
+    global _early  # noqa: PLW0603 - one pool handed over within this process
+    discard_early()
+    if isolation == "process":
+        runner = ProcessRunner(workers, memory_limit_mb)
+        runner.warm()
+        _early = ((workers, memory_limit_mb), runner)
+
+
+def discard_early() -> None:
+    """Stop a pool started early that no :func:`make_runner` took."""
+    global _early  # noqa: PLW0603
+    if _early is not None:
+        _early[1].close()
+        _early = None
+
+
 def make_runner(isolation: str, workers: int, memory_limit_mb: int) -> Runner:
+    global _early  # noqa: PLW0603
+    if isolation == "process" and _early is not None and _early[0] == (workers, memory_limit_mb):
+        runner, _early = _early[1], None
+        return runner
     if isolation == "inline":
         return InlineRunner(workers)
     if isolation == "process":

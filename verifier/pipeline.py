@@ -16,6 +16,7 @@ import itertools
 import logging
 import os
 import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -36,6 +37,9 @@ MAX_FILES_PER_FOLDER_WALK = 1_000_000
 # (a 4 GB file takes 3-20 s to hash); smaller ones are hashed and sniffed in one pass first.
 CONCURRENT_HASH_BYTES = 32 << 20
 MAX_CONCURRENT_HASHES = 2  # more files are not admitted meanwhile (one disk, parallel reads thrash)
+# A runner that can grow (ProcessRunner) gets one more worker each time tasks have waited this
+# long: about what starting a worker costs, so a short scan is not slowed by starting workers.
+GROW_AFTER_S = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +195,7 @@ class Scanner:
         self._indices = itertools.count()
         self._closed = False
         self._hashed = threading.Event()
+        self._waiting_since: float | None = None  # tasks queued, no worker free, since then
 
     # -- called from any thread -------------------------------------------------------
 
@@ -219,6 +224,9 @@ class Scanner:
             self.config.isolation, self.config.worker_count(), self.config.memory_limit_mb
         )
         self._runner = runner
+        warm = getattr(runner, "warm", None)  # runners from elsewhere may not have it
+        if warm is not None:
+            warm()
         while not self._closed:
             yield from self._admit()
             yield from self._dispatch(runner)
@@ -326,6 +334,8 @@ class Scanner:
                     st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
                     yield from self._record(st.index, run_detector(det, st.media, ctx))
+                elif not _applies(det, st.media):
+                    yield from self._record(st.index, Evidence(det.name, Status.NOT_APPLICABLE))
                 else:
                     self._tasks.append(Task(next(self._keys), st.index, det.name, detector_ref(det),
                                             st.media, ctx, self.config.timeout_for(det.name)))
@@ -340,6 +350,20 @@ class Scanner:
                 yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
                 continue
             runner.start(task)
+        self._grow_if_waiting(runner)
+
+    def _grow_if_waiting(self, runner: Runner) -> None:
+        if not self._tasks:
+            self._waiting_since = None
+            return
+        now = time.monotonic()
+        if self._waiting_since is None:
+            self._waiting_since = now
+        elif now - self._waiting_since >= GROW_AFTER_S:
+            grow = getattr(runner, "grow", None)  # runners from elsewhere may not have it
+            if grow is not None:
+                grow()
+            self._waiting_since = now
 
     def _cancelled(self, runner: Runner) -> Iterator[Event]:
         with self._lock:
@@ -366,6 +390,15 @@ class Scanner:
         if not st.waiting:
             del self._files[index]
             yield FileDone(index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
+
+
+def _applies(det: Detector, media: MediaFile) -> bool:
+    """``applies_to`` asked here, before a worker round trip (it is a cheap decision from the
+    sniffed type). If it fails, the task goes to the worker, which reports the failure."""
+    try:
+        return bool(det.applies_to(media))
+    except Exception:  # noqa: BLE001 - reported by the worker's run_detector
+        return True
 
 
 def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detectors: Sequence[Detector],

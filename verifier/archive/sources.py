@@ -26,7 +26,6 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..inputs import CHUNK, InputError, open_readonly
-from ..pipeline import Companions
 
 MAX_COMPANIONS = 256  # per file: a folder of 10,000 fragments is not 10,000 companions each
 
@@ -103,6 +102,8 @@ def _remote_files(url: str, recursive: bool) -> Iterator[list[str]]:
 def with_companions(folder_files: list[str]) -> Iterator[Item]:
     """Items of one folder, each with its companions among the folder's files."""
     paths = [PurePosixPath(f) if is_url(f) else Path(f) for f in folder_files]
+    from ..pipeline import Companions  # not at import: the CLI asks is_url() before the detectors load
+
     companions = Companions(paths)  # type: ignore[arg-type]  # URLs as PurePosixPath work alike
     for raw, p in zip(folder_files, paths, strict=True):
         comps: tuple[Any, ...] = companions.of(p)  # type: ignore[arg-type]

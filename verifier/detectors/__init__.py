@@ -1,30 +1,57 @@
-"""Built-in detectors, as an explicit tuple (the pipeline runs them in this order)."""
+"""Built-in detectors, as an explicit tuple (the pipeline runs them in this order).
+
+``BUILTIN_DETECTORS`` is built on first access (PEP 562), not when the package is imported: a
+worker process imports ``verifier.detectors.base`` and then only the detector modules its tasks
+name, so it does not pay for numpy and every detector's imports before its first result.
+"""
 
 from __future__ import annotations
 
-from .audio_cue import AudioCueDetector
-from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
-from .c2pa import C2paDetector
-from .file_facts import FileFactsDetector
-from .metadata import MetadataDetector
-from .text_label import TextLabelDetector
-from .visible_label import VisibleLabelDetector
-from .watermark import WatermarkDetector
+from typing import Any
 
-# Cheap, declarative checks first; pixel work (watermark, then OCR, the slowest) last.
-BUILTIN_DETECTORS: tuple[Detector, ...] = (
-    FileFactsDetector(),
-    MetadataDetector(),
-    C2paDetector(),
-    TextLabelDetector(),
-    AudioCueDetector(),
-    WatermarkDetector(),
-    VisibleLabelDetector(),
-)
+from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
+
+
+def _builtin() -> tuple[Detector, ...]:
+    from .audio_cue import AudioCueDetector
+    from .c2pa import C2paDetector
+    from .file_facts import FileFactsDetector
+    from .metadata import MetadataDetector
+    from .text_label import TextLabelDetector
+    from .visible_label import VisibleLabelDetector
+    from .watermark import WatermarkDetector
+
+    # Cheap, declarative checks first; pixel work (watermark, then OCR, the slowest) last.
+    return (
+        FileFactsDetector(),
+        MetadataDetector(),
+        C2paDetector(),
+        TextLabelDetector(),
+        AudioCueDetector(),
+        WatermarkDetector(),
+        VisibleLabelDetector(),
+    )
+
+
+_BUILTIN: tuple[Detector, ...] | None = None
+BUILTIN_DETECTORS: tuple[Detector, ...]  # provided by __getattr__
+
+
+def builtin_detectors() -> tuple[Detector, ...]:
+    global _BUILTIN  # noqa: PLW0603 - built once
+    if _BUILTIN is None:
+        _BUILTIN = _builtin()
+    return _BUILTIN
+
+
+def __getattr__(name: str) -> Any:
+    if name == "BUILTIN_DETECTORS":
+        return builtin_detectors()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def by_name(name: str) -> Detector:
-    for det in BUILTIN_DETECTORS:
+    for det in builtin_detectors():
         if det.name == name:
             return det
     raise KeyError(f"no detector named {name!r}")
@@ -37,5 +64,6 @@ __all__ = [
     "DetectorFailure",
     "Findings",
     "NotApplicable",
+    "builtin_detectors",
     "by_name",
 ]

@@ -1,0 +1,144 @@
+"""What keeps a scan's fixed cost down: light worker imports, early workers, no round trip for
+a check that does not apply, workers that stop together."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from tests.verifier.fake_detectors import LabelIfMarked, OnlyPng
+from verifier import isolation
+from verifier.config import Config
+from verifier.evidence import Status
+from verifier.isolation import InlineRunner, ProcessRunner, Task
+from verifier.pipeline import EvidenceReady, Scanner
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_worker_imports_no_detector_before_a_task_names_one():
+    code = ("import sys, verifier.isolation; "
+            "print(sorted(m for m in sys.modules if m.startswith('verifier.detectors.') "
+            "and m != 'verifier.detectors.base' or m in ('numpy', 'cv2', 'c2pa')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_builtin_tuple_is_built_once_on_first_use():
+    from verifier import detectors
+
+    first = detectors.BUILTIN_DETECTORS
+    assert first is detectors.builtin_detectors() and first is detectors.BUILTIN_DETECTORS
+    assert detectors.by_name("c2pa") in first
+
+
+class _Recording(InlineRunner):
+    def __init__(self) -> None:
+        super().__init__(2)
+        self.started: list[str] = []
+
+    def start(self, task: Task) -> None:
+        self.started.append(task.detector)
+        super().start(task)
+
+
+def test_a_check_that_does_not_apply_is_not_sent_to_a_worker(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_bytes(b"hello\n")
+    runner = _Recording()
+    with Scanner(Config(isolation="inline", trust_dirs=()), (OnlyPng(), LabelIfMarked()), runner) as scanner:
+        scanner.submit([text])
+        ready = {e.evidence.detector: e.evidence for e in scanner.events() if isinstance(e, EvidenceReady)}
+    assert runner.started == ["marked"]
+    assert ready["only_png"].status is Status.NOT_APPLICABLE and ready["marked"].status is Status.OK
+
+
+class _BadAppliesTo(OnlyPng):
+    name = "bad_applies_to"
+
+    def applies_to(self, media):  # noqa: ANN001, ANN201
+        raise ValueError("broken decision")
+
+
+def test_a_failing_applies_to_is_still_reported_by_the_runner(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_bytes(b"hello\n")
+    runner = _Recording()
+    with Scanner(Config(isolation="inline", trust_dirs=()), (_BadAppliesTo(),), runner) as scanner:
+        scanner.submit([text])
+        ready = [e.evidence for e in scanner.events() if isinstance(e, EvidenceReady)]
+    assert runner.started == ["bad_applies_to"]
+    assert ready[0].status is Status.ERROR and "broken decision" in ready[0].error
+
+
+def test_workers_started_early_are_handed_to_the_next_matching_runner():
+    isolation.start_early("process", 2, 1024)
+    try:
+        early = isolation._early[1]  # noqa: SLF001
+        assert len(early._workers) == 1 and early._workers[0].proc.is_alive()  # noqa: SLF001
+        assert isolation.make_runner("process", 1, 1024) is not early  # other settings: a new pool
+        assert isolation.make_runner("process", 2, 1024) is early
+        assert isolation._early is None  # noqa: SLF001
+    finally:
+        isolation.discard_early()
+        early.close()
+
+
+def test_an_unclaimed_early_pool_is_stopped():
+    isolation.start_early("process", 1, 1024)
+    procs = [w.proc for w in isolation._early[1]._workers]  # noqa: SLF001
+    isolation.discard_early()
+    assert isolation._early is None and not any(p.is_alive() for p in procs)  # noqa: SLF001
+    isolation.start_early("inline", 1, 1024)
+    assert isolation._early is None  # noqa: SLF001
+
+
+def test_idle_workers_stop_together_and_cleanly():
+    runner = ProcessRunner(2, 1024)
+    runner.warm()
+    runner.grow()
+    procs = [w.proc for w in runner._workers]  # noqa: SLF001
+    start = time.monotonic()
+    runner.close()
+    assert time.monotonic() - start < 2.0
+    assert [p.exitcode for p in procs] == [0, 0]
+
+
+def test_the_pool_starts_with_one_worker_and_grows_while_tasks_wait(tmp_path):
+    runner = ProcessRunner(3, 1024)
+    try:
+        runner.warm()
+        assert len(runner._workers) == 1 and runner.capacity() == 1  # noqa: SLF001
+        runner.grow()
+        runner.grow()
+        runner.grow()  # never beyond the pool's size
+        assert len(runner._workers) == 3 and runner.capacity() == 3  # noqa: SLF001
+    finally:
+        runner.close()
+
+
+class Pause:
+    name = "pause"
+    isolated = True
+
+    def applies_to(self, media) -> bool:  # noqa: ANN001
+        return True
+
+    def run(self, media, ctx):  # noqa: ANN001, ANN201
+        from verifier.detectors.base import Findings
+
+        time.sleep(0.4)
+        return Findings()
+
+
+def test_a_backlog_grows_the_pool_to_its_size(tmp_path):
+    for i in range(4):
+        (tmp_path / f"{i}.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    runner = ProcessRunner(2, 1024)
+    with Scanner(Config(workers=2, trust_dirs=()), (Pause(),), runner) as scanner:
+        scanner.submit([tmp_path])
+        done = [e for e in scanner.events() if isinstance(e, EvidenceReady)]
+        assert len(runner._workers) == 2  # noqa: SLF001
+    assert len(done) == 4
