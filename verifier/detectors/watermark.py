@@ -34,7 +34,7 @@ class WatermarkDetector:
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         if media.media_type in opencv_image.VIDEO_TYPES:
             return self._video(media)
-        bgr = load_pixels(media)
+        bgr = load_pixels(media, stored=True)  # the mark sits in the stored pixels, not the rotated view
         h, w = bgr.shape[:2]
         if h * w < dwtdct.MIN_PIXELS:
             raise NotApplicable(f"{w} x {h} is smaller than the 256 x 256 the dwtDct scheme needs")
