@@ -54,6 +54,28 @@ def test_survives_high_quality_jpeg(tmp_path):
     assert sig.details["payload"] == SD1.name
 
 
+def test_reads_the_stored_pixels_of_a_rotated_jpeg(tmp_path):
+    """An EXIF Orientation tag turns the picture for viewers; the mark is in the stored pixels."""
+    import io
+
+    from PIL import Image
+
+    marked = embed_as_pipeline(natural(6, 512, 768), SD1.bits, "uint8_bgr")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # shown rotated 90 degrees clockwise
+    buf = io.BytesIO()
+    Image.fromarray(marked).save(buf, "JPEG", quality=98, exif=exif.tobytes())
+    p = tmp_path / "rotated.jpg"
+    p.write_bytes(buf.getvalue())
+    from verifier.adapters import opencv_image
+
+    assert opencv_image.load_bgr(p, "image/jpeg").shape[:2] == (768, 512)  # as a viewer sees it
+    f = WatermarkDetector().run(identify(p), CTX)
+    (sig,) = f.signals
+    assert sig.details["payload"] == SD1.name and sig.details["level"] == "detected"
+    assert (f.facts["width"], f.facts["height"]) == (768, 512)  # the stored raster
+
+
 def test_clean_image_has_no_signal_but_reports_scores(tmp_path):
     p = write(tmp_path, "clean.png", natural(5, 640, 480))
     f = WatermarkDetector().run(identify(p), CTX)

@@ -3,7 +3,12 @@
 One lazily created engine per process (detector workers are long-lived, so the ~0.6 s model
 load is paid once per worker). The engine never downloads: the models are read from the
 wheel's own folder, and worker processes run with the network guard installed. Its INFO/WARNING
-logging is silenced. Anything else in the project reads text through :func:`read_text` only.
+logging is silenced. Anything else in the project reads text through this module only.
+
+Reading is two steps, so that a caller pays for each only where it needs it: :func:`detect`
+finds text lines on a *downscaled* copy (the detector's cost grows with the pixel count, and a
+line of text stays findable well below full resolution), and :func:`recognise` reads each line
+from the *full-resolution* pixels, so small glyphs are read as sharp as they are.
 """
 
 from __future__ import annotations
@@ -17,8 +22,9 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-DET_SIDE = 1280  # longest side the text detector works at (never upscales)
-_LOCK = threading.Lock()
+DET_SIDE = 2000  # longest side the text detector ever works at (rapidocr's own bound)
+TEXT_SCORE = 0.5  # recognitions below this are dropped (rapidocr's default text_score)
+_LOCK = threading.RLock()
 _ENGINE: Any = None
 
 
@@ -80,18 +86,52 @@ def engine() -> Any:
     return _ENGINE
 
 
-def read_text(bgr: np.ndarray) -> list[TextLine]:
-    """Text lines found in a BGR uint8 image, with boxes in that image's pixels."""
+Quad = tuple[tuple[float, float], ...]
+
+
+def detect(bgr: np.ndarray, scale: float = 1.0) -> list[Quad]:
+    """Text line boxes (four corners each) in ``bgr``'s pixels, found on a copy scaled by
+    ``scale`` (at most 1: never upscaled)."""
+    import cv2
+
     if bgr.size == 0 or min(bgr.shape[:2]) < 8:
         return []
-    result = engine()(np.ascontiguousarray(bgr))
-    boxes = getattr(result, "boxes", None)
-    txts = getattr(result, "txts", None)
-    scores = getattr(result, "scores", None)
-    if boxes is None or txts is None:
+    small = bgr
+    if scale < 1.0:
+        size = (max(8, round(bgr.shape[1] * scale)), max(8, round(bgr.shape[0] * scale)))
+        small = cv2.resize(bgr, size, interpolation=cv2.INTER_AREA)
+    from rapidocr.utils.process_img import apply_vertical_padding, map_boxes_to_original
+
+    eng = engine()
+    # The engine's own __call__ re-validates its whole configuration on every call (~2 ms of
+    # omegaconf each time); its detector model is called directly, with the same padding of
+    # very flat images and the same mapping of boxes back.
+    padded, record = apply_vertical_padding(np.ascontiguousarray(small), {}, eng.width_height_ratio, eng.min_height)
+    with _LOCK:
+        res = eng._load_det_model()(padded)
+    if res.boxes is None or len(res.boxes) == 0:
         return []
-    out = []
-    for box, text, sc in zip(boxes, txts, scores or [1.0] * len(txts)):
-        pts = tuple((float(x), float(y)) for x, y in np.asarray(box).reshape(-1, 2))
-        out.append(TextLine(str(text), float(sc), pts))
-    return out
+    boxes = map_boxes_to_original(np.asarray(res.boxes, dtype=np.float32), record, small.shape[0], small.shape[1])
+    fx, fy = bgr.shape[1] / small.shape[1], bgr.shape[0] / small.shape[0]
+    return [tuple((float(x) * fx, float(y) * fy) for x, y in b.reshape(-1, 2)) for b in boxes]
+
+
+def recognise(bgr: np.ndarray, quads: list[Quad]) -> list[TextLine]:
+    """The text in each box, read from ``bgr`` at full resolution; empty or unsure reads dropped."""
+    if not quads:
+        return []
+    from rapidocr.utils.process_img import get_rotate_crop_image
+
+    crops = [get_rotate_crop_image(bgr, np.asarray(q, dtype=np.float32)) for q in quads]
+    eng = engine()
+    with _LOCK:
+        res = eng.recognize_txt(crops)
+    txts = getattr(res, "txts", None) or ()
+    scores = getattr(res, "scores", None) or [1.0] * len(txts)
+    return [TextLine(str(t), float(sc), q) for q, t, sc in zip(quads, txts, scores)
+            if str(t).strip() and float(sc) >= TEXT_SCORE]
+
+
+def read_text(bgr: np.ndarray, scale: float = 1.0) -> list[TextLine]:
+    """Text lines in a BGR uint8 image (found on a copy scaled by ``scale``), boxes in its pixels."""
+    return recognise(bgr, detect(bgr, scale))

@@ -85,8 +85,12 @@ def header_size(data: bytes) -> tuple[int, int] | None:
         return None
 
 
-def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:
-    """Decode to an 8-bit H x W x 3 BGR array (alpha dropped, 16-bit scaled down)."""
+def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS, stored: bool = False) -> np.ndarray:
+    """Decode to an 8-bit H x W x 3 BGR array (alpha dropped, 16-bit scaled down).
+
+    By default a JPEG's EXIF orientation is applied (the picture as a viewer shows it: where a
+    visible label sits); ``stored=True`` keeps the pixels as stored (where an invisible watermark
+    was embedded)."""
     size = header_size(data)
     if size is not None and size[0] * size[1] > max_pixels:
         raise ImageTooLarge(
@@ -94,7 +98,8 @@ def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:
             "limit for pixel checks (possible decompression bomb); pixel checks were not run")
     cv2 = _cv2()
     buf = np.frombuffer(data, dtype=np.uint8)
-    img = cv2.imdecode(buf, cv2.IMREAD_COLOR)  # also refuses > CV_IO_MAX_IMAGE_PIXELS itself
+    flags = cv2.IMREAD_COLOR | (cv2.IMREAD_IGNORE_ORIENTATION if stored else 0)
+    img = cv2.imdecode(buf, flags)  # also refuses > CV_IO_MAX_IMAGE_PIXELS itself
     if img is None:
         raise ImageCorrupt("the pixels of this file could not be decoded (corrupt or truncated image)")
     if img.shape[0] * img.shape[1] > max_pixels:
@@ -102,12 +107,14 @@ def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:
     return img
 
 
-def load_bgr(path: Path | str, media_type: str = "", max_pixels: int = MAX_PIXELS) -> np.ndarray:
+def load_bgr(path: Path | str, media_type: str = "", max_pixels: int = MAX_PIXELS,
+             stored: bool = False) -> np.ndarray:
+    """The image's pixels as BGR (``stored``: see :func:`decode_bgr`)."""
     if media_type in UNDECODABLE:
         raise ImageUndecodable(UNDECODABLE[media_type])
     if media_type in PILLOW_DECODED:
         return decode_bgr_pillow(read_bytes(path), max_pixels)
-    return decode_bgr(read_bytes(path), max_pixels)
+    return decode_bgr(read_bytes(path), max_pixels, stored)
 
 
 def decode_bgr_pillow(data: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:

@@ -34,9 +34,11 @@ def full(w: int, h: int) -> Region:
     return Region("full", 0, 0, w, h)
 
 
-def edge_strips(w: int, h: int, sides: tuple[str, ...] = ("bottom", "top", "left", "right")) -> list[Region]:
-    """Bottom, top, then left and right between them; the whole frame for small images."""
-    if max(w, h) <= SMALL_IMAGE:
+def edge_strips(w: int, h: int, sides: tuple[str, ...] = ("bottom", "top", "left", "right"),
+                small_as_full: bool = True) -> list[Region]:
+    """Bottom, top, then left and right between them; the whole frame for small images (unless
+    ``small_as_full`` is False: video frames are read on their edge bands whatever their size)."""
+    if small_as_full and max(w, h) <= SMALL_IMAGE:
         return [full(w, h)]
     sh = min(h, max(MIN_STRIP, int(round(h * STRIP_SHARE))))
     sw = min(w, max(MIN_STRIP, int(round(w * STRIP_SHARE))))
@@ -44,6 +46,24 @@ def edge_strips(w: int, h: int, sides: tuple[str, ...] = ("bottom", "top", "left
     if h - 2 * sh > MIN_STRIP:
         out += [Region("left", 0, sh, sw, h - sh), Region("right", w - sw, sh, w, h - sh)]
     return [r for r in out if r.name in sides]
+
+
+def around(boxes: list[tuple[int, int, int, int]], w: int, h: int, reach: float = 2.0,
+           whole_share: float = 0.6) -> list[Region]:
+    """Full-width bands of rows around text boxes that held half a label: the rest of the label
+    sits beside it, above or below it, or past the strip border that cut it. Overlapping bands
+    are merged; when they cover most of the frame, the whole frame is one region."""
+    spans: list[list[int]] = []
+    for _, y0, _, y1 in sorted(boxes, key=lambda b: b[1]):
+        pad = int(reach * max(1, y1 - y0))
+        lo, hi = max(0, y0 - pad), min(h, y1 + pad)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], hi)
+        else:
+            spans.append([lo, hi])
+    if sum(hi - lo for lo, hi in spans) >= whole_share * h:
+        return [full(w, h)]
+    return [Region(f"rows {lo}-{hi}", 0, lo, w, hi) for lo, hi in spans]
 
 
 def glyph_height(bgr_crop: np.ndarray, share: float = 0.2) -> int:

@@ -3,7 +3,8 @@
 OpenCV's ``VideoCapture`` opens the path itself, read-only (FFmpeg's file protocol), and never
 writes beside it. Frames come one at a time: the first ``LEAD_SECONDS`` (GB 45438 §5: a video
 label shows for at least 2 s at the start) at a few instants, then an even sample through the
-clip. Nothing keeps more than one decoded frame alive.
+clip (by default its middle and its end: GB 45438 §5 asks for the label at the start and allows
+it at the end and in the middle). Nothing keeps more than one decoded frame alive.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ log = logging.getLogger(__name__)
 
 LEAD_SECONDS = 2.0
 LEAD_SAMPLES = 3  # instants within the first 2 s
-THROUGH_SAMPLES = 6  # instants spread over the rest of the clip
+THROUGH_SAMPLES = 2  # after the start: the middle and the end of the clip
+END_MARGIN_SECONDS = 0.5  # the last instant looked at, before the end (frame counts are estimates)
 MAX_FRAME_PIXELS = 8192 * 8192
 
 # FourCCs of codecs that keep pixels exactly (where a dwtDct watermark could survive).
@@ -94,14 +96,18 @@ def probe(path: Path | str) -> VideoInfo:
 
 
 def plan(info: VideoInfo, lead: int = LEAD_SAMPLES, through: int = THROUGH_SAMPLES) -> list[int]:
-    """Frame indices to look at, ascending and distinct."""
+    """Frame indices to look at, ascending and distinct: ``lead`` instants in the first 2 s, then
+    ``through`` instants spread evenly after them, the last one half a second before the end (with
+    two: the middle of the rest of the clip, and its end — the places GB 45438 §5 allows besides
+    the start)."""
     fps = info.fps if info.fps > 0 else 25.0
     total = info.frames if info.frames > 0 else int(fps * LEAD_SECONDS)
     lead_end = min(total, int(fps * LEAD_SECONDS))
     picks = {int(i * lead_end / lead) for i in range(lead)} if lead_end > 0 else {0}
+    last = max(lead_end, total - 1 - int(fps * END_MARGIN_SECONDS))
     if total > lead_end and through > 0:
-        step = (total - lead_end) / (through + 1)
-        picks.update(int(lead_end + step * (k + 1)) for k in range(through))
+        step = (last - lead_end) / through
+        picks.update(int(round(lead_end + step * (k + 1))) for k in range(through))
     return sorted(p for p in picks if 0 <= p < max(total, 1))
 
 
