@@ -23,8 +23,9 @@ from .plain import MAX_TEXT, text  # noqa: F401 - part of the presenters' API
 from .wording import (also_basis_text, basis_text, claim_text, detail_key_text, percent,  # noqa: F401
                       position_text, short_signal_name, signal_gist, size_rule_text)
 from .wording import (action_text, c2pa_state_text, confidence_text, detector_error, detector_name,  # noqa: F401
-                      group_titles, label_value_text, signal_title, signer_notes, source_type_text, status_text,
-                      strength_text, verdict_explanation, verdict_headline)
+                      group_titles, invalid_credential_verdict, invalid_note, label_value_text, signal_title,
+                      signer_notes, source_type_text, status_text, strength_text, verdict_explanation,
+                      verdict_headline)
 
 MAX_NODES = 2_000  # nodes of a generic tree
 MAX_DEPTH = 10
@@ -190,8 +191,12 @@ def banner_view(entry: FileEntry | None) -> BannerView:
                        if s.id == "c2pa.trusted"), "")
     notes = signer_notes(trust, trust_list) if verdict.strength is Basis.SIGNED or verdict.code is VerdictCode.SIGNED_PROVENANCE \
         else []
-    if "c2pa.invalid" in ids and verdict.code is not VerdictCode.CREDENTIALS_INVALID:
-        notes += signer_notes({"c2pa.invalid"})
+    failure = next((str(s.details.get("failure") or "") for s in entry.report.signals if s.id == "c2pa.invalid"), "")
+    headline, explanation = verdict_headline(verdict.code), verdict_explanation(verdict.code)
+    if verdict.code is VerdictCode.CREDENTIALS_INVALID and failure == "credential":
+        headline, explanation = invalid_credential_verdict()
+    elif "c2pa.invalid" in ids and verdict.code is not VerdictCode.CREDENTIALS_INVALID:
+        notes.append(invalid_note(failure))
     if verdict.code is VerdictCode.CREDENTIALS_UNVERIFIABLE:
         notes.extend(unverifiable_notes(entry))
     file_ev = entry.evidence_for("file")
@@ -202,9 +207,9 @@ def banner_view(entry: FileEntry | None) -> BannerView:
     return BannerView(
         also=also_lines(entry.report.signals, verdict),
         look=LOOKS.get(verdict.code, LOOKS[VerdictCode.INCOMPLETE]),
-        headline=verdict_headline(verdict.code),
+        headline=headline,
         strength=strength_text(verdict.strength, signer_of(entry)),
-        explanation=verdict_explanation(verdict.code),
+        explanation=explanation,
         notes=tuple(notes),
         unchecked=unchecked,
     )
@@ -534,7 +539,9 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
         return C2paView(False, QCoreApplication.translate("C2paPanel", "No Content Credentials in this file."))
     summary = []
     if "state" in facts:
-        summary.append(Row(QCoreApplication.translate("C2paPanel", "Validation"), c2pa_state_text(facts["state"])))
+        state = "invalid_credential" if facts["state"] == "invalid" and facts.get("failure") == "credential" \
+            else facts["state"]
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Validation"), c2pa_state_text(state)))
     if facts.get("trust_list") or facts.get("trust_list_label"):
         summary.append(Row(QCoreApplication.translate("C2paPanel", "Trust list matched"),
                            text(facts.get("trust_list_label") or facts.get("trust_list"))))

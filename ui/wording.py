@@ -69,8 +69,7 @@ def signal_title(signal_id: str) -> str:
         "c2pa.untrusted_signer": QCoreApplication.translate(
             "Signals", "C2PA signature intact, signer not on any trust list"),
         "c2pa.cert_expired": QCoreApplication.translate("Signals", "C2PA signature intact, certificate expired"),
-        "c2pa.invalid": QCoreApplication.translate(
-            "Signals", "C2PA credentials fail validation (altered after signing)"),
+        "c2pa.invalid": QCoreApplication.translate("Signals", "C2PA credentials fail validation"),
         "c2pa.remote": QCoreApplication.translate("Signals", "C2PA manifest stored remotely (not fetched)"),
         "gb45438.label": QCoreApplication.translate("Signals", "GB 45438 implicit AI label in metadata"),
         "iptc.ai": QCoreApplication.translate("Signals", "IPTC digital source type: AI"),
@@ -163,10 +162,28 @@ def signer_notes(ids: set[str], trust_list: str = "") -> list[str]:
         "c2pa.cert_expired": QCoreApplication.translate(
             "VerdictBanner", "The signature is intact, but the certificate has expired and there is no trusted "
                              "timestamp (this is not tampering)."),
-        "c2pa.invalid": QCoreApplication.translate(
-            "VerdictBanner", "The Content Credentials fail validation: they were altered after signing."),
     }
     return [notes[i] for i in notes if i in ids]
+
+
+def invalid_note(failure: str) -> str:
+    """Why the Content Credentials fail validation (``failure`` from the c2pa.invalid details)."""
+    if failure == "credential":
+        return QCoreApplication.translate(
+            "VerdictBanner", "The Content Credentials fail validation: the signing certificate is not valid for C2PA "
+                             "signing, so the signature does not count (this alone is no proof of tampering).")
+    return QCoreApplication.translate(
+        "VerdictBanner", "The Content Credentials fail validation: they were altered after signing.")
+
+
+def invalid_credential_verdict() -> tuple[str, str]:
+    """Headline and explanation of ``credentials_invalid`` when only the certificate is at fault."""
+    return (QCoreApplication.translate(
+                "VerdictBanner", "Content Credentials fail validation: the signing certificate is not valid for C2PA"),
+            QCoreApplication.translate(
+                "VerdictBanner", "The file carries C2PA Content Credentials signed with a certificate that is not "
+                                 "valid for C2PA signing (for example, it lacks a required key usage). The signature "
+                                 "therefore does not count; this alone is no proof that the file was changed."))
 
 
 def group_titles() -> dict[str, tuple[str, str]]:
@@ -202,6 +219,7 @@ def c2pa_state_text(state: Any) -> str:
         "expired": QCoreApplication.translate("C2paPanel", "signature intact, certificate expired"),
         "cert_expired": QCoreApplication.translate("C2paPanel", "signature intact, certificate expired"),
         "invalid": QCoreApplication.translate("C2paPanel", "invalid: altered after signing"),
+        "invalid_credential": QCoreApplication.translate("C2paPanel", "invalid: signing certificate not valid for C2PA"),
         "remote": QCoreApplication.translate("C2paPanel", "remote manifest, not fetched"),
         "unreadable": QCoreApplication.translate("C2paPanel", "unreadable or unsupported"),
         "malformed": QCoreApplication.translate("C2paPanel", "unreadable or unsupported"),

@@ -100,6 +100,26 @@ SIGNER_STATE: dict[str, dict[str, str]] = {
     },
 }
 
+# credentials_invalid when only the signing certificate is at fault (c2pa.invalid details "failure")
+CREDENTIAL_INVALID = {
+    "headline": {"en": "Content Credentials fail validation: the signing certificate is not valid for C2PA",
+                 "zh": "内容凭证验证失败：签名证书不符合 C2PA 要求"},
+    "explanation": {
+        "en": "The file carries C2PA Content Credentials signed with a certificate that is not valid for C2PA signing "
+              "(for example, it lacks a required key usage). The signature therefore does not count; this alone is no "
+              "proof that the file was changed.",
+        "zh": "文件带有 C2PA 内容凭证，但签名证书不符合 C2PA 签名要求（例如缺少必需的密钥用途），因此该签名不予采信；"
+              "但仅凭这一点不能证明文件被修改过。"},
+}
+# said beside another verdict (an AI declaration inside credentials that fail validation)
+INVALID_NOTE = {
+    "altered": {"en": "Its Content Credentials fail validation: the content or the manifest was changed after signing.",
+                "zh": "其内容凭证验证失败：内容或清单在签名后被修改。"},
+    "credential": {"en": "Its Content Credentials fail validation: the signing certificate is not valid for C2PA "
+                         "signing, so the signature does not count (this alone is no proof of tampering).",
+                   "zh": "其内容凭证验证失败：签名证书不符合 C2PA 签名要求，因此签名不予采信（仅凭这一点不能证明被篡改）。"},
+}
+
 SIGNED_BY = {"en": "Signed by {signer}.", "zh": "签名者：{signer}。"}
 
 UNCHECKED = {
@@ -126,6 +146,13 @@ def verdict_text(verdict: Verdict, signals: tuple[Signal, ...], lang: str) -> tu
     lang = lang if lang in LANGS else "en"
     headline = pick(HEADLINES[verdict.code], lang)
     parts = [pick(EXPLANATIONS[verdict.code], lang)]
+    invalid = next((s for s in signals if s.id == "c2pa.invalid"), None)
+    failure = "credential" if invalid is not None and invalid.details.get("failure") == "credential" else "altered"
+    if verdict.code is VerdictCode.CREDENTIALS_INVALID and failure == "credential":
+        headline = pick(CREDENTIAL_INVALID["headline"], lang)
+        parts = [pick(CREDENTIAL_INVALID["explanation"], lang)]
+    elif invalid is not None and verdict.code is not VerdictCode.CREDENTIALS_INVALID:
+        parts.append(pick(INVALID_NOTE[failure], lang))
     if verdict.code is VerdictCode.SIGNED_PROVENANCE or verdict.strength is Basis.SIGNED:
         for s in signals:
             if s.id in SIGNER_STATE:

@@ -182,6 +182,10 @@
         <translation>invalid: altered after signing</translation>
     </message>
     <message>
+        <source>invalid: signing certificate not valid for C2PA</source>
+        <translation>invalid: signing certificate not valid for C2PA</translation>
+    </message>
+    <message>
         <source>remote manifest, not fetched</source>
         <translation>remote manifest, not fetched</translation>
     </message>
@@ -1384,8 +1388,8 @@
         <translation>C2PA signature intact, certificate expired</translation>
     </message>
     <message>
-        <source>C2PA credentials fail validation (altered after signing)</source>
-        <translation>C2PA credentials fail validation (altered after signing)</translation>
+        <source>C2PA credentials fail validation</source>
+        <translation>C2PA credentials fail validation</translation>
     </message>
     <message>
         <source>C2PA manifest stored remotely (not fetched)</source>
@@ -1672,6 +1676,18 @@
     <message>
         <source>The signer is on a trust list.</source>
         <translation>The signer is on a trust list.</translation>
+    </message>
+    <message>
+        <source>The Content Credentials fail validation: the signing certificate is not valid for C2PA signing, so the signature does not count (this alone is no proof of tampering).</source>
+        <translation>The Content Credentials fail validation: the signing certificate is not valid for C2PA signing, so the signature does not count (this alone is no proof of tampering).</translation>
+    </message>
+    <message>
+        <source>Content Credentials fail validation: the signing certificate is not valid for C2PA</source>
+        <translation>Content Credentials fail validation: the signing certificate is not valid for C2PA</translation>
+    </message>
+    <message>
+        <source>The file carries C2PA Content Credentials signed with a certificate that is not valid for C2PA signing (for example, it lacks a required key usage). The signature therefore does not count; this alone is no proof that the file was changed.</source>
+        <translation>The file carries C2PA Content Credentials signed with a certificate that is not valid for C2PA signing (for example, it lacks a required key usage). The signature therefore does not count; this alone is no proof that the file was changed.</translation>
     </message>
     <message>
         <source>declared in signed Content Credentials</source>

@@ -182,6 +182,10 @@
         <translation>无效：签名后被改动</translation>
     </message>
     <message>
+        <source>invalid: signing certificate not valid for C2PA</source>
+        <translation>无效：签名证书不符合 C2PA 要求</translation>
+    </message>
+    <message>
         <source>remote manifest, not fetched</source>
         <translation>远程清单，未获取</translation>
     </message>
@@ -1384,8 +1388,8 @@
         <translation>C2PA 签名完好，证书已过期</translation>
     </message>
     <message>
-        <source>C2PA credentials fail validation (altered after signing)</source>
-        <translation>C2PA 凭证验证失败（签名后被改动）</translation>
+        <source>C2PA credentials fail validation</source>
+        <translation>C2PA 凭证验证失败</translation>
     </message>
     <message>
         <source>C2PA manifest stored remotely (not fetched)</source>
@@ -1672,6 +1676,18 @@
     <message>
         <source>The signer is on a trust list.</source>
         <translation>签名者在信任列表中。</translation>
+    </message>
+    <message>
+        <source>The Content Credentials fail validation: the signing certificate is not valid for C2PA signing, so the signature does not count (this alone is no proof of tampering).</source>
+        <translation>内容凭证验证失败：签名证书不符合 C2PA 签名要求，因此签名不予采信（仅凭这一点不能证明被篡改）。</translation>
+    </message>
+    <message>
+        <source>Content Credentials fail validation: the signing certificate is not valid for C2PA</source>
+        <translation>内容凭证验证失败：签名证书不符合 C2PA 要求</translation>
+    </message>
+    <message>
+        <source>The file carries C2PA Content Credentials signed with a certificate that is not valid for C2PA signing (for example, it lacks a required key usage). The signature therefore does not count; this alone is no proof that the file was changed.</source>
+        <translation>文件带有 C2PA 内容凭证，但签名证书不符合 C2PA 签名要求（例如缺少必需的密钥用途），因此该签名不予采信；但仅凭这一点不能证明文件被修改过。</translation>
     </message>
     <message>
         <source>declared in signed Content Credentials</source>

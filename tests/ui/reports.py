@@ -119,6 +119,22 @@ def chatgpt() -> Report:
     return report(m, c2pa)
 
 
+def bad_certificate() -> Report:
+    """An AI edit inside credentials whose signing certificate is not valid for C2PA (Samsung)."""
+    m = media("samsung.png", "image/png", family="png")
+    c2pa = Evidence("c2pa", Status.OK, signals=(
+        Signal("c2pa.manifest", "c2pa", "C2PA manifest store read"),
+        Signal("c2pa.invalid", "c2pa", "C2PA validation failed: the signing certificate is not valid for C2PA signing",
+               details={"failure": "credential", "status_codes": [
+                   {"code": "signingCredential.invalid", "explanation": "certificate missing required EKU"}]}),
+        Signal("c2pa.ai_modified", "c2pa", "compositeWithTrainedAlgorithmicMedia", Claim.AI_MODIFIED,
+               Basis.METADATA, Confidence.DECLARED)),
+        facts={"state": "invalid", "failure": "credential", "active_manifest": "urn:c2pa:s",
+               "status_codes": [{"code": "signingCredential.invalid", "explanation": "certificate missing required EKU"}],
+               "manifests": []})
+    return report(m, c2pa)
+
+
 def tampered() -> Report:
     m = media("gen_ai_generated_tampered.jpg", "image/jpeg", family="jpeg")
     c2pa = Evidence("c2pa", Status.OK, signals=(

@@ -99,6 +99,26 @@ def test_tampered_credentials(view):
     assert "invalid: altered after signing" in labels
 
 
+def test_a_bad_signing_certificate_is_not_called_tampering(view):
+    view.set_entry(entry_of(reports.bad_certificate()))
+    assert view.banner.headline.text() == "Declared as edited with AI"
+    notes = view.banner.notes.text()
+    assert "signing certificate is not valid for C2PA" in notes and "no proof of tampering" in notes
+    assert "altered" not in banner_text(view)
+    form = view.c2pa.form
+    labels = [form.itemAt(i, form.ItemRole.FieldRole).widget().text() for i in range(form.rowCount())]
+    assert "invalid: signing certificate not valid for C2PA" in labels
+
+
+def test_credentials_invalid_by_certificate_alone(view):
+    r = reports.bad_certificate()
+    ev = next(e for e in r.evidence if e.detector == "c2pa")
+    only_cert = Evidence("c2pa", Status.OK, signals=ev.signals[:2], facts=ev.facts)
+    view.set_entry(entry_of(reports.report(r.media, only_cert)))
+    assert view.banner.headline.text() == "Content Credentials fail validation: the signing certificate is not valid for C2PA"
+    assert "no proof that the file was changed" in view.banner.explanation.text()
+
+
 def test_no_signals(view):
     view.set_entry(entry_of(reports.no_signals()))
     assert view.banner.headline.text() == \

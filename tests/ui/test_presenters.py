@@ -166,7 +166,7 @@ def test_invisible_and_direction_characters_are_shown_not_obeyed():
 def test_tampering_is_listed_first_as_a_problem():
     groups = presenters.overview_groups(reports.tampered().signals)
     assert [g.key for g in groups] == ["problems", "info"]
-    assert groups[0].rows[0].title == "C2PA credentials fail validation (altered after signing)"
+    assert groups[0].rows[0].title == "C2PA credentials fail validation"
 
 
 def test_unverifiable_credentials_say_why():

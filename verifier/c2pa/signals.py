@@ -91,8 +91,13 @@ def findings(store: dict[str, Any], assessment: states.Assessment, attribution: 
                               "C2PA signature intact; signing certificate expired and no trusted timestamp",
                               details={**base, "trust_list": None}))
     else:
-        signals.append(Signal("c2pa.invalid", NAME, "C2PA validation failed: content or manifest altered",
-                              details={**base, "status_codes": [f.as_dict() for f in assessment.tampering]}))
+        kind = states.failure_kind(f.code for f in assessment.tampering)
+        facts["failure"] = kind
+        summary = ("C2PA validation failed: content or manifest altered" if kind == states.ALTERED else
+                   "C2PA validation failed: the signing certificate is not valid for C2PA signing")
+        signals.append(Signal("c2pa.invalid", NAME, summary,
+                              details={**base, "failure": kind,
+                                       "status_codes": [f.as_dict() for f in assessment.tampering]}))
     signals.extend(_source_signals(store, assessment))
     return _Findings(signals=tuple(signals), facts=facts, attachments=attachments)
 

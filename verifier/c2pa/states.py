@@ -38,6 +38,18 @@ _CREDENTIAL_PREFIXES = ("cawg.",)
 _LABEL_RE = re.compile(r"self#jumbf=/c2pa/([^/]+)")
 
 
+ALTERED = "altered"  # a hash, signature or assertion no longer matches: changed after signing
+CREDENTIAL = "credential"  # only the signing certificate is not valid for C2PA (e.g. a missing key usage)
+
+
+def failure_kind(codes: Iterable[str]) -> str:
+    """Why validation failed, in the words a reader needs: content/manifest altered, or only a
+    signing certificate that is not valid for C2PA (the signature then does not count, but that
+    is no proof that anything was changed)."""
+    codes = list(codes)
+    return CREDENTIAL if codes and all(c.startswith("signingCredential.") for c in codes) else ALTERED
+
+
 def is_tampering(code: str) -> bool:
     """True for any failure code that is not only about the signer's credentials."""
     return code not in _CREDENTIAL_ONLY and not code.startswith(_CREDENTIAL_PREFIXES)

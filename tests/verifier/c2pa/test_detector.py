@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.verifier.c2pa.signing import Ca, Leaf, action, jpeg, make_ca, make_leaf, manifest, sign
+from verifier import messages
+from verifier.c2pa import states
 from verifier.config import Config
 from verifier.detectors import BUILTIN_DETECTORS
 from verifier.detectors.base import Context
@@ -143,6 +145,28 @@ def test_tampered_after_signing(tmp_path: Path, ca: Ca, leaf: Leaf) -> None:
     assert ai.basis is Basis.METADATA  # a broken manifest still declares AI, but not "signed"
     assert verdict.code is VerdictCode.AI_GENERATED and verdict.strength is not Basis.SIGNED
     assert ev.facts["state"] == "invalid"
+    assert invalid.details["failure"] == ev.facts["failure"] == "altered"
+    assert invalid.summary == "C2PA validation failed: content or manifest altered"
+
+
+def test_a_certificate_not_valid_for_c2pa_is_not_called_altered(corpus: Path) -> None:
+    """Samsung's certificate lacks a required key usage: the signature does not count, but the
+    file is not said to have been changed."""
+    ev, verdict = analyse(corpus / "labels" / "samsung_black_1.png", Config(trust_dirs=()))
+    invalid = signal(ev, "c2pa.invalid")
+    assert {c["code"] for c in invalid.details["status_codes"]} == {"signingCredential.invalid"}
+    assert invalid.details["failure"] == ev.facts["failure"] == "credential"
+    assert "altered" not in invalid.summary and "certificate" in invalid.summary
+    headline, text = messages.verdict_text(verdict, ev.signals, "en")
+    assert "no proof of tampering" in text and "altered" not in headline
+    zh = messages.verdict_text(verdict, ev.signals, "zh")[1]
+    assert "签名证书不符合" in zh
+
+
+def test_failure_kind_needs_every_code_to_be_about_the_certificate() -> None:
+    assert states.failure_kind(["signingCredential.invalid"]) == states.CREDENTIAL
+    assert states.failure_kind(["signingCredential.invalid", "assertion.dataHash.mismatch"]) == states.ALTERED
+    assert states.failure_kind(["claimSignature.mismatch"]) == states.ALTERED
 
 
 def test_tampered_without_ai_is_credentials_invalid(tmp_path: Path, ca: Ca, leaf: Leaf) -> None:
