@@ -90,6 +90,41 @@ def test_sparkle_in_a_crop_is_found_but_not_at_gemini_placement():
     assert m.score >= sparkle.THRESHOLD_ELSEWHERE
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_coarse_sparkle_search_agrees_with_the_exhaustive_one(seed):
+    # Sparkles of any size (also between the template sizes), margin, opacity and sub-step offset:
+    # the coarse-to-fine search must return what a full-resolution search at every size returns.
+    import cv2
+
+    rng = np.random.default_rng(seed)
+    w, h = int(rng.integers(700, 1400)), int(rng.integers(700, 1400))
+    size = int(rng.integers(72, 200))
+    img = draw_sparkle(natural(900 + seed, h, w), size, int(rng.integers(4, size // 2)), float(rng.uniform(0.65, 1.0)),
+                       offset=(int(rng.integers(-3, 4)), int(rng.integers(-3, 4))))
+    bgr = np.ascontiguousarray(img[:, :, ::-1])
+    fast, full = sparkle.find(bgr), sparkle.find(bgr, coarse=False)
+    relevant = sparkle.COARSE_FLOOR + 0.05  # matches below the floor may differ; they change nothing
+    assert full is not None and full.score >= relevant, full  # a case where the answer matters
+    assert (fast.size, fast.box, fast.found, fast.gemini_placement) == \
+        (full.size, full.box, full.found, full.gemini_placement), (fast, full)
+    assert fast.score == pytest.approx(full.score, abs=1e-5)
+    assert fast.disc_score == pytest.approx(full.disc_score, abs=1e-5)
+    # and size by size, wherever the score could matter, the same location
+    gray = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    _, gmargin = sparkle.expected_placement(w, h)
+    checked = 0
+    for s, region in sparkle._plan(w, h, gmargin):
+        if s < sparkle.COARSE_FROM:
+            continue
+        roi = np.ascontiguousarray(gray[h - region:, w - region:], dtype=np.float32)
+        exhaustive = sparkle._best_location(roi, s, coarse=False)
+        if exhaustive[0] >= relevant:
+            checked += 1
+            coarse = sparkle._best_location(roi, s, coarse=True)
+            assert coarse[1] == exhaustive[1] and coarse[0] == pytest.approx(exhaustive[0], abs=1e-5), s
+    assert checked >= 1
+
+
 @pytest.mark.parametrize("seed", range(30))
 def test_no_sparkle_in_clean_images(seed):
     m = sparkle.find(natural(500 + seed, 768 + 64 * (seed % 6), 1024 + 32 * (seed % 9))[:, :, ::-1].copy())
