@@ -133,11 +133,12 @@ class Controller(QObject):
     export_finished = Signal(str, str)  # path, error ('' on success)
     idle = Signal()  # every file in the queue has finished
 
-    def __init__(self, config: Config, scanner_factory: Callable[[Config], Scanner] = Scanner,
+    def __init__(self, config: Config, scanner_factory: Callable[[Config], Scanner] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.config = config
-        self._factory = scanner_factory
+        # the GUI has idle time before the first drop: its workers load models and trust lists then
+        self._factory = scanner_factory or (lambda c: Scanner(c, prepare=True))
         self.entries: dict[int, FileEntry] = {}
         self._keys: dict[tuple[int, int], int] = {}  # (scanner generation, scanner index) -> uid
         self._where: dict[int, tuple[int, int]] = {}

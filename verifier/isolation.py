@@ -237,6 +237,9 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
             # and the OCR model (tens of milliseconds the parent would wait for at exit).
             conn.close()
             os._exit(0)
+        if isinstance(task, Prepare):
+            _prepare(task)
+            continue
         try:
             ev = run_detector(_instance(task.detector_ref), task.media, task.ctx)
         except MemoryError:  # e.g. importing the detector's libraries hit the limit
@@ -247,6 +250,28 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
             conn.send((task.key, ev))
         except Exception as exc:  # noqa: BLE001 - unpicklable findings
             conn.send((task.key, failure(task, Status.ERROR, f"result could not be returned: {exc}")))
+
+
+@dataclass(frozen=True, slots=True)
+class Prepare:
+    """Sent to an idle worker (the GUI's, before the first file): load these detectors and what
+    their ``prepare(ctx)`` loads (libraries, the OCR model, trust lists), so that the first file
+    does not wait for them. Nothing is sent back; a failure here is met again, and reported,
+    by the first real task."""
+
+    detector_refs: tuple[str, ...]
+    ctx: Context
+
+
+def _prepare(msg: Prepare) -> None:
+    for ref in msg.detector_refs:
+        try:
+            det = _instance(ref)
+            prepare = getattr(det, "prepare", None)
+            if prepare is not None:
+                prepare(msg.ctx)
+        except Exception:  # noqa: BLE001 - the first task meets (and reports) the same failure
+            log.debug("preparing %s failed", ref, exc_info=True)
 
 
 def _limit_memory(mb: int) -> None:
@@ -276,6 +301,7 @@ class _Worker:
         child.close()
         self.task: Task | None = None
         self.started = 0.0
+        self.prepared = False
 
     def kill(self) -> None:
         try:
@@ -333,6 +359,18 @@ class ProcessRunner:
         the first task."""
         while len(self._workers) < self._allowed:
             self._workers.append(_Worker(self._memory, self._threads))
+
+    def prepare(self, detector_refs: tuple[str, ...], ctx: Context) -> None:
+        """Ask each started, idle, not yet prepared worker to load these detectors now (see
+        :class:`Prepare`). Only for a caller with idle time ahead (the GUI): on a batch the
+        loading would compete with the parent's own start-up (BENCHMARKS.md)."""
+        for w in self._workers:
+            if w.task is None and not w.prepared:
+                w.prepared = True
+                try:
+                    w.conn.send(Prepare(detector_refs, ctx))
+                except (OSError, ValueError):
+                    pass
 
     def grow(self) -> None:
         """Tasks have been waiting for a while: start one more worker (up to the pool's size)."""

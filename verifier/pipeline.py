@@ -182,8 +182,13 @@ class Scanner:
         config: Config | None = None,
         detectors: Sequence[Detector] = BUILTIN_DETECTORS,
         runner: Runner | None = None,
+        prepare: bool = False,
     ) -> None:
+        """``prepare``: have the idle workers load the detectors' libraries, models and trust
+        lists before the first file (the GUI, which has idle time; not a batch, where that
+        loading would compete with the scan's own start-up)."""
         self.config = config or Config()
+        self.prepares = prepare
         self.detectors = tuple(detectors)
         self._runner = runner
         self._lock = threading.Lock()
@@ -227,6 +232,10 @@ class Scanner:
         warm = getattr(runner, "warm", None)  # runners from elsewhere may not have it
         if warm is not None:
             warm()
+        prepare = getattr(runner, "prepare", None)
+        if self.prepares and prepare is not None:
+            prepare(tuple(detector_ref(d) for d in self.detectors
+                          if d.isolated and d.name not in self.config.disabled), Context(config=self.config))
         while not self._closed:
             yield from self._admit()
             yield from self._dispatch(runner)

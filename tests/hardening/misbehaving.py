@@ -161,3 +161,30 @@ class ThreadReport(_Base):
         return Findings(facts={"env": {k: os.environ.get(k) for k in ("OMP_NUM_THREADS", "OPENCV_FOR_THREADS_NUM",
                                                                       "VERIFIER_WORKER_THREADS")},
                                "cv2": cv2.getNumThreads()})
+
+
+_PREPARED: list[str] = []
+
+
+class Preparing(_Base):
+    """Says whether its ``prepare`` ran in this worker before the task (and with which config)."""
+
+    name = "preparing"
+
+    def prepare(self, ctx: Context) -> None:
+        _PREPARED.append(f"ocr={ctx.config.ocr}")
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        return Findings(facts={"prepared": list(_PREPARED), "pid": os.getpid()})
+
+
+class FailingPrepare(_Base):
+    """``prepare`` raises: the first task still runs, and reports its own outcome."""
+
+    name = "failing_prepare"
+
+    def prepare(self, ctx: Context) -> None:
+        raise RuntimeError("model missing")
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        return Findings(facts={"ran": True})

@@ -117,6 +117,21 @@ def test_worker_start_up_cost_is_paid_once(tmp_path: Path) -> None:
     assert rest < 0.5, f"a warm worker took {rest:.2f} s per file"
 
 
+@pytest.mark.parametrize("prepare", [True, False])
+def test_idle_workers_prepare_the_detectors_only_when_asked(tmp_path: Path, prepare: bool) -> None:
+    """The GUI's Scanner (prepare=True) has its worker load the detectors before the first file;
+    a batch Scanner does not. A prepare that fails costs nothing: the task still runs."""
+    (path,) = _files(tmp_path, 1)
+    config = _config(workers=1, ocr=False)
+    with Scanner(config, [mb.Preparing(), mb.FailingPrepare()], prepare=prepare) as scanner:
+        scanner.submit([path])
+        reports = [e.report for e in scanner.events() if isinstance(e, FileDone)]
+    ev = _by_name(reports[0])
+    assert ev["preparing"].status is Status.OK and ev["failing_prepare"].status is Status.OK
+    assert ev["preparing"].facts["prepared"] == (["ocr=False"] if prepare else [])
+    assert ev["failing_prepare"].facts == {"ran": True}
+
+
 def test_memory_limit_leaves_room_for_the_native_stack(tmp_path: Path) -> None:
     """c2pa, OpenCV, onnxruntime and rapidocr import and run under the default limit."""
     config = Config(workers=1, trust_dirs=()).with_(timeouts={"native_stack": 60.0})

@@ -261,6 +261,7 @@ def test_window_stays_responsive_with_200_files(make_app, qtbot, tmp_path):
 def test_default_process_isolation(make_app, qtbot, corpus):
     app = make_app(config=Config(workers=1))
     assert app.controller.config.isolation == "process"
+    assert app.controller.worker.scanner.prepares  # idle workers load models before the first drop
     drop(app.window.drop_area, mime_for(corpus / "c2pa" / "no_manifest.jpg"))
     wait_idle(qtbot, app, timeout=120_000)
     (entry,) = app.controller.entries.values()

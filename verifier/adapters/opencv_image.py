@@ -58,6 +58,11 @@ def _cv2() -> Any:
     return cv2
 
 
+def load_library() -> None:
+    """Import OpenCV now (a worker preparing for its first image)."""
+    _cv2()
+
+
 def read_bytes(path: Path | str, limit: int = MAX_BYTES) -> bytes:
     with open_readonly(path) as fh:
         data = fh.read(limit + 1)

@@ -48,5 +48,9 @@ class Detector(Protocol):
         Raise :class:`NotApplicable` if the file turns out not to be for this detector and
         :class:`DetectorFailure` (or anything else) if the check could not be completed: the
         pipeline turns that into an ``error`` status, never into "nothing found".
+
+        A detector may also define ``prepare(ctx)``: load now what its first ``run`` would load
+        (libraries, models, trust lists). The GUI's idle workers call it before the first file
+        (``verifier.isolation.Prepare``); it must not read any input.
         """
         ...

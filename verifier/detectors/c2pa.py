@@ -82,6 +82,10 @@ class C2paDetector:
             self._contexts[key] = context
         return context
 
+    def prepare(self, ctx: Context) -> None:
+        """The SDK, the trust lists and their SDK context, as the first file would load them."""
+        self._context(self._material(ctx))
+
     # -- the check ----------------------------------------------------------------------
 
     def run(self, media: MediaFile, ctx: Context) -> Findings:

@@ -55,6 +55,14 @@ class VisibleLabelDetector:
     def applies_to(self, media: MediaFile) -> bool:
         return opencv_image.has_pixels(media.media_type)
 
+    def prepare(self, ctx: Context) -> None:
+        """OpenCV, and the OCR model when OCR is on (~0.6 s, paid once per worker)."""
+        opencv_image.load_library()
+        if ctx.config.ocr:
+            from ..adapters import ocr
+
+            ocr.engine()
+
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         if media.media_type in opencv_image.VIDEO_TYPES:
             return self._video(media, ctx)

@@ -34,6 +34,9 @@ class WatermarkDetector:
     def applies_to(self, media: MediaFile) -> bool:
         return opencv_image.has_pixels(media.media_type)
 
+    def prepare(self, ctx: Context) -> None:
+        opencv_image.load_library()
+
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         if media.media_type in opencv_image.VIDEO_TYPES:
             return self._video(media)
