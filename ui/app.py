@@ -29,7 +29,7 @@ class App(QObject):
     """Settings -> translations + Config -> Controller -> MainWindow, and back on change."""
 
     def __init__(self, settings: Settings | None = None, base_config: Config | None = None,
-                 scanner_factory: Callable[[Config], Scanner] = Scanner, persist: bool = True) -> None:
+                 scanner_factory: Callable[[Config], Scanner] | None = None, persist: bool = True) -> None:
         super().__init__()
         self.persist = persist
         self.base_config = base_config
