@@ -128,7 +128,7 @@ def recognise(bgr: np.ndarray, quads: list[Quad]) -> list[TextLine]:
         res = eng.recognize_txt(crops)
     txts = getattr(res, "txts", None) or ()
     scores = getattr(res, "scores", None) or [1.0] * len(txts)
-    return [TextLine(str(t), float(sc), q) for q, t, sc in zip(quads, txts, scores)
+    return [TextLine(str(t), float(sc), q) for q, t, sc in zip(quads, txts, scores, strict=True)
             if str(t).strip() and float(sc) >= TEXT_SCORE]
 
 
