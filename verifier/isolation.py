@@ -239,6 +239,7 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
             os._exit(0)
         if isinstance(task, Prepare):
             _prepare(task)
+            conn.send(PREPARED)
             continue
         try:
             ev = run_detector(_instance(task.detector_ref), task.media, task.ctx)
@@ -252,12 +253,17 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
             conn.send((task.key, failure(task, Status.ERROR, f"result could not be returned: {exc}")))
 
 
+PREPARED = "prepared"  # a worker's answer to Prepare
+PREPARE_LIMIT = 120.0  # seconds a worker may spend preparing before it is replaced
+
+
 @dataclass(frozen=True, slots=True)
 class Prepare:
     """Sent to an idle worker (the GUI's, before the first file): load these detectors and what
     their ``prepare(ctx)`` loads (libraries, the OCR model, trust lists), so that the first file
-    does not wait for them. Nothing is sent back; a failure here is met again, and reported,
-    by the first real task."""
+    does not wait for them. The worker answers :data:`PREPARED` and takes no task before it
+    does, so a crash or hang while preparing is never blamed on a file (the worker is replaced
+    quietly); a failing ``prepare`` is met again, and reported, by the first real task."""
 
     detector_refs: tuple[str, ...]
     ctx: Context
@@ -301,7 +307,8 @@ class _Worker:
         child.close()
         self.task: Task | None = None
         self.started = 0.0
-        self.prepared = False
+        self.prepared = False  # a Prepare was sent (once per worker)
+        self.preparing = False  # ... and its answer has not come yet: no task meanwhile
 
     def kill(self) -> None:
         try:
@@ -347,7 +354,7 @@ class ProcessRunner:
 
     def _idle_worker(self) -> _Worker:
         for w in self._workers:
-            if w.task is None:
+            if w.task is None and not w.preparing:
                 return w
         w = _Worker(self._memory, self._threads)
         self._workers.append(w)
@@ -366,11 +373,12 @@ class ProcessRunner:
         loading would compete with the parent's own start-up (BENCHMARKS.md)."""
         for w in self._workers:
             if w.task is None and not w.prepared:
-                w.prepared = True
+                w.prepared = w.preparing = True
+                w.started = time.monotonic()
                 try:
                     w.conn.send(Prepare(detector_refs, ctx))
-                except (OSError, ValueError):
-                    pass
+                except (OSError, ValueError):  # died while idle: the next task starts a new one
+                    self._replace(w)
 
     def grow(self) -> None:
         """Tasks have been waiting for a while: start one more worker (up to the pool's size)."""
@@ -379,7 +387,7 @@ class ProcessRunner:
             self.warm()
 
     def capacity(self) -> int:
-        return self._allowed - sum(1 for w in self._workers if w.task is not None)
+        return self._allowed - sum(1 for w in self._workers if w.task is not None or w.preparing)
 
     def start(self, task: Task) -> None:
         w = self._idle_worker()
@@ -392,12 +400,16 @@ class ProcessRunner:
             self.start(task)
 
     def poll(self, timeout: float) -> list[tuple[Task, Evidence]]:
+        preparing = [w for w in self._workers if w.preparing]
         busy = [w for w in self._workers if w.task is not None]
-        if not busy:
+        if not busy and not preparing:
             return []
         now = time.monotonic()
-        nearest = min(w.started + w.task.timeout for w in busy if w.task) - now
-        ready = wait([w.conn for w in busy], timeout=max(0.0, min(timeout, nearest)))
+        nearest = min([w.started + w.task.timeout for w in busy if w.task]
+                      + [w.started + PREPARE_LIMIT for w in preparing]) - now
+        ready = wait([w.conn for w in busy + preparing], timeout=max(0.0, min(timeout, nearest)))
+        for w in preparing:
+            self._prepared(w, w.conn in ready)
         out: list[tuple[Task, Evidence]] = []
         for w in busy:
             task = w.task
@@ -418,6 +430,22 @@ class ProcessRunner:
                                           (time.monotonic() - w.started) * 1000)))
                 self._replace(w)
         return out
+
+    def _prepared(self, w: _Worker, ready: bool) -> None:
+        """A preparing worker answered, died or overran: ready for tasks, or replaced quietly
+        (no file was given to it, so no file's result is touched)."""
+        if ready:
+            try:
+                if w.conn.recv() == PREPARED:
+                    w.preparing = False
+                    return
+            except (EOFError, OSError):
+                pass
+            log.info("a worker died while preparing the detectors; it is replaced")
+            self._replace(w)
+        elif time.monotonic() - w.started > PREPARE_LIMIT:
+            log.info("a worker took over %.0f s to prepare the detectors; it is replaced", PREPARE_LIMIT)
+            self._replace(w)
 
     def cancel(self, which: Callable[[Task], bool]) -> list[tuple[Task, Evidence]]:
         out = []

@@ -188,3 +188,27 @@ class FailingPrepare(_Base):
 
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         return Findings(facts={"ran": True})
+
+
+class AbortInPrepare(_Base):
+    """Its ``prepare`` kills the worker (a native crash loading a model); ``run`` is fine."""
+
+    name = "abort_in_prepare"
+
+    def prepare(self, ctx: Context) -> None:
+        os.abort()
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        return Findings(facts={"pid": os.getpid()})
+
+
+class HangInPrepare(_Base):
+    """Its ``prepare`` never returns; ``run`` is fine."""
+
+    name = "hang_in_prepare"
+
+    def prepare(self, ctx: Context) -> None:
+        time.sleep(3600)
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        return Findings(facts={"pid": os.getpid()})

@@ -132,6 +132,24 @@ def test_idle_workers_prepare_the_detectors_only_when_asked(tmp_path: Path, prep
     assert ev["failing_prepare"].facts == {"ran": True}
 
 
+@pytest.mark.parametrize("bad", ["abort", "hang"])
+def test_a_worker_lost_while_preparing_costs_no_file_its_result(tmp_path: Path, monkeypatch, bad: str) -> None:
+    """A crash or hang while preparing (no file given yet) is not blamed on the first file: the
+    worker is replaced quietly and every check of the file runs."""
+    from verifier import isolation
+
+    monkeypatch.setattr(isolation, "PREPARE_LIMIT", 1.0)
+    (path,) = _files(tmp_path, 1)
+    det = mb.AbortInPrepare() if bad == "abort" else mb.HangInPrepare()
+    start = time.monotonic()
+    with Scanner(_config(workers=1), [det, mb.Echo()], prepare=True) as scanner:
+        scanner.submit([path])
+        reports = [e.report for e in scanner.events() if isinstance(e, FileDone)]
+    ev = _by_name(reports[0])
+    assert ev[det.name].status is Status.OK and ev["echo"].status is Status.OK
+    assert time.monotonic() - start < 15
+
+
 def test_memory_limit_leaves_room_for_the_native_stack(tmp_path: Path) -> None:
     """c2pa, OpenCV, onnxruntime and rapidocr import and run under the default limit."""
     config = Config(workers=1, trust_dirs=()).with_(timeouts={"native_stack": 60.0})
