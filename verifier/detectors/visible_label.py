@@ -5,8 +5,8 @@ bottom, top, left and right strips first, then the rows around any line that hel
 (one element, or a line cut by the strip's border); a small image is read whole. Lines are found
 on a copy scaled to 512 px on the shortest side and read from the full-resolution pixels. With OCR
 switched off in the settings (``Config.ocr = False``) the detector still reports the sparkle
-check and says in its facts that text was not read. Videos: frames from the first 2 s and an
-even sample through the clip, streamed one frame at a time, each read on its bottom and top
+check and says in its facts that text was not read. Videos: three frames from the first 2 s,
+one from the middle and one from the end, streamed one at a time, each read on its bottom and top
 bands only, whatever the frame size (they span all four corners; this halves the OCR time).
 """
 
