@@ -224,9 +224,10 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
     # Libraries' warnings (RapidOCR logs with its own coloured handler) would reach the terminal
     # under the CLI's output; a worker's findings and failures travel as Evidence instead.
     logging.disable(logging.WARNING)
-    # Detector modules are imported by the first task that names them, not ahead: measured,
-    # importing them (or c2pa and cv2) while idle cost both CPU and wall on two cores, where
-    # the idle time is when the parent itself is importing (BENCHMARKS.md, "Scan overhead").
+    # Detector modules are imported by the first task that names them, not ahead, unless a
+    # Prepare asks (the GUI, which has idle time): on a batch, importing them (or c2pa and cv2)
+    # while idle cost both CPU and wall on two cores, where the idle time is when the parent
+    # itself is importing (BENCHMARKS.md, "Scan overhead").
     while True:
         try:
             task: Task | None = conn.recv()
