@@ -166,6 +166,22 @@ def id3_tag(frames: list[object], v2_version: int = 4) -> bytes:
     return buf.getvalue()
 
 
+def compressed_txxx_tag(desc: str, text: bytes, version: int = 4) -> bytes:
+    """An ID3v2.3/2.4 tag with one zlib-compressed TXXX frame (UTF-8 text, v2.3 as Latin-1 bytes)."""
+    def syncsafe(n: int) -> bytes:
+        return bytes([(n >> 21) & 0x7F, (n >> 14) & 0x7F, (n >> 7) & 0x7F, n & 0x7F])
+
+    plain = bytes([3 if version == 4 else 0]) + desc.encode("latin-1") + b"\x00" + text
+    comp = zlib.compress(plain, 9)
+    if version == 4:  # compression + data length indicator
+        body = syncsafe(len(plain)) + comp
+        frame = b"TXXX" + syncsafe(len(body)) + b"\x00\x09" + body
+    else:
+        body = struct.pack(">I", len(plain)) + comp
+        frame = b"TXXX" + struct.pack(">I", len(body)) + b"\x00\x80" + body
+    return b"ID3" + bytes([version, 0, 0]) + syncsafe(len(frame)) + frame
+
+
 def make_webp_with_xmp(xmp: str) -> bytes:
     from PIL import Image
 

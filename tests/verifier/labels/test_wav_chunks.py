@@ -6,6 +6,8 @@ import struct
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from verifier.config import Config
 from verifier.detectors.base import Context, DetectorFailure
@@ -162,3 +164,57 @@ def test_wav_id3_chunk_counts_against_the_budget(tmp_path, monkeypatch):
     monkeypatch.setattr(read_meta, "Budget", lambda: meta_mod.Budget(max_total=100_000))
     res = read_meta.read(sniff_file(p))
     assert res.entries == [] and any("MiB of metadata values" in e for e in res.errors), res.errors
+
+
+@pytest.mark.parametrize("version", [3, 4])
+def test_wav_id3_compressed_frame_is_read(tmp_path, meta, version):
+    tag = b.compressed_txxx_tag("AIGC", b.label_json().encode(), version)
+    wav = b.make_riff(b"WAVE", [b.wav_fmt(), b.riff_chunk(b"id3 ", tag)])
+    _one_label(meta(b.write(tmp_path, "a.wav", wav)), "wav:RIFF/id3:TXXX")
+
+
+@pytest.mark.parametrize("version", [3, 4])
+@pytest.mark.parametrize("carrier", ["wav", "mp3"])
+def test_id3_zlib_bomb_is_refused_fast(tmp_path, meta, version, carrier):
+    """200 KiB of compressed frame that would inflate to 200 MiB: refused, with the reason, at once."""
+    tag = b.compressed_txxx_tag("AIGC", b"A" * (200 << 20), version)
+    if carrier == "wav":
+        data = b.make_riff(b"WAVE", [b.wav_fmt(), b.riff_chunk(b"id3 ", tag)])
+    else:
+        data = tag + b"\xff\xfb\x90\x00" + b"\x00" * 413
+    p = b.write(tmp_path, f"a.{carrier}", data)
+    t = time.perf_counter()
+    with pytest.raises(DetectorFailure, match="compressed frames inflate past 4 MiB"):
+        meta(p)
+    assert time.perf_counter() - t < 2
+
+
+# --- random input ----------------------------------------------------------------------------
+
+def _valid_id3() -> bytes:
+    from mutagen.id3 import PRIV, TIT2, TXXX
+
+    return b.id3_tag([TIT2(encoding=3, text=["clip"]), TXXX(encoding=1, desc="AIGC", text=[b.label_json()]),
+                      PRIV(owner="XMP", data=b.xmp_element().encode("utf-8"))])
+
+
+@pytest.mark.timeout(120)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_rf64_and_id3_bytes_are_read_or_reported(tmp_path, data):
+    """RF64 heads with random ds64/tails, and valid ID3 tags with random bytes overwritten: never a raise."""
+    if data.draw(st.booleans()):
+        raw = b"RF64\xff\xff\xff\xffWAVEds64" + data.draw(st.binary(max_size=600))
+    else:
+        tag = bytearray(_valid_id3())
+        for _ in range(data.draw(st.integers(1, 8))):
+            tag[data.draw(st.integers(0, len(tag) - 1))] = data.draw(st.integers(0, 255))
+        cut = data.draw(st.integers(0, len(tag)))
+        raw = b.make_riff(b"WAVE", [b.wav_fmt(), b.riff_chunk(b"id3 ", bytes(tag[:cut]))])
+    p = tmp_path / "f.wav"
+    p.write_bytes(raw)
+    t = time.perf_counter()
+    result = read_meta.read(sniff_file(p))
+    assert time.perf_counter() - t < 5
+    assert all(isinstance(e, str) and e for e in result.errors)
+    assert all(e.kind != "id3" for e in result.entries)
