@@ -25,7 +25,8 @@ class Entry:
     ``placement`` names the container path (``png:tEXt``, ``mp4:moov/udta/meta:keys``…), ``key``
     the field name as written, ``value`` a str, or a dict/list for structured sources (YAML
     front matter, AMF). ``kind`` tells parsers how to treat it: ``text``, ``xmp`` (a whole XMP
-    packet), ``exif`` (raw TIFF/EXIF bytes, decoded by the EXIF reader), ``data``.
+    packet), ``exif`` (raw TIFF/EXIF bytes, decoded by the EXIF reader), ``id3`` (a raw ID3v2 tag,
+    decoded by the mutagen adapter), ``data``.
     """
 
     placement: str

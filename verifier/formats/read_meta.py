@@ -2,7 +2,8 @@
 
 Hand-written walkers (PNG, JPEG, ISO BMFF, RIFF, EBML, FLV) and library adapters (Pillow,
 mutagen, pypdf, OOXML, YAML) all produce :class:`~verifier.formats.meta.Entry` values. Raw EXIF
-blobs and XMP packets are expanded here so that callers see plain fields.
+blobs, ID3 tags (WAV ``id3 `` chunks) and XMP packets are expanded here so that callers see plain
+fields.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def read(media: MediaFile) -> ReadResult:
         raw = []
         result.errors.append(f"{media.family} metadata not readable: {type(exc).__name__}: {exc}"[:500])
     result.warnings.extend(budget.warnings)
-    for e in raw:
+    for e in _expand_id3(raw, result):
         if e.kind == "exif":
             from ..adapters import pillow_meta
 
@@ -178,3 +179,21 @@ def read(media: MediaFile) -> ReadResult:
         else:
             result.entries.append(e)
     return result
+
+
+def _expand_id3(raw: list[Entry], result: ReadResult) -> list[Entry]:
+    """Replace each raw ID3 tag (a WAV ``id3 `` chunk) by its frames; an unreadable one is an error."""
+    if not any(e.kind == "id3" for e in raw):
+        return raw
+    from ..adapters import mutagen_tags
+
+    out: list[Entry] = []
+    for e in raw:
+        if e.kind != "id3":
+            out.append(e)
+            continue
+        try:
+            out.extend(mutagen_tags.id3_bytes_entries(bytes(e.value), e.placement))
+        except mutagen_tags.TagsUnreadable as exc:
+            result.errors.append(str(exc)[:500])
+    return out

@@ -33,6 +33,7 @@ MAGICS: tuple[Magic, ...] = (
     Magic("image/webp", "riff", 0, b"RIFF", 8, b"WEBP"),
     Magic("audio/wav", "riff", 0, b"RIFF", 8, b"WAVE"),
     Magic("audio/wav", "riff", 0, b"RF64", 8, b"WAVE"),
+    Magic("audio/wav", "riff", 0, b"BW64", 8, b"WAVE"),  # ITU-R BS.2088: RF64 layout
     Magic("video/x-msvideo", "riff", 0, b"RIFF", 8, b"AVI "),
     Magic("image/tiff", "tiff", 0, b"II*\x00"),
     Magic("image/tiff", "tiff", 0, b"MM\x00*"),

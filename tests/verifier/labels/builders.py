@@ -137,6 +137,51 @@ def info_list(items: dict[bytes, str]) -> bytes:
     return riff_chunk(b"LIST", b"INFO" + b"".join(riff_chunk(k, v.encode("utf-8") + b"\x00") for k, v in items.items()))
 
 
+def ds64_chunk(riff_size: int, data_size: int, table: dict[bytes, int] | None = None, samples: int = 0) -> bytes:
+    items = table or {}
+    body = struct.pack("<QQQI", riff_size, data_size, samples, len(items))
+    body += b"".join(struct.pack("<4sQ", k, v) for k, v in items.items())
+    return riff_chunk(b"ds64", body)
+
+
+def big_chunk_head(cid: bytes) -> bytes:
+    """The head of a chunk whose 32-bit size says "see ds64" (RF64/BW64)."""
+    return cid + b"\xff\xff\xff\xff"
+
+
+def make_rf64(chunks: list[bytes], form: bytes = b"RF64") -> bytes:
+    """An RF64 WAVE file: the RIFF size is 0xFFFFFFFF; ``chunks`` start with the ds64 chunk."""
+    return form + b"\xff\xff\xff\xffWAVE" + b"".join(chunks)
+
+
+def id3_tag(frames: list[object], v2_version: int = 4) -> bytes:
+    """An ID3v2 tag (bytes) holding mutagen ``frames``, as written into a WAV ``id3 `` chunk."""
+    from mutagen.id3 import ID3
+
+    tags = ID3()
+    for f in frames:
+        tags.add(f)
+    buf = io.BytesIO()
+    tags.save(buf, v2_version=v2_version, padding=lambda info: 0)
+    return buf.getvalue()
+
+
+def compressed_txxx_tag(desc: str, text: bytes, version: int = 4) -> bytes:
+    """An ID3v2.3/2.4 tag with one zlib-compressed TXXX frame (UTF-8 text, v2.3 as Latin-1 bytes)."""
+    def syncsafe(n: int) -> bytes:
+        return bytes([(n >> 21) & 0x7F, (n >> 14) & 0x7F, (n >> 7) & 0x7F, n & 0x7F])
+
+    plain = bytes([3 if version == 4 else 0]) + desc.encode("latin-1") + b"\x00" + text
+    comp = zlib.compress(plain, 9)
+    if version == 4:  # compression + data length indicator
+        body = syncsafe(len(plain)) + comp
+        frame = b"TXXX" + syncsafe(len(body)) + b"\x00\x09" + body
+    else:
+        body = struct.pack(">I", len(plain)) + comp
+        frame = b"TXXX" + struct.pack(">I", len(body)) + b"\x00\x80" + body
+    return b"ID3" + bytes([version, 0, 0]) + syncsafe(len(frame)) + frame
+
+
 def make_webp_with_xmp(xmp: str) -> bytes:
     from PIL import Image
 
