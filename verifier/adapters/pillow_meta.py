@@ -136,7 +136,10 @@ def _collect(im: Any, family: str, prefix: str, out: list[Entry]) -> None:
         raw = im.getexif()
         out.extend(exif_entries(raw.tobytes(), "tiff:EXIF"))
     if family == "tiff":
-        out.extend(iim_from_image(im, "tiff:IFD0:IPTC-IIM"))
+        iim = iim_from_image(im, "tiff:IFD0:IPTC-IIM")
+        if iim:  # decoded: the raw tag 33723 bytes (control characters included) are not shown
+            out[:] = [e for e in out if e.key != "IPTCNAA"]
+        out.extend(iim)
     comment = info.get("comment")
     if isinstance(comment, (bytes, str)) and comment:
         text = comment if isinstance(comment, str) else decode_text(comment)

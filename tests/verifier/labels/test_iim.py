@@ -86,6 +86,7 @@ def test_tiff_iptc_naa_tag_is_read(tmp_path):
     r = _read(tmp_path, buf.getvalue(), "a.tif")
     assert [(e.placement, e.value) for e in r.entries if e.group == "IPTC-IIM"] == [
         ("tiff:IFD0:IPTC-IIM:By-line", "Jane Doe"), ("tiff:IFD0:IPTC-IIM:Credit", "Agency")]
+    assert not [e for e in r.entries if e.key == "IPTCNAA"]  # the raw tag is replaced by its datasets
 
 
 def test_jpeg_without_app13_has_no_iim(tmp_path):
