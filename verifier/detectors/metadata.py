@@ -48,6 +48,9 @@ class MetadataDetector:
         }
         if iptc_found.source_types or iptc_found.ai_fields:
             facts["iptc"] = {"digital_source_types": iptc_found.source_types, "ai_fields": iptc_found.ai_fields}
+        statements = iptc.iim_statements(result.entries)
+        if statements:
+            facts["iim_ai_statements"] = statements
         unparsed = _unparsed_aigc(result.entries, labels)
         if unparsed:
             facts["unparsed_aigc_fields"] = unparsed

@@ -1,5 +1,6 @@
 """JPEG marker walker: APP1 EXIF and XMP (with extended XMP), COM comments; stops at the image
-data (SOS)."""
+data (SOS). An APP13 Photoshop segment (where IPTC-IIM lives) is only noted, with a ``kind="iim"``
+entry: its datasets are decoded by the Pillow adapter."""
 
 from __future__ import annotations
 
@@ -12,12 +13,20 @@ from .meta import Budget, Entry, decode_text
 XMP_ID = b"http://ns.adobe.com/xap/1.0/\x00"
 XMP_EXT_ID = b"http://ns.adobe.com/xmp/extension/\x00"
 EXIF_ID = b"Exif\x00\x00"
+PHOTOSHOP_ID = b"Photoshop 3.0\x00"
+IIM_PLACEMENT = "jpeg:APP13:IPTC-IIM"
 STANDALONE = set(range(0xD0, 0xD8)) | {0x01}
 
 
 def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
     extended: dict[bytes, dict[int, bytes]] = {}  # GUID -> {offset: part}
-    yield from _segments(fh, budget, extended)
+    seen_app13 = False
+    for e in _segments(fh, budget, extended):
+        if e.kind == "iim":
+            if seen_app13:
+                continue  # one note per file: the reader reads all APP13 segments at once
+            seen_app13 = True
+        yield e
     for parts in list(extended.values())[:4]:
         data = b"".join(parts[k] for k in sorted(parts))
         yield Entry("jpeg:APP1:ExtendedXMP", "XMP", decode_text(data), kind="xmp", group="XMP")
@@ -63,5 +72,10 @@ def _segments(fh: BinaryIO, budget: Budget, extended: dict[bytes, dict[int, byte
                 head = data[len(XMP_EXT_ID):]
                 guid, offset = head[:32], struct.unpack(">I", head[36:40])[0]
                 extended.setdefault(guid, {})[offset] = head[40:]
+        elif m == 0xED and length >= len(PHOTOSHOP_ID):
+            head = fh.read(len(PHOTOSHOP_ID))
+            fh.seek(length - len(head), 1)
+            if head == PHOTOSHOP_ID:
+                yield Entry(IIM_PLACEMENT, "IPTC-IIM", None, kind="iim", group="IPTC-IIM")
         else:
             fh.seek(length, 1)

@@ -2,8 +2,8 @@
 
 Hand-written walkers (PNG, JPEG, ISO BMFF, RIFF, EBML, FLV) and library adapters (Pillow,
 mutagen, pypdf, OOXML, YAML) all produce :class:`~verifier.formats.meta.Entry` values. Raw EXIF
-blobs, ID3 tags (WAV ``id3 `` chunks) and XMP packets are expanded here so that callers see plain
-fields.
+blobs, ID3 tags (WAV ``id3 `` chunks), XMP packets and JPEG IPTC-IIM are expanded here so that
+callers see plain fields.
 """
 
 from __future__ import annotations
@@ -170,6 +170,10 @@ def read(media: MediaFile) -> ReadResult:
 
             prefix = "png:eXIf" if e.placement == "png:eXIf" else e.placement.split(":")[0] + ":EXIF"
             result.entries.extend(pillow_meta.exif_entries(e.value, prefix))
+        elif e.kind == "iim":  # a JPEG APP13 Photoshop segment was seen: its IIM datasets, via Pillow
+            from ..adapters import pillow_meta
+
+            result.entries.extend(pillow_meta.iim_entries(media.path, e.placement))
         elif e.kind == "xmp":
             props, note = xmp_reader.parse(e.value if isinstance(e.value, str) else str(e.value))
             if note:

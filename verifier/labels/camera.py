@@ -1,4 +1,4 @@
-"""Camera/editing facts and privacy points from EXIF, XMP and document properties."""
+"""Camera/editing facts and privacy points from EXIF, XMP, IPTC-IIM and document properties."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ PRIVACY = {
     "SerialNumber": "a serial number ties the file to one device",
     "LensSerialNumber": "a serial number ties the file to one lens",
     "Author": "names a person (for Midjourney: the account holder's name)",
+    "By-line": "names a person (IPTC-IIM By-line: the photographer or author)",
+    "Writer-Editor": "names a person (IPTC-IIM Writer-Editor: who wrote the caption)",
     "creator": "names a person (XMP/document creator)",
     "lastModifiedBy": "names the last editor",
     "Creator": "names a person or tool",

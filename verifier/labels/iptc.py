@@ -1,9 +1,12 @@
-"""IPTC AI declarations in XMP: DigitalSourceType and the IPTC 2025.1 AI fields."""
+"""IPTC AI declarations in XMP: DigitalSourceType and the IPTC 2025.1 AI fields; explicit AI
+statements in IPTC-IIM captions (reported as facts only)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..formats.meta import Entry
+from . import text_prompt
 from .xmp import Prop
 
 IPTC_EXT_PREFIX = "http://iptc.org/std/Iptc4xmpExt/"
@@ -49,4 +52,23 @@ def find(props: list[Prop]) -> IptcFinding:
             out.ai_fields[local] = p.value[:1000]
         elif iptc and local in ("DigImageGUID", "DigitalImageGUID"):
             out.other[local] = p.value[:200]
+    return out
+
+
+# IIM text fields an editor writes by hand; an "AI-generated" statement there is free text in
+# unsigned metadata, not an IPTC AI field, so it is a fact for the reader and never a signal.
+IIM_STATEMENT_FIELDS = ("Caption-Abstract", "Headline", "Keywords", "SpecialInstructions", "ObjectName")
+MAX_STATEMENTS = 20
+
+
+def iim_statements(entries: list[Entry]) -> list[dict[str, str]]:
+    """Explicit AI prompts (the §5.1 text-label rule) in the IPTC-IIM caption, headline, keywords…"""
+    out: list[dict[str, str]] = []
+    for e in entries:
+        if e.group != "IPTC-IIM" or e.key not in IIM_STATEMENT_FIELDS or not isinstance(e.value, str):
+            continue
+        for lab in text_prompt.find(e.value.splitlines()[:200]):
+            out.append({"field": e.placement, "text": lab.text[:200], "language": lab.language})
+            if len(out) >= MAX_STATEMENTS:
+                return out
     return out

@@ -118,6 +118,33 @@ def make_jpeg(exif: bytes | None = None, xmp: str | None = None, comment: str | 
     return buf.getvalue()
 
 
+def iim_dataset(record: int, dataset: int, value: bytes | str) -> bytes:
+    """One IPTC-IIM dataset: tag marker 0x1C, record, dataset, 2-byte length, value."""
+    raw = value.encode("utf-8") if isinstance(value, str) else value
+    return bytes([0x1C, record, dataset]) + struct.pack(">H", len(raw)) + raw
+
+
+def photoshop_irb(resources: dict[int, bytes]) -> bytes:
+    """Photoshop image resource blocks: 8BIM, id, empty Pascal name, size, data (padded even)."""
+    out = b""
+    for rid, data in resources.items():
+        out += b"8BIM" + struct.pack(">H", rid) + b"\x00\x00" + struct.pack(">I", len(data)) + data
+        out += b"\x00" if len(data) & 1 else b""
+    return out
+
+
+def app13(payload: bytes) -> bytes:
+    body = b"Photoshop 3.0\x00" + payload
+    return b"\xff\xed" + struct.pack(">H", len(body) + 2) + body
+
+
+def make_jpeg_iim(iim: bytes, segments: list[bytes] | None = None) -> bytes:
+    """A small JPEG with IPTC-IIM data in an APP13 segment right after SOI (Pillow cannot write IIM)."""
+    jpg = make_jpeg()
+    extra = segments if segments is not None else [app13(photoshop_irb({0x0404: iim}))]
+    return jpg[:2] + b"".join(extra) + jpg[2:]
+
+
 # --- RIFF (WAV / AVI / WebP) ------------------------------------------------------------------
 
 def riff_chunk(cid: bytes, data: bytes) -> bytes:
