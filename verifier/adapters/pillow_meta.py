@@ -94,7 +94,6 @@ def exif_entries(data: bytes, placement: str) -> list[Entry]:
 def image_entries(path: Path, family: str) -> list[Entry]:
     """XMP and EXIF of TIFF, GIF, HEIF/AVIF (and anything else Pillow opens lazily)."""
     global _heif_registered
-    from PIL import Image
 
     if family == "isobmff" and not _heif_registered:
         try:
@@ -107,16 +106,23 @@ def image_entries(path: Path, family: str) -> list[Entry]:
     prefix = {"isobmff": "heif", "tiff": "tiff", "gif": "gif", "riff": "webp"}.get(family, family)
     out: list[Entry] = []
     with open_readonly(path) as fh:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                im = Image.open(fh)
-        except Exception as exc:  # noqa: BLE001 - Pillow raises many types on hostile headers
-            raise ValueError(f"image header not readable ({type(exc).__name__})") from exc
+        im = _open(fh)
         with im, warnings.catch_warnings():
             warnings.simplefilter("ignore")
             _collect(im, family, prefix, out)
     return out
+
+
+def _open(fh: Any) -> Any:
+    """Pillow's image for an open input, headers only; any failure is a ValueError."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return Image.open(fh)
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many types on hostile headers
+        raise ValueError(f"image header not readable ({type(exc).__name__})") from exc
 
 
 def _collect(im: Any, family: str, prefix: str, out: list[Entry]) -> None:
@@ -173,16 +179,12 @@ _IIM_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 def iim_entries(path: Path, placement: str) -> list[Entry]:
     """IPTC-IIM datasets of a JPEG (APP13 Photoshop resource 0x0404) or TIFF (tag 33723)."""
-    from PIL import Image
 
     with open_readonly(path) as fh:
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                im = Image.open(fh)
-        except Exception as exc:  # noqa: BLE001 - Pillow raises many types on hostile headers
-            return [Entry(placement, "IPTC-IIM", f"unreadable: image header ({type(exc).__name__})",
-                          group="IPTC-IIM")]
+            im = _open(fh)
+        except ValueError as exc:
+            return [Entry(placement, "IPTC-IIM", f"unreadable: {exc}", group="IPTC-IIM")]
         with im:
             return iim_from_image(im, placement)
 
