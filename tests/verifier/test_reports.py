@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import re
@@ -351,3 +352,15 @@ def test_cli_report_never_overwrites_an_input(tmp_path: Path) -> None:
     victim.write_bytes(b"%PDF-1.4 original evidence")
     assert main(["report", str(victim), "-o", str(victim), "--inline"]) == EXIT_USAGE
     assert victim.read_bytes() == b"%PDF-1.4 original evidence"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_report_verdict_text_names_the_trust_list_as_the_cli_does(lang: str) -> None:
+    """The verdict text of a report comes from the same signals, details included, as scan --json."""
+    from verifier import messages
+
+    report = ai_report(lang)
+    _, expected = messages.verdict_text(report.verdict, report.signals, lang)
+    assert "c2pa-official" in expected
+    page = html_report.render(outline.build(TOOL, files(lang), lang))
+    assert html.escape(expected, quote=False) in page or expected in page

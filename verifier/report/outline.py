@@ -371,7 +371,9 @@ def _verdict_texts(d: Mapping[str, Any], lang: str) -> tuple[str, str]:
                           unchecked=tuple(str(x) for x in v.get("unchecked", ())))
     except ValueError:
         return clean(v.get("headline", ""), lang), clean(v.get("explanation", ""), lang)
-    signals = tuple(Signal(id=str(s.get("id")), detector=str(s.get("detector")), summary="")
+    # the details matter: the verdict text names the signer, its trust list and why C2PA failed
+    signals = tuple(Signal(id=str(s.get("id")), detector=str(s.get("detector")), summary="",
+                           details=dict(s["details"]) if isinstance(s.get("details"), Mapping) else {})
                     for s in d.get("signals", ()) if isinstance(s, Mapping))
     headline, explanation = verdict_text(verdict, signals, lang)
     return headline, clean(explanation, lang, 2000)
