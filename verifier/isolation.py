@@ -324,10 +324,6 @@ class _Worker:
         except (OSError, ValueError):
             pass
 
-    def stop(self) -> None:
-        self.ask_to_stop()
-        self.finish()
-
     def finish(self) -> None:
         """Wait briefly for a worker asked to stop; kill it if it does not."""
         self.proc.join(1)

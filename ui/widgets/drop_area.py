@@ -34,6 +34,7 @@ class DropArea(QWidget):
         super().__init__(parent)
         self.setAcceptDrops(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._accepting = False
 
     @staticmethod
     def _copyable(event) -> bool:
@@ -43,7 +44,9 @@ class DropArea(QWidget):
         self.setStyleSheet("DropArea { background: #e3f2fd; }" if on else "")
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._copyable(event):
+        # the paths are looked up on disk once per drag, not on every mouse move
+        self._accepting = self._copyable(event)
+        if self._accepting:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
             self._highlight(True)
@@ -51,7 +54,7 @@ class DropArea(QWidget):
             event.ignore()
 
     def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if self._copyable(event):
+        if self._accepting and event.possibleActions() & Qt.DropAction.CopyAction:
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
@@ -63,9 +66,10 @@ class DropArea(QWidget):
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
         self._highlight(False)
-        if not self._copyable(event):
+        paths = local_paths(event.mimeData())
+        if not (event.possibleActions() & Qt.DropAction.CopyAction and paths):
             event.ignore()
             return
         event.setDropAction(Qt.DropAction.CopyAction)  # never Move: the source must keep its file
         event.accept()
-        self.paths_dropped.emit(local_paths(event.mimeData()))
+        self.paths_dropped.emit(paths)

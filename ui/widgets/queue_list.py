@@ -94,8 +94,8 @@ class QueueList(QTreeWidget):
         chosen = [i.data(FILE, UID) for i in self.selectedItems()]
         if not chosen and self.currentItem() is not None:
             chosen = [self.currentItem().data(FILE, UID)]
-        order = self.uids()
-        return sorted(chosen, key=order.index)
+        picked = set(chosen)
+        return [u for u in self.uids() if u in picked]  # in queue order
 
     def current_uid(self) -> int:
         item = self.currentItem()

@@ -113,6 +113,8 @@ class WatermarkPanel(QWidget):
         lay.addStretch(0)
         self._pixmap: QPixmap | None = None
         self._key: object = None
+        self._preview: object = object()  # never equal to a real preview
+        self._image = None
         self.set_value((), None)
 
     def set_value(self, signals: tuple[Signal, ...], preview: presenters.Preview | None,
@@ -125,11 +127,13 @@ class WatermarkPanel(QWidget):
         self.empty.setVisible(not sections)
         fill_tree(self.tree, sections, attachments, expand_depth=2)
         self.tree.setVisible(bool(sections))
+        if preview != self._preview:  # the picture is read and decoded once, not again per new box
+            self._preview = preview
+            self._image = load_image(preview)
         key = (preview, boxes)
         if key != self._key:
             self._key = key
-            img = load_image(preview)
-            self._pixmap = boxed(img, boxes) if img is not None else None
+            self._pixmap = boxed(self._image, boxes) if self._image is not None else None
         self.image.set_source(self._pixmap)
         self.image.setVisible(self._pixmap is not None)
         self.tree.parentWidget().setVisible(self._pixmap is not None or bool(sections))

@@ -26,14 +26,12 @@ VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/x-matroska", "vi
 
 # What OpenCV cannot decode: decoded through Pillow (+ pillow-heif) instead.
 PILLOW_DECODED = frozenset({"image/heic", "image/heif", "image/avif"})
-UNDECODABLE: dict[str, str] = {}  # media types with no pixel decoder here, with the reason
 
 
 def has_pixels(media_type: str) -> bool:
     """Whether a pixel check applies: decodable images and videos, and images it must say it
     could not decode (never silently skipped)."""
-    return (media_type in IMAGE_TYPES or media_type in VIDEO_TYPES or media_type in PILLOW_DECODED
-            or media_type in UNDECODABLE)
+    return media_type in IMAGE_TYPES or media_type in VIDEO_TYPES or media_type in PILLOW_DECODED
 
 
 class ImageTooLarge(ValueError):
@@ -90,17 +88,22 @@ def header_size(data: bytes) -> tuple[int, int] | None:
         return None
 
 
+def refuse_declared_oversize(data: bytes, max_pixels: int) -> None:
+    """Refuse an image whose header declares more pixels than ``max_pixels`` (before decoding)."""
+    size = header_size(data)
+    if size is not None and size[0] * size[1] > max_pixels:
+        raise ImageTooLarge(
+            f"the image declares {size[0]} x {size[1]} pixels, more than the {max_pixels // 1_000_000} MP "
+            "limit for pixel checks (possible decompression bomb); pixel checks were not run")
+
+
 def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS, stored: bool = False) -> np.ndarray:
     """Decode to an 8-bit H x W x 3 BGR array (alpha dropped, 16-bit scaled down).
 
     By default a JPEG's EXIF orientation is applied (the picture as a viewer shows it: where a
     visible label sits); ``stored=True`` keeps the pixels as stored (where an invisible watermark
     was embedded)."""
-    size = header_size(data)
-    if size is not None and size[0] * size[1] > max_pixels:
-        raise ImageTooLarge(
-            f"the image declares {size[0]} x {size[1]} pixels, more than the {max_pixels // 1_000_000} MP "
-            "limit for pixel checks (possible decompression bomb); pixel checks were not run")
+    refuse_declared_oversize(data, max_pixels)
     cv2 = _cv2()
     buf = np.frombuffer(data, dtype=np.uint8)
     flags = cv2.IMREAD_COLOR | (cv2.IMREAD_IGNORE_ORIENTATION if stored else 0)
@@ -115,8 +118,6 @@ def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS, stored: bool = False) 
 def load_bgr(path: Path | str, media_type: str = "", max_pixels: int = MAX_PIXELS,
              stored: bool = False) -> np.ndarray:
     """The image's pixels as BGR (``stored``: see :func:`decode_bgr`)."""
-    if media_type in UNDECODABLE:
-        raise ImageUndecodable(UNDECODABLE[media_type])
     if media_type in PILLOW_DECODED:
         return decode_bgr_pillow(read_bytes(path), max_pixels)
     return decode_bgr(read_bytes(path), max_pixels, stored)
@@ -136,11 +137,7 @@ def decode_bgr_pillow(data: bytes, max_pixels: int = MAX_PIXELS) -> np.ndarray:
     except ImportError as exc:
         raise ImageUndecodable("HEIC/HEIF needs pillow-heif, which is not installed; pixel checks were "
                                "not run") from exc
-    size = header_size(data)
-    if size is not None and size[0] * size[1] > max_pixels:
-        raise ImageTooLarge(
-            f"the image declares {size[0]} x {size[1]} pixels, more than the {max_pixels // 1_000_000} MP "
-            "limit for pixel checks (possible decompression bomb); pixel checks were not run")
+    refuse_declared_oversize(data, max_pixels)
     try:
         with Image.open(io.BytesIO(data)) as im:
             rgb = np.asarray(im.convert("RGB"))

@@ -99,11 +99,12 @@ def cmd_sweep(args: argparse.Namespace, config: Config) -> int:
 
             print(_row(d), flush=True)
 
+    tool = tool_info(config)  # reads the trust lists: once per run
     with ExitStack() as stack:
         if args.fetch_remote:
             stack.enter_context(netguard.allowing([netguard.ANY_HOST]))
         try:
-            result = run_sweep(opts, config, tool_info(config), on_record=on_record)
+            result = run_sweep(opts, config, tool, on_record=on_record)
         except SourceError as exc:
             _say(f"verifier: {exc}")
             return EXIT_USAGE
@@ -117,7 +118,7 @@ def cmd_sweep(args: argparse.Namespace, config: Config) -> int:
             raise
     if args.json and not args.out:
         records.sort(key=lambda d: str(d["path"]))
-        print(dumps(document(tool_info(config), records)))
+        print(dumps(document(tool, records)))
     elif result.summary is not None:
         print(format_text(result.summary))
         if result.parquet_rows is not None:

@@ -22,7 +22,7 @@ from ..detectors import BUILTIN_DETECTORS, Detector
 from ..inputs import InputError
 from ..pipeline import FileDone, FileFailed, Scanner
 from ..report.json_report import failed_dict
-from .sources import Item, sha256_of, staged
+from .sources import Item, staged, unchanged
 from .work import SKIPPED, finish, submit_item
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ class LocalEngine:
                 stack = ExitStack()
                 try:
                     local, comps = stack.enter_context(staged(item))
-                    if expected is not None and _unchanged(local, expected):
+                    if expected is not None and unchanged(local, expected):
                         stack.close()
                         ready.append((item, SKIPPED))
                         continue
@@ -123,12 +123,6 @@ class LocalEngine:
     def close(self) -> None:
         pass
 
-
-def _unchanged(local: Any, expected: str) -> bool:
-    try:
-        return sha256_of(local) == expected
-    except InputError:
-        return False
 
 
 def make_engine(name: str, config: Config, detectors: Sequence[Detector] = BUILTIN_DETECTORS,

@@ -13,7 +13,6 @@ rule itself is :class:`verifier.pipeline.Companions`.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import shutil
@@ -25,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..inputs import CHUNK, InputError, open_readonly
+from ..inputs import CHUNK, InputError, hash_file
 
 MAX_COMPANIONS = 256  # per file: a folder of 10,000 fragments is not 10,000 companions each
 
@@ -154,12 +153,14 @@ def iter_items(inputs: Iterable[str], recursive: bool = True) -> Iterator[Item]:
 # --------------------------------------------------------------------------- reading
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open_readonly(path) as fh:
-        while chunk := fh.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+def unchanged(local: Path, expected_sha: str) -> bool:
+    """Whether a staged input still has the SHA-256 an earlier run recorded (an unreadable one
+    has not: it is analysed again, which records why)."""
+    try:
+        found = hash_file(local)
+    except InputError:
+        return False
+    return found is not None and found[0] == expected_sha
 
 
 @contextmanager

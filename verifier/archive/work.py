@@ -27,7 +27,7 @@ from ..inputs import InputError
 from ..isolation import Runner, detector_ref, make_runner
 from ..pipeline import FileDone, FileFailed, Scanner
 from ..report.json_report import failed_dict, file_dict
-from .sources import Item, sha256_of, staged
+from .sources import Item, staged, unchanged
 
 log = logging.getLogger(__name__)
 
@@ -91,12 +91,8 @@ def analyse_item(item: Item, config: Config, expected_sha: str | None = None,
     """
     try:
         with staged(item) as (local, companions):
-            if expected_sha is not None:
-                try:
-                    if sha256_of(local) == expected_sha:
-                        return SKIPPED
-                except InputError:
-                    pass  # unreadable now: analyse, which records why
+            if expected_sha is not None and unchanged(local, expected_sha):
+                return SKIPPED
             with _scanner(config, detectors) as scanner:
                 main, _ = submit_item(scanner, local, companions)
                 for ev in scanner.events():

@@ -288,7 +288,7 @@ def _steady(b: Burst) -> bool:
 
 def _same_sender(b: Burst, freq: float, level_db: float, short: float, long: float) -> bool:
     """Could ``b`` be one more Morse element keyed with the group (so the group is part of a word)?"""
-    if abs(b.freq - freq) > PITCH_TOLERANCE * freq + 8 or not _steady(b):
+    if abs(b.freq - freq) > PITCH_TOLERANCE * freq + 8:  # steady: match_rhythm kept only those
         return False
     if abs(b.peak_db - level_db) > SENDER_LEVEL_DB:
         return False
@@ -317,6 +317,7 @@ def match_rhythm(bursts: list[Burst]) -> list[CueMatch]:
 
 
 def _match_group(group: list[Burst], before: Burst | None, after: Burst | None) -> CueMatch | None:
+    """Four steady bursts at one pitch (and their steady neighbours) against short-long-short-short."""
     d1, d2, d3, d4 = (b.duration for b in group)
     g1 = group[1].start - group[0].end
     g2 = group[2].start - group[1].end
@@ -343,8 +344,6 @@ def _match_group(group: list[Burst], before: Burst | None, after: Burst | None) 
     freqs = [b.freq for b in group]
     fmed = float(np.median(freqs))
     if max(abs(f - fmed) for f in freqs) > PITCH_TOLERANCE * fmed + 8:
-        return None
-    if not all(_steady(b) for b in group):
         return None
     guard = GUARD_FACTOR * g2
     level = float(np.median([b.peak_db for b in group]))

@@ -27,6 +27,7 @@ def walk(fh: BinaryIO, budget: Budget, size: int) -> Iterator[Entry]:
             if dsize > budget.max_value:
                 budget.warnings.append(f"script tag of {dsize} bytes not read")
             else:
+                budget.spend(dsize)  # counts towards the walk's total, as every walker's values do
                 amf = _Amf(fh.read(dsize), budget)
                 try:
                     name = amf.value(0)

@@ -26,7 +26,7 @@ def _sub_blocks(fh: BinaryIO, budget: Budget, keep_lengths: bool, keep_data: boo
             continue
         budget.tick("GIF sub-block")
         data = fh.read(n[0])
-        if len(out) < budget.max_value and keep_data:
+        if len(out) < budget.max_value:
             budget.spend(n[0] + 1)
             if keep_lengths:
                 out += n
@@ -59,10 +59,11 @@ def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
             if label == b"\xff":
                 size = fh.read(1)
                 app = fh.read(size[0]) if size else b""
-                data = _sub_blocks(fh, budget, app == b"XMP DataXMP")
+                is_xmp = app == b"XMP DataXMP"  # other application data (ICC, looping) is skipped
+                data = _sub_blocks(fh, budget, is_xmp, keep_data=is_xmp)
                 if data is None:
                     return
-                if app == b"XMP DataXMP":
+                if is_xmp:
                     packet = data[:-257] if len(data) > 257 else data
                     yield Entry("gif:AppExt:XMP", "XMP", decode_text(packet), kind="xmp", group="XMP")
             elif label == b"\xfe":

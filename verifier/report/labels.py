@@ -6,7 +6,7 @@ the report's own labels. Every key exists in both languages (a test checks it).
 
 from __future__ import annotations
 
-LANGS = ("en", "zh")
+from ..messages import LANGS, pick  # noqa: F401 - LANGS: the report languages, read by outline.py
 
 TEXT: dict[str, dict[str, str]] = {
     "title": {"en": "Provenance report", "zh": "来源核查报告"},
@@ -186,10 +186,6 @@ SIGNAL_NAMES: dict[str, dict[str, str]] = {
     "audio.cue": {"en": "Audio label", "zh": "音频标识"},
     "text.label": {"en": "Text label", "zh": "文本标识"},
 }
-
-
-def pick(table: dict[str, str], lang: str) -> str:
-    return table.get(lang) or table["en"]
 
 
 def t(key: str, lang: str, **params: object) -> str:
