@@ -25,6 +25,7 @@ DEFAULT_TIMEOUTS: dict[str, float] = {
     "double_jpeg": 30.0,
     "recapture": 60.0,
     "copy_move": 60.0,
+    "forensic_views": 60.0,
 }
 FALLBACK_TIMEOUT = 30.0
 

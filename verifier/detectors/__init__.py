@@ -20,6 +20,7 @@ def _builtin() -> tuple[Detector, ...]:
     from .forensic_jpeg import DoubleJpegDetector
     from .forensic_recapture import RecaptureDetector
     from .forensic_thumbnail import ThumbnailDetector
+    from .forensic_views import ForensicViewsDetector
     from .metadata import MetadataDetector
     from .text_label import TextLabelDetector
     from .visible_label import VisibleLabelDetector
@@ -39,6 +40,7 @@ def _builtin() -> tuple[Detector, ...]:
         DoubleJpegDetector(),
         RecaptureDetector(),
         CopyMoveDetector(),
+        ForensicViewsDetector(),
     )
 
 

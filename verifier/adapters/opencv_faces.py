@@ -1,0 +1,66 @@
+"""Faces in a picture, via the Haar cascades OpenCV ships in its wheel (``cv2.data.haarcascades``).
+
+Whether they are there depends on the OpenCV build: the ``opencv-python-headless`` 4.x wheels and
+the ``opencv-contrib-python-headless`` 5.x wheels carry both ``cv2.CascadeClassifier`` and the
+cascade files; the ``opencv-python-headless`` 5.x wheel this project pins carries neither (the
+cascade classifier moved to the contrib modules in OpenCV 5). :func:`load_cascade` says which, as
+:class:`FacesUnavailable` with a reason, so that "not looked for" is never read as "no face".
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+
+from .opencv_image import _cv2
+
+CASCADE = "haarcascade_frontalface_default.xml"
+MAX_SIDE = 1024  # faces are looked for on a copy at most this large
+MAX_FACES = 20
+
+
+class FacesUnavailable(RuntimeError):
+    """This OpenCV build cannot look for faces (no cascade classifier or no cascade file)."""
+
+
+def cascade_path(cv2: Any | None = None) -> str:
+    """Where the frontal-face cascade would be in this OpenCV build ("" when the build says nothing)."""
+    cv2 = cv2 or _cv2()
+    folder = getattr(getattr(cv2, "data", None), "haarcascades", "")
+    return os.path.join(folder, CASCADE) if folder else ""
+
+
+def load_cascade(cv2: Any | None = None) -> Any:
+    """The frontal-face cascade, or :class:`FacesUnavailable` saying what this build lacks."""
+    cv2 = cv2 or _cv2()
+    version = getattr(cv2, "__version__", "?")
+    if not hasattr(cv2, "CascadeClassifier"):
+        raise FacesUnavailable(f"this OpenCV build ({version}) has no cascade classifier")
+    path = cascade_path(cv2)
+    if not path or not os.path.isfile(path):
+        raise FacesUnavailable(f"this OpenCV build ({version}) ships no Haar cascade ({CASCADE})")
+    cascade = cv2.CascadeClassifier(path)
+    if cascade.empty():
+        raise FacesUnavailable(f"the Haar cascade of this OpenCV build ({version}) could not be loaded")
+    return cascade
+
+
+def find_faces(bgr: np.ndarray, cascade: Any) -> tuple[tuple[int, int, int, int], ...]:
+    """Frontal faces as (x0, y0, x1, y1) in ``bgr``'s pixels (x1, y1 exclusive), largest first."""
+    cv2 = _cv2()
+    grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    h, w = grey.shape
+    factor = min(1.0, MAX_SIDE / max(h, w))
+    if factor < 1.0:
+        grey = cv2.resize(grey, (max(1, round(w * factor)), max(1, round(h * factor))), interpolation=cv2.INTER_AREA)
+    grey = cv2.equalizeHist(grey)
+    side = max(24, min(grey.shape) // 20)
+    found = cascade.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=5, minSize=(side, side))
+    boxes = []
+    for x, y, bw, bh in (found if len(found) else ()):
+        x0, y0 = int(x / factor), int(y / factor)
+        boxes.append((x0, y0, min(w, int(np.ceil((x + bw) / factor))), min(h, int(np.ceil((y + bh) / factor)))))
+    boxes.sort(key=lambda b: (-(b[2] - b[0]) * (b[3] - b[1]), b))
+    return tuple(boxes[:MAX_FACES])
