@@ -22,7 +22,12 @@ MAX_FACES = 20
 
 
 class FacesUnavailable(RuntimeError):
-    """This OpenCV build cannot look for faces (no cascade classifier or no cascade file)."""
+    """This OpenCV build cannot look for faces; ``code``: ``no_classifier``, ``no_cascade`` or
+    ``unloadable`` (the description layer words it), ``version``: the OpenCV version."""
+
+    def __init__(self, message: str, code: str, version: str) -> None:
+        super().__init__(message)
+        self.code, self.version = code, version
 
 
 def cascade_path(cv2: Any | None = None) -> str:
@@ -35,15 +40,17 @@ def cascade_path(cv2: Any | None = None) -> str:
 def load_cascade(cv2: Any | None = None) -> Any:
     """The frontal-face cascade, or :class:`FacesUnavailable` saying what this build lacks."""
     cv2 = cv2 or _cv2()
-    version = getattr(cv2, "__version__", "?")
+    version = str(getattr(cv2, "__version__", "?"))
     if not hasattr(cv2, "CascadeClassifier"):
-        raise FacesUnavailable(f"this OpenCV build ({version}) has no cascade classifier")
+        raise FacesUnavailable(f"this OpenCV build ({version}) has no cascade classifier", "no_classifier", version)
     path = cascade_path(cv2)
     if not path or not os.path.isfile(path):
-        raise FacesUnavailable(f"this OpenCV build ({version}) ships no Haar cascade ({CASCADE})")
+        raise FacesUnavailable(f"this OpenCV build ({version}) ships no Haar cascade ({CASCADE})", "no_cascade",
+                               version)
     cascade = cv2.CascadeClassifier(path)
     if cascade.empty():
-        raise FacesUnavailable(f"the Haar cascade of this OpenCV build ({version}) could not be loaded")
+        raise FacesUnavailable(f"the Haar cascade of this OpenCV build ({version}) could not be loaded",
+                               "unloadable", version)
     return cascade
 
 

@@ -68,7 +68,7 @@ def _faces(pixels: Any, factor: float) -> dict[str, Any]:
     try:
         cascade = opencv_faces.load_cascade()
     except opencv_faces.FacesUnavailable as exc:
-        return {"finder": None, "not_looked_for": str(exc)}
+        return {"finder": None, "not_looked_for": str(exc), "reason": exc.code, "opencv": exc.version}
     found = opencv_faces.find_faces(pixels, cascade)
     regions, rest = views.region_stats(pixels, found, grid=factor == 1.0)
     out: dict[str, Any] = {"finder": opencv_faces.CASCADE, "found": len(regions),

@@ -169,8 +169,9 @@ def test_the_cascade_of_this_opencv_build_is_said_as_it_is() -> None:
 
 def test_a_build_without_cascade_classifier_or_cascade_file_is_said(tmp_path: Path) -> None:
     no_class = types.SimpleNamespace(__version__="5.0.0", data=types.SimpleNamespace(haarcascades=str(tmp_path)))
-    with pytest.raises(opencv_faces.FacesUnavailable, match="no cascade classifier"):
+    with pytest.raises(opencv_faces.FacesUnavailable, match="no cascade classifier") as info:
         opencv_faces.load_cascade(no_class)
+    assert (info.value.code, info.value.version) == ("no_classifier", "5.0.0")
     no_file = types.SimpleNamespace(__version__="9.9", CascadeClassifier=object,
                                     data=types.SimpleNamespace(haarcascades=str(tmp_path)))
     with pytest.raises(opencv_faces.FacesUnavailable, match="ships no Haar cascade"):
@@ -212,9 +213,11 @@ def test_faces_with_their_facts_beside_the_rest(tmp_path: Path, monkeypatch: pyt
 def test_without_a_face_finder_the_facts_say_faces_were_not_looked_for(tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     def unavailable() -> None:
-        raise opencv_faces.FacesUnavailable("this OpenCV build (5.0.0) has no cascade classifier")
+        raise opencv_faces.FacesUnavailable("this OpenCV build (5.0.0) has no cascade classifier", "no_classifier",
+                                            "5.0.0")
 
     monkeypatch.setattr(opencv_faces, "load_cascade", unavailable)
     ev = _run(tmp_path, _png(photo(200, 160, 12)), "p.png", "image/png")
-    assert ev.facts["faces"] == {"finder": None, "not_looked_for": "this OpenCV build (5.0.0) has no cascade classifier"}
+    assert ev.facts["faces"] == {"finder": None, "not_looked_for": "this OpenCV build (5.0.0) has no cascade classifier",
+                                 "reason": "no_classifier", "opencv": "5.0.0"}
     assert FACES_NAME not in [a.name for a in ev.attachments]
