@@ -39,7 +39,6 @@ class ForensicViewsDetector:
         noise = views.noise_residual(views.grey_of(pixels))
         ela_view, noise_view = views.fit(ela.image), noise.image
         facts: dict[str, Any] = {
-            "note": "views for a human eye; no indicator is raised from them",
             "size": [int(shown.shape[1]), int(shown.shape[0])],
             "view_size": [int(ela_view.shape[1]), int(ela_view.shape[0])],
             "error_level": {"quality": ela.quality, "gain": ela.gain, "max_difference": ela.max_difference,

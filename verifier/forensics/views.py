@@ -4,7 +4,7 @@ These are *views*, not verdicts: nothing here raises an indicator or decides any
 examiner looks at them next to the picture.
 
 - :func:`error_level` — error-level analysis: the picture re-saved as JPEG at a fixed quality in
-  memory, the absolute difference amplified by a fixed gain. Regions whose compression history
+  memory, the absolute difference (the largest of the three channels') amplified by a fixed gain. Regions whose compression history
   differs from the rest (pasted, retouched, re-saved apart) often stand out; so do edges, text and
   saturated areas, in every picture.
 - :func:`noise_residual` — the picture minus a 3 × 3 median-filtered copy of itself, the absolute
@@ -64,7 +64,7 @@ def analysis_copy(bgr: np.ndarray) -> tuple[np.ndarray, float]:
 
 @dataclass(frozen=True, slots=True)
 class ErrorLevel:
-    image: np.ndarray  # BGR uint8, the amplified difference
+    image: np.ndarray  # grey uint8: the largest channel difference, amplified
     quality: int
     gain: int
     max_difference: int  # largest absolute difference before amplification (0-255)
@@ -77,7 +77,7 @@ def error_level(bgr: np.ndarray, quality: int = ELA_QUALITY, gain: int = ELA_GAI
     if not ok:
         raise ValueError("the picture could not be re-encoded as JPEG in memory")
     again = cv2.imdecode(buf, cv2.IMREAD_COLOR)
-    diff = cv2.absdiff(bgr, again)
+    diff = cv2.absdiff(bgr, again).max(axis=2)  # the largest of the three channels' differences
     amplified = np.clip(diff.astype(np.uint16) * gain, 0, 255).astype(np.uint8)
     return ErrorLevel(amplified, quality, gain, int(diff.max(initial=0)), round(float(diff.mean()), 3))
 
