@@ -54,9 +54,9 @@ TEXT: dict[str, tuple[str, str]] = {
         "or edited after the thumbnail was written, or the thumbnail was replaced.",
         "EXIF 数据中保存的缩略图与图片不一致（差异 {d}）：图片在写入缩略图之后被裁剪或编辑过，或缩略图被替换过。"),
     "indicator.summary.forensic.copy_move": (
-        "Two regions of the picture look alike, as if one were copied onto the other ({n} matching points; both "
-        "outlined on the picture). Repetitive scenes (facades, tiles, text) can cause this.",
-        "画面中有两个区域看起来相同，像是其中一个被复制到另一个位置（{n} 个匹配点；两个区域均已在图上框出）。"
+        "Two regions of the picture, A and B, look alike, as if one were copied onto the other ({n} matching "
+        "points). Repetitive scenes (facades, tiles, text) can cause this.",
+        "画面中的区域 A 与区域 B 看起来相同，像是其中一个被复制到另一个位置（{n} 个匹配点）。"
         "重复性的场景（建筑立面、瓷砖、文字）也可能造成这种结果。"),
     "indicator.summary.forensic.recapture": (
         "Hints that the picture is a screenshot or a photo of a screen: {hints}. That is not an edit, but the "
@@ -67,9 +67,8 @@ TEXT: dict[str, tuple[str, str]] = {
         "{n} matching points).",
         "整幅图片与参考照片 {reference} 相符（可能经过重新编码、缩放或裁剪；{n} 个匹配点）。"),
     "indicator.summary.reference.match.partial": (
-        "A region of this picture (outlined) matches a region of the reference photo {reference} ({n} matching "
-        "points).",
-        "图片中的一个区域（已框出）与参考照片 {reference} 中的一个区域相符（{n} 个匹配点）。"),
+        "A region of this picture matches a region of the reference photo {reference} ({n} matching points).",
+        "图片中的一个区域与参考照片 {reference} 中的一个区域相符（{n} 个匹配点）。"),
     "indicator.region.source": ("region A", "区域 A"),
     "indicator.region.copy": ("region B", "区域 B"),
     "indicator.region.reference": ("shared with the reference", "与参考照片相同"),
@@ -124,19 +123,20 @@ TEXT: dict[str, tuple[str, str]] = {
         "The picture minus a median-filtered copy of itself: sensor noise and fine texture. An area with visibly "
         "different noise stands apart.",
         "图片减去其中值滤波后的副本：即传感器噪声与细密纹理。噪声明显不同的区域会显得突出。"),
-    "view.how.faces": ("Faces found by OpenCV, numbered as in the facts below.", "OpenCV 检测到的人脸，编号与下方数据一致。"),
+    "view.how.faces": ("Frontal faces found automatically, numbered as in the facts below.",
+                       "自动检测到的正面人脸，编号与下方数据一致。"),
     "view.face": ("Face {n}", "人脸 {n}"),
     "view.rest": ("Rest of the picture", "图片其余部分"),
     "view.faces.none": ("No frontal face was found (faces turned away or small are missed).",
                         "未发现正面人脸（侧脸或较小的人脸会被漏检）。"),
-    "view.faces.not_looked_for": ("Faces were not looked for (OpenCV {version}).", "未查找人脸（OpenCV {version}）。"),
+    "view.faces.not_looked_for": ("Faces were not looked for ({version}).", "未查找人脸（{version}）。"),
     "view.faces.not_looked_for.no_classifier": (
-        "Faces were not looked for: this OpenCV build ({version}) has no cascade classifier.",
-        "未查找人脸：此 OpenCV 版本（{version}）不含级联分类器。"),
+        "Faces were not looked for: this build ({version}) has no cascade classifier.",
+        "未查找人脸：此版本（{version}）不含级联分类器。"),
     "view.faces.not_looked_for.no_cascade": (
-        "Faces were not looked for: this OpenCV build ({version}) ships no face cascade.",
-        "未查找人脸：此 OpenCV 版本（{version}）未附带人脸级联模型。"),
+        "Faces were not looked for: this build ({version}) ships no face cascade.",
+        "未查找人脸：此版本（{version}）未附带人脸级联模型。"),
     "view.faces.not_looked_for.unloadable": (
-        "Faces were not looked for: the face cascade of this OpenCV build ({version}) could not be loaded.",
-        "未查找人脸：无法加载此 OpenCV 版本（{version}）的人脸级联模型。"),
+        "Faces were not looked for: the face cascade of this build ({version}) could not be loaded.",
+        "未查找人脸：无法加载此版本（{version}）的人脸级联模型。"),
 }

@@ -155,7 +155,7 @@ def _face_items(faces: Any, lang: str) -> tuple[Item, ...]:
         code = str(faces.get("reason") or "")
         key = f"view.faces.not_looked_for.{code}" if has(f"view.faces.not_looked_for.{code}") else \
             "view.faces.not_looked_for"
-        return (Item(t("view.title.faces", lang), t(key, lang, version=quote(faces.get("opencv") or "?", 40))),)
+        return (Item(t("view.title.faces", lang), t(key, lang, version=quote(f"OpenCV {faces.get('opencv') or '?'}", 60))),)
     regions = [r for r in faces.get("regions") or [] if isinstance(r, Mapping)]
     if not regions:
         return (Item(t("view.title.faces", lang), t("view.faces.none", lang)),)

@@ -1,0 +1,188 @@
+"""Indicators (advisory): each forensic indicator with its labelled details, the boxes they name
+outlined on the picture, and the forensic views as images with what each shows.
+
+Kept apart from the provenance findings: nothing here changes the verdict. Every word comes worded
+from the description layer (``verifier.describe.indicators``); every text is shown as plain text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QTreeWidget, QVBoxLayout, QWidget
+
+from verifier.evidence import Attachment
+
+from .. import presenters
+from .common import fill_tree, make_tree, plain_label
+from .watermark_panel import MAX_SIDE, ImageView, load_image
+
+OUTLINE = "#ffab00"
+MAX_VIEW_BYTES = 16 * 1024 * 1024
+
+
+def outlined(img: QImage, outlines: Iterable[Any]) -> QPixmap:
+    """The picture (scaled to at most MAX_SIDE) with each box ``[x0, y0, x1, y1]`` outlined.
+
+    Boxes are corners in the picture's pixels, as the contract says for indicators; one that does
+    not fit the picture is clipped to it."""
+    scale = min(1.0, MAX_SIDE / max(img.width(), img.height(), 1))
+    shown = img.scaled(int(img.width() * scale), int(img.height() * scale), Qt.AspectRatioMode.KeepAspectRatio,
+                       Qt.TransformationMode.SmoothTransformation) if scale < 1 else img
+    pm = QPixmap.fromImage(shown)
+    p = QPainter(pm)
+    width = max(3, int(min(pm.width(), pm.height()) / 200))
+    for o in outlines:
+        x0, y0, x1, y1 = (max(0.0, min(float(v), float(lim))) for v, lim in
+                          zip(o.box, (img.width(), img.height(), img.width(), img.height()), strict=True))
+        if x1 <= x0 or y1 <= y0:
+            continue
+        rect = QRectF(x0 * scale, y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale)
+        p.setPen(QPen(QColor("#000000"), width + 2))
+        p.drawRect(rect)
+        p.setPen(QPen(QColor(OUTLINE), width))
+        p.drawRect(rect)
+        if o.label:
+            p.drawText(rect.adjusted(width + 2, width + 2, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                       o.label)
+    p.end()
+    return pm
+
+
+def view_pixmap(att: Attachment | None) -> QPixmap | None:
+    if att is None or not att.mime.startswith("image/") or len(att.data) > MAX_VIEW_BYTES:
+        return None
+    pm = QPixmap()
+    return pm if pm.loadFromData(att.data) else None
+
+
+def _tree_nodes(indicators: Iterable[Any]) -> tuple[presenters.Node, ...]:
+    """Each indicator as a tree line (title: summary) with its labelled details below."""
+    return tuple(presenters.Node(i.title, i.summary, tuple(_item_nodes(i.items))) for i in indicators)
+
+
+def _item_nodes(items: Iterable[Any]) -> list[presenters.Node]:
+    return [presenters.Node(it.label, it.value or "", tuple(_item_nodes(it.children))) for it in items]
+
+
+class IndicatorsPanel(QWidget):
+    """Bound to one value: the worded indicators and views of a file, its preview and attachments."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.advisory = plain_label(parent=self)
+        self.advisory.setObjectName("advisory")
+        self.empty = plain_label(parent=self)
+        self.tree = make_tree(["", ""], self)
+        self.preview = ImageView(self)
+        self.preview.setStyleSheet("background: #263238;")
+        self.views_heading = plain_label(parent=self)
+        font = self.views_heading.font()
+        font.setBold(True)
+        self.views_heading.setFont(font)
+        self.views_note = plain_label(parent=self)
+        self.views_box = QWidget(self)
+        self.views_grid = QGridLayout(self.views_box)
+        self.faces = make_tree(["", ""], self)
+        inner = QWidget(self)
+        lay = QVBoxLayout(inner)
+        for w in (self.advisory, self.empty, self.tree, self.preview, self.views_heading, self.views_note,
+                  self.views_box, self.faces):
+            lay.addWidget(w)
+        lay.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.view_images: list[tuple[str, ImageView]] = []  # (attachment name, image) for tests
+        self._preview_key: object = object()
+        self._image: QImage | None = None
+        self.set_value(None)
+
+    def set_value(self, value: Any, preview: presenters.Preview | None = None,
+                  attachments: tuple[Attachment, ...] = ()) -> None:
+        """``value``: a :class:`verifier.describe.indicators.IndicatorsText` (None: no file)."""
+        if value is None:
+            for w in (self.advisory, self.empty, self.tree, self.preview, self.views_heading, self.views_note,
+                      self.views_box, self.faces):
+                w.setVisible(False)
+            self._clear_views()
+            return
+        self.advisory.setText(value.advisory)
+        self.advisory.setVisible(True)
+        self.empty.setText(value.none)
+        self.empty.setVisible(bool(value.none))
+        self.tree.setHeaderLabels(list(value.columns))
+        fill_tree(self.tree, _tree_nodes(value.indicators), expand_depth=2)
+        self.tree.setVisible(bool(value.indicators))
+        self.tree.setMinimumHeight(160 if value.indicators else 0)
+        self._show_preview(value, preview)
+        self._show_views(value, attachments)
+
+    def _show_preview(self, value: Any, preview: presenters.Preview | None) -> None:
+        outlines = tuple(o for i in value.indicators for o in i.outlines)
+        if not outlines:
+            self.preview.set_source(None)
+            self.preview.setVisible(False)
+            return
+        if preview != self._preview_key:  # the picture is read and decoded once per file
+            self._preview_key = preview
+            self._image = load_image(preview)
+        pm = outlined(self._image, outlines) if self._image is not None else None
+        self.preview.set_source(pm)
+        self.preview.setMinimumHeight(240)
+        self.preview.setVisible(pm is not None)
+
+    def _clear_views(self) -> None:
+        while self.views_grid.count():
+            item = self.views_grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.view_images = []
+
+    def _show_views(self, value: Any, attachments: tuple[Attachment, ...]) -> None:
+        self._clear_views()
+        by_name = {a.name: a for a in attachments}
+        row = 0
+        for view in value.views:
+            pm = view_pixmap(by_name.get(view.name))
+            if pm is None:
+                continue
+            image = ImageView(self.views_box)
+            image.setMinimumHeight(220)
+            image.setToolTip("")
+            image.set_source(pm)
+            caption = plain_label(f"{view.title}\n{view.how}", self.views_box)
+            self.views_grid.addWidget(caption, row, 0)
+            self.views_grid.addWidget(image, row + 1, 0)
+            self.view_images.append((view.name, image))
+            row += 2
+        shown = bool(self.view_images) or bool(value.faces)
+        self.views_heading.setText(value.views_heading)
+        self.views_note.setText(value.views_note)
+        for w in (self.views_heading, self.views_note):
+            w.setVisible(shown)
+        self.views_box.setVisible(bool(self.view_images))
+        self.faces.setHeaderLabels(list(value.columns))
+        fill_tree(self.faces, _item_nodes(value.faces), expand_depth=2)
+        self.faces.setVisible(bool(value.faces))
+
+
+def tree_texts(tree: QTreeWidget) -> list[str]:
+    """Every text of a tree, depth first (for tests and accessibility checks)."""
+    out: list[str] = []
+
+    def walk(item) -> None:
+        out.extend(item.text(c) for c in range(tree.columnCount()))
+        for k in range(item.childCount()):
+            walk(item.child(k))
+
+    for k in range(tree.topLevelItemCount()):
+        walk(tree.topLevelItem(k))
+    return out
