@@ -12,12 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QTreeWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTreeWidget, QVBoxLayout, QWidget
 
 from verifier.evidence import Attachment
 
 from .. import presenters
-from .common import fill_tree, make_tree, plain_label
+from .common import fill_tree, make_tree, plain_label, safe_tooltip
 from .watermark_panel import MAX_SIDE, ImageView, load_image
 
 OUTLINE = "#ffab00"
@@ -45,9 +45,14 @@ def outlined(img: QImage, outlines: Iterable[Any]) -> QPixmap:
         p.drawRect(rect)
         p.setPen(QPen(QColor(OUTLINE), width))
         p.drawRect(rect)
-        if o.label:
-            p.drawText(rect.adjusted(width + 2, width + 2, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                       o.label)
+        if o.label:  # a dark tag above the box (inside it when the box touches the top)
+            metrics = p.fontMetrics()
+            tw, th = metrics.horizontalAdvance(o.label) + 8, metrics.height() + 4
+            top = rect.top() - th if rect.top() >= th else rect.top()
+            tag = QRectF(rect.left(), top, tw, th)
+            p.fillRect(tag, QColor(0, 0, 0, 190))
+            p.setPen(QColor(OUTLINE))
+            p.drawText(tag, Qt.AlignmentFlag.AlignCenter, o.label)
     p.end()
     return pm
 
@@ -79,27 +84,32 @@ class IndicatorsPanel(QWidget):
         self.tree = make_tree(["", ""], self)
         self.preview = ImageView(self)
         self.preview.setStyleSheet("background: #263238;")
-        self.views_heading = plain_label(parent=self)
+        views = QWidget(self)
+        self.views_heading = plain_label(parent=views)
         font = self.views_heading.font()
         font.setBold(True)
         self.views_heading.setFont(font)
-        self.views_note = plain_label(parent=self)
-        self.views_box = QWidget(self)
-        self.views_grid = QGridLayout(self.views_box)
-        self.faces = make_tree(["", ""], self)
-        inner = QWidget(self)
-        lay = QVBoxLayout(inner)
-        for w in (self.advisory, self.empty, self.tree, self.preview, self.views_heading, self.views_note,
-                  self.views_box, self.faces):
-            lay.addWidget(w)
-        lay.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        self.views_note = plain_label(parent=views)
+        self.views_box = QWidget(views)
+        self.views_row = QHBoxLayout(self.views_box)
+        self.views_row.setContentsMargins(0, 0, 0, 0)
+        self.faces = make_tree(["", ""], views)
+        self.faces.setHeaderHidden(True)
+        vlay = QVBoxLayout(views)
+        vlay.setContentsMargins(0, 0, 0, 0)
+        vlay.addWidget(self.views_heading)
+        vlay.addWidget(self.views_note)
+        vlay.addWidget(self.views_box, 3)
+        vlay.addWidget(self.faces, 1)
+        self.views = views
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        for w in (self.tree, self.preview, views):
+            self.split.addWidget(w)
+        self.split.setSizes([200, 300, 400])
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.advisory)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.split, 1)
         self.view_images: list[tuple[str, ImageView]] = []  # (attachment name, image) for tests
         self._preview_key: object = object()
         self._image: QImage | None = None
@@ -109,11 +119,11 @@ class IndicatorsPanel(QWidget):
                   attachments: tuple[Attachment, ...] = ()) -> None:
         """``value``: a :class:`verifier.describe.indicators.IndicatorsText` (None: no file)."""
         if value is None:
-            for w in (self.advisory, self.empty, self.tree, self.preview, self.views_heading, self.views_note,
-                      self.views_box, self.faces):
+            for w in (self.advisory, self.empty, self.split):
                 w.setVisible(False)
             self._clear_views()
             return
+        self.split.setVisible(True)
         self.advisory.setText(value.advisory)
         self.advisory.setVisible(True)
         self.empty.setText(value.none)
@@ -121,7 +131,6 @@ class IndicatorsPanel(QWidget):
         self.tree.setHeaderLabels(list(value.columns))
         fill_tree(self.tree, _tree_nodes(value.indicators), expand_depth=2)
         self.tree.setVisible(bool(value.indicators))
-        self.tree.setMinimumHeight(160 if value.indicators else 0)
         self._show_preview(value, preview)
         self._show_views(value, attachments)
 
@@ -136,12 +145,11 @@ class IndicatorsPanel(QWidget):
             self._image = load_image(preview)
         pm = outlined(self._image, outlines) if self._image is not None else None
         self.preview.set_source(pm)
-        self.preview.setMinimumHeight(240)
         self.preview.setVisible(pm is not None)
 
     def _clear_views(self) -> None:
-        while self.views_grid.count():
-            item = self.views_grid.takeAt(0)
+        while self.views_row.count():
+            item = self.views_row.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.view_images = []
@@ -149,25 +157,28 @@ class IndicatorsPanel(QWidget):
     def _show_views(self, value: Any, attachments: tuple[Attachment, ...]) -> None:
         self._clear_views()
         by_name = {a.name: a for a in attachments}
-        row = 0
         for view in value.views:
             pm = view_pixmap(by_name.get(view.name))
             if pm is None:
                 continue
-            image = ImageView(self.views_box)
-            image.setMinimumHeight(220)
-            image.setToolTip("")
+            tile = QWidget(self.views_box)
+            caption = plain_label(view.title, tile)
+            caption.setToolTip(safe_tooltip(view.how))
+            how = plain_label(view.how, tile)
+            how.setStyleSheet("color: palette(mid);")
+            image = ImageView(tile)
             image.set_source(pm)
-            caption = plain_label(f"{view.title}\n{view.how}", self.views_box)
-            self.views_grid.addWidget(caption, row, 0)
-            self.views_grid.addWidget(image, row + 1, 0)
+            tl = QVBoxLayout(tile)
+            tl.setContentsMargins(0, 0, 0, 0)
+            tl.addWidget(caption)
+            tl.addWidget(image, 1)
+            tl.addWidget(how)
+            self.views_row.addWidget(tile, 1)
             self.view_images.append((view.name, image))
-            row += 2
         shown = bool(self.view_images) or bool(value.faces)
         self.views_heading.setText(value.views_heading)
         self.views_note.setText(value.views_note)
-        for w in (self.views_heading, self.views_note):
-            w.setVisible(shown)
+        self.views.setVisible(shown)
         self.views_box.setVisible(bool(self.view_images))
         self.faces.setHeaderLabels(list(value.columns))
         fill_tree(self.faces, _item_nodes(value.faces), expand_depth=2)
