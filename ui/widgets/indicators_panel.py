@@ -8,17 +8,19 @@ from the description layer (``verifier.describe.indicators``); every text is sho
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTreeWidget, QVBoxLayout, QWidget
 
 from verifier.evidence import Attachment
+from verifier.inputs import InputError, open_readonly
 
 from .. import presenters
 from .common import fill_tree, make_tree, plain_label, safe_tooltip
-from .watermark_panel import MAX_SIDE, ImageView, load_image
+from .watermark_panel import MAX_PREVIEW_BYTES, MAX_SIDE, ImageView
 
 OUTLINE = "#ffab00"
 MAX_VIEW_BYTES = 16 * 1024 * 1024
@@ -55,6 +57,30 @@ def outlined(img: QImage, outlines: Iterable[Any]) -> QPixmap:
             p.drawText(tag, Qt.AlignmentFlag.AlignCenter, o.label)
     p.end()
     return pm
+
+
+def load_shown(preview: presenters.Preview | None) -> QImage | None:
+    """The picture as a viewer shows it (EXIF orientation applied): the indicators' boxes are in
+    those pixels. Read through the read-only input opener, decoded in memory."""
+    if preview is None:
+        return None
+    if preview.attachment is not None:
+        data = preview.attachment.data
+    else:
+        try:
+            with open_readonly(Path(preview.path)) as fh:
+                data = fh.read(MAX_PREVIEW_BYTES + 1)
+        except (InputError, OSError):
+            return None
+        if len(data) > MAX_PREVIEW_BYTES:
+            return None
+    buf = QBuffer()
+    buf.setData(QByteArray(data))
+    buf.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buf)
+    reader.setAutoTransform(True)
+    img = reader.read()
+    return None if img.isNull() else img
 
 
 def view_pixmap(att: Attachment | None) -> QPixmap | None:
@@ -142,7 +168,7 @@ class IndicatorsPanel(QWidget):
             return
         if preview != self._preview_key:  # the picture is read and decoded once per file
             self._preview_key = preview
-            self._image = load_image(preview)
+            self._image = load_shown(preview)
         pm = outlined(self._image, outlines) if self._image is not None else None
         self.preview.set_source(pm)
         self.preview.setVisible(pm is not None)
