@@ -11,7 +11,8 @@ from typing import Any
 
 from ..detectors.base import Findings as _Findings
 from ..evidence import Attachment, Basis, Claim, Confidence, Signal
-from . import states
+from . import legacy_binding, states
+from .legacy_binding import Outcome as LegacyOutcome
 from .manifest_view import manifest_views, source_statements
 from .trust_eval import Attribution
 
@@ -43,7 +44,8 @@ def unreadable(message: str, **extra: Any) -> _Findings:
 
 def findings(store: dict[str, Any], assessment: states.Assessment, attribution: Attribution | None,
               note: str, thumbs: dict[str, str], attachments: tuple[Attachment, ...], *, tsa: str | None,
-              standalone: bool, sidecar: str | None, fragments: list[str]) -> _Findings:
+              standalone: bool, sidecar: str | None, fragments: list[str],
+              legacy: LegacyOutcome | None = None) -> _Findings:
     active = store.get("active_manifest")
     state = assessment.state
     codes_by_manifest: dict[str, list[str]] = {}
@@ -97,7 +99,13 @@ def findings(store: dict[str, Any], assessment: states.Assessment, attribution: 
                    "C2PA validation failed: the signing certificate is not valid for C2PA signing")
         signals.append(Signal("c2pa.invalid", NAME, summary,
                               details={**base, "failure": kind,
-                                       "status_codes": [f.as_dict() for f in assessment.tampering]}))
+                                       "status_codes": [f.as_dict() for f in assessment.tampering],
+                                       **({"legacy_check": legacy.details()} if legacy else {})}))
+    if legacy is not None and legacy.ok and intact:
+        facts["legacy_binding"] = legacy.details()
+        signals.append(_legacy_signal(legacy, base, active_view))
+    elif legacy is not None:
+        facts["legacy_check"] = legacy.details()
     signals.extend(_source_signals(store, assessment))
     return _Findings(signals=tuple(signals), facts=facts, attachments=attachments)
 
@@ -119,3 +127,17 @@ def _source_signals(store: dict[str, Any], assessment: states.Assessment) -> lis
                           details={**first.as_dict(), "signature_intact": signed,
                                    "statements": [{**st.as_dict(), "signature_intact": ok} for st, ok in hits]}))
     return out
+
+
+def _legacy_signal(legacy: LegacyOutcome, base: dict[str, Any], active_view: dict[str, Any]) -> Signal:
+    outside = legacy.outside or ["metadata"]
+    exif = legacy.exif
+    agreement = ("; it agrees with the signed values" if exif.get("compared") and exif.get("agrees")
+                 else "; no signed value to compare it with" if "EXIF" in outside else "")
+    return Signal("c2pa.legacy_binding", NAME,
+                  f"Image data as signed; this older signer left {', '.join(outside)} outside the signature"
+                  f"{agreement}",
+                  confidence=Confidence.INFO,
+                  details={**base, "signed_at": active_view.get("signed_at"), **legacy.details(),
+                           "exif_agrees": bool(exif.get("agrees")) if exif.get("compared") else None,
+                           "covered_containers": sorted(legacy_binding.COVERED)})

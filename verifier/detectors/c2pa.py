@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..adapters import c2pa_sdk as sdk
-from ..c2pa import signals, states
+from ..c2pa import legacy_binding, signals, states
 from ..c2pa.bmff import is_fragmented_init
 from ..c2pa.cose_chain import ChainError, signature_cbor, timestamp_tokens, x5chain
 from ..c2pa.manifest_view import thumbnail_uris
@@ -117,6 +117,11 @@ class C2paDetector:
             standalone = media.media_type in STANDALONE and manifest is None
             assessment = (states.assess(_without_binding(read.store), read.state, binding_checked=False)
                           if standalone else states.assess(read.store, read.state))
+            legacy = None
+            if not standalone and not fragments and legacy_binding.is_candidate(read.store, assessment):
+                legacy = _examine_legacy(read, media)
+                if legacy.ok:
+                    assessment = states.assess(legacy_binding.without_layout_failure(read.store), read.state)
             for frag_store, frag_state in read.per_fragment:
                 # Every fragment must match: the first one that does not decides.
                 frag_assessment = states.assess(frag_store, frag_state)
@@ -132,7 +137,7 @@ class C2paDetector:
             attachments, names = _thumbnails(read)
             found = signals.findings(read.store, assessment, attribution, note, names, attachments, tsa=_tsa_name(read),
                              standalone=standalone, sidecar=sidecars[0].name if sidecars else None,
-                             fragments=[p.name for p in fragments])
+                             fragments=[p.name for p in fragments], legacy=legacy)
             # An embedded manifest was read; a remote reference beside it is shown, never fetched.
             found.facts["remote_url"] = read.remote_url()
             return found
@@ -171,6 +176,16 @@ class C2paDetector:
                 if states.assess(read.store, read.state).state == states.TRUSTED:
                     return Attribution(lst.name, lst.label, "anchor")
         return None
+
+
+def _examine_legacy(read: sdk.Read, media: MediaFile) -> legacy_binding.Outcome:
+    """LABELS.md §4: an older signer's exclusion layout, examined on a stream of our own."""
+    try:
+        assertions = legacy_binding.active_assertions(read.detailed())
+    except sdk.Unreadable as exc:
+        return legacy_binding.Outcome(False, [f"the signed hash assertion could not be read: {exc}"])
+    with open_readonly(media.path) as fh:
+        return legacy_binding.examine(fh, media.media_type, assertions)
 
 
 def _pem_of(material: Material, name: str) -> str:
