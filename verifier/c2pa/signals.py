@@ -97,6 +97,8 @@ def findings(store: dict[str, Any], assessment: states.Assessment, attribution: 
         facts["failure"] = kind
         summary = ("C2PA validation failed: content or manifest altered" if kind == states.ALTERED else
                    "C2PA validation failed: the signing certificate is not valid for C2PA signing")
+        if legacy is not None and legacy.problems:
+            summary = f"{summary} ({'; '.join(legacy.problems)[:300]})"
         signals.append(Signal("c2pa.invalid", NAME, summary,
                               details={**base, "failure": kind,
                                        "status_codes": [f.as_dict() for f in assessment.tampering],
