@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..adapters import c2pa_sdk as sdk
-from ..c2pa import legacy_binding, signals, states
+from ..c2pa import legacy_binding, locate, signals, states
 from ..c2pa.bmff import is_fragmented_init
 from ..c2pa.cose_chain import ChainError, signature_cbor, timestamp_tokens, x5chain
 from ..c2pa.manifest_view import thumbnail_uris
@@ -102,9 +102,7 @@ class C2paDetector:
         except sdk.Unsupported as exc:
             raise NotApplicable(f"the C2PA SDK does not read this type of file ({exc})") from exc
         except sdk.Unreadable as exc:
-            if _PARSE_FAILURE in str(exc).lower():
-                raise DetectorFailure(f"the file's container could not be parsed for C2PA: {exc}") from exc
-            return signals.unreadable(str(exc))
+            return _unreadable(media, exc, sidecar=bool(sidecars))
 
     def _read(self, media: MediaFile, ctx: Context, material: Material, manifest: bytes | None,
               fragments: list[Path], sidecars: list[Path]) -> Findings:
@@ -176,6 +174,23 @@ class C2paDetector:
                 if states.assess(read.store, read.state).state == states.TRUSTED:
                     return Attribution(lst.name, lst.label, "anchor")
         return None
+
+
+def _unreadable(media: MediaFile, exc: Exception, *, sidecar: bool) -> Findings:
+    """An SDK error is a manifest only when a manifest store was actually located in the file."""
+    found = locate.Located(True, True, "sidecar .c2pa") if sidecar else locate.search(media)
+    if found.present and found.remote_url:
+        return signals.remote(found.remote_url)
+    if found.present:
+        if _PARSE_FAILURE in str(exc).lower():
+            raise DetectorFailure(f"the file's container could not be parsed for C2PA: {exc}") from exc
+        return signals.unreadable(str(exc), carrier=found.where)
+    if found.certain:
+        # No manifest store in the file: the SDK's failure is about the container, not credentials.
+        return Findings(facts={"present": False, "state": None, "sdk_error": str(exc)[:500],
+                               "searched": found.where})
+    raise DetectorFailure(f"the C2PA SDK could not read the file ({str(exc)[:200]}), and the file could not be "
+                          f"searched for a manifest store: {found.where}") from exc
 
 
 def _examine_legacy(read: sdk.Read, media: MediaFile) -> legacy_binding.Outcome:
