@@ -34,12 +34,26 @@ def remote(url: str | None) -> _Findings:
                                     confidence=Confidence.INFO, details=details),), facts=facts)
 
 
-def unreadable(message: str, **extra: Any) -> _Findings:
+def unreadable(message: str, summary: str = "C2PA manifest present but could not be read",
+               **extra: Any) -> _Findings:
     details = {"state": states.UNREADABLE, "error": message[:500], **extra}
     facts = {"state": states.UNREADABLE, "trust_list": None, "active_manifest": None, "remote_url": None,
              "status_codes": [], "manifests": [], "error": message[:500], **extra}
-    return _Findings(signals=(Signal("c2pa.manifest", NAME, "C2PA manifest present but could not be read",
-                                    details=details),), facts=facts)
+    return _Findings(signals=(Signal("c2pa.manifest", NAME, summary, details=details),), facts=facts)
+
+
+def font_unsupported(media_type: str, problem: str, alone: dict[str, Any] | None) -> _Findings:
+    """A font's ``C2PA`` table: Content Credentials present; this format cannot be validated here."""
+    reason = "Content Credentials are present in the font's C2PA table; this format cannot be validated here"
+    extra: dict[str, Any] = {"carrier": "font:C2PA table", "format": media_type, "format_supported": False}
+    if problem:
+        extra["problem"] = problem[:300]
+    if alone is not None:
+        # The store read on its own: its signature may be intact, but nothing binds it to this font here.
+        extra["manifest_store_alone"] = {**alone, "binding_checked": False}
+    found = unreadable(reason, "Content Credentials present; this font format cannot be validated here", **extra)
+    found.facts["reason"] = reason
+    return found
 
 
 def findings(store: dict[str, Any], assessment: states.Assessment, attribution: Attribution | None,

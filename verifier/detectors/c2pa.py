@@ -8,6 +8,7 @@ matched by leaf-certificate hash. States stay apart exactly as LABELS.md §4 ask
 
 from __future__ import annotations
 
+import io
 import logging
 from contextlib import ExitStack
 from pathlib import Path
@@ -17,7 +18,7 @@ from ..adapters import c2pa_sdk as sdk
 from ..c2pa import legacy_binding, locate, signals, states
 from ..c2pa.bmff import is_fragmented_init
 from ..c2pa.cose_chain import ChainError, signature_cbor, timestamp_tokens, x5chain
-from ..c2pa.manifest_view import thumbnail_uris
+from ..c2pa.manifest_view import text, thumbnail_uris
 from ..c2pa.trust_eval import (
     Attribution,
     anchored_list,
@@ -26,6 +27,7 @@ from ..c2pa.trust_eval import (
     timestamp_authority,
 )
 from ..evidence import Attachment, MediaFile
+from ..formats import sfnt
 from ..inputs import open_readonly
 from ..trust.material import Material, for_config
 from .base import Context, DetectorFailure, Findings, NotApplicable
@@ -63,7 +65,7 @@ class C2paDetector:
         self._contexts: dict[tuple[object, ...], Any] = {}
 
     def applies_to(self, media: MediaFile) -> bool:
-        return media.media_type in SUPPORTED or media.family == "jumbf"
+        return media.media_type in SUPPORTED or media.family in ("jumbf", "font")
 
     # -- trust material and SDK contexts, cached per process --------------------------------
 
@@ -93,6 +95,8 @@ class C2paDetector:
         sidecars = [p for p in ctx.companions if p.suffix.lower() == ".c2pa"]
         fragments = [p for p in ctx.companions if p.suffix.lower() == ".m4s"]
         manifest = _read_sidecar(sidecars[0]) if sidecars else None
+        if media.family == "font" and manifest is None:
+            return self._font(media, material)
         try:
             return self._read(media, ctx, material, manifest, fragments, sidecars)
         except sdk.NoManifest:
@@ -139,6 +143,45 @@ class C2paDetector:
             # An embedded manifest was read; a remote reference beside it is shown, never fetched.
             found.facts["remote_url"] = read.remote_url()
             return found
+
+    def _font(self, media: MediaFile, material: Material) -> Findings:
+        """LABELS.md §4: the SDK reads no font format. A ``C2PA`` table is credentials present that
+        cannot be validated here; its manifest store is read alone, as ``application/c2pa``, to
+        say whose signature it carries (never whether it matches this font)."""
+        table = None
+        with open_readonly(media.path) as fh:
+            try:
+                table = sfnt.find(fh, b"C2PA")
+                if table is None:
+                    return Findings(facts={"present": False, "state": None, "searched": "font table directory"})
+                uri, store = sfnt.c2pa_record(sfnt.table_bytes(fh, table))
+            except sfnt.FontError as exc:
+                if table is None:
+                    raise DetectorFailure(f"the font's table directory could not be read: {exc}") from exc
+                return signals.font_unsupported(media.media_type, str(exc), None)
+        if store is None and uri and uri.lower().startswith(("http://", "https://")):
+            return signals.remote(uri)
+        alone = self._store_alone(store, material) if store else None
+        return signals.font_unsupported(media.media_type, "" if store else "the C2PA table holds no manifest store",
+                                        alone)
+
+    def _store_alone(self, store: bytes, material: Material) -> dict[str, Any]:
+        try:
+            with sdk.read(io.BytesIO(store), "application/c2pa", self._context(material)) as read:
+                assessment = states.assess(_without_binding(read.store), read.state, binding_checked=False)
+                label = read.store.get("active_manifest")
+                ms = read.store.get("manifests")
+                m = ms.get(label) if isinstance(ms, dict) and isinstance(label, str) else None
+                sig = m.get("signature_info") if isinstance(m, dict) else None
+                sig = sig if isinstance(sig, dict) else {}
+                return {"signer_state": assessment.state,
+                        "signer": {"issuer": text(sig.get("issuer")), "common_name": text(sig.get("common_name"))},
+                        "signed_at": text(sig.get("time")), "active_manifest": text(label),
+                        "status_codes": [f.as_dict() for f in assessment.failures]}
+        except sdk.Unreadable as exc:
+            return {"signer_state": states.UNREADABLE, "error": str(exc)[:300]}
+        except sdk.NoManifest:
+            return {"signer_state": states.UNREADABLE, "error": "no manifest in the C2PA table's store"}
 
     def _attribute(self, read: sdk.Read, assessment: states.Assessment, material: Material,
                    media: MediaFile, manifest: bytes | None,
