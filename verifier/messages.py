@@ -202,8 +202,12 @@ def signed_date(value: object, lang: str) -> str:
 
 
 def legacy_binding_text(signal: Signal, lang: str) -> list[str]:
-    """The sentences of a legacy binding: what was signed, when, by whom; what lies outside."""
-    d = signal.details
+    return legacy_binding_sentences(signal.details, lang)
+
+
+def legacy_binding_sentences(d: dict, lang: str) -> list[str]:
+    """The sentences of a legacy binding (c2pa.legacy_binding details): what was signed, when, by
+    whom; what lies outside the signature, and whether it agrees with the signed values."""
     signer = d.get("signer") if isinstance(d.get("signer"), dict) else {}
     name = str(signer.get("issuer") or signer.get("common_name") or "?")
     outside = ", ".join(str(x) for x in d.get("outside_signature") or ()) or "?"

@@ -118,8 +118,9 @@ def findings(store: dict[str, Any], assessment: states.Assessment, attribution: 
                                        "status_codes": [f.as_dict() for f in assessment.tampering],
                                        **({"legacy_check": legacy.details()} if legacy else {})}))
     if legacy is not None and legacy.ok and intact:
-        facts["legacy_binding"] = legacy.details()
-        signals.append(_legacy_signal(legacy, base, active_view))
+        sig = _legacy_signal(legacy, base, active_view)
+        facts["legacy_binding"] = sig.details
+        signals.append(sig)
     elif legacy is not None:
         facts["legacy_check"] = legacy.details()
     signals.extend(_source_signals(store, assessment))

@@ -180,3 +180,39 @@ def test_exif_time_agrees_up_to_the_zone_and_names_a_shifted_day() -> None:
     assert [d["name"] for d in moved["disagrees"]] == ["DateTimeOriginal"]
     other_make = compare_exif(exif("2023:02:12 13:44:28"), {**signed, "Make": "Apple"})
     assert [d["name"] for d in other_make["disagrees"]] == ["Make"]
+
+
+# -- wording: CLI, reports and the window, in English and Chinese ------------------------------
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ("exactly what Truepic signed on 12 Feb 2023",
+                                                     "Older signer's layout")),
+                                             ("zh", ("Truepic 于 2023年2月12日 签名时完全一致", "较早签名程序的排除范围"))])
+def test_report_words_the_legacy_binding(truepic: Path, tmp_path: Path, lang: str, words: tuple[str, str]) -> None:
+    import html
+
+    from verifier.cli import main
+
+    out = tmp_path / f"report-{lang}.html"
+    assert main(["report", "--inline", "--no-ocr", "--disable", "visible_label", "--lang", lang,
+                 "-o", str(out), str(truepic)]) == 0
+    page = html.unescape(out.read_text("utf-8"))
+    for w in words:
+        assert w in page
+    assert tmp_path.joinpath(out.name).exists() and not any(p.suffix == ".html" for p in truepic.parent.iterdir())
+
+
+def test_window_words_the_legacy_binding(truepic: Path, qapp) -> None:
+    from ui import i18n, wording
+
+    ev, _ = analyse(truepic)
+    legacy = next(s for s in ev.signals if s.id == "c2pa.legacy_binding")
+    try:
+        assert i18n.install("en")
+        assert "exactly what Truepic signed on 12 Feb 2023" in wording.legacy_binding_note(legacy.details)
+        assert wording.signal_title("c2pa.legacy_binding") != "c2pa.legacy_binding"
+        assert i18n.install("zh_CN")
+        note = wording.signal_gist("c2pa.legacy_binding", legacy.details, legacy.claim)
+        assert "2023年2月12日" in note and "未发现修改迹象" in note
+    finally:
+        i18n.install("en")
