@@ -130,7 +130,8 @@ class C2paDetector:
                 if frag_assessment.state == states.INVALID:
                     assessment = frag_assessment
                     break
-            attribution, note = self._attribute(read, assessment, material, media, manifest, fragments)
+            attribution, note = self._attribute(read, assessment, material, media, manifest, fragments,
+                                                legacy_cleared=bool(legacy and legacy.ok))
             if attribution is None and assessment.state == states.TRUSTED:
                 assessment = states.Assessment(states.UNTRUSTED_SIGNER, assessment.failures, ())
             elif attribution is not None and assessment.state == states.UNTRUSTED_SIGNER:
@@ -185,7 +186,7 @@ class C2paDetector:
 
     def _attribute(self, read: sdk.Read, assessment: states.Assessment, material: Material,
                    media: MediaFile, manifest: bytes | None,
-                   fragments: list[Path]) -> tuple[Attribution | None, str]:
+                   fragments: list[Path], legacy_cleared: bool = False) -> tuple[Attribution | None, str]:
         state = assessment.state
         wants_allowed = state == states.UNTRUSTED_SIGNER and any(a.allowed_sha256 for a in material.lists)
         if state != states.TRUSTED and not wants_allowed:
@@ -199,12 +200,12 @@ class C2paDetector:
                 tsa_lists = [a for a in material.lists if a.is_tsa]
                 if anchored_list(chain, tsa_lists) is not None:
                     return None, "the signer's chain reaches only a time-stamping authority anchor"
-            return self._attribute_by_reads(material, media, manifest, fragments), ""
+            return self._attribute_by_reads(material, media, manifest, fragments, legacy_cleared), ""
         found = attribute_end_entity(chain, material) if chain else None
         return found, ""
 
     def _attribute_by_reads(self, material: Material, media: MediaFile, manifest: bytes | None,
-                            fragments: list[Path]) -> Attribution | None:
+                            fragments: list[Path], legacy_cleared: bool = False) -> Attribution | None:
         """Fallback when the chain cannot be read: one read per signer list, in precedence order."""
         for lst in material.signer_lists:
             if not lst.certs:
@@ -214,7 +215,8 @@ class C2paDetector:
                 frags = [stack.enter_context(open_readonly(p)) for p in fragments]
                 read = stack.enter_context(sdk.read(stream, media.media_type,
                                                     self._context(material, lst.name), manifest, frags))
-                if states.assess(read.store, read.state).state == states.TRUSTED:
+                store = legacy_binding.without_layout_failure(read.store) if legacy_cleared else read.store
+                if states.assess(store, read.state).state == states.TRUSTED:
                     return Attribution(lst.name, lst.label, "anchor")
         return None
 
