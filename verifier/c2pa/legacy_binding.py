@@ -36,6 +36,7 @@ COVERED = frozenset({"image/jpeg"})
 HASHES = {"sha256": hashlib.sha256, "sha384": hashlib.sha384, "sha512": hashlib.sha512}
 _APP0, _APP1, _APP11, _SOI = 0xE0, 0xE1, 0xEB, 0xD8
 _CHUNK = 1 << 20
+STORE_LABEL = b"jumdc2pa"  # the manifest store's JUMBF description box, in its first APP11 segment
 
 
 @dataclass
@@ -155,10 +156,11 @@ def _check_range(fh: BinaryIO, start: int, end: int, out: Outcome) -> None:
     if not inside or inside[0][1] != start or inside[-1][2] != end:
         _fail(out, f"the excluded range {start}-{end} does not fall on JPEG segment boundaries")
         return
-    run_started = False
+    run_started = store_seen = False
     for marker, s, e, head in inside:
         if marker == _APP11 and head.startswith(b"JP"):
             run_started = True
+            store_seen = store_seen or STORE_LABEL in head
             continue
         name = f"0x{marker:02X}" if marker >= 0 else "non-marker bytes"
         if run_started:
@@ -174,8 +176,8 @@ def _check_range(fh: BinaryIO, start: int, end: int, out: Outcome) -> None:
         else:
             _fail(out, f"segment {name} at byte {s} lies inside the excluded range "
                        "(only SOI, APP0/APP1 and the manifest may)")
-    if not run_started:
-        _fail(out, "the excluded range does not hold the manifest store (APP11)")
+    if not store_seen:
+        _fail(out, "the excluded range does not hold the manifest store (APP11 JUMBF labelled c2pa)")
     out.outside = list(dict.fromkeys(out.outside))
 
 

@@ -5,6 +5,7 @@ flipped scan bit, an edited EXIF date or a segment injected into the excluded ra
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 import struct
@@ -216,3 +217,51 @@ def test_window_words_the_legacy_binding(truepic: Path, qapp) -> None:
         assert "2023年2月12日" in note and "未发现修改迹象" in note
     finally:
         i18n.install("en")
+
+
+# -- the examination on JPEGs built in code (no corpus needed) ----------------------------------
+
+
+def _seg(marker: int, payload: bytes) -> bytes:
+    return bytes([0xFF, marker]) + struct.pack(">H", len(payload) + 2) + payload
+
+
+def _exif_bytes(make: str) -> bytes:
+    from PIL import Image
+
+    e = Image.Exif()
+    e[0x010F] = make
+    return b"Exif\0\0" + e.tobytes()
+
+
+APP11 = _seg(0xEB, b"JP\0\x01\0\0\0\x01" + struct.pack(">I", 64) + b"jumb" + struct.pack(">I", 25)
+             + b"jumdc2pa" + bytes(40))
+TAIL = _seg(0xDB, b"\0" + bytes(range(64))) + _seg(0xDA, b"\x01\x01\0\0\x3f\0") + b"scan data" + b"\xff\xd9"
+
+
+def _built(excluded: bytes, tail: bytes = TAIL, *, tamper: bool = False) -> tuple[io.BytesIO, dict]:
+    data = b"\xff\xd8" + excluded
+    digest = hashlib.sha256(tail).digest()
+    if tamper:
+        tail = tail.replace(b"scan data", b"scan dat4")
+    assertion = {"exclusions": [{"start": 0, "length": len(data)}], "alg": "sha256",
+                 "hash": base64.b64encode(digest).decode()}
+    return io.BytesIO(data + tail), {"c2pa.hash.data": assertion, "stds.exif": {"EXIF:Make": "Google"}}
+
+
+def test_examination_on_a_built_jpeg() -> None:
+    fh, assertions = _built(_seg(0xE1, _exif_bytes("Google")) + APP11)
+    out = legacy_binding.examine(fh, "image/jpeg", assertions)
+    assert out.ok and out.outside == ["EXIF"] and out.exif["compared"] == ["Make"], out.problems
+
+    def problems(excluded: bytes, **kw: bool) -> str:
+        fh, a = _built(excluded, **kw)
+        result = legacy_binding.examine(fh, "image/jpeg", a)
+        assert not result.ok
+        return " ".join(result.problems)
+
+    assert "0xE2" in problems(_seg(0xE1, _exif_bytes("Google")) + _seg(0xE2, b"ICC_PROFILE\0") + APP11)
+    assert "follows the manifest" in problems(APP11 + _seg(0xE1, _exif_bytes("Google")))
+    assert "does not match the signed hash" in problems(_seg(0xE1, _exif_bytes("Google")) + APP11, tamper=True)
+    assert "Make" in problems(_seg(0xE1, _exif_bytes("Apple")) + APP11)
+    assert "manifest store" in problems(_seg(0xE1, _exif_bytes("Google")))
