@@ -162,6 +162,10 @@
 <context>
     <name>C2paPanel</name>
     <message>
+        <source>Older signer&apos;s layout</source>
+        <translation>Older signer&apos;s layout</translation>
+    </message>
+    <message>
         <source>valid, signer on a trust list</source>
         <translation>valid, signer on a trust list</translation>
     </message>
@@ -1360,6 +1364,10 @@
 <context>
     <name>Signals</name>
     <message>
+        <source>C2PA: older signer&apos;s layout, image data as signed</source>
+        <translation>C2PA: older signer&apos;s layout, image data as signed</translation>
+    </message>
+    <message>
         <source>Content Credentials (C2PA) present</source>
         <translation>Content Credentials (C2PA) present</translation>
     </message>
@@ -1589,6 +1597,18 @@
 </context>
 <context>
     <name>VerdictBanner</name>
+    <message>
+        <source>The image data is exactly what {signer} signed on {date}; this older signer left the {outside} metadata outside the signature, which current rules no longer accept; no sign of alteration; treat metadata not repeated in the credentials as unverified.</source>
+        <translation>The image data is exactly what {signer} signed on {date}; this older signer left the {outside} metadata outside the signature, which current rules no longer accept; no sign of alteration; treat metadata not repeated in the credentials as unverified.</translation>
+    </message>
+    <message>
+        <source>The unsigned EXIF agrees with the signed values ({fields}).</source>
+        <translation>The unsigned EXIF agrees with the signed values ({fields}).</translation>
+    </message>
+    <message>
+        <source>Content Credentials are present in this font; this format cannot be validated here.</source>
+        <translation>Content Credentials are present in this font; this format cannot be validated here.</translation>
+    </message>
     <message>
         <source>Declared or detected as AI-generated</source>
         <translation>Declared or detected as AI-generated</translation>

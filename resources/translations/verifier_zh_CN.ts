@@ -162,6 +162,10 @@
 <context>
     <name>C2paPanel</name>
     <message>
+        <source>Older signer&apos;s layout</source>
+        <translation>较早签名程序的排除范围</translation>
+    </message>
+    <message>
         <source>valid, signer on a trust list</source>
         <translation>有效，签名者在信任列表中</translation>
     </message>
@@ -1360,6 +1364,10 @@
 <context>
     <name>Signals</name>
     <message>
+        <source>C2PA: older signer&apos;s layout, image data as signed</source>
+        <translation>C2PA：较早签名程序的排除范围，图像数据与签名一致</translation>
+    </message>
+    <message>
         <source>Content Credentials (C2PA) present</source>
         <translation>存在内容凭证（C2PA）</translation>
     </message>
@@ -1589,6 +1597,18 @@
 </context>
 <context>
     <name>VerdictBanner</name>
+    <message>
+        <source>The image data is exactly what {signer} signed on {date}; this older signer left the {outside} metadata outside the signature, which current rules no longer accept; no sign of alteration; treat metadata not repeated in the credentials as unverified.</source>
+        <translation>图像数据与 {signer} 于 {date} 签名时完全一致；这一较早的签名程序把 {outside} 元数据留在签名范围之外，现行规则已不再接受这种做法；未发现修改迹象；凭证中未重复的元数据应视为未经验证。</translation>
+    </message>
+    <message>
+        <source>The unsigned EXIF agrees with the signed values ({fields}).</source>
+        <translation>未签名的 EXIF 与已签名的值一致（{fields}）。</translation>
+    </message>
+    <message>
+        <source>Content Credentials are present in this font; this format cannot be validated here.</source>
+        <translation>此字体带有内容凭证；本工具无法在此验证这种格式。</translation>
+    </message>
     <message>
         <source>Declared or detected as AI-generated</source>
         <translation>声明或检测为人工智能生成</translation>

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any
 
 from ..evidence import Basis, Signal, Verdict, VerdictCode
-from ..messages import verdict_text
+from ..messages import legacy_binding_sentences, verdict_text
 from . import labels as L
 from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
 
@@ -308,8 +308,11 @@ def _c2pa_facts(facts: Mapping[str, Any], atts: _Attachments, lang: str) -> list
         top.append(Field(L.t("trust_list", lang), clean(facts["trust_list"], lang)))
     if facts.get("active_manifest"):
         top.append(Field(L.t("active_manifest", lang), clean(facts["active_manifest"], lang), mono=True))
+    if isinstance(facts.get("legacy_binding"), Mapping):  # c2pa.legacy_binding: worded, not a raw tree
+        top.append(Field(L.t("legacy_binding", lang),
+                         clean(" ".join(legacy_binding_sentences(dict(facts["legacy_binding"]), lang)), lang)))
     out: list[Block] = [Fields(tuple(top))]
-    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests"}
+    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests", "legacy_binding"}
     extra_top = {k: v for k, v in facts.items() if k not in known_top}
     if extra_top:
         out.append(tree(extra_top, lang))
