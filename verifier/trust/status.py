@@ -26,6 +26,7 @@ OLDER_THAN_6_MONTHS = "older_than_6_months"
 UNDATED = "undated"
 FROZEN = "frozen"
 UNREADABLE = "unreadable"
+MIXED = "mixed"  # some files of the list come from another folder (e.g. an updated interim-allowed.pem)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +119,8 @@ def list_status(trust_dirs: tuple[Path, ...], user_anchors: tuple[Path, ...] = (
         warnings = []
         if certs == 0:
             warnings.append(UNREADABLE)
+        if len({p.parent for p in (t.anchors, t.allowed, t.config) if p is not None}) > 1:
+            warnings.append(MIXED)
         age = (today - as_of).days if as_of else None
         if frozen is not None:
             warnings.append(FROZEN)

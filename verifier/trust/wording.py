@@ -37,6 +37,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "date unknown: the age shown is the file's date.",
         "zh": "日期未知：显示的是文件日期。",
     },
+    "warn.mixed": {
+        "en": "its files come from more than one folder: an updated part overrides the bundled one.",
+        "zh": "其文件来自多个文件夹：更新的部分取代了随附的部分。",
+    },
     "warn.unreadable": {
         "en": "no certificate could be read from this list: it trusts nothing.",
         "zh": "无法从此列表读取任何证书：它不信任任何签名者。",

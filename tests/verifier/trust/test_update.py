@@ -95,6 +95,8 @@ def test_updating_interim_allowed_keeps_the_bundled_anchors_and_config(tmp_path)
     interim = in_force("interim")
     assert interim.allowed == done.target
     assert interim.anchors.parent == bundled_dir() and interim.config.parent == bundled_dir()
+    s = {x.name: x for x in st.list_status(Config().trust_dirs)}["interim"]
+    assert st.MIXED in s.warnings and s.allowed == 1 and s.certificates == 18
 
 
 def test_cli_update_needs_a_list_when_the_name_says_nothing(tmp_path, capsys):
