@@ -473,6 +473,20 @@ def _trust_rows(labels: Iterable[object], lang: str) -> tuple[tuple[str, str], .
     return tuple(rows)
 
 
+def _trust_status(states: object, lang: str) -> list[Block]:
+    """One line per list in force (origin, age, next update), a warning when it is stale."""
+    from ..trust import wording as TW  # noqa: PLC0415
+
+    out: list[Block] = []
+    for s in states if isinstance(states, list) else ():
+        if isinstance(s, dict):
+            warn = TW.warnings(s, lang)
+            text = " — ".join([TW.describe(s, lang), *warn])
+            out.append(Para(clean(text, lang, 600), "warning" if s.get("stale") or "unreadable" in
+                            (s.get("warnings") or ()) else "note"))
+    return out
+
+
 def howto(lang: str) -> list[Block]:
     return [
         Heading(L.t("howto", lang), 3),
@@ -500,6 +514,7 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
                             mono=frozenset({1}), widths=(3, 2)))
     else:
         blocks.append(Para(L.t("no_trust_lists", lang), "warning"))
+    blocks.extend(_trust_status(tool.get("trust_status"), lang))
     blocks.append(Heading(L.t("summary", lang), 3))
     if files:
         blocks.append(Para(L.t("files_count", lang, n=len(files))))
