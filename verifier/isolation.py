@@ -395,12 +395,39 @@ def _restore_sigint(previous: Any) -> None:
 _LIVE: "weakref.WeakSet[_Worker]" = weakref.WeakSet()
 
 
+WORKER_NAME = "verifier-worker"
+
+
+def _without_parent_main() -> None:
+    """Spawned workers must not import the parent's ``__main__`` (multiprocessing does, to find
+    functions defined there; ours live in this module). Run as ``python -m ui.app``, that import
+    is the whole Qt GUI: Qt's libraries loaded, and a thread started, before :func:`_worker_main`
+    could isolate the process (``CLONE_NEWUSER`` needs a single thread). Only processes named
+    :data:`WORKER_NAME` are affected."""
+    from multiprocessing import spawn
+
+    original = spawn.get_preparation_data
+    if getattr(original, "verifier_worker", False):
+        return
+
+    def get_preparation_data(name: str) -> dict[str, Any]:
+        data = original(name)
+        if name == WORKER_NAME:
+            data.pop("init_main_from_name", None)
+            data.pop("init_main_from_path", None)
+        return data
+
+    get_preparation_data.verifier_worker = True  # type: ignore[attr-defined]
+    spawn.get_preparation_data = get_preparation_data
+
+
 class _Worker:
     def __init__(self, memory_limit_mb: int, threads: int = 0) -> None:
+        _without_parent_main()
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, memory_limit_mb, threads), daemon=True,
-                                name="verifier-worker")
+                                name=WORKER_NAME)
         # Started with Ctrl-C ignored (inherited through fork and exec; Python keeps it so): the
         # terminal sends SIGINT to the whole process group, and a worker still starting up would
         # die of it with a traceback on the terminal. The parent stops its workers itself.
@@ -671,7 +698,7 @@ def network_state(isolation: str) -> Isolation:
     if _SEEN:
         return next(iter(_SEEN))
     if isolation == "inline":
-        return Isolation(False, "the detectors ran inside this process (--inline)")
+        return Isolation(False, "the detectors ran inside this process (inline mode)")
     return probe()
 
 

@@ -17,6 +17,17 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# At module level, as ``python -m ui.app`` has them: a worker that imported its parent's
+# __main__ would load Qt and numpy (whose OpenBLAS starts a thread) before it could isolate
+# itself (see verifier.isolation._without_parent_main).
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDropEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ui.app import App  # noqa: E402
+from ui.settings import Settings  # noqa: E402
+
 WAIT_S = 600
 
 
@@ -25,16 +36,9 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["XDG_CONFIG_HOME"] = str(out / "config")  # never the user's settings
     os.environ["XDG_DATA_HOME"] = str(out / "data")
-    from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
-    from PySide6.QtGui import QDropEvent
-    from PySide6.QtWidgets import QApplication
-
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(out / "qsettings"))
     qapp = QApplication([sys.argv[0]])
-    from ui.app import App
-    from ui.settings import Settings
-
     app = App(Settings(language="en"), persist=False)  # default settings: every check, OCR on
     try:
         app.window.show()
@@ -55,7 +59,10 @@ def main(argv: list[str]) -> int:
                 return 1
         verdicts = {str(e.path): e.report.verdict.code.value if e.report else None
                     for e in app.controller.entries.values()}
-        print(json.dumps({"verdicts": verdicts, "exports": written}))
+        from verifier.about import tool_info
+
+        network = tool_info(app.controller.config)["network"]
+        print(json.dumps({"verdicts": verdicts, "exports": written, "network": network}))
         return 0
     finally:
         app.shutdown()
@@ -74,5 +81,4 @@ def _wait(qapp, done, limit: float = WAIT_S) -> bool:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     sys.exit(main(sys.argv[1:]))

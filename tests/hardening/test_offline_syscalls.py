@@ -142,6 +142,10 @@ def test_the_desktop_app_opens_no_internet_socket(tmp_path: Path) -> None:
     assert len(result["verdicts"]) == len(SAMPLE) and all(result["verdicts"].values()), result
     assert result["exports"] == {str(tmp_path / "report.html"): "", str(tmp_path / "report.pdf"): ""}
     assert_no_inet(trace)
+    from verifier.isolation import probe
+
+    # the window's workers isolate themselves as the CLI's do (the GUI's __main__ imports Qt)
+    assert result["network"] == probe().describe()
 
 
 @pytest.mark.corpus
