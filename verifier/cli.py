@@ -251,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("verifier: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # e.g. `verifier scan DIR | head`: the reader went away
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1  # the output could not be written
     finally:
         isolation = sys.modules.get("verifier.isolation")  # loaded if any worker was started
         if isolation is not None:

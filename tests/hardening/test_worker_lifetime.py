@@ -144,3 +144,4 @@ def test_no_worker_outlives_a_closed_output(tmp_path: Path) -> None:
         complaining_mp3(tmp_path).rename(tmp_path / f"a{i}.mp3")
     out = run_wrapped("close", "scan", "--no-ocr", "--workers", "2", str(tmp_path))
     assert out["left"] == [], out
+    assert "Traceback" not in out["stderr"], out["stderr"][-2000:]
