@@ -97,32 +97,46 @@ def parse(path: Path) -> Trace:
             pending[tid] = text[: -len("<unfinished ...>")].rstrip()
             continue
         joined.append((tid, text))
-    trace = Trace()
-    process: dict[int, int] = {}  # thread id -> process id
+    # First pass: who cloned whom (threads vs processes) and what each process exec'd. strace may
+    # log a child's first calls (even its execve) before the parent's clone returns.
+    thread_of: dict[int, int] = {}  # thread id -> the thread that created it (same process)
+    forked_by: dict[int, int] = {}  # process id -> the thread that forked it
+    execd: dict[int, str] = {}  # process id -> kind given by its (last successful) execve
     first = joined[0][0] if joined else 0
-    trace.kinds[first] = "main"
-    process[first] = first
+    calls: list[tuple[int, str, str, str, str]] = []
     for tid, text in joined:
-        pid = process.setdefault(tid, tid)
-        kind = trace.kinds.setdefault(pid, "helper")
         m = _CALL.match(text)
         if not m:
             continue
         name, args, result, errno = m.group(1), m.group(2), m.group(3), m.group(4) or ""
         if name in ("clone", "clone3", "fork", "vfork") and result.isdigit():
-            child = int(result)
-            if "CLONE_THREAD" in args:
-                process[child] = pid
-            else:
-                process[child] = child
-                trace.kinds[child] = kind
-            continue
-        if name == "execve":
-            if result == "0" and pid != first:
-                trace.kinds[pid] = "worker" if "--multiprocessing-fork" in args else "helper"
-            continue
-        call = Call(pid, kind, name, args, result, errno if result.startswith("-") else "")
+            (thread_of if "CLONE_THREAD" in args else forked_by)[int(result)] = tid
+        elif name == "execve":
+            if result == "0" and tid != first:
+                execd[tid] = "worker" if "--multiprocessing-fork" in args else "helper"
+        else:
+            calls.append((tid, name, args, result, errno))
+
+    def process(tid: int) -> int:
+        while tid in thread_of:
+            tid = thread_of[tid]
+        return tid
+
+    def kind(pid: int) -> str:
+        seen = set()
+        while pid not in execd and pid != first and pid in forked_by and pid not in seen:
+            seen.add(pid)
+            pid = process(forked_by[pid])
+        return execd.get(pid) or ("main" if pid == first else "helper")
+
+    trace = Trace()
+    for tid, name, args, result, errno in calls:
+        pid = process(tid)
+        trace.kinds[pid] = kind(pid)
+        call = Call(pid, trace.kinds[pid], name, args, result, errno if result.startswith("-") else "")
         if name == "socket" and result.isdigit():  # a reused descriptor changes family
             (trace.inet_fds.add if call.inet else trace.inet_fds.discard)((pid, int(result)))
         trace.calls.append(call)
+    for pid in {first, *execd, *forked_by}:
+        trace.kinds.setdefault(process(pid), kind(process(pid)))
     return trace
