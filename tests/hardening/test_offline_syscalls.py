@@ -48,7 +48,9 @@ def traced(cmd: list[str], tmp: Path, env: dict[str, str] | None = None, timeout
            ) -> tuple[subprocess.CompletedProcess, Trace]:
     log = tmp / "strace.log"
     full_env = dict(os.environ, **(env or {}))
-    for knob in ("VERIFIER_SANDBOX", "VERIFIER_LIBRARY_SWITCHES"):  # from this run's env only
+    # The knobs come from this run's env only (the OCR adapter, run in this test process by
+    # other tests, sets ORT_DISABLE_TELEMETRY here too, and subprocesses would inherit it).
+    for knob in ("VERIFIER_SANDBOX", "VERIFIER_LIBRARY_SWITCHES", "ORT_DISABLE_TELEMETRY"):
         if knob not in (env or {}):
             full_env.pop(knob, None)
     proc = subprocess.run([STRACE, "-f", "-qq", "-e", TRACE, "-o", str(log), *cmd], cwd=ROOT,
