@@ -52,7 +52,7 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
                    help="trust directory with C2PA trust lists (repeatable)")
     p.add_argument("--anchors", action="append", type=Path, default=[], metavar="PEM",
                    help="extra trust anchors, e.g. a test root bundle (repeatable)")
-    p.add_argument("--no-ocr", action="store_true", help="skip OCR for visible labels (faster)")
+    p.add_argument("--no-ocr", action="store_true", help="skip text recognition for visible labels (faster; the logo check still runs)")
     p.add_argument("--disable", action="append", default=[], metavar="DETECTOR",
                    help="switch a detector off (repeatable)")
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
@@ -106,8 +106,6 @@ def config_from(args: argparse.Namespace) -> Config:
     if args.no_ocr:
         changes["ocr"] = False
     disabled = set(args.disable)
-    if args.no_ocr:
-        disabled.add("visible_label")
     if disabled:
         changes["disabled"] = frozenset(disabled)
     if args.timeout:
@@ -138,13 +136,17 @@ def _signal_label(s: dict) -> str:
     return f"{s['id']}@{where}" if where else str(s["id"])
 
 
-def _row(d: dict) -> str:
+def _row(d: dict, lang: str = "en") -> str:
+    """One line per file: codes and signal ids for scripts, then the verdict and any check that did
+    not complete in the reader's words (from verifier.describe, as every other surface)."""
+    from .describe import describe
+
     v = d["verdict"]
     ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
-    failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
-    extra = ("  ! " + ",".join(failed)) if failed else ""
-    err = f"  ({d['error']})" if d.get("error") else ""
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]{extra}{err}")
+    words = describe(d, lang)
+    said = words.headline if words.readable else f"{words.headline}: {d.get('error')}"
+    failed = "".join(f"  ! {name}: {why}" for name, why in words.unchecked)
+    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]  {said}{failed}")
 
 
 def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
@@ -173,9 +175,9 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
     for result in scan(args.paths, config, recursive=args.recursive):
         if isinstance(result, FileFailed):
             unreadable = True
-            d = failed_dict(str(result.path), result.message)
+            d = failed_dict(str(result.path), result.message, config.lang)
         else:
-            d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
+            d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None, lang=config.lang)
         files.append(d)
         if getattr(args, "progress", None):
             args.progress(d)
@@ -193,7 +195,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.json:
         print(f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]")
-        args.progress = lambda d: print(_row(d), flush=True)
+        lang = config_from(args).lang
+        args.progress = lambda d: print(_row(d, lang), flush=True)
     files, tool, unreadable = run_analysis(args)
     if args.json:
         files.sort(key=lambda d: d["path"])
