@@ -92,7 +92,10 @@ def test_chinese_window(make_app, qtbot):
     app.window.queue.select(uid)
     banner = app.window.report.banner
     assert banner.headline.text() == "无法完整分析"
-    assert "• 元数据标识：PNG chunk length runs past the end of the file" in banner.unchecked.text()
+    # reasons worded from their codes; a detector's own message only as a quoted technical detail
+    assert "• 元数据标识：无法完成此项检查（技术细节：PNG chunk length runs past the end of the file）" in banner.unchecked.text()
+    assert "• 内容凭证（C2PA）：未能在 30 秒内完成，已被停止" in banner.unchecked.text()
+    assert "• 隐式水印：已取消" in banner.unchecked.text()
     assert app.window.report.tabs.tabText(1) == "内容凭证"
     assert app.window.menuBar().actions()[0].text() == "文件(&F)"
 

@@ -58,7 +58,9 @@ def label_value_text(v: Any, lang: str) -> str:
 
 _MEANINGS = {"AI-generated": "claim.ai_generated", "possibly AI-generated": "value.label.2",
              "suspected AI-generated": "value.label.3"}
-_GUESS_SUFFIXES = (" (guess from the visible mark)", " (guess from the logo)", " (guess)")
+# how detectors mark a guessed vendor or generator (worded as "a guess, not verified")
+_GUESS_SUFFIXES = (" (guess from the visible mark)", " (guess from the logo)", " (guess)",
+                   " (a guess from an unverified mapping)", " (inferred from a metadata pattern)")
 
 
 def detail_label(key: Any, lang: str) -> str:
@@ -85,9 +87,10 @@ def detail_value(key: str, value: Any, lang: str) -> str:
     if key == "label_meaning" and str(value) in _MEANINGS:
         return t(_MEANINGS[str(value)], lang)
     if key in ("vendor_guess", "generator") and isinstance(value, str):
-        for suffix in _GUESS_SUFFIXES + (" (inferred from a metadata pattern)",):
+        for suffix in _GUESS_SUFFIXES:
             if value.endswith(suffix):
-                return t("value.guess", lang, name=quote(value[: -len(suffix)], 200))
+                name = value[: -len(suffix)]
+                return t("value.guess", lang, name=quote(name.removeprefix("possibly "), 200))
     if key == "failure" and has(f"value.failure.{value}"):
         return t(f"value.failure.{value}", lang)
     if key == "level" and has(f"confidence.{value}"):
@@ -120,7 +123,9 @@ def items(value: Any, lang: str, key: str = "", depth: int = 0) -> tuple[Item, .
         return (Item("", detail_value(key, value, lang)),)
     out: list[Item] = []
     for label, k, v in pairs[:MAX_ITEMS]:
-        if isinstance(v, Mapping | list | tuple) and v and depth < MAX_DEPTH:
+        if isinstance(v, list | tuple) and v and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v):
+            out.append(Item(label, ", ".join(quote(x) for x in v[:MAX_ITEMS])))  # numbers inline (a box)
+        elif isinstance(v, Mapping | list | tuple) and v and depth < MAX_DEPTH:
             out.append(Item(label, None, items(v, lang, k, depth + 1)))
         elif isinstance(v, Mapping | list | tuple):
             out.append(Item(label, t("value.empty", lang) if not v else quote(v, 500)))
