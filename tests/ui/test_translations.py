@@ -55,8 +55,7 @@ def test_lrelease_compiles_both_files(tmp_path):
 
     t = QTranslator()
     assert t.load(str(tmp_path / "verifier_zh_CN.qm"))
-    assert t.translate("VerdictBanner", "No provenance signals found — this is not evidence that the file is "
-                                        "authentic") == "未发现任何来源标识 — 这并不能证明文件是真实的"
+    assert t.translate("VerdictBanner", "Analysing…") == "正在分析…"
 
 
 def test_the_app_speaks_chinese_without_compiled_files(qapp, monkeypatch, tmp_path):
