@@ -409,7 +409,8 @@ def _manifest_node(m: dict[str, Any], by_label: dict[str, dict[str, Any]], seen:
                 if ing.get(key):
                     sub.append(Node(name, text(ing[key])))
             known = {"title", "format", "relationship", "thumbnail"}
-            sub.extend(tree(v, str(k)) for k, v in ing.items() if k not in known and v not in (None, "", [], {}))
+            sub.extend(tree(v, D.detail_label(k, lang())) for k, v in ing.items()
+                       if k not in known and v not in (None, "", [], {}))
             ref = ing.get("active_manifest") or ing.get("manifest") or ing.get("label")
             if isinstance(ref, str) and ref in by_label and ref not in seen and depth < MAX_DEPTH:
                 sub.append(_manifest_node(by_label[ref], by_label, seen | {ref}, depth + 1))
@@ -644,7 +645,8 @@ def file_rows(entry: FileEntry) -> tuple[Row, ...]:
     meta = entry.evidence_for("metadata")
     camera = _dict(_dict(meta.facts).get("camera")) if meta else {}
     for k, v in camera.items():
-        rows.append(Row(QCoreApplication.translate("FilePanel", "Camera or software: {key}").format(key=str(k)),
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Camera or software: {key}").format(
+            key=D.detail_label(k, lang())),
                         text(v, 500)))
     if entry.report is not None:
         rows.append(Row(QCoreApplication.translate("FilePanel", "Analysed at (UTC)"), text(entry.report.analysed_at)))

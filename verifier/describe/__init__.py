@@ -16,9 +16,9 @@ from . import verdict as V
 from .checks import detector_name, reason_text, status_text, unchecked_rows
 from .read import detector_of, file_parts, get, sval
 from .signals import Item, detail_label, detail_value, gist, signal_title, term
-from .text import LANGS, joined, lang_of, marking, quote, t, unmarked
+from .text import LANGS, has, joined, lang_of, marking, quote, t, unmarked
 
-__all__ = ["LANGS", "Description", "Item", "SignalText", "describe", "detail_label", "detail_value",
+__all__ = ["LANGS", "Description", "has", "Item", "SignalText", "describe", "detail_label", "detail_value",
            "detector_name", "gist", "joined", "lang_of", "marking", "quote", "reason_text", "signal_title",
            "status_text", "t", "term", "unmarked", "verdict_words"]
 

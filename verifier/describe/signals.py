@@ -99,6 +99,8 @@ def detail_value(key: str, value: Any, lang: str) -> str:
         return source_type_text(value, lang)
     if key == "action":
         return action_text(value, lang)
+    if key == "identity" and has(f"value.identity.{value}"):
+        return t(f"value.identity.{value}", lang)
     if key == "state" and has(f"c2pa_state.{value}"):
         return t(f"c2pa_state.{value}", lang)
     return quote(value, 5000)
