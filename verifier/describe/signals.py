@@ -89,8 +89,8 @@ def detail_value(key: str, value: Any, lang: str) -> str:
     if key in ("vendor_guess", "generator") and isinstance(value, str):
         for suffix in _GUESS_SUFFIXES:
             if value.endswith(suffix):
-                name = value[: -len(suffix)]
-                return t("value.guess", lang, name=quote(name.removeprefix("possibly "), 200))
+                name = quote(value[: -len(suffix)].removeprefix("possibly "), 200)
+                return name if key == "vendor_guess" else t("value.guess", lang, name=name)  # its label says "guess"
     if key == "failure" and has(f"value.failure.{value}"):
         return t(f"value.failure.{value}", lang)
     if key == "level" and has(f"confidence.{value}"):

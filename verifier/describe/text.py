@@ -35,7 +35,7 @@ def has(key: str) -> bool:
 def t(key: str, lang: str, **params: object) -> str:
     """The phrase ``key`` in ``lang``; ``params`` are inserted as given (quote file values first)."""
     en, zh = TEXT[key]
-    phrase = zh if lang_of(lang) == "zh" and zh else en
+    phrase = zh if lang_of(lang) == "zh" else en
     return phrase.format(**params) if params else phrase
 
 
