@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .config import Config, user_data_dir
+from .table import HEADER, row
 from .textsafe import for_terminal
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
@@ -127,28 +128,6 @@ def _print_version(config: Config) -> None:
     print("trust lists: " + (", ".join(lists) if lists else "none loaded (C2PA signers cannot be trusted)"))
 
 
-def _signal_label(s: dict) -> str:
-    """``id`` or ``id@placement`` when the signal says where it was found (metadata labels)."""
-    details = s.get("details")
-    where = details.get("placements") or details.get("placement") if isinstance(details, dict) else None
-    if isinstance(where, list):
-        where = "+".join(str(w) for w in where[:4])
-    return f"{s['id']}@{where}" if where else str(s["id"])
-
-
-def _row(d: dict, lang: str = "en") -> str:
-    """One line per file: codes and signal ids for scripts, then the verdict and any check that did
-    not complete in the reader's words (from verifier.describe, as every other surface)."""
-    from .describe import describe
-
-    v = d["verdict"]
-    ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
-    words = describe(d, lang)
-    said = words.headline if words.readable else f"{words.headline}: {d.get('error')}"
-    failed = "".join(f"  ! {name}: {why}" for name, why in words.unchecked)
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]  {said}{failed}")
-
-
 def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
     from . import isolation
 
@@ -194,9 +173,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print("verifier scan: give files or folders", file=sys.stderr)
         return EXIT_USAGE
     if not args.json:
-        print(f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]")
+        print(HEADER)
         lang = config_from(args).lang
-        args.progress = lambda d: print(_row(d, lang), flush=True)
+        args.progress = lambda d: print(row(d, lang), flush=True)
     files, tool, unreadable = run_analysis(args)
     if args.json:
         files.sort(key=lambda d: d["path"])

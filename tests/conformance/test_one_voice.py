@@ -88,12 +88,12 @@ def window_texts(report) -> list[str]:
 
 
 def surfaces(report, tool: dict) -> dict[str, list[str]]:
-    from verifier.cli import _row
+    from verifier.table import row
     from verifier.report import html_report, outline
     from verifier.report.json_report import file_dict
 
     d = file_dict(report, lang="zh")
-    words = _row(d, "zh").split("]  ", 1)[1]  # the codes and signal ids before it are for scripts
+    words = row(d, "zh").split("]  ", 1)[1]  # the codes and signal ids before it are for scripts
     page = _Text()
     page.feed(html_report.render(outline.build(tool, [d], "zh")))
     return {
