@@ -456,11 +456,15 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
     if facts.get("remote_url"):
         summary.append(Row(QCoreApplication.translate("C2paPanel", "Remote manifest (not fetched)"),
                            text(facts["remote_url"])))
+    if isinstance(facts.get("legacy_binding"), dict):
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Older signer's layout"),
+                           D.t("sep.sentence", lang()).join(D.signals.legacy_binding_sentences(
+                               facts["legacy_binding"], lang()))))
     tools = list(dict.fromkeys(text(t) for m in manifests for t in _list(m.get("ai_tools")) if t))
     if tools:
         summary.append(Row(QCoreApplication.translate("C2paPanel", "AI tool used (any manifest)"), ", ".join(tools)))
     known = {"state", "trust_list", "trust_list_label", "trusted_as", "active_manifest", "remote_url",
-             "status_codes", "manifests"}
+             "status_codes", "manifests", "legacy_binding"}
     for k, v in facts.items():
         if k not in known and isinstance(v, str | int | float | bool) and v not in ("",):
             summary.append(Row(D.detail_label(k, lang()), D.detail_value(str(k), v, lang())))

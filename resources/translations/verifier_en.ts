@@ -58,6 +58,10 @@
 <context>
     <name>C2paPanel</name>
     <message>
+        <source>Older signer&apos;s layout</source>
+        <translation>Older signer&apos;s layout</translation>
+    </message>
+    <message>
         <source>(untitled manifest)</source>
         <translation>(untitled manifest)</translation>
     </message>
@@ -893,6 +897,65 @@
     <message>
         <source>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</source>
         <translation>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListsBox</name>
+    <message>
+        <source>Trust lists in force</source>
+        <translation>Trust lists in force</translation>
+    </message>
+    <message>
+        <source>Update trust list…</source>
+        <translation>Update trust list…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <source>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</source>
+        <translation>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</translation>
+    </message>
+    <message>
+        <source>Could not update the trust list: {why}</source>
+        <translation>Could not update the trust list: {why}</translation>
+    </message>
+    <message>
+        <source>Updated {name}: {n} certificates, now in force from {path}.</source>
+        <translation>Updated {name}: {n} certificates, now in force from {path}.</translation>
+    </message>
+    <message>
+        <source>Warning: {n} certificates in this list have expired.</source>
+        <translation>Warning: {n} certificates in this list have expired.</translation>
+    </message>
+    <message>
+        <source>Could not roll back: {why}</source>
+        <translation>Could not roll back: {why}</translation>
+    </message>
+    <message>
+        <source>{name}: the previous copy is back in force.</source>
+        <translation>{name}: the previous copy is back in force.</translation>
+    </message>
+    <message>
+        <source>{name}: the bundled list is in force again.</source>
+        <translation>{name}: the bundled list is in force again.</translation>
+    </message>
+    <message>
+        <source>Which list:</source>
+        <translation>Which list:</translation>
+    </message>
+    <message>
+        <source>Update trust list</source>
+        <translation>Update trust list</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Roll back a trust list</source>
+        <translation>Roll back a trust list</translation>
     </message>
 </context>
 </TS>

@@ -58,6 +58,10 @@
 <context>
     <name>C2paPanel</name>
     <message>
+        <source>Older signer&apos;s layout</source>
+        <translation>较早签名程序的排除范围</translation>
+    </message>
+    <message>
         <source>(untitled manifest)</source>
         <translation>（无标题清单）</translation>
     </message>
@@ -893,6 +897,65 @@
     <message>
         <source>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</source>
         <translation>未发现隐式水印或显式标识。未检出不能说明任何问题：水印并非在每种编辑后都能保留。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListsBox</name>
+    <message>
+        <source>Trust lists in force</source>
+        <translation>生效的信任列表</translation>
+    </message>
+    <message>
+        <source>Update trust list…</source>
+        <translation>更新信任列表…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>回退…</translation>
+    </message>
+    <message>
+        <source>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</source>
+        <translation>本应用从不下载列表：请自行下载更新的官方列表（C2PA-TRUST-LIST.pem、C2PA-TSA-TRUST-LIST.pem），再在此处更新。</translation>
+    </message>
+    <message>
+        <source>Could not update the trust list: {why}</source>
+        <translation>无法更新信任列表：{why}</translation>
+    </message>
+    <message>
+        <source>Updated {name}: {n} certificates, now in force from {path}.</source>
+        <translation>已更新 {name}：{n} 个证书，现从 {path} 生效。</translation>
+    </message>
+    <message>
+        <source>Warning: {n} certificates in this list have expired.</source>
+        <translation>警告：此列表中有 {n} 个证书已过期。</translation>
+    </message>
+    <message>
+        <source>Could not roll back: {why}</source>
+        <translation>无法回退：{why}</translation>
+    </message>
+    <message>
+        <source>{name}: the previous copy is back in force.</source>
+        <translation>{name}：之前的副本已恢复生效。</translation>
+    </message>
+    <message>
+        <source>{name}: the bundled list is in force again.</source>
+        <translation>{name}：随附的列表已重新生效。</translation>
+    </message>
+    <message>
+        <source>Which list:</source>
+        <translation>哪个列表：</translation>
+    </message>
+    <message>
+        <source>Update trust list</source>
+        <translation>更新信任列表</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Roll back a trust list</source>
+        <translation>回退信任列表</translation>
     </message>
 </context>
 </TS>

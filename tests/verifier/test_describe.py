@@ -20,7 +20,8 @@ def test_every_entry_has_both_languages_and_the_same_placeholders() -> None:
     for key, (en, zh) in TEXT.items():
         assert en.strip() or key.startswith("sep."), key
         assert zh.strip() or key.startswith("sep."), key
-        assert set(PLACEHOLDER.findall(en)) == set(PLACEHOLDER.findall(zh)), key
+        if key != "value.date":  # "12 Feb 2023" / "2023年2月12日": a month name against a month number
+            assert set(PLACEHOLDER.findall(en)) == set(PLACEHOLDER.findall(zh)), key
         if not key.startswith(("sep.", "value.percent", "gist.text", "value.named", "also.part", "report.sha256")):
             assert re.search("[\u4e00-\u9fff]", zh), f"{key}: the Chinese text has no Chinese"
 

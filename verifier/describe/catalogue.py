@@ -81,6 +81,20 @@ TEXT: dict[str, tuple[str, str]] = {
     "verdict.note.remote": ("The manifest is kept at {url}; it was not fetched, because this tool never goes online.",
                             "清单存放在 {url}；由于本工具从不联网，未获取该清单。"),
     "verdict.note.manifest_error": ("The manifest could not be read: {why}", "无法读取清单：{why}"),
+    # c2pa.legacy_binding: an older signer's data-hash layout (LABELS.md §4)
+    "verdict.note.legacy_binding": (
+        "The image data is exactly what {signer} signed on {date}; this older signer left the {outside} metadata "
+        "outside the signature, which current rules no longer accept; no sign of alteration; treat metadata not "
+        "repeated in the credentials as unverified.",
+        "图像数据与 {signer} 于 {date} 签名时完全一致；这一较早的签名程序把 {outside} 元数据留在签名范围之外，"
+        "现行规则已不再接受这种做法；未发现修改迹象；凭证中未重复的元数据应视为未经验证。"),
+    "verdict.note.legacy_differs": ("The older signer's layout was examined and does not hold: {problems}.",
+                                    "已检查这一较早签名程序的排除范围，结果不成立：{problems}。"),
+    "verdict.note.legacy_agrees": ("The unsigned {outside} agrees with the signed values ({fields}).",
+                                   "未签名的 {outside} 与已签名的值一致（{fields}）。"),
+    "verdict.note.font": ("Content Credentials are present in this font; this format cannot be validated here.",
+                          "此字体带有内容凭证；本工具无法在此验证这种格式。"),
+    "value.date": ("{d} {month} {y}", "{y}年{m}月{d}日"),
     "verdict.note.unchecked": ("Not checked: {names}.", "未能检查：{names}。"),
     "verdict.basis.signed": ("Basis: a cryptographically signed statement that still matches the file.",
                              "依据：仍与文件相符的加密签名声明。"),
@@ -168,9 +182,8 @@ TEXT: dict[str, tuple[str, str]] = {
                                            "C2PA 签名完好，签名者不在任何信任列表中"),
     "signal.title.c2pa.cert_expired": ("C2PA signature intact, certificate expired", "C2PA 签名完好，证书已过期"),
     "signal.title.c2pa.invalid": ("C2PA credentials fail validation", "C2PA 凭证验证失败"),
-    "signal.title.c2pa.legacy_binding": (
-        "C2PA signature verifies under the signer's older rules (not tampering)",
-        "C2PA 签名按签名方较早的规则可以验证（不属于篡改）"),
+    "signal.title.c2pa.legacy_binding": ("C2PA: older signer's layout, image data as signed",
+                                         "C2PA：较早签名程序的排除范围，图像数据与签名一致"),
     "signal.title.c2pa.remote": ("C2PA manifest stored remotely (not fetched)", "C2PA 清单存放在远程（未获取）"),
     "signal.title.gb45438.label": ("GB 45438 implicit AI label in metadata", "元数据中的 GB 45438 隐式 AI 标识"),
     "signal.title.iptc.ai": ("IPTC digital source type: AI", "IPTC 数字来源类型：人工智能"),
@@ -531,6 +544,7 @@ TEXT.update({
         '第 {n} 页，共 {total} 页'),
     'report.c2pa_state': ('Validation state',
         '验证状态'),
+    'report.legacy_binding': ("Older signer's layout", '较早签名程序的排除范围'),
     'report.active_manifest': ('Active manifest',
         '当前清单'),
     'report.status_codes': ('Validation status codes',

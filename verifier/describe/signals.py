@@ -150,9 +150,41 @@ def _seven(d: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def signed_date(value: Any, lang: str) -> str:
+    """``2023-02-12T18:44:26+00:00`` -> "12 Feb 2023" / "2023年2月12日" (quoted as written if unreadable)."""
+    text = str(value or "")
+    try:
+        y, m, d = int(text[0:4]), int(text[5:7]), int(text[8:10])
+        month = MONTHS_EN[m - 1]
+    except (ValueError, IndexError):
+        return quote(text[:40] or "?")
+    return t("value.date", lang, y=y, m=m, d=d, month=month)
+
+
+def legacy_binding_sentences(d: Mapping[str, Any], lang: str) -> list[str]:
+    """A legacy binding (c2pa.legacy_binding details or facts): what was signed, when, by whom; what
+    lies outside the signature, and whether it agrees with the signed values."""
+    d = d if isinstance(d, Mapping) else {}
+    signer = d.get("signer") if isinstance(d.get("signer"), Mapping) else {}
+    outside = [quote(x, 40) for x in (d.get("outside_signature") or [])[:8]]
+    out = [t("verdict.note.legacy_binding", lang, signer=quote(signer.get("issuer") or signer.get("common_name") or "?",
+                                                                200),
+             date=signed_date(d.get("signed_at"), lang), outside=t("sep.list", lang).join(outside) or "?")]
+    exif = d.get("exif") if isinstance(d.get("exif"), Mapping) else {}
+    if d.get("exif_agrees") and exif.get("compared"):
+        out.append(t("verdict.note.legacy_agrees", lang, outside="EXIF",
+                     fields=t("sep.list", lang).join(quote(x, 40) for x in exif["compared"][:12])))
+    return out
+
+
 def gist(signal: Any, lang: str) -> str:
     """What a signal says, in ``lang``, from its details (read defensively)."""
     sid, d, claim = sval(signal, "id"), details(signal), sval(signal, "claim", "none")
+    if sid == "c2pa.legacy_binding":
+        return t("sep.sentence", lang).join(legacy_binding_sentences(d, lang))
     if sid == "visible_label":
         what = d.get("text") or d.get("logo")
         share = percent(d.get("relative_height"), lang)

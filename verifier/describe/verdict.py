@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .read import details, get, sval
-from .signals import AI_CLAIMS, percent, short_name, signer_name, term
+from .signals import AI_CLAIMS, legacy_binding_sentences, percent, short_name, signer_name, term
 from .text import has, quote, t
 
 TRUST_OUTCOMES = ("c2pa.trusted", "c2pa.untrusted_signer", "c2pa.cert_expired")
@@ -67,14 +67,27 @@ def signer_notes(code: str, strength: str, signals: list[Any], lang: str) -> lis
 
 
 def notes(code: str, strength: str, signals: list[Any], facts: Mapping[str, Any], lang: str) -> list[str]:
-    """Sentences said beside the explanation: the signer's standing, tampering not already in the
-    headline, why credentials could not be checked, an unsupported file type."""
-    out = signer_notes(code, strength, signals, lang)
+    """Sentences said beside the explanation: an older signer's layout, the signer's standing,
+    tampering not already in the headline, why credentials could not be checked, an unsupported
+    file type."""
+    out = []
+    legacy = next((s for s in signals if sval(s, "id") == "c2pa.legacy_binding"), None)
+    if legacy is not None and code == "signed_provenance":
+        out += legacy_binding_sentences(details(legacy), lang)
+    out += signer_notes(code, strength, signals, lang)
     failure = _invalid_failure(signals)
     if failure and code != "credentials_invalid":
         out.append(t(f"verdict.note.invalid.{failure}", lang))
+    invalid = next((s for s in signals if sval(s, "id") == "c2pa.invalid"), None)
+    check = details(invalid).get("legacy_check") if invalid is not None else None
+    problems = check.get("problems") if isinstance(check, Mapping) else None
+    if problems and code == "credentials_invalid":
+        out.append(t("verdict.note.legacy_differs", lang,
+                     problems=quote("; ".join(map(str, problems)) if isinstance(problems, list) else problems, 400)))
     c2pa = facts.get("c2pa") if isinstance(facts.get("c2pa"), Mapping) else {}
-    if code == "credentials_unverifiable":
+    if code == "credentials_unverifiable" and c2pa.get("format_supported") is False:  # a font's C2PA table
+        out.append(t("verdict.note.font", lang))
+    elif code == "credentials_unverifiable":
         url = c2pa.get("remote_url") or next((details(s).get("url") for s in signals
                                               if sval(s, "id") == "c2pa.remote" and details(s).get("url")), None)
         if url:

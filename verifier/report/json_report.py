@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..describe import describe
-from ..evidence import Evidence, Report, Signal
+from ..evidence import Evidence, Indicator, Report, Signal
 
 
 def signal_dict(s: Signal, summary: str | None = None) -> dict[str, Any]:
@@ -22,6 +22,10 @@ def signal_dict(s: Signal, summary: str | None = None) -> dict[str, Any]:
         "summary": s.summary if summary is None else summary,
         "details": s.details,
     }
+
+
+def indicator_dict(i: Indicator) -> dict[str, Any]:
+    return {"id": i.id, "detector": i.detector, "summary": i.summary, "details": i.details}
 
 
 def detector_dict(e: Evidence) -> dict[str, Any]:
@@ -55,6 +59,7 @@ def file_dict(r: Report, embed_attachments: bool = False, lang: str = "en") -> d
             "basis_signals": list(v.basis_signals),
         },
         "signals": [signal_dict(s, w.summary) for s, w in zip(r.signals, words.signals, strict=True)],
+        "indicators": [indicator_dict(i) for i in r.indicators],
         "detectors": [detector_dict(e) for e in r.evidence],
         "facts": {e.detector: e.facts for e in r.evidence if e.facts},
         "attachments": [
@@ -83,6 +88,7 @@ def failed_dict(path: str, message: str, lang: str = "en") -> dict[str, Any]:
         "verdict": {"code": "incomplete", "strength": "none", "headline": words.headline,
                     "explanation": words.full_explanation, "unchecked": [], "basis_signals": []},
         "signals": [],
+        "indicators": [],
         "detectors": [],
         "error": message,
     }

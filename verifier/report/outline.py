@@ -24,6 +24,7 @@ from typing import Any
 
 from ..describe import LANGS, Description, Item, describe, detail_label, detail_value, quote, t, term
 from ..describe.text import mark
+from ..describe.verdict import legacy_binding_sentences
 from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
 
 MAX_TEXT = 1500  # characters of one value shown; the rest is cut with a note
@@ -312,8 +313,12 @@ def _c2pa_facts(facts: Mapping[str, Any], atts: _Attachments, lang: str) -> list
         top.append(Field(t("report.trust_list", lang), clean(facts["trust_list"], lang)))
     if facts.get("active_manifest"):
         top.append(Field(t("report.active_manifest", lang), clean(facts["active_manifest"], lang), mono=True))
+    if isinstance(facts.get("legacy_binding"), Mapping):  # c2pa.legacy_binding: worded, not a raw tree
+        top.append(Field(t("report.legacy_binding", lang),
+                         printable(t("sep.sentence", lang).join(legacy_binding_sentences(dict(facts["legacy_binding"]),
+                                                                                         lang)), lang)))
     out: list[Block] = [Fields(tuple(top))]
-    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests"}
+    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests", "legacy_binding"}
     extra_top = {k: v for k, v in facts.items() if k not in known_top}
     if extra_top:
         out.append(tree(extra_top, lang))
@@ -442,6 +447,20 @@ def _trust_rows(labels: Iterable[object], lang: str) -> tuple[tuple[str, str], .
     return tuple(rows)
 
 
+def _trust_status(states: object, lang: str) -> list[Block]:
+    """One line per list in force (origin, age, next update), a warning when it is stale."""
+    from ..trust import wording as TW  # noqa: PLC0415
+
+    out: list[Block] = []
+    for s in states if isinstance(states, list) else ():
+        if isinstance(s, dict):
+            warn = TW.warnings(s, lang)
+            text = " — ".join([TW.describe(s, lang), *warn])
+            out.append(Para(clean(text, lang, 600), "warning" if s.get("stale") or "unreadable" in
+                            (s.get("warnings") or ()) else "note"))
+    return out
+
+
 def howto(lang: str) -> list[Block]:
     return [
         Heading(t("report.howto", lang), 3),
@@ -469,6 +488,7 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
                             mono=frozenset({1}), widths=(3, 2)))
     else:
         blocks.append(Para(t("report.no_trust_lists", lang), "warning"))
+    blocks.extend(_trust_status(tool.get("trust_status"), lang))
     blocks.append(Heading(t("report.summary", lang), 3))
     if files:
         blocks.append(Para(t("report.files_count", lang, n=len(files))))
