@@ -26,7 +26,7 @@ pytest.importorskip("PySide6")
 # Names a Chinese reader sees as they are: standards, formats, units, acronyms, and the standard's
 # own field names (shown beside their Chinese words).
 ALLOWED = {
-    "AI", "C2PA", "GB", "IPTC", "SHA-256", "UTC", "MB", "KB", "GB", "TB", "B", "USCC", "CAWG", "JPEG", "PNG", "XMP", "GPS",
+    "AI", "C2PA", "GB", "IPTC", "SHA-256", "UTC", "MB", "KB", "GB", "TB", "B", "USCC", "CAWG", "JPEG", "PNG", "XMP", "GPS", "Gemini",
     "EXIF", "PDF", "HTML", "z", "s", "ms", "SDK",
     "Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2",
 }
@@ -140,6 +140,14 @@ def test_every_detail_key_in_the_corpus_has_a_label(corpus_results: dict) -> Non
                     missing.setdefault(f"{s.id}: {key}", rel)
                 if key in ("producer", "propagator") and isinstance(value, dict):
                     missing.update({f"{s.id}: {key}.{k}": rel for k in value if not has(f"detail.{k}")})
+        for e in result.evidence:  # the facts each check records, two levels deep
+            for key, value in e.facts.items() if isinstance(e.facts, dict) else ():
+                if not has(f"detail.{key}"):
+                    missing.setdefault(f"facts {e.detector}: {key}", rel)
+                inner = value[0] if isinstance(value, list) and value else value
+                for k in inner if isinstance(inner, dict) else ():
+                    if not has(f"detail.{k}"):
+                        missing.setdefault(f"facts {e.detector}: {key}.{k}", rel)
         meta = next((e for e in result.evidence if e.detector == "metadata"), None)
         camera = meta.facts.get("camera") if meta is not None else None
         for key in camera if isinstance(camera, dict) else ():
