@@ -694,3 +694,17 @@ def preview_source(entry: FileEntry) -> Preview | None:
                 if att.mime.startswith("image/") and "frame" in att.name.lower():
                     return Preview(attachment=att)
     return None
+
+
+# --------------------------------------------------------------------------- advisory indicators
+
+
+def indicators_view(entry: FileEntry) -> Any:
+    """The advisory indicators and forensic views of a file (as far as analysed), worded."""
+    from types import SimpleNamespace
+
+    from verifier.describe.indicators import describe_indicators
+
+    evidence = entry.all_evidence
+    return describe_indicators(SimpleNamespace(evidence=evidence, indicators=tuple(
+        i for e in evidence for i in e.indicators)), lang())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .describe import describe
+from .describe.indicators import indicator_note
 from .textsafe import for_terminal
 
 HEADER = f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]  MEANING"
@@ -25,4 +26,6 @@ def row(d: dict, lang: str = "en") -> str:
     words = describe(d, lang)
     said = words.headline if words.readable else f"{words.headline}: {d.get('error')}"
     failed = "".join(f"  ! {name}: {why}" for name, why in words.unchecked)
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]  {said}{failed}")
+    note = indicator_note(d, lang)  # advisory: after the verdict, never part of it
+    advisory = f"  ~ {note}" if note else ""
+    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]  {said}{failed}{advisory}")

@@ -745,6 +745,10 @@
         <source>Checks</source>
         <translation>Checks</translation>
     </message>
+    <message>
+        <source>Indicators (advisory)</source>
+        <translation>Indicators (advisory)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

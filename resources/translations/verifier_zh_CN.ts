@@ -745,6 +745,10 @@
         <source>Checks</source>
         <translation>检查项</translation>
     </message>
+    <message>
+        <source>Indicators (advisory)</source>
+        <translation>指标（参考）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

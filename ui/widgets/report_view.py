@@ -11,6 +11,7 @@ from .ai_labels_panel import AiLabelsPanel
 from .c2pa_panel import C2paPanel
 from .details_panel import DetailsPanel
 from .file_panel import FilePanel
+from .indicators_panel import IndicatorsPanel
 from .metadata_panel import MetadataPanel
 from .overview_panel import OverviewPanel
 from .privacy_panel import PrivacyPanel
@@ -32,6 +33,7 @@ class ReportView(QWidget):
         self.file = FilePanel()
         self.privacy = PrivacyPanel()
         self.details = DetailsPanel()
+        self.indicators = IndicatorsPanel()
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         for panel, title in (
@@ -42,6 +44,7 @@ class ReportView(QWidget):
             (self.metadata, QCoreApplication.translate("ReportView", "Metadata")),
             (self.file, QCoreApplication.translate("ReportView", "File")),
             (self.privacy, QCoreApplication.translate("ReportView", "Privacy")),
+            (self.indicators, QCoreApplication.translate("ReportView", "Indicators (advisory)")),
             (self.details, QCoreApplication.translate("ReportView", "Checks")),
         ):
             self.tabs.addTab(panel, title)
@@ -71,3 +74,7 @@ class ReportView(QWidget):
         self.privacy.set_evidence(metadata)
         self.file.set_rows(presenters.file_rows(entry) if entry else ())
         self.details.set_value(presenters.checks_rows(entry) if entry else (), entry.all_evidence if entry else ())
+        views = entry.evidence_for("forensic_views") if entry else None
+        self.indicators.set_value(presenters.indicators_view(entry) if entry else None,
+                                  presenters.preview_source(entry) if entry else None,
+                                  views.attachments if views else ())

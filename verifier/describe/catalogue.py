@@ -746,3 +746,8 @@ TEXT.update({
     'trust.none': ('No trust list is in force: no C2PA signer can be recognised as trusted.',
         '没有生效的信任列表：无法将任何 C2PA 签名者识别为可信。'),
 })
+
+# The advisory indicators and forensic views, grouped in their own module (keys above win).
+from .catalogue_indicators import TEXT as _INDICATOR_TEXT  # noqa: E402 - appended group
+
+TEXT.update({k: v for k, v in _INDICATOR_TEXT.items() if k not in TEXT})

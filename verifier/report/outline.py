@@ -23,6 +23,7 @@ from itertools import islice
 from typing import Any
 
 from ..describe import LANGS, Description, Item, describe, detail_label, detail_value, quote, t, term
+from ..describe.indicators import VIEWS_DETECTOR, describe_indicators
 from ..describe.text import mark
 from ..describe.verdict import legacy_binding_sentences
 from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
@@ -379,6 +380,31 @@ def _items(items: tuple[Item, ...], lang: str) -> Tree:
     return Tree(tuple(node(i) for i in items))
 
 
+def _indicators(d: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Block]:
+    """Advisory indicators and forensic views, apart from the provenance signals (never the verdict)."""
+    words = describe_indicators(d, lang)
+    if not words.applies:
+        return []
+    out: list[Block] = [Heading(words.heading, 3), Para(words.advisory, "note")]
+    if words.none:
+        out.append(Para(words.none, "note"))
+    for i in words.indicators[:MAX_ITEMS]:
+        out.append(Heading(printable(f"{i.title} ({quote(i.id, 100)})", lang, 300), 4))
+        out.append(Para(printable(i.summary, lang, 4000)))
+        if i.items:
+            out.append(_items(i.items, lang))
+    if words.views or words.faces:
+        out.append(Heading(words.views_heading, 4))
+        out.append(Para(words.views_note, "note"))
+        for v in words.views:
+            k = atts.find(v.name, VIEWS_DETECTOR)
+            if k is not None:
+                out.append(atts.block(k, f"{v.title}. {v.how}"))
+        if words.faces:
+            out.append(_items(words.faces, lang))
+    return out
+
+
 def _verdict(words: Description, lang: str) -> list[Block]:
     warning = t("report.not_authenticity", lang) if words.code in ("no_signals", "incomplete") else ""
     out: list[Block] = [Heading(t("report.verdict", lang), 3),
@@ -418,6 +444,9 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
             out.append(Para(t("report.details", lang), "lead"))
             out.append(_items(s.items, lang))
 
+    atts = _Attachments(d.get("attachments"), lang)
+    out.extend(_indicators(d, atts, lang))
+
     out.append(Heading(t("report.detectors", lang), 3))
     rows = [(name, status, f"{ms:.1f}" if isinstance(ms, int | float) else "—", printable(why, lang))
             for (name, status, why), ms in zip(words.checks, (det.get("ms") for det in d.get("detectors", ())),
@@ -425,11 +454,11 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
     if rows:
         out.append(Table((t("report.detector", lang), t("report.status", lang), t("report.time_ms", lang),
                           t("report.message", lang)), tuple(rows), widths=(1.2, 1.2, 0.8, 3)))
-    atts = _Attachments(d.get("attachments"), lang)
     facts = d.get("facts")
-    if isinstance(facts, Mapping) and facts:
+    facts = {k: v for k, v in facts.items() if k != VIEWS_DETECTOR} if isinstance(facts, Mapping) else {}
+    if facts:
         out.append(Heading(t("report.facts", lang), 3))
-        for name, f in facts.items():
+        for name, f in facts.items():  # the forensic views' facts are worded with the indicators above
             out.append(Heading(t("report.facts_of", lang, name=clean(name, lang, 200)), 4))
             out.extend(_facts(str(name), f, atts, lang))
     rest = atts.rest()
