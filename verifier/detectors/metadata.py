@@ -127,9 +127,10 @@ def _iptc_signal(found: iptc.IptcFinding, result: read_meta.ReadResult, detector
 
 
 def _generator_signal(hit: generators.GeneratorHit, detector: str) -> Signal:
-    details = {"generator": hit.generator, "model": hit.model, "prompt": hit.prompt, "seed": hit.seed,
-               "fields": hit.fields, "placement": hit.placement, "why": hit.why,
-               "identity": "confident" if hit.confident else "inferred from a pattern (weak)"}
+    # stable, simple keys first (generator, prompt, negative_prompt, model, seed, sampler, steps…)
+    details: dict[str, Any] = {"generator": hit.generator, **hit.params, "fields": hit.fields,
+                               "placement": hit.placement, "why": hit.why,
+                               "identity": "confident" if hit.confident else "inferred from a pattern (weak)"}
     if hit.confident:
         return Signal("generator.metadata", detector, f"{hit.generator} generation metadata ({hit.why})",
                       Claim.AI_GENERATED, Basis.METADATA, Confidence.DECLARED, details)
