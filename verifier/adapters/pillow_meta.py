@@ -304,6 +304,13 @@ def stealth_entries(path: Path, prefix: str, rgb_too: bool) -> tuple[list[Entry]
 
     from ..labels import stealth
 
+    if prefix == "png":  # most PNGs: a look at the top of the left column settles it
+        from ..formats import png
+
+        with open_readonly(path) as fh:
+            head = png.first_column(fh, stealth.MAGIC_BITS)
+        if head is not None and not stealth.starts_with_magic(*head):
+            return [], ""
     with open_readonly(path) as fh:
         im = _open(fh)
         with im, warnings.catch_warnings():

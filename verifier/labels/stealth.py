@@ -88,3 +88,14 @@ def _payload(pixels: np.ndarray, mode: str, magic: str, compressed: bool) -> Ste
     except (zlib.error, ValueError, EOFError) as exc:
         return Stealth(magic, mode, compressed, None, f"payload not readable: {exc}"[:200])
     return Stealth(magic, mode, compressed, text)
+
+
+def starts_with_magic(channels: int, column: bytes) -> bool:
+    """Whether the top of column 0 (``channels`` interleaved values per row) begins a stealth stream."""
+    rows = len(column) // channels
+    pixels = np.frombuffer(column[: rows * channels], np.uint8).reshape(rows, 1, channels)
+    for mode in ("alpha", "rgb") if channels == 4 else ("rgb",):
+        per_pixel = 1 if mode == "alpha" else 3
+        if rows * per_pixel >= MAGIC_BITS and _bytes(_bits(pixels, mode, MAGIC_BITS)) in MAGICS:
+            return True
+    return False

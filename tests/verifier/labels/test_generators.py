@@ -294,3 +294,51 @@ def test_camera_photo_with_user_comment_is_no_generator(tmp_path, meta):
     f = meta(b.write(tmp_path, "a.jpg", g.jpeg_with_exif(exif)))
     _no_ai(f)
     assert f.facts["camera"]["make"] == "NIKON CORPORATION"
+
+
+def _filtered_png(pixels: np.ndarray) -> bytes:
+    """A PNG whose rows cycle through all five filter types (None, Sub, Up, Average, Paeth)."""
+    import struct
+    import zlib
+
+    h, w, c = pixels.shape
+    rows = pixels.reshape(h, w * c).astype(np.int32)
+    out = bytearray()
+    prev = np.zeros(w * c, np.int32)
+    for y in range(h):
+        cur, ftype = rows[y], y % 5
+        left = np.concatenate([np.zeros(c, np.int32), cur[:-c]])
+        upleft = np.concatenate([np.zeros(c, np.int32), prev[:-c]])
+        if ftype == 0:
+            f = cur
+        elif ftype == 1:
+            f = cur - left
+        elif ftype == 2:
+            f = cur - prev
+        elif ftype == 3:
+            f = cur - (left + prev) // 2
+        else:
+            p = left + prev - upleft
+            pa, pb, pc = abs(p - left), abs(p - prev), abs(p - upleft)
+            pred = np.where((pa <= pb) & (pa <= pc), left, np.where(pb <= pc, prev, upleft))
+            f = cur - pred
+        out += bytes([ftype]) + (f & 0xFF).astype(np.uint8).tobytes()
+        prev = cur
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 6 if c == 4 else 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + b.png_chunk(b"IHDR", ihdr) + b.png_chunk(b"IDAT", zlib.compress(bytes(out)))
+            + b.png_chunk(b"IEND", b""))
+
+
+@pytest.mark.parametrize("magic", ["stealth_pngcomp", "stealth_rgbinfo"])
+def test_first_column_gate_follows_every_png_filter(tmp_path, meta, magic):
+    from PIL import Image
+
+    from verifier.formats import png
+
+    pixels = g.stealth_pixels(g.A1111_TEXT.format(version="v1.10.1"), magic, size=(64, 200))
+    data = _filtered_png(pixels)
+    assert np.array_equal(np.asarray(Image.open(io.BytesIO(data))), pixels)  # the builder is a valid PNG
+    channels, column = png.first_column(io.BytesIO(data), 120)
+    assert column == pixels[:120, 0, :].tobytes() and stealth.starts_with_magic(channels, column)
+    d = _one(meta(b.write(tmp_path, "a.png", data)))
+    _a1111_checks(d)
