@@ -15,6 +15,7 @@ from .meta import Budget, Entry, LimitReached, decode_text
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 XMP_KEYWORD = "XML:com.adobe.xmp"
+CRC_MISMATCH = "crc_mismatch"  # Entry kind: the text chunk just yielded fails its CRC
 
 
 def inflate(data: bytes, cap: int) -> bytes:
@@ -42,13 +43,17 @@ def walk(fh: BinaryIO, budget: Budget) -> Iterator[Entry]:
                 continue
             budget.spend(length)
             data = fh.read(length)
-            fh.seek(4, 1)  # CRC
+            crc = fh.read(4)
             if len(data) < length:
                 budget.warnings.append("PNG truncated inside a chunk")
                 return
             entry = _text_entry(ctype, data, budget)
             if entry is not None:
                 yield entry
+                if len(crc) == 4 and struct.unpack(">I", crc)[0] != zlib.crc32(ctype + data) & 0xFFFFFFFF:
+                    # the chunk was changed after the file was written: a trace worth reporting
+                    yield Entry(entry.placement, "CRC", f"{ctype.decode()} chunk {entry.key!r}: CRC mismatch",
+                                kind=CRC_MISMATCH, group="PNG")
         elif ctype == b"IEND":
             return
         else:
