@@ -29,6 +29,11 @@ def _decode_value(tag: int, value: Any, big_endian: bool = False) -> Any:
     if isinstance(value, bytes):
         return decode_text(value) if value.rstrip(b"\x00").isascii() or tag in (0x010E, 0x013B) else value.hex()[:200]
     if isinstance(value, str):
+        if any("\x80" <= ch <= "\xff" for ch in value):
+            try:  # Pillow reads ASCII tags as Latin-1; writers put UTF-8 there (ComfyUI's JSON)
+                value = value.encode("latin-1").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                pass
         return " / ".join(part.strip() for part in value.split("\x00") if part.strip())
     if isinstance(value, tuple):
         return [_decode_value(0, v) for v in value[:64]]

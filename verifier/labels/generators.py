@@ -129,19 +129,31 @@ def _graph_params(nodes: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     return values, classes
 
 
+_CUT_GRAPH = re.compile(r'^\s*\{\s*"[^"]{1,40}"\s*:\s*\{[^{}]*"(?:inputs|class_type)"\s*:')
+_CUT_WORKFLOW = re.compile(r'^\s*\{[^\[]{0,400}"nodes"\s*:\s*\[\s*\{')
+
+
 def comfyui(entries: list[Entry]) -> list[GeneratorHit]:
     graph = workflow = None
     where: Entry | None = None
+    cut: list[str] = []
     for e, kind, obj in _comfy_sources(entries):
         if kind == "prompt" and graph is None and isinstance(obj, dict) and any(
                 isinstance(v, dict) and "class_type" in v for v in obj.values()):
             graph, where = obj, where or e
         elif kind == "workflow" and workflow is None and isinstance(obj, dict) and isinstance(obj.get("nodes"), list):
             workflow, where = obj, where or e
+        elif obj is None:  # cut short (a JPEG segment holds 64 KiB): still the graph's structure
+            body = _COMFY_PREFIX.sub("", e.value, count=1)
+            if (_CUT_GRAPH if kind == "prompt" else _CUT_WORKFLOW).match(body):
+                cut.append(f"{_local(e.key)} ({kind}, cut short: not valid JSON)")
+                where = where or e
     if where is None:
         return []
     values, classes = _graph_params(graph or {})
     fields: dict[str, Any] = {"node_types": sorted(set(classes))[:50], "has_workflow": workflow is not None}
+    if cut:
+        fields["incomplete"] = "; ".join(cut)
     if workflow is not None and not classes:
         types = [str(n.get("type")) for n in workflow["nodes"][:500] if isinstance(n, dict) and n.get("type")]
         fields["node_types"] = sorted(set(types))[:50]

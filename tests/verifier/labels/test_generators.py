@@ -342,3 +342,23 @@ def test_first_column_gate_follows_every_png_filter(tmp_path, meta, magic):
     assert column == pixels[:120, 0, :].tobytes() and stealth.starts_with_magic(channels, column)
     d = _one(meta(b.write(tmp_path, "a.png", data)))
     _a1111_checks(d)
+
+
+def test_comfyui_graph_cut_short_in_jpeg_still_counts(tmp_path, meta):
+    graph = "prompt:" + json.dumps(g.comfy_graph())
+    exif = g.tiff({0x0110: graph[: len(graph) // 2]}, {}, ">")
+    d = _one(meta(b.write(tmp_path, "a.jpg", g.jpeg_with_exif(exif))))
+    assert d["generator"] == "ComfyUI" and "cut short" in d["fields"]["incomplete"]
+
+
+def test_comfyui_utf8_in_ascii_exif_tags(tmp_path, meta):
+    graph = g.comfy_graph()
+    graph["6"]["inputs"]["text"] = "一只红狐狸"
+    exif = g.tiff({0x0110: "prompt:" + json.dumps(graph, ensure_ascii=False)}, {}, "<")
+    d = _one(meta(b.write(tmp_path, "a.webp", g.webp_with_exif(exif, True))))
+    assert d["prompt"] == "一只红狐狸"
+
+
+def test_text_that_merely_starts_like_a_comfy_prefix_is_not_comfyui(tmp_path, meta):
+    exif = g.tiff({0x010E: "prompt: {the user typed this}", 0x010F: "Workflow: {draft}"}, {}, "<")
+    _no_ai(meta(b.write(tmp_path, "a.jpg", g.jpeg_with_exif(exif))))
