@@ -7,6 +7,7 @@ at the family ("A1111-compatible"), never a guess.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..formats.meta import Entry
@@ -15,14 +16,15 @@ from ..formats.meta import Entry
 JSON_ALIASES = {
     "prompt": ("prompt", "positive_prompt", "c"),
     "negative_prompt": ("negative_prompt", "negativeprompt", "negative", "uc"),
-    "model": ("model", "base_model", "base_model_name", "model_id", "checkpoint", "use_stable_diffusion_model"),
+    "model": ("model", "base_model", "base_model_name", "basemodel", "model_id", "checkpoint",
+              "use_stable_diffusion_model", "stable_diffusion_model"),
     "seed": ("seed",),
     "sampler": ("sampler", "sampler_name"),
     "scheduler": ("scheduler",),
     "steps": ("steps", "num_inference_steps"),
     "cfg_scale": ("cfg_scale", "cfgscale", "guidance_scale", "cfg", "scale"),
     "size": ("size", "resolution"),
-    "vae": ("vae", "use_vae_model"),
+    "vae": ("vae", "use_vae_model", "vae_model"),
     "loras": ("loras",),
     "version": ("version", "swarm_version", "software", "app_version"),
 }
@@ -34,6 +36,8 @@ def _values(data: dict[str, Any]) -> dict[str, Any]:
     for key, names in JSON_ALIASES.items():
         for n in names:
             v = norm.get(n)
+            if isinstance(v, dict):  # {"modelFileName": …} / {"name": …}
+                v = next((v[k] for k in ("modelFileName", "model_name", "name", "title") if v.get(k)), v)
             if v not in (None, "", [], {}):
                 out[key] = v
                 break
@@ -76,14 +80,18 @@ def a1111_name(params: dict[str, str], others: dict[str, str], entries: list[Ent
         return "ComfyUI (A1111-style parameters from a save node)"
     if "tensor.art" in blob or "tensorart" in blob:
         return "Tensor.Art"
-    v = version.lower()
-    if "classic" in v:
+    if any(e.key == "smproj" for e in entries):
+        return "Stability Matrix"
+    v = version.strip().lower()
+    if v == "classic":
         return "Stable Diffusion WebUI Forge Classic"
-    if "neo" in v and v.startswith(("f", "neo")):
+    if v.startswith("neo"):
         return "Stable Diffusion WebUI Forge Neo"
-    if "reforge" in v:
+    if re.match(r"^f\d+\.\d+(\.\d+)?v\d+-v", v) or "reforge" in v:
         return "Stable Diffusion WebUI reForge"
-    if v.startswith("f") and any(c.isdigit() for c in v[:3]):
+    if re.match(r"^f\d+\.\d+(\.\d+)?-v", v):
+        return "Stable Diffusion WebUI EasyReforge"
+    if re.match(r"^f\d", v):
         return "Stable Diffusion WebUI Forge"
     if v.startswith("v") and v[1:2].isdigit():
         return "Stable Diffusion WebUI (AUTOMATIC1111)"
@@ -97,6 +105,10 @@ def json_name(data: dict[str, Any], entries: list[Entry], field: str) -> tuple[s
         return "SwarmUI", _values(swarm), f"'{field}' holds SwarmUI's 'sui_image_params' JSON"
     if "use_stable_diffusion_model" in data:
         return "Easy Diffusion", _values(data), f"'{field}' holds Easy Diffusion's settings JSON"
+    if field.lower() == "generation_data":
+        return "Tensor.Art", _values(data), "text chunk 'generation_data' (Tensor.Art's own field)"
+    if "extraMetadata" in data or any(str(k).startswith("civitai:") for k in data):
+        return "Civitai (on-site generator)", _values(data), f"'{field}' holds Civitai's generation JSON"
     values = _values(data)
     fooocus = _fooocus(entries, data)
     if fooocus and field.lower() in ("parameters", "usercomment", "comment") and "prompt" in values:

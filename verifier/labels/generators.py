@@ -27,7 +27,7 @@ _MJ_VERSION = re.compile(r"--(?:v|version|niji)\s+([\d.]+)")
 _COMFY_PREFIX = re.compile(r"^\s*(prompt|workflow)\s*:\s*(?=\{)", re.I)
 # fields where generators put their text, besides the PNG keywords they own
 TEXT_FIELDS = ("parameters", "UserComment", "ImageDescription", "Comment", "Description", "description",
-               "Make", "Model", "XPComment", "stealth")
+               "Make", "Model", "XPComment", "stealth", "generation_data")
 
 
 @dataclass
@@ -88,6 +88,13 @@ def _comfy_sources(entries: list[Entry]) -> Iterator[tuple[Entry, str, Any]]:
         if not isinstance(e.value, str):
             continue
         key = _local(e.key).lower()
+        if key in ("usercomment", "comment", "imagedescription") and e.value.lstrip().startswith("{"):
+            both = P.load_json(e.value)  # a PNG converted to JPEG/WebP: {"prompt": …, "workflow": …}
+            if isinstance(both, dict) and "prompt" in both and "workflow" in both:
+                for kind in ("prompt", "workflow"):
+                    v = both[kind]
+                    yield e, kind, P.load_json(v) if isinstance(v, str) else v
+                continue
         if key in ("prompt", "workflow") and e.group != "XMP":
             yield e, key, P.load_json(e.value)
         elif key in ("make", "model", "imagedescription", "usercomment", "comment", "software", "artist"):
@@ -159,7 +166,10 @@ def comfyui(entries: list[Entry]) -> list[GeneratorHit]:
         fields["node_types"] = sorted(set(types))[:50]
     how = "PNG text chunks 'prompt'/'workflow'" if where.placement.startswith("png:") else (
         f"'{_local(where.key)}' = 'prompt:'/'workflow:' + JSON")
-    return [GeneratorHit("ComfyUI", True, where.placement, f"ComfyUI node graph in {how}", P.stable(values), fields)]
+    name = "ComfyUI"
+    if isinstance(graph, dict) and "extraMetadata" in graph:
+        name = "Civitai (on-site generator, ComfyUI graph)"
+    return [GeneratorHit(name, True, where.placement, f"ComfyUI node graph in {how}", P.stable(values), fields)]
 
 
 # --- JSON schemas: SwarmUI, Fooocus, Easy Diffusion, Draw Things, diffusers Spaces, RuinedFooocus ----
@@ -187,16 +197,22 @@ def _flat(data: dict[str, Any]) -> dict[str, Any]:
 
 def easy_diffusion_chunks(entries: list[Entry]) -> list[GeneratorHit]:
     """Easy Diffusion's PNG: one text chunk per setting, ``use_stable_diffusion_model`` among them."""
-    marker = _first(entries, "use_stable_diffusion_model")
-    if not marker or marker[0].group == "XMP":
+    kv = {_local(e.key).lower().replace(" ", "_"): (e, e.value) for e in entries
+          if isinstance(e.value, str) and e.placement.startswith("png:") and e.group != "XMP"}
+    model_key = next((k for k in ("use_stable_diffusion_model", "stable_diffusion_model") if k in kv), None)
+    if model_key is None or "prompt" not in kv or not ({"seed", "negative_prompt"} & set(kv)):
         return []
-    kv = {_local(e.key): e.value for e in entries if isinstance(e.value, str) and e.placement.startswith("png:")}
-    values = {"prompt": kv.get("prompt"), "negative_prompt": kv.get("negative_prompt"), "seed": kv.get("seed"),
-              "model": kv.get("use_stable_diffusion_model"), "sampler": kv.get("sampler_name"),
-              "steps": kv.get("num_inference_steps"), "cfg_scale": kv.get("guidance_scale"),
-              "vae": kv.get("use_vae_model")}
-    if kv.get("width") and kv.get("height"):
-        values["size"] = f"{kv['width']}x{kv['height']}"
+    marker = kv[model_key]
+
+    def get(*names: str) -> str | None:
+        return next((kv[n][1] for n in names if n in kv), None)
+
+    values = {"prompt": get("prompt"), "negative_prompt": get("negative_prompt"), "seed": get("seed"),
+              "model": marker[1], "sampler": get("sampler_name", "sampler"),
+              "steps": get("num_inference_steps", "steps"), "cfg_scale": get("guidance_scale"),
+              "vae": get("use_vae_model", "vae_model")}
+    if get("width") and get("height"):
+        values["size"] = f"{get('width')}x{get('height')}"
     return [GeneratorHit("Easy Diffusion", True, marker[0].placement,
                          "text chunks with Easy Diffusion's setting names (use_stable_diffusion_model…)",
                          P.stable(values), {})]
@@ -204,10 +220,30 @@ def easy_diffusion_chunks(entries: list[Entry]) -> list[GeneratorHit]:
 
 # --- tools that name themselves --------------------------------------------------------------------
 
+_NAI_KEYS = ("v4_prompt", "noise_schedule", "uncond_scale")
+
+
+def _novelai_converted(entries: list[Entry]) -> list[Entry]:
+    """A NovelAI PNG converted to JPEG/WebP: its chunks as one JSON object in UserComment/Comment."""
+    for e, text in _texts(entries, "UserComment", "Comment", "ImageDescription"):
+        data = P.load_json(text)
+        if isinstance(data, dict) and "novelai" in str(data.get("Software", "")).lower():
+            return [Entry(e.placement, str(k)[:100], v if isinstance(v, str) else P.clip(v, 1 << 20) or "",
+                          group=e.group) for k, v in list(data.items())[:50]]
+    return []
+
+
 def novelai(entries: list[Entry]) -> list[GeneratorHit]:
     named = [x for x in (_first(entries, "Software"), _first(entries, "Source")) if x and "novelai" in x[1].lower()]
     if not named:
-        return []
+        converted = _novelai_converted(entries)
+        if converted:
+            return novelai(converted)
+        comment = _first(entries, "Comment")
+        data = P.load_json(comment[1]) if comment else None
+        if not (isinstance(data, dict) and any(k in data for k in _NAI_KEYS)):
+            return []
+        named = [comment]  # type: ignore[list-item]
     comment = _first(entries, "Comment")
     data = P.load_json(comment[1]) if comment else None
     data = data if isinstance(data, dict) else {}
@@ -222,7 +258,9 @@ def novelai(entries: list[Entry]) -> list[GeneratorHit]:
     if data.get("width") and data.get("height"):
         values["size"] = f"{data['width']}x{data['height']}"
     where = named[0][0].placement
-    how = "stealth data in the alpha channel names NovelAI" if "alpha" in where else "Software/Source names NovelAI"
+    how = ("stealth data in the alpha channel names NovelAI" if "alpha" in where
+           else "Software/Source names NovelAI" if _local(named[0][0].key) in ("Software", "Source")
+           else "'Comment' holds NovelAI's parameter JSON (v4_prompt, noise_schedule…)")
     return [GeneratorHit("NovelAI", True, where, how, P.stable(values),
                          P.other(data, {"prompt", "uc", "seed", "steps", "sampler", "scale", "v4_prompt",
                                         "v4_negative_prompt", "width", "height"}))]

@@ -69,6 +69,8 @@ def test_user_comment_byte_order_is_decided_by_plausibility(text, enc, big):
     (FORGE, "Stable Diffusion WebUI Forge"),
     ("neo", "Stable Diffusion WebUI Forge Neo"),
     ("classic", "Stable Diffusion WebUI Forge Classic"),
+    ("f1.0.0v2-v1.10.1RC-latest-2163", "Stable Diffusion WebUI reForge"),
+    ("f1.2.0-v1.10.1", "Stable Diffusion WebUI EasyReforge"),
     ("abc123", "Stable Diffusion WebUI (A1111-compatible)"),
 ])
 def test_a1111_family_named_by_version(tmp_path, meta, version, name):
@@ -362,3 +364,50 @@ def test_comfyui_utf8_in_ascii_exif_tags(tmp_path, meta):
 def test_text_that_merely_starts_like_a_comfy_prefix_is_not_comfyui(tmp_path, meta):
     exif = g.tiff({0x010E: "prompt: {the user typed this}", 0x010F: "Workflow: {draft}"}, {}, "<")
     _no_ai(meta(b.write(tmp_path, "a.jpg", g.jpeg_with_exif(exif))))
+
+
+def test_tensor_art_generation_data(tmp_path, meta):
+    data = json.dumps({"prompt": "a temple", "negativePrompt": "blur", "steps": 25, "cfgScale": 7, "seed": "77",
+                       "width": 768, "height": 1024, "baseModel": {"modelFileName": "majicmix.safetensors"}})
+    d = _one(meta(b.write(tmp_path, "a.png", b.make_png([b.text_chunk("generation_data", data)]))))
+    assert (d["generator"], d["prompt"], d["negative_prompt"], d["model"], d["cfg_scale"], d["size"]) == (
+        "Tensor.Art", "a temple", "blur", "majicmix.safetensors", "7", "768x1024")
+
+
+def test_stability_matrix(tmp_path, meta):
+    chunks = [b.text_chunk("parameters", "a cat\nSteps: 20, Sampler: Euler, Seed: 1, CFG scale: 7, Size: 512x512"),
+              b.text_chunk("smproj", "{}")]
+    assert _one(meta(b.write(tmp_path, "a.png", b.make_png(chunks))))["generator"] == "Stability Matrix"
+
+
+def test_civitai_orchestration_graph(tmp_path, meta):
+    graph = dict(g.comfy_graph(), extraMetadata=json.dumps({"prompt": "a red fox"}))
+    d = _one(meta(b.write(tmp_path, "a.png", b.make_png([b.text_chunk("prompt", json.dumps(graph))]))))
+    assert d["generator"].startswith("Civitai")
+
+
+def test_novelai_comment_markers_without_software(tmp_path, meta):
+    comment = json.dumps({"prompt": "1girl", "v4_prompt": {"caption": {"base_caption": "1girl"}}, "seed": 1,
+                          "noise_schedule": "karras", "uncond_scale": 1.0})
+    d = _one(meta(b.write(tmp_path, "a.png", b.make_png([b.text_chunk("Comment", comment)]))))
+    assert d["generator"] == "NovelAI" and d["prompt"] == "1girl"
+
+
+def test_novelai_png_converted_to_jpeg(tmp_path, meta):
+    exif = g.tiff({}, {0x9286: g.user_comment(g.novelai_stealth_json(), "unicode-be")}, ">")
+    d = _one(meta(b.write(tmp_path, "a.jpg", g.jpeg_with_exif(exif))))
+    assert (d["generator"], d["seed"], d["model"]) == ("NovelAI", "3141592653", "NovelAI Diffusion V4.5")
+
+
+def test_comfyui_png_converted_to_webp(tmp_path, meta):
+    both = json.dumps({"prompt": json.dumps(g.comfy_graph()), "workflow": {"nodes": [{"type": "KSampler"}]}})
+    exif = g.tiff({}, {0x9286: g.user_comment(both, "unicode-le")}, "<")
+    d = _one(meta(b.write(tmp_path, "a.webp", g.webp_with_exif(exif, True))))
+    assert d["generator"] == "ComfyUI" and d["seed"] == "42" and d["fields"]["has_workflow"] is True
+
+
+def test_easy_diffusion_title_case_chunks(tmp_path, meta):
+    chunks = [b.text_chunk(k, v) for k, v in {"Prompt": "a lake", "Negative Prompt": "", "Seed": "5",
+                                               "Stable Diffusion model": "sd-v1-5", "Steps": "25"}.items()]
+    d = _one(meta(b.write(tmp_path, "a.png", b.make_png(chunks))))
+    assert (d["generator"], d["prompt"], d["model"], d["steps"]) == ("Easy Diffusion", "a lake", "sd-v1-5", "25")
