@@ -170,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
             ai = [s.id for s in scan(path).signals if str(s.claim) in AI]
             if ai:
                 false_claims.append(f"{name}: {ai}")
+    n_built = n_neg
     if args.corpus:
         expected = json.loads((args.corpus / "expected.json").read_text("utf-8"))
         for rel, exp in expected.items():
@@ -188,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {family} | {container} | {ok}/{n} |")
     for m in misses if args.verbose else misses[:10]:
         print("  miss:", m)
-    print(f"false AI claims on clean pictures: {len(false_claims)}/{n_neg}")
+    print(f"false AI claims on clean pictures: {len(false_claims)}/{n_neg} "
+          f"({n_built} built in code, {n_neg - n_built} from the corpus)")
     for f in false_claims:
         print("  false:", f)
     print(f"({time.perf_counter() - t0:.1f} s)")
