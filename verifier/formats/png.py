@@ -89,7 +89,7 @@ def _text_entry(ctype: bytes, data: bytes, budget: Budget) -> Entry | None:
     return Entry(placement, key, text, group="PNG")
 
 
-def first_column(fh: BinaryIO, rows: int, max_inflate: int = 64 << 20) -> tuple[int, bytes] | None:
+def first_column(fh: BinaryIO, rows: int, max_inflate: int = 16 << 20) -> tuple[int, bytes] | None:
     """(channels, the first ``rows`` pixels of column 0, interleaved) of an 8-bit RGB/RGBA PNG.
 
     A cheap look at the top of the left column (where stealth metadata starts) without decoding
@@ -108,6 +108,8 @@ def first_column(fh: BinaryIO, rows: int, max_inflate: int = 64 << 20) -> tuple[
         return None
     stride = 1 + width * channels
     need = rows * stride
+    if need > max_inflate:
+        return None
     fh.seek(4, 1)  # IHDR CRC
     inflater = zlib.decompressobj()
     raw = bytearray()
@@ -127,11 +129,12 @@ def first_column(fh: BinaryIO, rows: int, max_inflate: int = 64 << 20) -> tuple[
             if not piece:
                 return None
             pos += len(piece)
-            raw += inflater.decompress(piece, need - len(raw))
-            while inflater.unconsumed_tail and len(raw) < need:
-                raw += inflater.decompress(inflater.unconsumed_tail, need - len(raw))
-        if len(raw) > max_inflate:
-            return None
+            try:
+                raw += inflater.decompress(piece, need - len(raw))
+                while inflater.unconsumed_tail and len(raw) < need:
+                    raw += inflater.decompress(inflater.unconsumed_tail, need - len(raw))
+            except zlib.error:
+                return None  # damaged image data: Pillow will say what it makes of it
         fh.seek(length - pos + 4, 1)
     out = bytearray()
     above = bytes(channels)

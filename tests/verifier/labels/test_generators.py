@@ -411,3 +411,21 @@ def test_easy_diffusion_title_case_chunks(tmp_path, meta):
                                                "Stable Diffusion model": "sd-v1-5", "Steps": "25"}.items()]
     d = _one(meta(b.write(tmp_path, "a.png", b.make_png(chunks))))
     assert (d["generator"], d["prompt"], d["model"], d["steps"]) == ("Easy Diffusion", "a lake", "sd-v1-5", "25")
+
+
+@pytest.mark.parametrize("width,height,idat", [
+    (100_000, 100_000, b"\x78\x9c" + b"\x00" * 64),  # a decompression-bomb header, damaged data
+    (64, 200, b"not zlib at all"),
+    (64, 200, b""),
+])
+def test_hostile_png_headers_do_not_hang_or_crash(tmp_path, meta, width, height, idat):
+    import struct
+    import time
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    data = (b"\x89PNG\r\n\x1a\n" + b.png_chunk(b"IHDR", ihdr) + b.png_chunk(b"IDAT", idat)
+            + b.text_chunk("Comment", "x") + b.png_chunk(b"IEND", b""))
+    t = time.perf_counter()
+    f = meta(b.write(tmp_path, "h.png", data))
+    assert time.perf_counter() - t < 5 and f.signals == ()
+    assert any("stealth" in w for w in f.facts.get("warnings", []))
