@@ -28,7 +28,7 @@ A1111_KEYS = {
 }
 _KEY = re.compile(r"\s*([A-Za-z][\w .\-/()]{0,60}?):\s*")
 _PARAM_LINE = re.compile(r"(?:^|\n)\s*Steps:\s*\d+\s*,", re.S)
-_STRUCTURE = re.compile(r"\b(Sampler|Seed|CFG scale|Size|Model hash|Model):\s*\S")
+_STRUCTURE = re.compile(r"\b(Sampler|Seed|CFG scale|Size|Model hash|Model|Schedule type|Version):\s*\S")
 
 
 def clip(value: Any, n: int = MAX_VALUE) -> str | None:
@@ -78,8 +78,12 @@ def other(values: dict[str, Any], used: set[str] = frozenset()) -> dict[str, str
 # --- A1111 "parameters" text (Stable Diffusion WebUI and everything that copies it) -----------
 
 def is_a1111(text: str) -> bool:
-    """The WebUI structure: a line starting ``Steps: <n>,`` with at least one more known parameter."""
-    return bool(_PARAM_LINE.search(text)) and bool(_STRUCTURE.search(text))
+    """The WebUI structure: a line starting ``Steps: <n>,`` with at least two more known parameters."""
+    m = _PARAM_LINE.search(text)
+    if not m:
+        return False
+    line = text[m.start():].lstrip("\n").split("\n", 1)[0]
+    return len({k for k in _STRUCTURE.findall(line)}) >= 2
 
 
 def _split_params(line: str) -> list[tuple[str, str]]:

@@ -429,3 +429,12 @@ def test_hostile_png_headers_do_not_hang_or_crash(tmp_path, meta, width, height,
     f = meta(b.write(tmp_path, "h.png", data))
     assert time.perf_counter() - t < 5 and f.signals == ()
     assert any("stealth" in w for w in f.facts.get("warnings", []))
+
+
+@pytest.mark.parametrize("text", [
+    "Hiking notes\nSteps: 12, Size: 3 km of trail",  # one parameter name is not the structure
+    "Steps: 4, then rest",
+])
+def test_caption_with_one_parameter_name_is_not_a1111(tmp_path, meta, text):
+    exif = g.tiff({0x010E: text}, {}, "<")
+    _no_ai(meta(b.write(tmp_path, "a.jpg", g.jpeg_with_exif(exif))))
