@@ -141,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
           + "  ".join(f"{k} {by_bed[k]}/{total_by_bed[k]}" for k in sorted(total_by_bed)))
 
     eq_hits, eq_as_full = 0, 0
+    eq_rng = np.random.default_rng(args.seed + 1000)  # its own draws: the negatives stay the same clips
     for i in range(args.n):  # short-long-short-short keyed with equal gaps: reported as possible
-        x, info = positive(rng, letter_gap=1.0)
+        x, info = positive(eq_rng, letter_gap=1.0)
         found = find_cues(x, RATE, equal_gaps=True)
         eq_hits += any(m.form == "equal_gaps" for m in found)
         eq_as_full += any(m.form == "morse" for m in found)

@@ -65,7 +65,8 @@ SENDER_LEVEL_DB = 6.0  # a neighbouring burst this close in level may be part of
 STEADY_TOLERANCE = 0.02  # frequency wander inside a burst, relative
 STEADY_MIN_HZ = 12.0
 EQUAL_GAP_RATIO = (0.6, 1.45)  # letter gap / inner gaps when the rhythm is keyed with equal gaps
-EQUAL_GUARD_UNITS = 5.0  # silence around an equal-gap group, in units (a Morse letter gap is 3)
+EQUAL_GUARD_UNITS = 6.0  # silence around an equal-gap group, in units (Morse: letter gap 3, word gap 7)
+EQUAL_GAP_SCORE = 0.85  # the equal-gap form must match its template more closely than the Morse form
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,8 @@ def find_cues(x: np.ndarray, rate: int, *, min_score: float = DETECT_SCORE,
     (``equal_gaps``: also the rhythm keyed with equal gaps, ``form="equal_gaps"``)."""
     bursts_by_track = tone_bursts(x, rate)
     matches = [m for bursts in bursts_by_track for m in match_rhythm(bursts, equal_gaps)]
-    matches = [m for m in matches if m.score >= min_score]
+    floor = {"morse": min_score, "equal_gaps": max(min_score, EQUAL_GAP_SCORE)}
+    matches = [m for m in matches if m.score >= floor[m.form]]
     matches.sort(key=lambda m: (m.form != "morse", -m.score))  # the Morse form first
     kept: list[CueMatch] = []
     for m in matches:
