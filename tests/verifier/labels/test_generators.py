@@ -438,3 +438,28 @@ def test_hostile_png_headers_do_not_hang_or_crash(tmp_path, meta, width, height,
 def test_caption_with_one_parameter_name_is_not_a1111(tmp_path, meta, text):
     exif = g.tiff({0x010E: text}, {}, "<")
     _no_ai(meta(b.write(tmp_path, "a.jpg", g.jpeg_with_exif(exif))))
+
+
+def test_parsers_never_raise_on_random_input():
+    import random
+
+    from verifier.labels import app_export, gen_params, security_data
+    from verifier.formats.meta import Entry
+    from verifier.labels import generators
+
+    rnd = random.Random(5)
+    pieces = ["Steps: ", "12", ", ", "Sampler: ", "Seed: ", '"', "[", "{", "}", "]", "\n", "Negative prompt:",
+              "prompt:", "workflow:", '{"sui_image_params":', "ÿ", "\x00", "Civitai resources: ", ":"]
+    for _ in range(400):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        raw = bytes(rnd.randrange(256) for _ in range(rnd.randint(0, 64)))
+        decode_user_comment(raw, rnd.random() < 0.5)
+        decode_user_comment(b"UNICODE\x00" + raw, rnd.random() < 0.5)
+        gen_params.parse_a1111(text)
+        security_data.describe(text)
+        entries = [Entry("x", k, text) for k in ("parameters", "UserComment", "Make", "Model", "Comment", "prompt")]
+        generators.find(entries)
+        app_export.find(entries)
+    for _ in range(50):
+        shape = (rnd.randint(1, 40), rnd.randint(1, 40), rnd.choice([3, 4]))
+        stealth.decode(np.random.default_rng(rnd.randrange(1 << 30)).integers(0, 256, shape, dtype=np.uint8))
