@@ -395,3 +395,10 @@ def test_equal_gap_signal_is_possible_level(tmp_path: Path) -> None:
     ev = scan_one(write(tmp_path / "ai.wav", S.place(np.zeros(4 * RATE), cue(0.08), 1.0, RATE)))
     (sig,) = ev.signals
     assert sig.claim is Claim.AI_GENERATED and sig.confidence is Confidence.DETECTED and sig.details["form"] == "morse"
+
+
+def test_fast_equal_gap_notes_are_not_a_possible_cue() -> None:
+    # repeated 35 ms notes with 25 ms gaps (a music figure seen in calibration): faster than any keyed cue
+    t = [(0.0, 0.035), (0.06, 0.115), (0.2, 0.045), (0.27, 0.035)]
+    x = S.place(np.zeros(4 * RATE), S.tone_bursts(t, 1750, RATE), 1.0, RATE)
+    assert not find_cues(x, RATE, equal_gaps=True)

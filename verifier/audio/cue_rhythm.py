@@ -67,6 +67,7 @@ STEADY_MIN_HZ = 12.0
 EQUAL_GAP_RATIO = (0.6, 1.45)  # letter gap / inner gaps when the rhythm is keyed with equal gaps
 EQUAL_GUARD_UNITS = 6.0  # silence around an equal-gap group, in units (Morse: letter gap 3, word gap 7)
 EQUAL_GAP_SCORE = 0.85  # the equal-gap form must match its template more closely than the Morse form
+EQUAL_MIN_SHORT_S = 0.045  # and keyed no faster than about 27 wpm (fast repeated notes of music)
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +356,7 @@ def _match_group(group: list[Burst], before: Burst | None, after: Burst | None,
     gap_ratio = g2 / intra
     if GAP_RATIO[0] <= gap_ratio <= GAP_RATIO[1]:
         form, gap_ideal = "morse", 3.0
-    elif equal_gaps and EQUAL_GAP_RATIO[0] <= gap_ratio <= EQUAL_GAP_RATIO[1]:
+    elif equal_gaps and EQUAL_GAP_RATIO[0] <= gap_ratio <= EQUAL_GAP_RATIO[1] and short >= EQUAL_MIN_SHORT_S:
         form, gap_ideal = "equal_gaps", 1.0
     else:
         return None
