@@ -1,6 +1,6 @@
 """Metadata detector: GB 45438 implicit labels, IPTC AI fields, generator metadata, camera facts.
 
-Every container family is read by :mod:`verifier.formats.read_meta`; this module only decides
+Every container family is read by :mod:`verifier.read_meta`; this module only decides
 what the entries declare. Metadata is unsigned: anyone can add or strip it, so every claim here
 has basis ``metadata`` and is a *declaration*, never proof.
 """
@@ -11,11 +11,11 @@ import json
 from typing import Any
 
 from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
-from ..formats import read_meta
+from .. import read_meta
 from ..formats.meta import Entry
 from ..formats.png import CRC_MISMATCH
+from ..formats.xmp import Prop
 from ..labels import app_export, camera, gb45438, gb45438_notes, generators, iptc
-from ..labels.xmp import Prop
 from .base import Context, DetectorFailure, Findings
 
 FIELD_VALUE_MAX = 300
