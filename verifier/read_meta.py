@@ -92,7 +92,7 @@ def _with_stealth(walker: Callable[[MediaFile, Budget], list[Entry]], prefix: st
         out = walker(media, budget)
         if not media.media_type.startswith("image/"):
             return out
-        from ..adapters import pillow_meta
+        from .adapters import pillow_meta
 
         try:
             found, note = pillow_meta.stealth_entries(media.path, prefix, rgb_too)
