@@ -29,4 +29,5 @@ def tool_info(config: Config) -> dict[str, Any]:
         "c2pa_sdk": c2pa_sdk_version(),
         "trust_lists": store.labels(),
         "python": platform.python_version(),
+        "profile": config.profile,  # the checks chosen (verifier.config.PROFILES)
     }

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..evidence import Evidence, Report, Signal
+from ..evidence import Evidence, Report, Signal, Status
 
 
 def signal_dict(s: Signal) -> dict[str, Any]:
@@ -27,6 +27,8 @@ def detector_dict(e: Evidence) -> dict[str, Any]:
     d: dict[str, Any] = {"name": e.detector, "status": str(e.status), "ms": e.ms}
     if e.error:
         d["error"] = e.error
+    if e.status is Status.SKIPPED and e.facts.get("reason"):
+        d["reason"] = e.facts["reason"]  # a code, e.g. "not_in_profile"
     return d
 
 
