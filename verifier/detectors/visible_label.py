@@ -3,7 +3,8 @@
 Images: the cheap sparkle match always runs; OCR (the slowest check of the project) reads the
 bottom, top, left and right strips first, then the rows around any line that held half a label
 (one element, or a line cut by the strip's border); a small image is read whole. Lines are found
-on a copy scaled to 512 px on the shortest side and read from the full-resolution pixels. With OCR
+on a copy scaled to 512 px on the shortest side and read from the full-resolution pixels; a region
+too flat to hold a legible label (:mod:`verifier.visible.contrast`) is not given to OCR. With OCR
 switched off in the settings (``Config.ocr = False``) the detector still reports the sparkle
 check and says in its facts that text was not read. Videos: three frames from the first 2 s,
 one from the middle and one from the end, streamed one at a time, each read on its bottom and top
@@ -21,7 +22,7 @@ import numpy as np
 
 from ..adapters import opencv_image
 from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
-from ..visible import ocr_rules, sparkle, strips, video_frames
+from ..visible import contrast, ocr_rules, sparkle, strips, video_frames
 from .base import Context, DetectorFailure, Findings, NotApplicable
 from .pixels import load_pixels
 
@@ -119,16 +120,18 @@ def examine(bgr: np.ndarray, use_ocr: bool, full_frame_fallback: bool,
     if not use_ocr:
         facts["ocr"] = "switched off in settings: text labels were not looked for"
         return found, facts
-    from ..adapters import ocr
-
     t0 = time.perf_counter()
     regions = strips.edge_strips(w, h, sides, small_as_full=full_frame_fallback)
     scale = min(1.0, DET_SHORT / short) if short else 1.0
     slack = max(3, math.ceil(4 / scale))  # boxes found on a scaled copy are off by ~1/scale px
     read: list[str] = []
+    flat: list[str] = []
     hints: list[tuple[int, int, int, int]] = []
     for region in regions:
-        lines = ocr.read_text(region.crop(bgr), scale)
+        lines = _read(region, bgr, scale)
+        if lines is None:
+            flat.append(region.name)
+            continue
         read.append(region.name)
         texts = _texts(lines, region, bgr, short)
         if texts:
@@ -141,16 +144,39 @@ def examine(bgr: np.ndarray, use_ocr: bool, full_frame_fallback: bool,
     else:
         if full_frame_fallback and hints and regions[0].name != "full":
             for region in strips.around(hints, w, h):
+                lines = _read(region, bgr, scale)
+                if lines is None:
+                    flat.append(region.name)
+                    continue
                 read.append(region.name)
-                texts = _texts(ocr.read_text(region.crop(bgr), scale), region, bgr, short)
+                texts = _texts(lines, region, bgr, short)
                 if texts:
                     found.extend(texts)
                     break
     facts["ocr"] = "read"
     facts["ocr_regions"] = read
+    if flat:  # no contrast a legible label could have: the text detector was not run there
+        facts["ocr_regions_flat"] = flat
     facts["ocr_detection_short_side"] = round(short * scale)
     facts["ocr_ms"] = round((time.perf_counter() - t0) * 1000, 1)
     return found, facts
+
+
+def _read(region: strips.Region, bgr: np.ndarray, scale: float) -> list | None:
+    """OCR of one region (lines found on the copy at ``scale``, read at full resolution), or None
+    when the region is too flat to hold legible text (:mod:`verifier.visible.contrast`): then the
+    detector network is not run (nor, on a frame that is flat everywhere, even loaded)."""
+    from ..adapters import ocr
+
+    crop = region.crop(bgr)
+    if crop.size == 0 or min(crop.shape[:2]) < 8:
+        return []  # as ocr.read_text: too small to hold a line
+    small = contrast.scaled(crop, scale)
+    if not contrast.may_hold_text(small):
+        return None
+    fx, fy = crop.shape[1] / small.shape[1], crop.shape[0] / small.shape[0]
+    quads = [tuple((x * fx, y * fy) for x, y in q) for q in ocr.detect(small)]
+    return ocr.recognise(crop, quads)
 
 
 def _offset(b: tuple[int, int, int, int], r: strips.Region) -> tuple[int, int, int, int]:
