@@ -33,6 +33,10 @@ RULE_SHARE = 0.05  # GB 45438 §5: glyph height >= 5 % of the shortest side
 # *read* at full resolution. Rendered labels at 2-8 % of the shortest side are all found at 512
 # (benchmarks/calibrate_ocr.py); the cost of finding falls with the square of the scale.
 DET_SHORT = 512
+# A "line" that fills a top or bottom strip from its outer to its inner border is texture (foliage,
+# fabric, water), not a label cut by the border: label lines are 1.5-8 % of the shortest side
+# (GB 45438 asks >= 5 %), the strip is 20 %. Such a box is not followed into the rows around it.
+FILLED_SHARE = 0.9
 CROP_PAD = 8
 VIDEO_SIDES = ("bottom", "top")  # video labels sit in corners: both bands span them; half the OCR
 
@@ -139,7 +143,8 @@ def examine(bgr: np.ndarray, use_ocr: bool, full_frame_fallback: bool,
             break
         for line in lines:
             box = _offset(line.bounds, region)
-            if ocr_rules.partial(line.text) or region.touches_inner_edge(box, w, h, slack):
+            cut = region.touches_inner_edge(box, w, h, slack) and not _fills_band(box, region)
+            if ocr_rules.partial(line.text) or cut:
                 hints.append(box)
     else:
         if full_frame_fallback and hints and regions[0].name != "full":
@@ -160,6 +165,11 @@ def examine(bgr: np.ndarray, use_ocr: bool, full_frame_fallback: bool,
     facts["ocr_detection_short_side"] = round(short * scale)
     facts["ocr_ms"] = round((time.perf_counter() - t0) * 1000, 1)
     return found, facts
+
+
+def _fills_band(box: tuple[int, int, int, int], region: strips.Region) -> bool:
+    """A box as tall as the whole top/bottom strip it was found in (see FILLED_SHARE)."""
+    return region.name in ("top", "bottom") and box[3] - box[1] >= FILLED_SHARE * (region.y1 - region.y0)
 
 
 def _read(region: strips.Region, bgr: np.ndarray, scale: float) -> list | None:
