@@ -8,9 +8,11 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 
 from .config import DEFAULT_PROFILE, PROFILES, Config, user_data_dir
+from .table import HEADER, row
 from .textsafe import for_terminal
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
@@ -52,7 +54,7 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
                    help="trust directory with C2PA trust lists (repeatable)")
     p.add_argument("--anchors", action="append", type=Path, default=[], metavar="PEM",
                    help="extra trust anchors, e.g. a test root bundle (repeatable)")
-    p.add_argument("--no-ocr", action="store_true", help="skip OCR for visible labels (faster)")
+    p.add_argument("--no-ocr", action="store_true", help="skip text recognition for visible labels (faster; the logo check still runs)")
     p.add_argument("--disable", action="append", default=[], metavar="DETECTOR",
                    help="switch a detector off (repeatable)")
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
@@ -92,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dir", type=Path, default=None, help="trust directory (default: the user's)")
     tlist = tsub.add_parser("list", help="list the trust lists that would be used")
     tlist.add_argument("--trust", action="append", type=Path, default=[], metavar="DIR")
+    from .trust.cli import add_trust_commands
+
+    add_trust_commands(tsub)
 
     summary = sub.add_parser("summary", help="counts per verdict, signal, provider, signer of a results.jsonl")
     summary.add_argument("results", type=Path, help="a results file written by scan --out")
@@ -110,8 +115,6 @@ def config_from(args: argparse.Namespace) -> Config:
     if args.no_ocr:
         changes["ocr"] = False
     disabled = set(args.disable)
-    if args.no_ocr:
-        disabled.add("visible_label")
     if disabled:
         changes["disabled"] = frozenset(disabled)
     if args.timeout:
@@ -131,24 +134,7 @@ def _print_version(config: Config) -> None:
     print(f"C2PA SDK: {info['c2pa_sdk']}")
     lists = info["trust_lists"]
     print("trust lists: " + (", ".join(lists) if lists else "none loaded (C2PA signers cannot be trusted)"))
-
-
-def _signal_label(s: dict) -> str:
-    """``id`` or ``id@placement`` when the signal says where it was found (metadata labels)."""
-    details = s.get("details")
-    where = details.get("placements") or details.get("placement") if isinstance(details, dict) else None
-    if isinstance(where, list):
-        where = "+".join(str(w) for w in where[:4])
-    return f"{s['id']}@{where}" if where else str(s["id"])
-
-
-def _row(d: dict) -> str:
-    v = d["verdict"]
-    ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
-    failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
-    extra = ("  ! " + ",".join(failed)) if failed else ""
-    err = f"  ({d['error']})" if d.get("error") else ""
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]{extra}{err}")
+    print(f"network: {info['network']}")
 
 
 def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
@@ -174,15 +160,18 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
             print(for_terminal(f"verifier: {p}: no such file or folder"), file=sys.stderr)
     files: list[dict] = []
     unreadable = False
-    for result in scan(args.paths, config, recursive=args.recursive):
-        if isinstance(result, FileFailed):
-            unreadable = True
-            d = failed_dict(str(result.path), result.message)
-        else:
-            d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
-        files.append(d)
-        if getattr(args, "progress", None):
-            args.progress(d)
+    # closing: an error or Ctrl-C in this loop still stops the scan's workers at once
+    with closing(scan(args.paths, config, recursive=args.recursive)) as results:
+        for result in results:
+            if isinstance(result, FileFailed):
+                unreadable = True
+                d = failed_dict(str(result.path), result.message, config.lang)
+            else:
+                d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None,
+                              lang=config.lang)
+            files.append(d)
+            if getattr(args, "progress", None):
+                args.progress(d)
     return files, tool_info(config), unreadable
 
 
@@ -196,8 +185,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print("verifier scan: give files or folders", file=sys.stderr)
         return EXIT_USAGE
     if not args.json:
-        print(f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]")
-        args.progress = lambda d: print(_row(d), flush=True)
+        print(HEADER)
+        lang = config_from(args).lang
+        args.progress = lambda d: print(row(d, lang), flush=True)
     files, tool, unreadable = run_analysis(args)
     if args.json:
         files.sort(key=lambda d: d["path"])
@@ -228,7 +218,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_trust(args: argparse.Namespace) -> int:
     from .trust import discover, import_list
+    from .trust.cli import TRUST_COMMANDS, run_trust_command
 
+    if args.trust_command in TRUST_COMMANDS:
+        return run_trust_command(args)
     if args.trust_command == "import":
         target = args.dir or (user_data_dir() / "trust")
         try:
@@ -246,6 +239,21 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("verifier: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `verifier scan DIR | head`: the reader went away
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1  # the output could not be written
+    finally:
+        isolation = sys.modules.get("verifier.isolation")  # loaded if any worker was started
+        if isolation is not None:
+            isolation.stop_all()  # no worker process outlives the command
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

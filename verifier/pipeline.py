@@ -305,12 +305,14 @@ class Scanner:
                     yield from self._record(st.index, run_detector(det, st.media, ctx))
             elif st.cancelled:
                 for det in deferred:
-                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED, error="cancelled"))
+                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED, error="cancelled",
+                                                                        reason="cancelled"))
             else:
                 why = hashing.error or "stopped"
                 for det in deferred:
                     yield from self._record(st.index, Evidence(
-                        det.name, Status.ERROR, error=f"the file could not be read to the end: {why}"))
+                        det.name, Status.ERROR, error=f"the file could not be read to the end: {why}",
+                        reason="truncated", reason_params={"detail": str(why)[:300]}))
 
     def _admit(self) -> Iterator[Event]:
         """Identify queued files while there is no backlog of tasks (keeps memory bounded)."""
@@ -339,7 +341,8 @@ class Scanner:
             for det in self.detectors:
                 if det.name in self.config.disabled:
                     yield from self._record(st.index, Evidence(det.name, Status.SKIPPED,
-                                                               error="switched off in settings"))
+                                                               error="switched off in settings",
+                                                               reason="switched_off"))
                 elif not self.config.in_profile(det.name):
                     yield from self._record(st.index, not_in_profile(det.name, self.config.profile))
                 elif not det.isolated and st.hashing is not None:
@@ -359,7 +362,8 @@ class Scanner:
             if st is None:
                 continue
             if st.cancelled:
-                yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
+                yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
+                                                                          reason="cancelled"))
                 continue
             runner.start(task)
         self._grow_if_waiting(runner)
@@ -390,7 +394,8 @@ class Scanner:
             yield from self._record(task.file_index, ev)
         for task in [t for t in self._tasks if t.file_index in gone]:
             self._tasks.remove(task)
-            yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
+            yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
+                                                                          reason="cancelled"))
 
     def _record(self, index: int, ev: Evidence) -> Iterator[Event]:
         st = self._files.get(index)
@@ -405,9 +410,9 @@ class Scanner:
 
 
 def not_in_profile(detector: str, profile: str) -> Evidence:
-    """A check the chosen profile leaves out: skipped, with the reason code in its facts."""
-    return Evidence(detector, Status.SKIPPED, facts={"reason": NOT_IN_PROFILE, "profile": profile},
-                    error=f"not part of the {profile!r} profile")
+    """A check the chosen profile leaves out: skipped, with the reason code (worded by verifier.describe)."""
+    return Evidence(detector, Status.SKIPPED, error=f"not part of the {profile!r} profile",
+                    reason=NOT_IN_PROFILE, reason_params={"profile": profile})
 
 
 def _applies(det: Detector, media: MediaFile) -> bool:
@@ -426,7 +431,7 @@ def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detecto
     return Report(
         media=media,
         evidence=ordered,
-        verdict=fuse(ordered, lang),
+        verdict=fuse(ordered),
         analysed_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 

@@ -9,10 +9,9 @@ read as "nothing found": it makes an otherwise empty result ``incomplete`` and i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .evidence import Basis, Claim, Evidence, Signal, Status, Verdict, VerdictCode
-from .messages import verdict_text
 
 TRUST_OUTCOMES = frozenset({"c2pa.trusted", "c2pa.untrusted_signer", "c2pa.cert_expired"})
 FAILED = frozenset({Status.ERROR, Status.TIMEOUT})
@@ -86,27 +85,25 @@ RULES: tuple[Rule, ...] = (
          _ids_in(frozenset({"c2pa.invalid"}))),
     Rule(VerdictCode.CREDENTIALS_UNVERIFIABLE, _c2pa_unverifiable, _none,
          _ids_in(frozenset({"c2pa.remote", "c2pa.manifest"}))),
+    # An older signer's exclusion layout, examined and cleared (c2pa.legacy_binding), comes with a
+    # trust outcome and no c2pa.invalid: signed provenance, the explanation says what lies outside.
     Rule(VerdictCode.SIGNED_PROVENANCE, lambda s: bool(s.ids & TRUST_OUTCOMES), lambda s: Basis.SIGNED,
-         _ids_in(TRUST_OUTCOMES)),
+         _ids_in(TRUST_OUTCOMES | {"c2pa.legacy_binding"})),
     Rule(VerdictCode.INCOMPLETE, lambda s: bool(s.failed) or s.unsupported, _none, lambda s: ()),
     Rule(VerdictCode.NO_SIGNALS, lambda s: True, _none, lambda s: ()),
 )
 
 
-def fuse(evidence: Iterable[Evidence], lang: str = "en") -> Verdict:
+def fuse(evidence: Iterable[Evidence]) -> Verdict:
+    """The verdict's code, strength and basis: codes only (:mod:`verifier.describe` words them)."""
     summary = summarise(evidence)
     for rule in RULES:
         if rule.applies(summary):
-            verdict = Verdict(
+            return Verdict(
                 code=rule.code,
                 strength=rule.strength(summary),
                 unchecked=summary.unchecked,
                 basis_signals=rule.basis_ids(summary),
             )
-            return localise(verdict, summary.signals, lang)
     raise AssertionError("the last rule always applies")  # pragma: no cover
 
-
-def localise(verdict: Verdict, signals: tuple[Signal, ...], lang: str) -> Verdict:
-    headline, explanation = verdict_text(verdict, signals, lang)
-    return replace(verdict, headline=headline, explanation=explanation)

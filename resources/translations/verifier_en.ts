@@ -35,110 +35,6 @@
 <context>
     <name>AiLabelsPanel</name>
     <message>
-        <source>1 — AI-generated</source>
-        <translation>1 — AI-generated</translation>
-    </message>
-    <message>
-        <source>2 — possibly AI-generated</source>
-        <translation>2 — possibly AI-generated</translation>
-    </message>
-    <message>
-        <source>3 — suspected AI-generated</source>
-        <translation>3 — suspected AI-generated</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Unified Social Credit Code (USCC)</source>
-        <translation>Unified Social Credit Code (USCC)</translation>
-    </message>
-    <message>
-        <source>USCC check digit correct</source>
-        <translation>USCC check digit correct</translation>
-    </message>
-    <message>
-        <source>Service type</source>
-        <translation>Service type</translation>
-    </message>
-    <message>
-        <source>Provider&apos;s own suffix</source>
-        <translation>Provider&apos;s own suffix</translation>
-    </message>
-    <message>
-        <source>Company (a guess, not verified)</source>
-        <translation>Company (a guess, not verified)</translation>
-    </message>
-    <message>
-        <source>Guess verified</source>
-        <translation>Guess verified</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Where in the file</source>
-        <translation>Where in the file</translation>
-    </message>
-    <message>
-        <source>All places found</source>
-        <translation>All places found</translation>
-    </message>
-    <message>
-        <source>Field name</source>
-        <translation>Field name</translation>
-    </message>
-    <message>
-        <source>Producer code decoded</source>
-        <translation>Producer code decoded</translation>
-    </message>
-    <message>
-        <source>Propagator code decoded</source>
-        <translation>Propagator code decoded</translation>
-    </message>
-    <message>
-        <source>Provider code decoded</source>
-        <translation>Provider code decoded</translation>
-    </message>
-    <message>
-        <source>Conforms to the standard</source>
-        <translation>Conforms to the standard</translation>
-    </message>
-    <message>
-        <source>Conformance findings</source>
-        <translation>Conformance findings</translation>
-    </message>
-    <message>
-        <source>Generator</source>
-        <translation>Generator</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Seed</translation>
-    </message>
-    <message>
-        <source>Why this counts</source>
-        <translation>Why this counts</translation>
-    </message>
-    <message>
         <source>{title} ({confidence})</source>
         <translation>{title} ({confidence})</translation>
     </message>
@@ -162,136 +58,8 @@
 <context>
     <name>C2paPanel</name>
     <message>
-        <source>valid, signer on a trust list</source>
-        <translation>valid, signer on a trust list</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>valid</translation>
-    </message>
-    <message>
-        <source>valid, signer not on a trust list</source>
-        <translation>valid, signer not on a trust list</translation>
-    </message>
-    <message>
-        <source>signature intact, certificate expired</source>
-        <translation>signature intact, certificate expired</translation>
-    </message>
-    <message>
-        <source>invalid: altered after signing</source>
-        <translation>invalid: altered after signing</translation>
-    </message>
-    <message>
-        <source>invalid: signing certificate not valid for C2PA</source>
-        <translation>invalid: signing certificate not valid for C2PA</translation>
-    </message>
-    <message>
-        <source>remote manifest, not fetched</source>
-        <translation>remote manifest, not fetched</translation>
-    </message>
-    <message>
-        <source>unreadable or unsupported</source>
-        <translation>unreadable or unsupported</translation>
-    </message>
-    <message>
-        <source>no Content Credentials</source>
-        <translation>no Content Credentials</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>Opened</translation>
-    </message>
-    <message>
-        <source>Edited</source>
-        <translation>Edited</translation>
-    </message>
-    <message>
-        <source>Converted</source>
-        <translation>Converted</translation>
-    </message>
-    <message>
-        <source>Placed another file</source>
-        <translation>Placed another file</translation>
-    </message>
-    <message>
-        <source>Cropped</source>
-        <translation>Cropped</translation>
-    </message>
-    <message>
-        <source>Resized</source>
-        <translation>Resized</translation>
-    </message>
-    <message>
-        <source>Colour adjusted</source>
-        <translation>Colour adjusted</translation>
-    </message>
-    <message>
-        <source>Filtered</source>
-        <translation>Filtered</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>Published</translation>
-    </message>
-    <message>
-        <source>Transcoded</source>
-        <translation>Transcoded</translation>
-    </message>
-    <message>
-        <source>Watermarked</source>
-        <translation>Watermarked</translation>
-    </message>
-    <message>
-        <source>{name} ({code})</source>
-        <translation>{name} ({code})</translation>
-    </message>
-    <message>
-        <source>generated by AI</source>
-        <translation>generated by AI</translation>
-    </message>
-    <message>
-        <source>edited or composited with AI</source>
-        <translation>edited or composited with AI</translation>
-    </message>
-    <message>
-        <source>enhanced by an algorithm</source>
-        <translation>enhanced by an algorithm</translation>
-    </message>
-    <message>
-        <source>made by an algorithm (not machine-learning AI)</source>
-        <translation>made by an algorithm (not machine-learning AI)</translation>
-    </message>
-    <message>
-        <source>captured by a camera or recorder</source>
-        <translation>captured by a camera or recorder</translation>
-    </message>
-    <message>
-        <source>captured with computational processing</source>
-        <translation>captured with computational processing</translation>
-    </message>
-    <message>
-        <source>composite of several sources</source>
-        <translation>composite of several sources</translation>
-    </message>
-    <message>
-        <source>screen capture</source>
-        <translation>screen capture</translation>
-    </message>
-    <message>
-        <source>made by a person with software</source>
-        <translation>made by a person with software</translation>
-    </message>
-    <message>
-        <source>scanned from film</source>
-        <translation>scanned from film</translation>
-    </message>
-    <message>
-        <source>scanned from a print</source>
-        <translation>scanned from a print</translation>
+        <source>Older signer&apos;s layout</source>
+        <translation>Older signer&apos;s layout</translation>
     </message>
     <message>
         <source>(untitled manifest)</source>
@@ -451,70 +219,6 @@
 <context>
     <name>Detectors</name>
     <message>
-        <source>File facts</source>
-        <translation>File facts</translation>
-    </message>
-    <message>
-        <source>Metadata labels</source>
-        <translation>Metadata labels</translation>
-    </message>
-    <message>
-        <source>Content Credentials (C2PA)</source>
-        <translation>Content Credentials (C2PA)</translation>
-    </message>
-    <message>
-        <source>Invisible watermarks</source>
-        <translation>Invisible watermarks</translation>
-    </message>
-    <message>
-        <source>Visible labels (text recognition)</source>
-        <translation>Visible labels (text recognition)</translation>
-    </message>
-    <message>
-        <source>Audio label cue</source>
-        <translation>Audio label cue</translation>
-    </message>
-    <message>
-        <source>Text labels</source>
-        <translation>Text labels</translation>
-    </message>
-    <message>
-        <source>no result</source>
-        <translation>no result</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>cancelled</translation>
-    </message>
-    <message>
-        <source>switched off in settings</source>
-        <translation>switched off in settings</translation>
-    </message>
-    <message>
-        <source>did not finish in time</source>
-        <translation>did not finish in time</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>done</translation>
-    </message>
-    <message>
-        <source>does not apply to this file</source>
-        <translation>does not apply to this file</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>failed</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>timed out</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>skipped</translation>
-    </message>
-    <message>
         <source>running…</source>
         <translation>running…</translation>
     </message>
@@ -617,14 +321,6 @@
         <translation>Detector&apos;s own text (English)</translation>
     </message>
     <message>
-        <source>{name} ({key})</source>
-        <translation>{name} ({key})</translation>
-    </message>
-    <message>
-        <source>{share} ({value})</source>
-        <translation>{share} ({value})</translation>
-    </message>
-    <message>
         <source>Details recorded by the detector</source>
         <translation>Details recorded by the detector</translation>
     </message>
@@ -643,186 +339,6 @@
     <message>
         <source>Copy details</source>
         <translation>Copy details</translation>
-    </message>
-    <message>
-        <source>Text read</source>
-        <translation>Text read</translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation>Logo</translation>
-    </message>
-    <message>
-        <source>Box (pixels)</source>
-        <translation>Box (pixels)</translation>
-    </message>
-    <message>
-        <source>Height relative to shortest side</source>
-        <translation>Height relative to shortest side</translation>
-    </message>
-    <message>
-        <source>Meets the 5 % rule</source>
-        <translation>Meets the 5 % rule</translation>
-    </message>
-    <message>
-        <source>Has an AI and a generation element</source>
-        <translation>Has an AI and a generation element</translation>
-    </message>
-    <message>
-        <source>AI element</source>
-        <translation>AI element</translation>
-    </message>
-    <message>
-        <source>Generation element</source>
-        <translation>Generation element</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Glyph height (pixels)</source>
-        <translation>Glyph height (pixels)</translation>
-    </message>
-    <message>
-        <source>Recognition score</source>
-        <translation>Recognition score</translation>
-    </message>
-    <message>
-        <source>Match score</source>
-        <translation>Match score</translation>
-    </message>
-    <message>
-        <source>Vendor (a guess, not verified)</source>
-        <translation>Vendor (a guess, not verified)</translation>
-    </message>
-    <message>
-        <source>Where in the file</source>
-        <translation>Where in the file</translation>
-    </message>
-    <message>
-        <source>All places found</source>
-        <translation>All places found</translation>
-    </message>
-    <message>
-        <source>Field name</source>
-        <translation>Field name</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>Meaning</translation>
-    </message>
-    <message>
-        <source>Producer code decoded</source>
-        <translation>Producer code decoded</translation>
-    </message>
-    <message>
-        <source>Propagator code decoded</source>
-        <translation>Propagator code decoded</translation>
-    </message>
-    <message>
-        <source>Conformance findings</source>
-        <translation>Conformance findings</translation>
-    </message>
-    <message>
-        <source>Conforms to the standard</source>
-        <translation>Conforms to the standard</translation>
-    </message>
-    <message>
-        <source>Payload</source>
-        <translation>Payload</translation>
-    </message>
-    <message>
-        <source>Scheme</source>
-        <translation>Scheme</translation>
-    </message>
-    <message>
-        <source>z-score</source>
-        <translation>z-score</translation>
-    </message>
-    <message>
-        <source>Bit agreement</source>
-        <translation>Bit agreement</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation>Threshold</translation>
-    </message>
-    <message>
-        <source>At (seconds)</source>
-        <translation>At (seconds)</translation>
-    </message>
-    <message>
-        <source>Generator</source>
-        <translation>Generator</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Model</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Seed</translation>
-    </message>
-    <message>
-        <source>Why this counts</source>
-        <translation>Why this counts</translation>
-    </message>
-    <message>
-        <source>Trust list</source>
-        <translation>Trust list</translation>
-    </message>
-    <message>
-        <source>Signer</source>
-        <translation>Signer</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>top left</source>
-        <translation>top left</translation>
-    </message>
-    <message>
-        <source>top centre</source>
-        <translation>top centre</translation>
-    </message>
-    <message>
-        <source>top right</source>
-        <translation>top right</translation>
-    </message>
-    <message>
-        <source>middle left</source>
-        <translation>middle left</translation>
-    </message>
-    <message>
-        <source>centre</source>
-        <translation>centre</translation>
-    </message>
-    <message>
-        <source>middle right</source>
-        <translation>middle right</translation>
-    </message>
-    <message>
-        <source>bottom left</source>
-        <translation>bottom left</translation>
-    </message>
-    <message>
-        <source>bottom centre</source>
-        <translation>bottom centre</translation>
-    </message>
-    <message>
-        <source>bottom right</source>
-        <translation>bottom right</translation>
     </message>
 </context>
 <context>
@@ -1073,62 +589,6 @@
 <context>
     <name>Overview</name>
     <message>
-        <source>Problems</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <source>Credentials that fail validation or cannot be checked here.</source>
-        <translation>Credentials that fail validation or cannot be checked here.</translation>
-    </message>
-    <message>
-        <source>Cryptographically signed</source>
-        <translation>Cryptographically signed</translation>
-    </message>
-    <message>
-        <source>C2PA statements whose signature still matches the file.</source>
-        <translation>C2PA statements whose signature still matches the file.</translation>
-    </message>
-    <message>
-        <source>Invisible watermark</source>
-        <translation>Invisible watermark</translation>
-    </message>
-    <message>
-        <source>Decoded from the pixels or samples; survives metadata stripping but not every edit.</source>
-        <translation>Decoded from the pixels or samples; survives metadata stripping but not every edit.</translation>
-    </message>
-    <message>
-        <source>Visible label</source>
-        <translation>Visible label</translation>
-    </message>
-    <message>
-        <source>Read from the picture itself.</source>
-        <translation>Read from the picture itself.</translation>
-    </message>
-    <message>
-        <source>Unsigned declarations</source>
-        <translation>Unsigned declarations</translation>
-    </message>
-    <message>
-        <source>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</source>
-        <translation>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</translation>
-    </message>
-    <message>
-        <source>Weak signals and heuristics</source>
-        <translation>Weak signals and heuristics</translation>
-    </message>
-    <message>
-        <source>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</source>
-        <translation>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</translation>
-    </message>
-    <message>
-        <source>Other findings</source>
-        <translation>Other findings</translation>
-    </message>
-    <message>
-        <source>Facts about the credentials and the file that do not themselves claim AI use.</source>
-        <translation>Facts about the credentials and the file that do not themselves claim AI use.</translation>
-    </message>
-    <message>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
@@ -1369,201 +829,7 @@
         <translation>Name of the list:</translation>
     </message>
 </context>
-<context>
-    <name>Signals</name>
-    <message>
-        <source>Content Credentials (C2PA) present</source>
-        <translation>Content Credentials (C2PA) present</translation>
-    </message>
-    <message>
-        <source>C2PA: declared AI-generated</source>
-        <translation>C2PA: declared AI-generated</translation>
-    </message>
-    <message>
-        <source>C2PA: declared edited or composited with AI</source>
-        <translation>C2PA: declared edited or composited with AI</translation>
-    </message>
-    <message>
-        <source>C2PA: declared captured by a camera</source>
-        <translation>C2PA: declared captured by a camera</translation>
-    </message>
-    <message>
-        <source>C2PA signer is on a trust list</source>
-        <translation>C2PA signer is on a trust list</translation>
-    </message>
-    <message>
-        <source>C2PA signature intact, signer not on any trust list</source>
-        <translation>C2PA signature intact, signer not on any trust list</translation>
-    </message>
-    <message>
-        <source>C2PA signature intact, certificate expired</source>
-        <translation>C2PA signature intact, certificate expired</translation>
-    </message>
-    <message>
-        <source>C2PA credentials fail validation</source>
-        <translation>C2PA credentials fail validation</translation>
-    </message>
-    <message>
-        <source>C2PA manifest stored remotely (not fetched)</source>
-        <translation>C2PA manifest stored remotely (not fetched)</translation>
-    </message>
-    <message>
-        <source>GB 45438 implicit AI label in metadata</source>
-        <translation>GB 45438 implicit AI label in metadata</translation>
-    </message>
-    <message>
-        <source>IPTC digital source type: AI</source>
-        <translation>IPTC digital source type: AI</translation>
-    </message>
-    <message>
-        <source>AI generator settings in metadata</source>
-        <translation>AI generator settings in metadata</translation>
-    </message>
-    <message>
-        <source>Invisible AI watermark</source>
-        <translation>Invisible AI watermark</translation>
-    </message>
-    <message>
-        <source>Visible AI label in the picture</source>
-        <translation>Visible AI label in the picture</translation>
-    </message>
-    <message>
-        <source>Audible AI label</source>
-        <translation>Audible AI label</translation>
-    </message>
-    <message>
-        <source>Explicit AI label in the text</source>
-        <translation>Explicit AI label in the text</translation>
-    </message>
-    <message>
-        <source>declared</source>
-        <translation>declared</translation>
-    </message>
-    <message>
-        <source>detected</source>
-        <translation>detected</translation>
-    </message>
-    <message>
-        <source>possible</source>
-        <translation>possible</translation>
-    </message>
-    <message>
-        <source>fact</source>
-        <translation>fact</translation>
-    </message>
-    <message>
-        <source>AI-generated</source>
-        <translation>AI-generated</translation>
-    </message>
-    <message>
-        <source>edited or composited with AI</source>
-        <translation>edited or composited with AI</translation>
-    </message>
-    <message>
-        <source>possibly AI-generated</source>
-        <translation>possibly AI-generated</translation>
-    </message>
-    <message>
-        <source>no claim about AI</source>
-        <translation>no claim about AI</translation>
-    </message>
-    <message>
-        <source>cryptographically signed</source>
-        <translation>cryptographically signed</translation>
-    </message>
-    <message>
-        <source>invisible watermark</source>
-        <translation>invisible watermark</translation>
-    </message>
-    <message>
-        <source>visible or audible label in the content</source>
-        <translation>visible or audible label in the content</translation>
-    </message>
-    <message>
-        <source>unsigned metadata</source>
-        <translation>unsigned metadata</translation>
-    </message>
-    <message>
-        <source>none (a fact, not a claim)</source>
-        <translation>none (a fact, not a claim)</translation>
-    </message>
-    <message>
-        <source>C2PA declaration</source>
-        <translation>C2PA declaration</translation>
-    </message>
-    <message>
-        <source>GB 45438 label</source>
-        <translation>GB 45438 label</translation>
-    </message>
-    <message>
-        <source>IPTC digital source type</source>
-        <translation>IPTC digital source type</translation>
-    </message>
-    <message>
-        <source>generator settings</source>
-        <translation>generator settings</translation>
-    </message>
-    <message>
-        <source>visible label</source>
-        <translation>visible label</translation>
-    </message>
-    <message>
-        <source>audible label</source>
-        <translation>audible label</translation>
-    </message>
-    <message>
-        <source>label in the text</source>
-        <translation>label in the text</translation>
-    </message>
-    <message>
-        <source>“{text}”, {share} of the shortest side</source>
-        <translation>“{text}”, {share} of the shortest side</translation>
-    </message>
-    <message>
-        <source>“{text}”</source>
-        <translation>“{text}”</translation>
-    </message>
-    <message>
-        <source>Label {label}, in {where}</source>
-        <translation>Label {label}, in {where}</translation>
-    </message>
-    <message>
-        <source>Label {label}</source>
-        <translation>Label {label}</translation>
-    </message>
-    <message>
-        <source>{payload}, z-score {z}</source>
-        <translation>{payload}, z-score {z}</translation>
-    </message>
-    <message>
-        <source>Generator: {name}</source>
-        <translation>Generator: {name}</translation>
-    </message>
-    <message>
-        <source>{what}, by {agent}</source>
-        <translation>{what}, by {agent}</translation>
-    </message>
-    <message>
-        <source>Made with {app}; signed by {signer}</source>
-        <translation>Made with {app}; signed by {signer}</translation>
-    </message>
-    <message>
-        <source>Made with {app}</source>
-        <translation>Made with {app}</translation>
-    </message>
-    <message>
-        <source>Trust list: {list}</source>
-        <translation>Trust list: {list}</translation>
-    </message>
-    <message>
-        <source>Claims: {claim}</source>
-        <translation>Claims: {claim}</translation>
-    </message>
-    <message>
-        <source>See the details below.</source>
-        <translation>See the details below.</translation>
-    </message>
-</context>
+
 <context>
     <name>Values</name>
     <message>
@@ -1583,172 +849,12 @@
         <translation>… ({n} more characters)</translation>
     </message>
     <message>
-        <source>(more entries not shown)</source>
-        <translation>(more entries not shown)</translation>
-    </message>
-    <message>
         <source>{shown} ({n} bytes)</source>
         <translation>{shown} ({n} bytes)</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>(empty)</translation>
-    </message>
-    <message>
-        <source>{n} %</source>
-        <translation>{n} %</translation>
     </message>
 </context>
 <context>
     <name>VerdictBanner</name>
-    <message>
-        <source>Declared or detected as AI-generated</source>
-        <translation>Declared or detected as AI-generated</translation>
-    </message>
-    <message>
-        <source>Declared as edited with AI</source>
-        <translation>Declared as edited with AI</translation>
-    </message>
-    <message>
-        <source>Weak signs of AI generation</source>
-        <translation>Weak signs of AI generation</translation>
-    </message>
-    <message>
-        <source>Content Credentials fail validation: altered after signing</source>
-        <translation>Content Credentials fail validation: altered after signing</translation>
-    </message>
-    <message>
-        <source>Content Credentials present but cannot be verified here</source>
-        <translation>Content Credentials present but cannot be verified here</translation>
-    </message>
-    <message>
-        <source>Signed provenance, no AI declared</source>
-        <translation>Signed provenance, no AI declared</translation>
-    </message>
-    <message>
-        <source>No provenance signals found — this is not evidence that the file is authentic</source>
-        <translation>No provenance signals found — this is not evidence that the file is authentic</translation>
-    </message>
-    <message>
-        <source>Could not be fully analysed</source>
-        <translation>Could not be fully analysed</translation>
-    </message>
-    <message>
-        <source>The file declares, or shows, that it was generated by AI.</source>
-        <translation>The file declares, or shows, that it was generated by AI.</translation>
-    </message>
-    <message>
-        <source>The file declares that AI was used to edit or composite it; no signal says it was generated whole.</source>
-        <translation>The file declares that AI was used to edit or composite it; no signal says it was generated whole.</translation>
-    </message>
-    <message>
-        <source>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</source>
-        <translation>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</translation>
-    </message>
-    <message>
-        <source>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</source>
-        <translation>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</translation>
-    </message>
-    <message>
-        <source>The file refers to Content Credentials that cannot be checked offline (a remote manifest that was not fetched, or a malformed or unsupported manifest). Nothing is concluded from them.</source>
-        <translation>The file refers to Content Credentials that cannot be checked offline (a remote manifest that was not fetched, or a malformed or unsupported manifest). Nothing is concluded from them.</translation>
-    </message>
-    <message>
-        <source>The file carries valid C2PA Content Credentials that do not declare AI generation.</source>
-        <translation>The file carries valid C2PA Content Credentials that do not declare AI generation.</translation>
-    </message>
-    <message>
-        <source>No label, credential or watermark was found. Labels are easily stripped, and many generators add none.</source>
-        <translation>No label, credential or watermark was found. Labels are easily stripped, and many generators add none.</translation>
-    </message>
-    <message>
-        <source>Some checks could not be completed, and nothing was found by the others. This is not evidence either way.</source>
-        <translation>Some checks could not be completed, and nothing was found by the others. This is not evidence either way.</translation>
-    </message>
-    <message>
-        <source>Signed by {signer}</source>
-        <translation>Signed by {signer}</translation>
-    </message>
-    <message>
-        <source>Cryptographically signed (C2PA)</source>
-        <translation>Cryptographically signed (C2PA)</translation>
-    </message>
-    <message>
-        <source>Invisible watermark decoded from the content</source>
-        <translation>Invisible watermark decoded from the content</translation>
-    </message>
-    <message>
-        <source>Visible label in the content</source>
-        <translation>Visible label in the content</translation>
-    </message>
-    <message>
-        <source>Declared in unsigned metadata: anyone can add or remove this</source>
-        <translation>Declared in unsigned metadata: anyone can add or remove this</translation>
-    </message>
-    <message>
-        <source>The signer is on a trust list.</source>
-        <translation>The signer is on a trust list.</translation>
-    </message>
-    <message>
-        <source>The Content Credentials fail validation: the signing certificate is not valid for C2PA signing, so the signature does not count (this alone is no proof of tampering).</source>
-        <translation>The Content Credentials fail validation: the signing certificate is not valid for C2PA signing, so the signature does not count (this alone is no proof of tampering).</translation>
-    </message>
-    <message>
-        <source>Content Credentials fail validation: the signing certificate is not valid for C2PA</source>
-        <translation>Content Credentials fail validation: the signing certificate is not valid for C2PA</translation>
-    </message>
-    <message>
-        <source>The file carries C2PA Content Credentials signed with a certificate that is not valid for C2PA signing (for example, it lacks a required key usage). The signature therefore does not count; this alone is no proof that the file was changed.</source>
-        <translation>The file carries C2PA Content Credentials signed with a certificate that is not valid for C2PA signing (for example, it lacks a required key usage). The signature therefore does not count; this alone is no proof that the file was changed.</translation>
-    </message>
-    <message>
-        <source>declared in signed Content Credentials</source>
-        <translation>declared in signed Content Credentials</translation>
-    </message>
-    <message>
-        <source>an invisible watermark in the content</source>
-        <translation>an invisible watermark in the content</translation>
-    </message>
-    <message>
-        <source>a visible or audible label in the content</source>
-        <translation>a visible or audible label in the content</translation>
-    </message>
-    <message>
-        <source>declared in unsigned metadata</source>
-        <translation>declared in unsigned metadata</translation>
-    </message>
-    <message>
-        <source>The visible label&apos;s text is {share} of the picture&apos;s shortest side: it meets the GB 45438 5 % size rule.</source>
-        <translation>The visible label&apos;s text is {share} of the picture&apos;s shortest side: it meets the GB 45438 5 % size rule.</translation>
-    </message>
-    <message>
-        <source>The visible label meets the GB 45438 5 % size rule.</source>
-        <translation>The visible label meets the GB 45438 5 % size rule.</translation>
-    </message>
-    <message>
-        <source>The visible label&apos;s text is {share} of the picture&apos;s shortest side: smaller than the 5 % GB 45438 requires.</source>
-        <translation>The visible label&apos;s text is {share} of the picture&apos;s shortest side: smaller than the 5 % GB 45438 requires.</translation>
-    </message>
-    <message>
-        <source>The visible label is smaller than the 5 % GB 45438 requires.</source>
-        <translation>The visible label is smaller than the 5 % GB 45438 requires.</translation>
-    </message>
-    <message>
-        <source>The signer is on the {list} trust list.</source>
-        <translation>The signer is on the {list} trust list.</translation>
-    </message>
-    <message>
-        <source>The signature is intact, but the signer is not on any configured trust list.</source>
-        <translation>The signature is intact, but the signer is not on any configured trust list.</translation>
-    </message>
-    <message>
-        <source>The signature is intact, but the certificate has expired and there is no trusted timestamp (this is not tampering).</source>
-        <translation>The signature is intact, but the certificate has expired and there is no trusted timestamp (this is not tampering).</translation>
-    </message>
-    <message>
-        <source>The Content Credentials fail validation: they were altered after signing.</source>
-        <translation>The Content Credentials fail validation: they were altered after signing.</translation>
-    </message>
     <message>
         <source>Drop a file or a folder to check it</source>
         <translation>Drop a file or a folder to check it</translation>
@@ -1756,10 +862,6 @@
     <message>
         <source>Photos, videos, audio and documents are checked for Content Credentials, AI labels and watermarks. Files are never changed or uploaded.</source>
         <translation>Photos, videos, audio and documents are checked for Content Credentials, AI labels and watermarks. Files are never changed or uploaded.</translation>
-    </message>
-    <message>
-        <source>The file could not be read</source>
-        <translation>The file could not be read</translation>
     </message>
     <message>
         <source>Analysis cancelled</source>
@@ -1778,38 +880,6 @@
         <translation>{done} of {total} checks done. Findings appear below as each check finishes.</translation>
     </message>
     <message>
-        <source>This type of file ({type}) cannot be analysed.</source>
-        <translation>This type of file ({type}) cannot be analysed.</translation>
-    </message>
-    <message>
-        <source>{basis} ({signals})</source>
-        <translation>{basis} ({signals})</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <source>Also: {bases}</source>
-        <translation>Also: {bases}</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>; </translation>
-    </message>
-    <message>
-        <source>Related: {basis} ({signals}): {claim}</source>
-        <translation>Related: {basis} ({signals}): {claim}</translation>
-    </message>
-    <message>
-        <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>
-        <translation>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</translation>
-    </message>
-    <message>
-        <source>The manifest could not be read: {why}</source>
-        <translation>The manifest could not be read: {why}</translation>
-    </message>
-    <message>
         <source>Not checked (the verdict does not cover these):</source>
         <translation>Not checked (the verdict does not cover these):</translation>
     </message>
@@ -1823,50 +893,6 @@
     <message>
         <source>Picture kept as evidence</source>
         <translation>Picture kept as evidence</translation>
-    </message>
-    <message>
-        <source>z-score</source>
-        <translation>z-score</translation>
-    </message>
-    <message>
-        <source>Scheme</source>
-        <translation>Scheme</translation>
-    </message>
-    <message>
-        <source>Payload</source>
-        <translation>Payload</translation>
-    </message>
-    <message>
-        <source>Embedded by</source>
-        <translation>Embedded by</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>Level</translation>
-    </message>
-    <message>
-        <source>At (seconds)</source>
-        <translation>At (seconds)</translation>
-    </message>
-    <message>
-        <source>Text read</source>
-        <translation>Text read</translation>
-    </message>
-    <message>
-        <source>Box (pixels)</source>
-        <translation>Box (pixels)</translation>
-    </message>
-    <message>
-        <source>Height relative to shortest side</source>
-        <translation>Height relative to shortest side</translation>
-    </message>
-    <message>
-        <source>Meets the 5 % rule</source>
-        <translation>Meets the 5 % rule</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Position</translation>
     </message>
     <message>
         <source>{title} ({confidence})</source>
@@ -1883,6 +909,65 @@
     <message>
         <source>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</source>
         <translation>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListsBox</name>
+    <message>
+        <source>Trust lists in force</source>
+        <translation>Trust lists in force</translation>
+    </message>
+    <message>
+        <source>Update trust list…</source>
+        <translation>Update trust list…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <source>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</source>
+        <translation>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</translation>
+    </message>
+    <message>
+        <source>Could not update the trust list: {why}</source>
+        <translation>Could not update the trust list: {why}</translation>
+    </message>
+    <message>
+        <source>Updated {name}: {n} certificates, now in force from {path}.</source>
+        <translation>Updated {name}: {n} certificates, now in force from {path}.</translation>
+    </message>
+    <message>
+        <source>Warning: {n} certificates in this list have expired.</source>
+        <translation>Warning: {n} certificates in this list have expired.</translation>
+    </message>
+    <message>
+        <source>Could not roll back: {why}</source>
+        <translation>Could not roll back: {why}</translation>
+    </message>
+    <message>
+        <source>{name}: the previous copy is back in force.</source>
+        <translation>{name}: the previous copy is back in force.</translation>
+    </message>
+    <message>
+        <source>{name}: the bundled list is in force again.</source>
+        <translation>{name}: the bundled list is in force again.</translation>
+    </message>
+    <message>
+        <source>Which list:</source>
+        <translation>Which list:</translation>
+    </message>
+    <message>
+        <source>Update trust list</source>
+        <translation>Update trust list</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Roll back a trust list</source>
+        <translation>Roll back a trust list</translation>
     </message>
 </context>
 </TS>

@@ -35,110 +35,6 @@
 <context>
     <name>AiLabelsPanel</name>
     <message>
-        <source>1 — AI-generated</source>
-        <translation>1 — 人工智能生成</translation>
-    </message>
-    <message>
-        <source>2 — possibly AI-generated</source>
-        <translation>2 — 可能为人工智能生成</translation>
-    </message>
-    <message>
-        <source>3 — suspected AI-generated</source>
-        <translation>3 — 疑似人工智能生成</translation>
-    </message>
-    <message>
-        <source>Form</source>
-        <translation>形式</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>编码</translation>
-    </message>
-    <message>
-        <source>Unified Social Credit Code (USCC)</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>USCC check digit correct</source>
-        <translation>统一社会信用代码校验位正确</translation>
-    </message>
-    <message>
-        <source>Service type</source>
-        <translation>服务类型</translation>
-    </message>
-    <message>
-        <source>Provider&apos;s own suffix</source>
-        <translation>服务提供者自定义位</translation>
-    </message>
-    <message>
-        <source>Company (a guess, not verified)</source>
-        <translation>企业（推测，未经核实）</translation>
-    </message>
-    <message>
-        <source>Guess verified</source>
-        <translation>推测已核实</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Where in the file</source>
-        <translation>在文件中的位置</translation>
-    </message>
-    <message>
-        <source>All places found</source>
-        <translation>发现的全部位置</translation>
-    </message>
-    <message>
-        <source>Field name</source>
-        <translation>字段名</translation>
-    </message>
-    <message>
-        <source>Producer code decoded</source>
-        <translation>生成服务提供者编码解读</translation>
-    </message>
-    <message>
-        <source>Propagator code decoded</source>
-        <translation>传播服务提供者编码解读</translation>
-    </message>
-    <message>
-        <source>Provider code decoded</source>
-        <translation>服务提供者编码解读</translation>
-    </message>
-    <message>
-        <source>Conforms to the standard</source>
-        <translation>是否符合标准</translation>
-    </message>
-    <message>
-        <source>Conformance findings</source>
-        <translation>合规性检查结果</translation>
-    </message>
-    <message>
-        <source>Generator</source>
-        <translation>生成工具</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>提示词</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>Why this counts</source>
-        <translation>判定依据</translation>
-    </message>
-    <message>
         <source>{title} ({confidence})</source>
         <translation>{title}（{confidence}）</translation>
     </message>
@@ -162,136 +58,8 @@
 <context>
     <name>C2paPanel</name>
     <message>
-        <source>valid, signer on a trust list</source>
-        <translation>有效，签名者在信任列表中</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>valid, signer not on a trust list</source>
-        <translation>有效，签名者不在信任列表中</translation>
-    </message>
-    <message>
-        <source>signature intact, certificate expired</source>
-        <translation>签名完好，证书已过期</translation>
-    </message>
-    <message>
-        <source>invalid: altered after signing</source>
-        <translation>无效：签名后被改动</translation>
-    </message>
-    <message>
-        <source>invalid: signing certificate not valid for C2PA</source>
-        <translation>无效：签名证书不符合 C2PA 要求</translation>
-    </message>
-    <message>
-        <source>remote manifest, not fetched</source>
-        <translation>远程清单，未获取</translation>
-    </message>
-    <message>
-        <source>unreadable or unsupported</source>
-        <translation>无法读取或不受支持</translation>
-    </message>
-    <message>
-        <source>no Content Credentials</source>
-        <translation>无内容凭证</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>创建</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Edited</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <source>Converted</source>
-        <translation>转换格式</translation>
-    </message>
-    <message>
-        <source>Placed another file</source>
-        <translation>置入其他文件</translation>
-    </message>
-    <message>
-        <source>Cropped</source>
-        <translation>裁剪</translation>
-    </message>
-    <message>
-        <source>Resized</source>
-        <translation>调整尺寸</translation>
-    </message>
-    <message>
-        <source>Colour adjusted</source>
-        <translation>调整颜色</translation>
-    </message>
-    <message>
-        <source>Filtered</source>
-        <translation>滤镜处理</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>发布</translation>
-    </message>
-    <message>
-        <source>Transcoded</source>
-        <translation>转码</translation>
-    </message>
-    <message>
-        <source>Watermarked</source>
-        <translation>添加水印</translation>
-    </message>
-    <message>
-        <source>{name} ({code})</source>
-        <translation>{name}（{code}）</translation>
-    </message>
-    <message>
-        <source>generated by AI</source>
-        <translation>由人工智能生成</translation>
-    </message>
-    <message>
-        <source>edited or composited with AI</source>
-        <translation>经人工智能编辑或合成</translation>
-    </message>
-    <message>
-        <source>enhanced by an algorithm</source>
-        <translation>经算法增强</translation>
-    </message>
-    <message>
-        <source>made by an algorithm (not machine-learning AI)</source>
-        <translation>由算法生成（非机器学习人工智能）</translation>
-    </message>
-    <message>
-        <source>captured by a camera or recorder</source>
-        <translation>由相机或录音设备拍摄录制</translation>
-    </message>
-    <message>
-        <source>captured with computational processing</source>
-        <translation>经计算摄影处理拍摄</translation>
-    </message>
-    <message>
-        <source>composite of several sources</source>
-        <translation>由多个来源合成</translation>
-    </message>
-    <message>
-        <source>screen capture</source>
-        <translation>屏幕截图</translation>
-    </message>
-    <message>
-        <source>made by a person with software</source>
-        <translation>由人使用软件制作</translation>
-    </message>
-    <message>
-        <source>scanned from film</source>
-        <translation>扫描自胶片</translation>
-    </message>
-    <message>
-        <source>scanned from a print</source>
-        <translation>扫描自印刷品</translation>
+        <source>Older signer&apos;s layout</source>
+        <translation>较早签名程序的排除范围</translation>
     </message>
     <message>
         <source>(untitled manifest)</source>
@@ -451,70 +219,6 @@
 <context>
     <name>Detectors</name>
     <message>
-        <source>File facts</source>
-        <translation>文件基本信息</translation>
-    </message>
-    <message>
-        <source>Metadata labels</source>
-        <translation>元数据标识</translation>
-    </message>
-    <message>
-        <source>Content Credentials (C2PA)</source>
-        <translation>内容凭证（C2PA）</translation>
-    </message>
-    <message>
-        <source>Invisible watermarks</source>
-        <translation>隐式水印</translation>
-    </message>
-    <message>
-        <source>Visible labels (text recognition)</source>
-        <translation>显式标识（文字识别）</translation>
-    </message>
-    <message>
-        <source>Audio label cue</source>
-        <translation>音频标识提示音</translation>
-    </message>
-    <message>
-        <source>Text labels</source>
-        <translation>文本标识</translation>
-    </message>
-    <message>
-        <source>no result</source>
-        <translation>无结果</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>switched off in settings</source>
-        <translation>已在设置中关闭</translation>
-    </message>
-    <message>
-        <source>did not finish in time</source>
-        <translation>未能按时完成</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>does not apply to this file</source>
-        <translation>不适用于此文件</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>失败</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>skipped</source>
-        <translation>已跳过</translation>
-    </message>
-    <message>
         <source>running…</source>
         <translation>进行中…</translation>
     </message>
@@ -617,14 +321,6 @@
         <translation>检测器原文（英文）</translation>
     </message>
     <message>
-        <source>{name} ({key})</source>
-        <translation>{name}（{key}）</translation>
-    </message>
-    <message>
-        <source>{share} ({value})</source>
-        <translation>{share}（{value}）</translation>
-    </message>
-    <message>
         <source>Details recorded by the detector</source>
         <translation>检测器记录的详情</translation>
     </message>
@@ -643,186 +339,6 @@
     <message>
         <source>Copy details</source>
         <translation>复制详情</translation>
-    </message>
-    <message>
-        <source>Text read</source>
-        <translation>识别出的文字</translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation>标志</translation>
-    </message>
-    <message>
-        <source>Box (pixels)</source>
-        <translation>位置框（像素）</translation>
-    </message>
-    <message>
-        <source>Height relative to shortest side</source>
-        <translation>相对短边的高度</translation>
-    </message>
-    <message>
-        <source>Meets the 5 % rule</source>
-        <translation>符合 5 % 规则</translation>
-    </message>
-    <message>
-        <source>Has an AI and a generation element</source>
-        <translation>同时含有“AI”要素和“生成”要素</translation>
-    </message>
-    <message>
-        <source>AI element</source>
-        <translation>“AI”要素</translation>
-    </message>
-    <message>
-        <source>Generation element</source>
-        <translation>“生成”要素</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>位置</translation>
-    </message>
-    <message>
-        <source>Glyph height (pixels)</source>
-        <translation>字高（像素）</translation>
-    </message>
-    <message>
-        <source>Recognition score</source>
-        <translation>识别置信度</translation>
-    </message>
-    <message>
-        <source>Match score</source>
-        <translation>匹配分数</translation>
-    </message>
-    <message>
-        <source>Vendor (a guess, not verified)</source>
-        <translation>厂商（推测，未经核实）</translation>
-    </message>
-    <message>
-        <source>Where in the file</source>
-        <translation>在文件中的位置</translation>
-    </message>
-    <message>
-        <source>All places found</source>
-        <translation>发现的全部位置</translation>
-    </message>
-    <message>
-        <source>Field name</source>
-        <translation>字段名</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>含义</translation>
-    </message>
-    <message>
-        <source>Producer code decoded</source>
-        <translation>生成服务提供者编码解读</translation>
-    </message>
-    <message>
-        <source>Propagator code decoded</source>
-        <translation>传播服务提供者编码解读</translation>
-    </message>
-    <message>
-        <source>Conformance findings</source>
-        <translation>合规性检查结果</translation>
-    </message>
-    <message>
-        <source>Conforms to the standard</source>
-        <translation>是否符合标准</translation>
-    </message>
-    <message>
-        <source>Payload</source>
-        <translation>载荷</translation>
-    </message>
-    <message>
-        <source>Scheme</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <source>z-score</source>
-        <translation>z 分数</translation>
-    </message>
-    <message>
-        <source>Bit agreement</source>
-        <translation>比特一致率</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation>阈值</translation>
-    </message>
-    <message>
-        <source>At (seconds)</source>
-        <translation>时间点（秒）</translation>
-    </message>
-    <message>
-        <source>Generator</source>
-        <translation>生成工具</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation>提示词</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>Why this counts</source>
-        <translation>判定依据</translation>
-    </message>
-    <message>
-        <source>Trust list</source>
-        <translation>信任列表</translation>
-    </message>
-    <message>
-        <source>Signer</source>
-        <translation>签名者</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>top left</source>
-        <translation>左上</translation>
-    </message>
-    <message>
-        <source>top centre</source>
-        <translation>顶部居中</translation>
-    </message>
-    <message>
-        <source>top right</source>
-        <translation>右上</translation>
-    </message>
-    <message>
-        <source>middle left</source>
-        <translation>左侧居中</translation>
-    </message>
-    <message>
-        <source>centre</source>
-        <translation>正中</translation>
-    </message>
-    <message>
-        <source>middle right</source>
-        <translation>右侧居中</translation>
-    </message>
-    <message>
-        <source>bottom left</source>
-        <translation>左下</translation>
-    </message>
-    <message>
-        <source>bottom centre</source>
-        <translation>底部居中</translation>
-    </message>
-    <message>
-        <source>bottom right</source>
-        <translation>右下</translation>
     </message>
 </context>
 <context>
@@ -1073,62 +589,6 @@
 <context>
     <name>Overview</name>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Credentials that fail validation or cannot be checked here.</source>
-        <translation>验证失败或无法在本机核验的凭证。</translation>
-    </message>
-    <message>
-        <source>Cryptographically signed</source>
-        <translation>加密签名</translation>
-    </message>
-    <message>
-        <source>C2PA statements whose signature still matches the file.</source>
-        <translation>签名仍与文件相符的 C2PA 声明。</translation>
-    </message>
-    <message>
-        <source>Invisible watermark</source>
-        <translation>隐式水印</translation>
-    </message>
-    <message>
-        <source>Decoded from the pixels or samples; survives metadata stripping but not every edit.</source>
-        <translation>从像素或采样中解出；可在删除元数据后保留，但并非每种编辑都能保留。</translation>
-    </message>
-    <message>
-        <source>Visible label</source>
-        <translation>显式标识</translation>
-    </message>
-    <message>
-        <source>Read from the picture itself.</source>
-        <translation>从画面本身识别。</translation>
-    </message>
-    <message>
-        <source>Unsigned declarations</source>
-        <translation>未签名的声明</translation>
-    </message>
-    <message>
-        <source>Metadata, or credentials whose signature no longer matches: anyone can add or remove these.</source>
-        <translation>元数据，或签名已不再匹配的凭证：任何人都可以添加或删除。</translation>
-    </message>
-    <message>
-        <source>Weak signals and heuristics</source>
-        <translation>弱信号与启发式特征</translation>
-    </message>
-    <message>
-        <source>Leads, not proof: below a detection threshold, or a &apos;possibly&apos;/&apos;suspected&apos; label.</source>
-        <translation>仅为线索而非证据：低于检测阈值，或为“可能”/“疑似”标识。</translation>
-    </message>
-    <message>
-        <source>Other findings</source>
-        <translation>其他发现</translation>
-    </message>
-    <message>
-        <source>Facts about the credentials and the file that do not themselves claim AI use.</source>
-        <translation>关于凭证和文件的事实，本身并不声称使用了人工智能。</translation>
-    </message>
-    <message>
         <source>Finding</source>
         <translation>发现</translation>
     </message>
@@ -1369,201 +829,7 @@
         <translation>列表名称：</translation>
     </message>
 </context>
-<context>
-    <name>Signals</name>
-    <message>
-        <source>Content Credentials (C2PA) present</source>
-        <translation>存在内容凭证（C2PA）</translation>
-    </message>
-    <message>
-        <source>C2PA: declared AI-generated</source>
-        <translation>C2PA：声明为人工智能生成</translation>
-    </message>
-    <message>
-        <source>C2PA: declared edited or composited with AI</source>
-        <translation>C2PA：声明经人工智能编辑或合成</translation>
-    </message>
-    <message>
-        <source>C2PA: declared captured by a camera</source>
-        <translation>C2PA：声明由相机拍摄</translation>
-    </message>
-    <message>
-        <source>C2PA signer is on a trust list</source>
-        <translation>C2PA 签名者在信任列表中</translation>
-    </message>
-    <message>
-        <source>C2PA signature intact, signer not on any trust list</source>
-        <translation>C2PA 签名完好，签名者不在任何信任列表中</translation>
-    </message>
-    <message>
-        <source>C2PA signature intact, certificate expired</source>
-        <translation>C2PA 签名完好，证书已过期</translation>
-    </message>
-    <message>
-        <source>C2PA credentials fail validation</source>
-        <translation>C2PA 凭证验证失败</translation>
-    </message>
-    <message>
-        <source>C2PA manifest stored remotely (not fetched)</source>
-        <translation>C2PA 清单存放在远程（未获取）</translation>
-    </message>
-    <message>
-        <source>GB 45438 implicit AI label in metadata</source>
-        <translation>元数据中的 GB 45438 隐式 AI 标识</translation>
-    </message>
-    <message>
-        <source>IPTC digital source type: AI</source>
-        <translation>IPTC 数字来源类型：人工智能</translation>
-    </message>
-    <message>
-        <source>AI generator settings in metadata</source>
-        <translation>元数据中的 AI 生成参数</translation>
-    </message>
-    <message>
-        <source>Invisible AI watermark</source>
-        <translation>隐式 AI 水印</translation>
-    </message>
-    <message>
-        <source>Visible AI label in the picture</source>
-        <translation>画面中的显式 AI 标识</translation>
-    </message>
-    <message>
-        <source>Audible AI label</source>
-        <translation>可听的 AI 标识</translation>
-    </message>
-    <message>
-        <source>Explicit AI label in the text</source>
-        <translation>文本中的显式 AI 标识</translation>
-    </message>
-    <message>
-        <source>declared</source>
-        <translation>声明</translation>
-    </message>
-    <message>
-        <source>detected</source>
-        <translation>检测到</translation>
-    </message>
-    <message>
-        <source>possible</source>
-        <translation>可能</translation>
-    </message>
-    <message>
-        <source>fact</source>
-        <translation>事实</translation>
-    </message>
-    <message>
-        <source>AI-generated</source>
-        <translation>人工智能生成</translation>
-    </message>
-    <message>
-        <source>edited or composited with AI</source>
-        <translation>经人工智能编辑或合成</translation>
-    </message>
-    <message>
-        <source>possibly AI-generated</source>
-        <translation>可能由人工智能生成</translation>
-    </message>
-    <message>
-        <source>no claim about AI</source>
-        <translation>未声称与人工智能有关</translation>
-    </message>
-    <message>
-        <source>cryptographically signed</source>
-        <translation>密码学签名</translation>
-    </message>
-    <message>
-        <source>invisible watermark</source>
-        <translation>不可见水印</translation>
-    </message>
-    <message>
-        <source>visible or audible label in the content</source>
-        <translation>内容中可见或可听的标识</translation>
-    </message>
-    <message>
-        <source>unsigned metadata</source>
-        <translation>未签名的元数据</translation>
-    </message>
-    <message>
-        <source>none (a fact, not a claim)</source>
-        <translation>无（事实，而非声称）</translation>
-    </message>
-    <message>
-        <source>C2PA declaration</source>
-        <translation>C2PA 声明</translation>
-    </message>
-    <message>
-        <source>GB 45438 label</source>
-        <translation>GB 45438 标识</translation>
-    </message>
-    <message>
-        <source>IPTC digital source type</source>
-        <translation>IPTC 数字来源类型</translation>
-    </message>
-    <message>
-        <source>generator settings</source>
-        <translation>生成器设置</translation>
-    </message>
-    <message>
-        <source>visible label</source>
-        <translation>显式标识</translation>
-    </message>
-    <message>
-        <source>audible label</source>
-        <translation>音频标识</translation>
-    </message>
-    <message>
-        <source>label in the text</source>
-        <translation>文本中的标识</translation>
-    </message>
-    <message>
-        <source>“{text}”, {share} of the shortest side</source>
-        <translation>“{text}”，高度为最短边的 {share}</translation>
-    </message>
-    <message>
-        <source>“{text}”</source>
-        <translation>“{text}”</translation>
-    </message>
-    <message>
-        <source>Label {label}, in {where}</source>
-        <translation>Label {label}，位于 {where}</translation>
-    </message>
-    <message>
-        <source>Label {label}</source>
-        <translation>Label {label}</translation>
-    </message>
-    <message>
-        <source>{payload}, z-score {z}</source>
-        <translation>{payload}，z 分数 {z}</translation>
-    </message>
-    <message>
-        <source>Generator: {name}</source>
-        <translation>生成工具：{name}</translation>
-    </message>
-    <message>
-        <source>{what}, by {agent}</source>
-        <translation>{what}，由 {agent} 完成</translation>
-    </message>
-    <message>
-        <source>Made with {app}; signed by {signer}</source>
-        <translation>使用 {app} 制作；签名者 {signer}</translation>
-    </message>
-    <message>
-        <source>Made with {app}</source>
-        <translation>使用 {app} 制作</translation>
-    </message>
-    <message>
-        <source>Trust list: {list}</source>
-        <translation>信任列表：{list}</translation>
-    </message>
-    <message>
-        <source>Claims: {claim}</source>
-        <translation>声称：{claim}</translation>
-    </message>
-    <message>
-        <source>See the details below.</source>
-        <translation>详见下方详情。</translation>
-    </message>
-</context>
+
 <context>
     <name>Values</name>
     <message>
@@ -1583,172 +849,12 @@
         <translation>…（另有 {n} 个字符）</translation>
     </message>
     <message>
-        <source>(more entries not shown)</source>
-        <translation>（更多条目未显示）</translation>
-    </message>
-    <message>
         <source>{shown} ({n} bytes)</source>
         <translation>{shown}（{n} 字节）</translation>
-    </message>
-    <message>
-        <source>(empty)</source>
-        <translation>（空）</translation>
-    </message>
-    <message>
-        <source>{n} %</source>
-        <translation>{n} %</translation>
     </message>
 </context>
 <context>
     <name>VerdictBanner</name>
-    <message>
-        <source>Declared or detected as AI-generated</source>
-        <translation>声明或检测为人工智能生成</translation>
-    </message>
-    <message>
-        <source>Declared as edited with AI</source>
-        <translation>声明经人工智能编辑或合成</translation>
-    </message>
-    <message>
-        <source>Weak signs of AI generation</source>
-        <translation>存在较弱的人工智能生成迹象</translation>
-    </message>
-    <message>
-        <source>Content Credentials fail validation: altered after signing</source>
-        <translation>内容凭证验证失败：签名后被改动</translation>
-    </message>
-    <message>
-        <source>Content Credentials present but cannot be verified here</source>
-        <translation>存在内容凭证，但无法在本机验证</translation>
-    </message>
-    <message>
-        <source>Signed provenance, no AI declared</source>
-        <translation>有签名的来源信息，未声明使用人工智能</translation>
-    </message>
-    <message>
-        <source>No provenance signals found — this is not evidence that the file is authentic</source>
-        <translation>未发现任何来源标识 — 这并不能证明文件是真实的</translation>
-    </message>
-    <message>
-        <source>Could not be fully analysed</source>
-        <translation>无法完整分析</translation>
-    </message>
-    <message>
-        <source>The file declares, or shows, that it was generated by AI.</source>
-        <translation>文件声明或显示其由人工智能生成。</translation>
-    </message>
-    <message>
-        <source>The file declares that AI was used to edit or composite it; no signal says it was generated whole.</source>
-        <translation>文件声明使用人工智能进行了编辑或合成；没有信号表明其整体由人工智能生成。</translation>
-    </message>
-    <message>
-        <source>Only weak signals were found (a &apos;possibly&apos; or &apos;suspected&apos; label, a watermark near the threshold, or a heuristic). Treat them as leads, not proof.</source>
-        <translation>仅发现较弱的信号（“可能”或“疑似”标识、接近阈值的水印或启发式特征），应视为线索而非证据。</translation>
-    </message>
-    <message>
-        <source>The file carries C2PA Content Credentials, but they no longer match the file: the content or the manifest was changed after signing.</source>
-        <translation>文件带有 C2PA 内容凭证，但与文件不再匹配：内容或清单在签名后被修改。</translation>
-    </message>
-    <message>
-        <source>The file refers to Content Credentials that cannot be checked offline (a remote manifest that was not fetched, or a malformed or unsupported manifest). Nothing is concluded from them.</source>
-        <translation>文件引用的内容凭证无法离线核验（未获取的远程清单，或格式错误、不受支持的清单），不据此作出结论。</translation>
-    </message>
-    <message>
-        <source>The file carries valid C2PA Content Credentials that do not declare AI generation.</source>
-        <translation>文件带有有效的 C2PA 内容凭证，且未声明人工智能生成。</translation>
-    </message>
-    <message>
-        <source>No label, credential or watermark was found. Labels are easily stripped, and many generators add none.</source>
-        <translation>未发现标识、凭证或水印。标识很容易被去除，许多生成工具也不添加标识。</translation>
-    </message>
-    <message>
-        <source>Some checks could not be completed, and nothing was found by the others. This is not evidence either way.</source>
-        <translation>部分检查无法完成，其余检查未发现任何信号。这不能作为任何一方面的证据。</translation>
-    </message>
-    <message>
-        <source>Signed by {signer}</source>
-        <translation>签名者：{signer}</translation>
-    </message>
-    <message>
-        <source>Cryptographically signed (C2PA)</source>
-        <translation>加密签名（C2PA）</translation>
-    </message>
-    <message>
-        <source>Invisible watermark decoded from the content</source>
-        <translation>从内容中解出的隐式水印</translation>
-    </message>
-    <message>
-        <source>Visible label in the content</source>
-        <translation>内容中的显式标识</translation>
-    </message>
-    <message>
-        <source>Declared in unsigned metadata: anyone can add or remove this</source>
-        <translation>在未签名的元数据中声明：任何人都可以添加或删除</translation>
-    </message>
-    <message>
-        <source>The signer is on a trust list.</source>
-        <translation>签名者在信任列表中。</translation>
-    </message>
-    <message>
-        <source>The Content Credentials fail validation: the signing certificate is not valid for C2PA signing, so the signature does not count (this alone is no proof of tampering).</source>
-        <translation>内容凭证验证失败：签名证书不符合 C2PA 签名要求，因此签名不予采信（仅凭这一点不能证明被篡改）。</translation>
-    </message>
-    <message>
-        <source>Content Credentials fail validation: the signing certificate is not valid for C2PA</source>
-        <translation>内容凭证验证失败：签名证书不符合 C2PA 要求</translation>
-    </message>
-    <message>
-        <source>The file carries C2PA Content Credentials signed with a certificate that is not valid for C2PA signing (for example, it lacks a required key usage). The signature therefore does not count; this alone is no proof that the file was changed.</source>
-        <translation>文件带有 C2PA 内容凭证，但签名证书不符合 C2PA 签名要求（例如缺少必需的密钥用途），因此该签名不予采信；但仅凭这一点不能证明文件被修改过。</translation>
-    </message>
-    <message>
-        <source>declared in signed Content Credentials</source>
-        <translation>在已签名的内容凭证中声明</translation>
-    </message>
-    <message>
-        <source>an invisible watermark in the content</source>
-        <translation>内容中的不可见水印</translation>
-    </message>
-    <message>
-        <source>a visible or audible label in the content</source>
-        <translation>内容中可见或可听的标识</translation>
-    </message>
-    <message>
-        <source>declared in unsigned metadata</source>
-        <translation>在未签名的元数据中声明</translation>
-    </message>
-    <message>
-        <source>The visible label&apos;s text is {share} of the picture&apos;s shortest side: it meets the GB 45438 5 % size rule.</source>
-        <translation>显式标识文字高度为画面最短边的 {share}：符合 GB 45438 的 5 % 尺寸要求。</translation>
-    </message>
-    <message>
-        <source>The visible label meets the GB 45438 5 % size rule.</source>
-        <translation>显式标识符合 GB 45438 的 5 % 尺寸要求。</translation>
-    </message>
-    <message>
-        <source>The visible label&apos;s text is {share} of the picture&apos;s shortest side: smaller than the 5 % GB 45438 requires.</source>
-        <translation>显式标识文字高度为画面最短边的 {share}：小于 GB 45438 要求的 5 %。</translation>
-    </message>
-    <message>
-        <source>The visible label is smaller than the 5 % GB 45438 requires.</source>
-        <translation>显式标识小于 GB 45438 要求的 5 %。</translation>
-    </message>
-    <message>
-        <source>The signer is on the {list} trust list.</source>
-        <translation>签名者在 {list} 信任列表中。</translation>
-    </message>
-    <message>
-        <source>The signature is intact, but the signer is not on any configured trust list.</source>
-        <translation>签名完好，但签名者不在已配置的任何信任列表中。</translation>
-    </message>
-    <message>
-        <source>The signature is intact, but the certificate has expired and there is no trusted timestamp (this is not tampering).</source>
-        <translation>签名完好，但证书已过期且没有可信时间戳（这不属于篡改）。</translation>
-    </message>
-    <message>
-        <source>The Content Credentials fail validation: they were altered after signing.</source>
-        <translation>内容凭证验证失败：签名后被改动过。</translation>
-    </message>
     <message>
         <source>Drop a file or a folder to check it</source>
         <translation>拖入文件或文件夹即可检查</translation>
@@ -1756,10 +862,6 @@
     <message>
         <source>Photos, videos, audio and documents are checked for Content Credentials, AI labels and watermarks. Files are never changed or uploaded.</source>
         <translation>检查照片、视频、音频和文档中的内容凭证、AI 标识和水印。文件绝不会被修改或上传。</translation>
-    </message>
-    <message>
-        <source>The file could not be read</source>
-        <translation>无法读取该文件</translation>
     </message>
     <message>
         <source>Analysis cancelled</source>
@@ -1778,38 +880,6 @@
         <translation>已完成 {done}/{total} 项检查。每项检查完成后，结果会显示在下方。</translation>
     </message>
     <message>
-        <source>This type of file ({type}) cannot be analysed.</source>
-        <translation>无法分析此类文件（{type}）。</translation>
-    </message>
-    <message>
-        <source>{basis} ({signals})</source>
-        <translation>{basis}（{signals}）</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <source>Also: {bases}</source>
-        <translation>另有佐证：{bases}</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source>Related: {basis} ({signals}): {claim}</source>
-        <translation>相关：{basis}（{signals}）：{claim}</translation>
-    </message>
-    <message>
-        <source>The manifest is kept at {url}; it was not fetched, because this tool never goes online.</source>
-        <translation>清单存放在 {url}；由于本工具从不联网，未获取该清单。</translation>
-    </message>
-    <message>
-        <source>The manifest could not be read: {why}</source>
-        <translation>无法读取清单：{why}</translation>
-    </message>
-    <message>
         <source>Not checked (the verdict does not cover these):</source>
         <translation>未能检查（结论不涵盖以下各项）：</translation>
     </message>
@@ -1823,50 +893,6 @@
     <message>
         <source>Picture kept as evidence</source>
         <translation>留存的证据图片</translation>
-    </message>
-    <message>
-        <source>z-score</source>
-        <translation>z 分数</translation>
-    </message>
-    <message>
-        <source>Scheme</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <source>Payload</source>
-        <translation>载荷</translation>
-    </message>
-    <message>
-        <source>Embedded by</source>
-        <translation>嵌入者</translation>
-    </message>
-    <message>
-        <source>Level</source>
-        <translation>级别</translation>
-    </message>
-    <message>
-        <source>At (seconds)</source>
-        <translation>时间点（秒）</translation>
-    </message>
-    <message>
-        <source>Text read</source>
-        <translation>识别出的文字</translation>
-    </message>
-    <message>
-        <source>Box (pixels)</source>
-        <translation>位置框（像素）</translation>
-    </message>
-    <message>
-        <source>Height relative to shortest side</source>
-        <translation>相对短边的高度</translation>
-    </message>
-    <message>
-        <source>Meets the 5 % rule</source>
-        <translation>符合 5% 规则</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>位置</translation>
     </message>
     <message>
         <source>{title} ({confidence})</source>
@@ -1883,6 +909,65 @@
     <message>
         <source>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</source>
         <translation>未发现隐式水印或显式标识。未检出不能说明任何问题：水印并非在每种编辑后都能保留。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListsBox</name>
+    <message>
+        <source>Trust lists in force</source>
+        <translation>生效的信任列表</translation>
+    </message>
+    <message>
+        <source>Update trust list…</source>
+        <translation>更新信任列表…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>回退…</translation>
+    </message>
+    <message>
+        <source>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</source>
+        <translation>本应用从不下载列表：请自行下载更新的官方列表（C2PA-TRUST-LIST.pem、C2PA-TSA-TRUST-LIST.pem），再在此处更新。</translation>
+    </message>
+    <message>
+        <source>Could not update the trust list: {why}</source>
+        <translation>无法更新信任列表：{why}</translation>
+    </message>
+    <message>
+        <source>Updated {name}: {n} certificates, now in force from {path}.</source>
+        <translation>已更新 {name}：{n} 个证书，现从 {path} 生效。</translation>
+    </message>
+    <message>
+        <source>Warning: {n} certificates in this list have expired.</source>
+        <translation>警告：此列表中有 {n} 个证书已过期。</translation>
+    </message>
+    <message>
+        <source>Could not roll back: {why}</source>
+        <translation>无法回退：{why}</translation>
+    </message>
+    <message>
+        <source>{name}: the previous copy is back in force.</source>
+        <translation>{name}：之前的副本已恢复生效。</translation>
+    </message>
+    <message>
+        <source>{name}: the bundled list is in force again.</source>
+        <translation>{name}：随附的列表已重新生效。</translation>
+    </message>
+    <message>
+        <source>Which list:</source>
+        <translation>哪个列表：</translation>
+    </message>
+    <message>
+        <source>Update trust list</source>
+        <translation>更新信任列表</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Roll back a trust list</source>
+        <translation>回退信任列表</translation>
     </message>
 </context>
 </TS>
