@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 
-from .config import Config, user_data_dir
+from .config import DEFAULT_PROFILE, PROFILES, Config, user_data_dir
 from .table import HEADER, row
 from .textsafe import for_terminal
 
@@ -58,6 +58,9 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--disable", action="append", default=[], metavar="DETECTOR",
                    help="switch a detector off (repeatable)")
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
+    p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
+                   help="checks to run: full (default) or triage (metadata, GB 45438 labels, C2PA with trust, "
+                        "generator metadata; no pixel or audio work: fast archive sweeps)")
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--inline", action="store_true", help="run detectors in threads, not processes")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of verdict texts")
@@ -103,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def config_from(args: argparse.Namespace) -> Config:
     base = Config()
-    changes: dict[str, object] = {"lang": args.lang or _default_lang()}
+    changes: dict[str, object] = {"lang": args.lang or _default_lang(),
+                                  "profile": getattr(args, "profile", DEFAULT_PROFILE)}
     if args.trust:
         changes["trust_dirs"] = tuple(args.trust)
     if args.anchors:

@@ -29,6 +29,27 @@ DEFAULT_TIMEOUTS: dict[str, float] = {
 FALLBACK_TIMEOUT = 30.0
 
 
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A named set of checks. ``detectors`` None: every detector (the full analysis)."""
+
+    name: str
+    detectors: frozenset[str] | None
+
+
+# Analysis profiles, as data: the CLI's ``--profile`` and the app's Settings choose one by name.
+# "triage" is for archive sweeps: the declarative checks (file facts, metadata with GB 45438
+# labels, IPTC and generator metadata, C2PA with trust, explicit text labels in documents) and
+# no pixel or signal work (watermark, visible labels/OCR, audio cue). Detectors left out are
+# reported as ``skipped`` with reason :data:`NOT_IN_PROFILE`, so a verdict lists them as not checked.
+PROFILES: dict[str, Profile] = {
+    "full": Profile("full", None),
+    "triage": Profile("triage", frozenset({"file", "metadata", "c2pa", "text_label"})),
+}
+DEFAULT_PROFILE = "full"
+NOT_IN_PROFILE = "not_in_profile"  # reason code of a detector the profile leaves out
+
+
 def user_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
     return Path(base) / "verifier"
@@ -61,6 +82,12 @@ class Config:
     workers: int = 0  # 0: one per core
     isolation: str = "process"  # "process" (default) or "inline" (tests, debugging)
     lang: str = "en"
+    profile: str = DEFAULT_PROFILE  # a key of PROFILES
+
+    def in_profile(self, detector: str) -> bool:
+        """Whether the chosen profile runs this detector (an unknown profile name: every one)."""
+        chosen = PROFILES.get(self.profile)
+        return chosen is None or chosen.detectors is None or detector in chosen.detectors
 
     def timeout_for(self, detector: str) -> float:
         return float(self.timeouts.get(detector, FALLBACK_TIMEOUT))

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .config import Config
+from .config import NOT_IN_PROFILE, Config
 from .detectors import BUILTIN_DETECTORS, Context, Detector
 from .evidence import Evidence, MediaFile, Report, Status
 from .inputs import InputError, hash_file, identify, sniff_file
@@ -235,7 +235,8 @@ class Scanner:
         prepare = getattr(runner, "prepare", None)
         if self.prepares and prepare is not None:
             prepare(tuple(detector_ref(d) for d in self.detectors
-                          if d.isolated and d.name not in self.config.disabled), Context(config=self.config))
+                          if d.isolated and d.name not in self.config.disabled and self.config.in_profile(d.name)),
+                    Context(config=self.config))
         while not self._closed:
             yield from self._admit()
             yield from self._dispatch(runner)
@@ -342,6 +343,8 @@ class Scanner:
                     yield from self._record(st.index, Evidence(det.name, Status.SKIPPED,
                                                                error="switched off in settings",
                                                                reason="switched_off"))
+                elif not self.config.in_profile(det.name):
+                    yield from self._record(st.index, not_in_profile(det.name, self.config.profile))
                 elif not det.isolated and st.hashing is not None:
                     st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
@@ -404,6 +407,12 @@ class Scanner:
         if not st.waiting:
             del self._files[index]
             yield FileDone(index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
+
+
+def not_in_profile(detector: str, profile: str) -> Evidence:
+    """A check the chosen profile leaves out: skipped, with the reason code (worded by verifier.describe)."""
+    return Evidence(detector, Status.SKIPPED, error=f"not part of the {profile!r} profile",
+                    reason=NOT_IN_PROFILE, reason_params={"profile": profile})
 
 
 def _applies(det: Detector, media: MediaFile) -> bool:
