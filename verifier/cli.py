@@ -7,7 +7,7 @@ import locale
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .config import Config, user_data_dir
@@ -138,13 +138,30 @@ def _signal_label(s: dict) -> str:
     return f"{s['id']}@{where}" if where else str(s["id"])
 
 
-def _row(d: dict) -> str:
+def _row(d: dict, depth: int = 0) -> str:
+    """One table line; a container's member is indented under it, shown by its place in it."""
     v = d["verdict"]
     ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
     failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
     extra = ("  ! " + ",".join(failed)) if failed else ""
     err = f"  ({d['error']})" if d.get("error") else ""
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]{extra}{err}")
+    path = str(d["path"])
+    parent = d.get("parent")
+    if parent and depth and path.startswith(parent + "#"):
+        path = "  " * depth + "#" + path[len(parent) + 1:]
+    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {path}  [{', '.join(ids)}]{extra}{err}")
+
+
+def _table_printer() -> Callable[[dict], None]:
+    """Prints rows as they come (``scan`` yields a container, then its members)."""
+    depths: dict[str, int] = {}
+
+    def show(d: dict) -> None:
+        depth = depths.get(d.get("parent") or "", -1) + 1 if d.get("parent") else 0
+        depths[str(d["path"])] = depth
+        print(_row(d, depth), flush=True)
+
+    return show
 
 
 def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
@@ -172,8 +189,8 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
     unreadable = False
     for result in scan(args.paths, config, recursive=args.recursive):
         if isinstance(result, FileFailed):
-            unreadable = True
-            d = failed_dict(str(result.path), result.message)
+            unreadable = unreadable or not result.parent  # a member that fails is its container's news
+            d = failed_dict(str(result.path), result.message, result.parent)
         else:
             d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
         files.append(d)
@@ -184,7 +201,7 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
 
 def cmd_scan(args: argparse.Namespace) -> int:
     from .archive.cli_options import archive_mode, cmd_sweep
-    from .report.json_report import document, dumps
+    from .report.json_report import document, dumps, in_order
 
     if archive_mode(args):
         return cmd_sweep(args, config_from(args))
@@ -193,16 +210,17 @@ def cmd_scan(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.json:
         print(f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]")
-        args.progress = lambda d: print(_row(d), flush=True)
+        args.progress = _table_printer()
     files, tool, unreadable = run_analysis(args)
     if args.json:
-        files.sort(key=lambda d: d["path"])
+        files = in_order(files)
         print(dumps(document(tool, files)))  # dumps escapes lone surrogates
     return EXIT_UNREADABLE if unreadable or not files else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render
+    from .report.json_report import in_order
 
     if not args.paths:
         print("verifier report: give files or folders", file=sys.stderr)
@@ -212,7 +230,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(for_terminal(f"verifier: refusing to overwrite the input {args.output} with the report"), file=sys.stderr)
         return EXIT_USAGE
     files, tool, unreadable = run_analysis(args)
-    files.sort(key=lambda d: d["path"])
+    files = in_order(files)
     try:
         render.write(args.output, tool, files, lang=config_from(args).lang)
     except ValueError as exc:

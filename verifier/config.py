@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .containers.limits import MemberLimits
+
 SCHEMA_VERSION = 1
 
 # Per-detector wall-clock limits in seconds (per file). OCR is the slowest by design.
@@ -21,6 +23,7 @@ DEFAULT_TIMEOUTS: dict[str, float] = {
     "visible_label": 60.0,
     "audio_cue": 30.0,
     "text_label": 20.0,
+    "container": 60.0,
 }
 FALLBACK_TIMEOUT = 30.0
 
@@ -55,6 +58,7 @@ class Config:
     workers: int = 0  # 0: one per core
     isolation: str = "process"  # "process" (default) or "inline" (tests, debugging)
     lang: str = "en"
+    member_limits: MemberLimits = field(default_factory=MemberLimits)  # files inside files
 
     def timeout_for(self, detector: str) -> float:
         return float(self.timeouts.get(detector, FALLBACK_TIMEOUT))
