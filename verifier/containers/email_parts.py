@@ -17,10 +17,11 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from ..inputs import open_readonly
+from .limits import MIME_DEPTH, MIME_PARTS
 from .members import safe_place
 
 MAX_MIME_DEPTH = 50
-MAX_PARTS = 5000
+MAX_PARTS = 1000  # MIME parts parsed; the message is cut before the next boundary line
 
 
 @dataclass(slots=True)
@@ -49,7 +50,9 @@ class Parsed:
     message: EmailMessage
     parts: list[Part] = field(default_factory=list)
     defects: list[str] = field(default_factory=list)
-    truncated: str = ""  # why the walk stopped early, if it did
+    truncated: str = ""  # why the reading stopped early, if it did
+    limit: tuple[str, int] | None = None  # the structural limit that stopped it
+    more: int = 0  # attachments beyond ``room`` (counted, not read)
 
 
 def parse(path: Path) -> EmailMessage:
@@ -57,10 +60,36 @@ def parse(path: Path) -> EmailMessage:
         return parse_bytes(fh.read())
 
 
-def parse_bytes(data: bytes) -> EmailMessage:
-    msg = BytesParser(policy=email.policy.default).parsebytes(data)
+def parse_bytes(data: bytes, headers_only: bool = False) -> EmailMessage:
+    msg = BytesParser(policy=email.policy.default).parsebytes(data, headersonly=headers_only)
     assert isinstance(msg, EmailMessage)
     return msg
+
+
+def _cut(data: bytes) -> tuple[bytes, bool]:
+    """The message up to its ``MAX_PARTS``-th boundary line (the parser's time grows with the
+    number of parts: a hostile message of 100,000 empty parts must not take minutes)."""
+    at = -1
+    for _ in range(MAX_PARTS + 1):
+        at = data.find(b"\n--", at + 1)
+        if at < 0:
+            return data, False
+    return data[: at + 1], True
+
+
+def read(data: bytes, room: int) -> Parsed:
+    """Parse a message and list its attachments (the first ``room`` in full), within limits."""
+    data, cut = _cut(data)
+    try:
+        parsed = attachments(parse_bytes(data), room)
+    except RecursionError:
+        parsed = Parsed(parse_bytes(data, headers_only=True),
+                        truncated="MIME parts nested too deeply to read: no attachment was read",
+                        limit=(MIME_DEPTH, MAX_MIME_DEPTH))
+    if cut and parsed.limit is None:
+        parsed.truncated = f"more than {MAX_PARTS} MIME parts: the rest were not read"
+        parsed.limit = (MIME_PARTS, MAX_PARTS)
+    return parsed
 
 
 def _bodies(msg: EmailMessage) -> set[int]:
@@ -96,7 +125,7 @@ def _payload(part: Message) -> tuple[bytes | None, str]:
         return None, f"not decoded: {type(exc).__name__}: {exc}"[:200]
 
 
-def attachments(msg: EmailMessage) -> Parsed:
+def attachments(msg: EmailMessage, room: int = MAX_PARTS) -> Parsed:
     out = Parsed(msg)
     bodies = _bodies(msg)
     stack: list[tuple[Message, int]] = [(msg, 0)]
@@ -104,8 +133,8 @@ def attachments(msg: EmailMessage) -> Parsed:
     while stack:
         part, depth = stack.pop()
         seen += 1
-        if seen > MAX_PARTS:
-            out.truncated = f"more than {MAX_PARTS} MIME parts: the rest were not read"
+        if seen > 4 * MAX_PARTS:  # cannot happen after _cut; a guard all the same
+            out.truncated, out.limit = f"more than {MAX_PARTS} MIME parts: the rest were not read", (MIME_PARTS, MAX_PARTS)
             break
         for defect in getattr(part, "defects", ()):
             if len(out.defects) < 50:
@@ -113,12 +142,16 @@ def attachments(msg: EmailMessage) -> Parsed:
         if part.is_multipart() and part.get_content_type() != "message/rfc822":
             if depth >= MAX_MIME_DEPTH:
                 out.truncated = f"MIME parts nested deeper than {MAX_MIME_DEPTH}: the deeper parts were not read"
+                out.limit = (MIME_DEPTH, MAX_MIME_DEPTH)
                 continue
             children = part.get_payload()
             if isinstance(children, list):
                 stack.extend((c, depth + 1) for c in reversed(children) if isinstance(c, Message))
             continue
         if id(part) in bodies:
+            continue
+        if len(out.parts) >= room:
+            out.more += 1
             continue
         data, error = _payload(part)
         out.parts.append(Part(

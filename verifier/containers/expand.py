@@ -16,7 +16,7 @@ from ..evidence import MediaFile
 from ..formats.sniff import EXTENSIONS
 from ..inputs import open_readonly
 from .email_facts import header_facts
-from .email_parts import attachments, parse_bytes
+from .email_parts import read
 from .limits import CONTAINER_SIZE, Budget, Expansion, MemberLimits, Tally
 from .mbox import expand_mbox
 from .members import MemberWriter
@@ -89,7 +89,10 @@ def _expand_email(media: MediaFile, writer: MemberWriter) -> dict[str, Any]:
         return {"email": {"note": f"a message of {media.size} bytes is larger than the limit ({limit}): not read"}}
     with open_readonly(media.path) as fh:
         data = fh.read(limit + 1)
-    parsed = attachments(parse_bytes(data))
+    budget = writer.tally.budget
+    parsed = read(data, room=max(0, budget.members - writer.tally.members) if budget.depth > 0 else 0)
+    if parsed.limit is not None:
+        writer.tally.hit(*parsed.limit)
     table = []
     for part in parsed.parts:
         row: dict[str, Any] = {"place": part.place, "filename": part.filename, "declared_type": part.content_type,
@@ -105,6 +108,9 @@ def _expand_email(media: MediaFile, writer: MemberWriter) -> dict[str, Any]:
         else:
             row["error"] = "not analysed (a limit was reached)"
         table.append(row)
+    if parsed.more:  # attachments beyond the room left: the limit that stopped them is recorded
+        writer.tally.room_for_member()
+        table.append({"error": f"{parsed.more} more attachment(s) not analysed (a limit was reached)"})
     facts = header_facts(parsed.message)
     facts["attachments"] = table
     if parsed.defects:

@@ -16,7 +16,10 @@ MEMBERS = "members"  # members analysed per top-level container, nesting include
 INFLATED_BYTES = "inflated_bytes"  # bytes written out per top-level container
 DEPTH = "depth"  # containers within containers
 MEMBER_SIZE = "member_size"  # bytes of one member
-CONTAINER_SIZE = "container_size"  # an e-mail or mbox larger than this is not parsed
+CONTAINER_SIZE = "container_size"  # an e-mail larger than this is not parsed
+# fixed structural limits of the e-mail reader (verifier.containers.email_parts)
+MIME_PARTS = "mime_parts"
+MIME_DEPTH = "mime_depth"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,8 @@ LIMIT_NAMES = {
     "depth": {"en": "files nested more than {value} levels deep", "zh": "嵌套超过 {value} 层"},
     "member_size": {"en": "a file inside larger than {value} bytes", "zh": "内含文件大于 {value} 字节"},
     "container_size": {"en": "the message is larger than {value} bytes", "zh": "邮件大于 {value} 字节"},
+    "mime_parts": {"en": "more than {value} MIME parts", "zh": "MIME 部分超过 {value} 个"},
+    "mime_depth": {"en": "MIME parts nested more than {value} levels deep", "zh": "MIME 部分嵌套超过 {value} 层"},
 }
 LIST_SEPARATOR = {"en": "; ", "zh": "；"}
 
