@@ -30,8 +30,11 @@ class Part:
     filename: str  # as declared (decoded), "" when none
     content_type: str
     disposition: str  # attachment | inline | ""
-    data: bytes | None  # None when it could not be decoded
-    error: str = ""
+    message: Message  # the MIME part itself, decoded only when it is written out
+
+    def payload(self) -> tuple[bytes | None, str]:
+        """The decoded content (None and the reason when it cannot be decoded)."""
+        return _payload(self.message)
 
     @property
     def place(self) -> str:
@@ -52,7 +55,6 @@ class Parsed:
     defects: list[str] = field(default_factory=list)
     truncated: str = ""  # why the reading stopped early, if it did
     limit: tuple[str, int] | None = None  # the structural limit that stopped it
-    more: int = 0  # attachments beyond ``room`` (counted, not read)
 
 
 def parse(path: Path) -> EmailMessage:
@@ -77,11 +79,11 @@ def _cut(data: bytes) -> tuple[bytes, bool]:
     return data[: at + 1], True
 
 
-def read(data: bytes, room: int) -> Parsed:
-    """Parse a message and list its attachments (the first ``room`` in full), within limits."""
+def read(data: bytes) -> Parsed:
+    """Parse a message and list its attachments, within the reader's structural limits."""
     data, cut = _cut(data)
     try:
-        parsed = attachments(parse_bytes(data), room)
+        parsed = attachments(parse_bytes(data))
     except RecursionError:
         parsed = Parsed(parse_bytes(data, headers_only=True),
                         truncated="MIME parts nested too deeply to read: no attachment was read",
@@ -125,7 +127,7 @@ def _payload(part: Message) -> tuple[bytes | None, str]:
         return None, f"not decoded: {type(exc).__name__}: {exc}"[:200]
 
 
-def attachments(msg: EmailMessage, room: int = MAX_PARTS) -> Parsed:
+def attachments(msg: EmailMessage) -> Parsed:
     out = Parsed(msg)
     bodies = _bodies(msg)
     stack: list[tuple[Message, int]] = [(msg, 0)]
@@ -150,16 +152,11 @@ def attachments(msg: EmailMessage, room: int = MAX_PARTS) -> Parsed:
             continue
         if id(part) in bodies:
             continue
-        if len(out.parts) >= room:
-            out.more += 1
-            continue
-        data, error = _payload(part)
         out.parts.append(Part(
             number=len(out.parts) + 1,
             filename=_text(part.get_filename),
             content_type=_text(part.get_content_type, "application/octet-stream"),
             disposition=_text(part.get_content_disposition),
-            data=data,
-            error=error,
+            message=part,
         ))
     return out

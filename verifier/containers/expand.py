@@ -89,28 +89,26 @@ def _expand_email(media: MediaFile, writer: MemberWriter) -> dict[str, Any]:
         return {"email": {"note": f"a message of {media.size} bytes is larger than the limit ({limit}): not read"}}
     with open_readonly(media.path) as fh:
         data = fh.read(limit + 1)
-    budget = writer.tally.budget
-    parsed = read(data, room=max(0, budget.members - writer.tally.members) if budget.depth > 0 else 0)
+    parsed = read(data)
     if parsed.limit is not None:
         writer.tally.hit(*parsed.limit)
     table = []
     for part in parsed.parts:
         row: dict[str, Any] = {"place": part.place, "filename": part.filename, "declared_type": part.content_type,
                                "disposition": part.disposition}
-        member = None
-        if part.data is not None and writer.tally.room_for_member():
-            member = writer.add_bytes(part.place, part.data, part.content_type)
+        member, error = None, "not analysed" if writer.tally.quiet else "not analysed: a limit was reached"
+        if writer.tally.room_for_member():
+            data, why = part.payload()
+            if data is None:
+                error = why
+            else:
+                member = writer.add_bytes(part.place, data, part.content_type)
         if member is not None:
             row.update(sniffed_type=member.sniffed_type, size=member.size, sha256=member.sha256,
                        type_mismatch=_mismatch(part.content_type, member.sniffed_type))
-        elif part.error:
-            row["error"] = part.error
         else:
-            row["error"] = "not analysed (a limit was reached)"
+            row["error"] = error
         table.append(row)
-    if parsed.more:  # attachments beyond the room left: the limit that stopped them is recorded
-        writer.tally.room_for_member()
-        table.append({"error": f"{parsed.more} more attachment(s) not analysed (a limit was reached)"})
     facts = header_facts(parsed.message)
     facts["attachments"] = table
     if parsed.defects:
