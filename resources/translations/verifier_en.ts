@@ -1873,4 +1873,47 @@
         <translation>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</translation>
     </message>
 </context>
+<context>
+    <name>Members</name>
+    <message>
+        <source>This comes from {member}, inside this file.</source>
+        <translation>This comes from {member}, inside this file.</translation>
+    </message>
+    <message>
+        <source>Not everything inside was analysed: {limits}. What lies beyond these limits was not checked.</source>
+        <translation>Not everything inside was analysed: {limits}. What lies beyond these limits was not checked.</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>more than {value} files inside</source>
+        <translation>more than {value} files inside</translation>
+    </message>
+    <message>
+        <source>more than {value} bytes unpacked in all</source>
+        <translation>more than {value} bytes unpacked in all</translation>
+    </message>
+    <message>
+        <source>files nested more than {value} levels deep</source>
+        <translation>files nested more than {value} levels deep</translation>
+    </message>
+    <message>
+        <source>a file inside larger than {value} bytes</source>
+        <translation>a file inside larger than {value} bytes</translation>
+    </message>
+    <message>
+        <source>the message is larger than {value} bytes</source>
+        <translation>the message is larger than {value} bytes</translation>
+    </message>
+    <message>
+        <source>more than {value} MIME parts</source>
+        <translation>more than {value} MIME parts</translation>
+    </message>
+    <message>
+        <source>MIME parts nested more than {value} levels deep</source>
+        <translation>MIME parts nested more than {value} levels deep</translation>
+    </message>
+</context>
 </TS>

@@ -1873,4 +1873,47 @@
         <translation>未发现隐式水印或显式标识。未检出不能说明任何问题：水印并非在每种编辑后都能保留。</translation>
     </message>
 </context>
+<context>
+    <name>Members</name>
+    <message>
+        <source>This comes from {member}, inside this file.</source>
+        <translation>此结论来自本文件内含的 {member}。</translation>
+    </message>
+    <message>
+        <source>Not everything inside was analysed: {limits}. What lies beyond these limits was not checked.</source>
+        <translation>并非所有内含内容都已分析：{limits}。超出这些限制的部分未经检查。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>more than {value} files inside</source>
+        <translation>内含文件超过 {value} 个</translation>
+    </message>
+    <message>
+        <source>more than {value} bytes unpacked in all</source>
+        <translation>解压总量超过 {value} 字节</translation>
+    </message>
+    <message>
+        <source>files nested more than {value} levels deep</source>
+        <translation>嵌套超过 {value} 层</translation>
+    </message>
+    <message>
+        <source>a file inside larger than {value} bytes</source>
+        <translation>内含文件大于 {value} 字节</translation>
+    </message>
+    <message>
+        <source>the message is larger than {value} bytes</source>
+        <translation>邮件大于 {value} 字节</translation>
+    </message>
+    <message>
+        <source>more than {value} MIME parts</source>
+        <translation>MIME 部分超过 {value} 个</translation>
+    </message>
+    <message>
+        <source>MIME parts nested more than {value} levels deep</source>
+        <translation>MIME 部分嵌套超过 {value} 层</translation>
+    </message>
+</context>
 </TS>

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from .. import presenters
+from .. import members_view, presenters
 from ..entry import FileEntry
 from .ai_labels_panel import AiLabelsPanel
 from .c2pa_panel import C2paPanel
@@ -56,7 +58,10 @@ class ReportView(QWidget):
         if entry is None or self.entry is None or entry.uid != self.entry.uid:
             self.overview.forget_choice()
         self.entry = entry
-        self.banner.set_view(presenters.banner_view(entry))
+        view = presenters.banner_view(entry)
+        if inside := members_view.container_notes(entry):
+            view = replace(view, notes=(*inside, *view.notes))
+        self.banner.set_view(view)
         self.tabs.setEnabled(entry is not None)
         signals = entry.signals if entry else ()
         self.overview.set_groups(presenters.overview_groups(signals), entry is None or entry.finished)
@@ -67,6 +72,6 @@ class ReportView(QWidget):
                                   visible.attachments if visible else ())
         metadata = entry.evidence_for("metadata") if entry else None
         self.metadata.set_evidence(metadata)
-        self.privacy.set_evidence(metadata)
+        self.privacy.set_evidence(members_view.privacy_evidence(entry))
         self.file.set_rows(presenters.file_rows(entry) if entry else ())
         self.details.set_value(presenters.checks_rows(entry) if entry else (), entry.all_evidence if entry else ())
