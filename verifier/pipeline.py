@@ -510,15 +510,17 @@ class Scanner:
             verdict=combine(str(st.display), report.verdict, results, st.limits, self.config.lang)
             if st.members or st.limits else report.verdict,
         )
-        yield FileDone(st.index, report)
+        # cleaned up before the event: a consumer may stop reading at its FileDone
         if st.parent is not None:
             st.path.unlink(missing_ok=True)  # its scratch copy is no longer needed
-            yield from self._member_done(st, report)
         else:
             folder = self._scratch.pop(st.index, None)
             self._budgets.pop(st.index, None)
             if folder is not None:
                 scratch.remove(folder)
+        yield FileDone(st.index, report)
+        if st.parent is not None:
+            yield from self._member_done(st, report)
 
     def _member_done(self, member: _FileState, result: Report | str) -> Iterator[Event]:
         container = member.parent

@@ -43,31 +43,17 @@ def combine(path: str, own: Verdict, members: Sequence[tuple[str, Report | str |
         theirs = _member_verdict(result)
         if rank(theirs.code) < rank(verdict.code):
             verdict, carrier = theirs, member_path
+    explanation = verdict.explanation
     if carrier:
-        explanation = verdict.explanation
         if verdict.member:  # carried from deeper down: name the deepest member, once
-            explanation = W.uncarried(_relative(carrier, verdict.member), explanation, lang)
+            explanation = W.uncarried(W.relative(carrier, verdict.member), explanation, lang)
             carrier = verdict.member
-        verdict = replace(verdict, unchecked=own.unchecked, member=carrier,
-                          explanation=W.carried(_relative(path, carrier), explanation, lang))
+        verdict = replace(verdict, unchecked=own.unchecked, member=carrier)
     if limits and verdict.code is VerdictCode.NO_SIGNALS:
-        incomplete = replace(verdict, code=VerdictCode.INCOMPLETE, strength=Basis.NONE, basis_signals=())
-        headline, explanation = verdict_text(incomplete, (), lang)
-        verdict = replace(incomplete, headline=headline, explanation=explanation)
-    notes = []
+        verdict = replace(verdict, code=VerdictCode.INCOMPLETE, strength=Basis.NONE, basis_signals=())
+        verdict = replace(verdict, headline=verdict_text(verdict, (), lang)[0])
+        explanation = verdict_text(verdict, (), lang)[1]
     analysed = sum(1 for _, r in members if isinstance(r, Report))
-    if verdict.code is VerdictCode.NO_SIGNALS and analysed:
-        notes.append(W.pick(W.NONE_INSIDE, lang).format(count=analysed))
-    if limits:
-        sep = W.pick(W.LIST_SEPARATOR, lang)
-        named = sep.join(W.limit_text(str(h.get("limit")), h.get("value"), lang) for h in limits)
-        notes.append(W.pick(W.LIMITS_NOTE, lang).format(limits=named))
-    if notes:
-        joiner = "" if lang == "zh" else " "
-        verdict = replace(verdict, explanation=joiner.join([verdict.explanation, *notes]))
-    return verdict
-
-
-def _relative(container: str, member: str) -> str:
-    prefix = container + "#"
-    return member[len(prefix):] if member.startswith(prefix) else member
+    return replace(verdict, explanation=W.explain(
+        explanation, lang, member=W.relative(path, carrier) if carrier else "", limits=limits,
+        none_inside=analysed if verdict.code is VerdictCode.NO_SIGNALS else 0))

@@ -3,6 +3,9 @@ move into the description layer as one block."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
 CARRIED_BY = {
     "en": "This comes from {member}, inside this file. {explanation}",
     "zh": "此结论来自本文件内含的 {member}。{explanation}",
@@ -46,3 +49,24 @@ def uncarried(member: str, explanation: str, lang: str) -> str:
     """``explanation`` without the "this comes from" sentence :func:`carried` put before it."""
     head = pick(CARRIED_BY, lang).split("{explanation}")[0].format(member=member)
     return explanation[len(head):] if explanation.startswith(head) else explanation
+
+
+def explain(explanation: str, lang: str, member: str = "", limits: Sequence[Mapping[str, Any]] = (),
+            none_inside: int = 0) -> str:
+    """A container's explanation: the member that carries its verdict (its place, relative to the
+    container) before the member's own explanation; then what was found inside and the limits."""
+    if member:
+        explanation = carried(member, explanation, lang)
+    notes = []
+    if none_inside:
+        notes.append(pick(NONE_INSIDE, lang).format(count=none_inside))
+    if limits:
+        named = pick(LIST_SEPARATOR, lang).join(limit_text(str(h.get("limit")), h.get("value"), lang) for h in limits)
+        notes.append(pick(LIMITS_NOTE, lang).format(limits=named))
+    return ("" if lang == "zh" else " ").join([explanation, *notes])
+
+
+def relative(container: str, member: str) -> str:
+    """A member's place in ``container`` (``mail.eml#attachment/1/x.png`` -> ``attachment/1/x.png``)."""
+    prefix = container + "#"
+    return member[len(prefix):] if member.startswith(prefix) else member

@@ -23,6 +23,7 @@ from itertools import islice
 from typing import Any
 
 from ..evidence import Basis, Signal, Verdict, VerdictCode
+from ..containers.wording import explain, relative
 from ..messages import verdict_text
 from . import labels as L
 from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
@@ -376,6 +377,9 @@ def _verdict_texts(d: Mapping[str, Any], lang: str) -> tuple[str, str]:
                            details=dict(s["details"]) if isinstance(s.get("details"), Mapping) else {})
                     for s in d.get("signals", ()) if isinstance(s, Mapping))
     headline, explanation = verdict_text(verdict, signals, lang)
+    if v.get("member") or d.get("limits"):  # a container: which member carries it, what was not read
+        explanation = explain(explanation, lang, relative(str(d.get("path", "")), str(v.get("member") or "")),
+                              d.get("limits") or ())
     return headline, clean(explanation, lang, 2000)
 
 

@@ -150,3 +150,16 @@ def test_table_indents_members(tmp_path, capsys, scratch_root):
     assert lines[2].split()[:3] == ["ai_generated", "metadata", "#attachment/1/screenshot.png"]
     assert "    #attachment/1/screenshot.png" in lines[2]
     assert "    #attachment/2/photo.jpg" in lines[3]
+
+
+def test_html_report_names_the_member_and_lists_members_after_the_container(tmp_path, capsys, scratch_root):
+    from verifier.cli import main
+
+    mail = tmp_path / "mail.eml"
+    mail.write_bytes(B.blackmail_eml())
+    out = tmp_path / "r.html"
+    assert main(["report", str(mail), "-o", str(out), "--inline", "--no-ocr"]) == 0
+    page = out.read_text("utf-8")
+    assert "This comes from attachment/1/screenshot.png, inside this file." in page
+    assert page.index(f"{mail}#attachment/1/screenshot.png") < page.index(f"{mail}#attachment/2/photo.jpg")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mail.eml", "r.html", "systemp"]

@@ -69,3 +69,16 @@ def test_the_member_paths_never_show_the_scratch_folder(tmp_path, scratch_root, 
     mail = _mail(tmp_path)
     text = repr(scan_json(mail))
     assert str(scratch_root) not in text
+
+
+def test_the_folder_is_gone_when_the_containers_result_arrives(tmp_path, scratch_root):
+    """A consumer (an archive sweep) may stop reading at the container's FileDone."""
+    mail = _mail(tmp_path)
+    scanner = Scanner(INLINE)
+    [top] = scanner.submit([mail])
+    for ev in scanner.events():
+        if isinstance(ev, FileDone) and ev.index == top:
+            assert list(scratch_root.iterdir()) == []
+            break
+    else:
+        raise AssertionError("no result for the container")
