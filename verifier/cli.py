@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .config import Config, user_data_dir
@@ -42,6 +43,18 @@ def _timeout(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError("expected DETECTOR=SECONDS") from exc
 
 
+def _member_limit(text: str) -> tuple[str, int]:
+    from dataclasses import fields
+
+    from .containers.limits import MemberLimits
+
+    names = [f.name for f in fields(MemberLimits)]
+    name, sep, value = text.partition("=")
+    if not sep or name not in names or not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected NAME=NUMBER with NAME one of {', '.join(names)}")
+    return name, int(value)
+
+
 def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="files or folders (scan: also fsspec URLs)")
     p.add_argument("--no-recursive", dest="recursive", action="store_false",
@@ -59,6 +72,9 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--inline", action="store_true", help="run detectors in threads, not processes")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of verdict texts")
+    p.add_argument("--member-limit", action="append", type=_member_limit, default=[], metavar="NAME=NUMBER",
+                   help="files inside files (e-mail, archives, documents): members, inflated_bytes, depth, "
+                        "member_size, container_size (repeatable; defaults: 200 members, 1 GiB, 5 levels)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -116,6 +132,8 @@ def config_from(args: argparse.Namespace) -> Config:
         changes["workers"] = args.workers
     if args.inline:
         changes["isolation"] = "inline"
+    if getattr(args, "member_limit", None):
+        changes["member_limits"] = replace(base.member_limits, **dict(args.member_limit))
     return base.with_(**changes)
 
 

@@ -18,7 +18,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -374,11 +374,17 @@ class Scanner:
                 yield from self._failed(st, str(exc).replace(str(st.path), str(st.display)))
                 continue
             yield FileStarted(st.index, _shown(st, st.media), tuple(d.name for d in self.detectors))
-            st.expansion = self._expansion_for(st)
-            ctx = Context(config=self.config, companions=st.companions, expansion=st.expansion)
             for det in self.detectors:
                 st.waiting.add(det.name)
+            try:
+                st.expansion = self._expansion_for(st)
+            except OSError as exc:  # no private folder for its members: that check fails, others run
+                yield from self._record(st.index, Evidence("container", Status.ERROR, error=(
+                    f"no private temporary folder could be made for the files inside it: {exc}")))
+            ctx = Context(config=self.config, companions=st.companions, expansion=st.expansion)
             for det in self.detectors:
+                if det.name not in st.waiting:
+                    continue  # already recorded (failed before it could start)
                 if det.name in self.config.disabled:
                     yield from self._record(st.index, Evidence(det.name, Status.SKIPPED,
                                                                error="switched off in settings"))
@@ -470,7 +476,7 @@ class Scanner:
         depth_left = self.config.member_limits.depth - st.depth
         return Expansion(folder, replace(self._budgets[root.index], depth=depth_left))
 
-    def _members_found(self, st: _FileState, ev: Evidence) -> Iterator[Event]:
+    def _members_found(self, st: _FileState, ev: Evidence) -> Generator[Event, None, Evidence]:
         """Queue the members a container's expansion wrote, right after it; returns ``ev``
         without the scratch names (its facts list each member's path instead)."""
         assert st.expansion is not None

@@ -163,3 +163,12 @@ def test_html_report_names_the_member_and_lists_members_after_the_container(tmp_
     assert "This comes from attachment/1/screenshot.png, inside this file." in page
     assert page.index(f"{mail}#attachment/1/screenshot.png") < page.index(f"{mail}#attachment/2/photo.jpg")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mail.eml", "r.html", "systemp"]
+
+
+def test_member_limits_from_the_command_line(tmp_path, scan_json):
+    archive = tmp_path / "a.zip"
+    archive.write_bytes(B.zip_of([(f"f{i}.txt", b"x\n") for i in range(5)]))
+    files = scan_json(archive, extra=("--member-limit", "members=2"))
+    assert [f["path"] for f in files] == [str(archive), f"{archive}#f0.txt", f"{archive}#f1.txt"]
+    assert files[0]["limits"] == [{"limit": "members", "value": 2}]
+    assert files[0]["verdict"]["code"] == "incomplete"

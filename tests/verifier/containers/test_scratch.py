@@ -82,3 +82,20 @@ def test_the_folder_is_gone_when_the_containers_result_arrives(tmp_path, scratch
             break
     else:
         raise AssertionError("no result for the container")
+
+
+def test_no_temporary_folder_is_a_failed_check_not_a_crash(tmp_path, scratch_root, monkeypatch):
+    from verifier.containers import scratch
+
+    def refuse():
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(scratch, "new_root", refuse)
+    mail = _mail(tmp_path)
+    with Scanner(INLINE) as scanner:
+        scanner.submit([mail])
+        reports = [ev.report for ev in scanner.events() if isinstance(ev, FileDone)]
+    (report,) = reports
+    ev = next(e for e in report.evidence if e.detector == "container")
+    assert str(ev.status) == "error" and "No space left" in ev.error
+    assert report.verdict.code == "incomplete"
