@@ -9,6 +9,7 @@ from typing import Any
 
 from . import __version__
 from .config import Config
+from .isolation import network_state
 from .trust import discover
 
 
@@ -21,6 +22,13 @@ def c2pa_sdk_version() -> str:
         return "c2pa-python not installed"
 
 
+def trust_status(config: Config) -> list[dict[str, Any]]:
+    """Per list in force: origin, date, certificates, age and warnings (see verifier.trust.status)."""
+    from .trust.status import list_status  # noqa: PLC0415
+
+    return [s.to_json() for s in list_status(config.trust_dirs, config.user_anchors)]
+
+
 def tool_info(config: Config) -> dict[str, Any]:
     store = discover(config.trust_dirs, config.user_anchors)
     return {
@@ -28,5 +36,8 @@ def tool_info(config: Config) -> dict[str, Any]:
         "version": __version__,
         "c2pa_sdk": c2pa_sdk_version(),
         "trust_lists": store.labels(),
+        "trust_status": trust_status(config),
         "python": platform.python_version(),
+        # what keeps the detectors off the network (verifier.sandbox; docs/OFFLINE.md)
+        "network": network_state(config.isolation).describe(),
     }

@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -105,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dir", type=Path, default=None, help="trust directory (default: the user's)")
     tlist = tsub.add_parser("list", help="list the trust lists that would be used")
     tlist.add_argument("--trust", action="append", type=Path, default=[], metavar="DIR")
+    from .trust.cli import add_trust_commands
+
+    add_trust_commands(tsub)
 
     summary = sub.add_parser("summary", help="counts per verdict, signal, provider, signer of a results.jsonl")
     summary.add_argument("results", type=Path, help="a results file written by scan --out")
@@ -145,6 +149,7 @@ def _print_version(config: Config) -> None:
     print(f"C2PA SDK: {info['c2pa_sdk']}")
     lists = info["trust_lists"]
     print("trust lists: " + (", ".join(lists) if lists else "none loaded (C2PA signers cannot be trusted)"))
+    print(f"network: {info['network']}")
 
 
 def _signal_label(s: dict) -> str:
@@ -205,15 +210,17 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
             print(for_terminal(f"verifier: {p}: no such file or folder"), file=sys.stderr)
     files: list[dict] = []
     unreadable = False
-    for result in scan(args.paths, config, recursive=args.recursive):
-        if isinstance(result, FileFailed):
-            unreadable = unreadable or not result.parent  # a member that fails is its container's news
-            d = failed_dict(str(result.path), result.message, result.parent)
-        else:
-            d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
-        files.append(d)
-        if getattr(args, "progress", None):
-            args.progress(d)
+    # closing: an error or Ctrl-C in this loop still stops the scan's workers at once
+    with closing(scan(args.paths, config, recursive=args.recursive)) as results:
+        for result in results:
+            if isinstance(result, FileFailed):
+                unreadable = unreadable or not result.parent  # a member that fails is its container's news
+                d = failed_dict(str(result.path), result.message, result.parent)
+            else:
+                d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
+            files.append(d)
+            if getattr(args, "progress", None):
+                args.progress(d)
     return files, tool_info(config), unreadable
 
 
@@ -260,7 +267,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_trust(args: argparse.Namespace) -> int:
     from .trust import discover, import_list
+    from .trust.cli import TRUST_COMMANDS, run_trust_command
 
+    if args.trust_command in TRUST_COMMANDS:
+        return run_trust_command(args)
     if args.trust_command == "import":
         target = args.dir or (user_data_dir() / "trust")
         try:
@@ -278,6 +288,21 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("verifier: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `verifier scan DIR | head`: the reader went away
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1  # the output could not be written
+    finally:
+        isolation = sys.modules.get("verifier.isolation")  # loaded if any worker was started
+        if isolation is not None:
+            isolation.stop_all()  # no worker process outlives the command
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from ..evidence import Evidence, Report, Signal
+from ..evidence import Evidence, Indicator, Report, Signal
 
 
 def signal_dict(s: Signal) -> dict[str, Any]:
@@ -21,6 +21,10 @@ def signal_dict(s: Signal) -> dict[str, Any]:
         "summary": s.summary,
         "details": s.details,
     }
+
+
+def indicator_dict(i: Indicator) -> dict[str, Any]:
+    return {"id": i.id, "detector": i.detector, "summary": i.summary, "details": i.details}
 
 
 def detector_dict(e: Evidence) -> dict[str, Any]:
@@ -48,6 +52,7 @@ def file_dict(r: Report, embed_attachments: bool = False) -> dict[str, Any]:
             **({"member": v.member} if v.member else {}),
         },
         "signals": [signal_dict(s) for s in r.signals],
+        "indicators": [indicator_dict(i) for i in r.indicators],
         "detectors": [detector_dict(e) for e in r.evidence],
         "facts": {e.detector: e.facts for e in r.evidence if e.facts},
         "attachments": [
@@ -89,6 +94,7 @@ def failed_dict(path: str, message: str, parent: str = "") -> dict[str, Any]:
         "verdict": {"code": "incomplete", "strength": "none", "headline": "Could not be read",
                     "explanation": message, "unchecked": [], "basis_signals": []},
         "signals": [],
+        "indicators": [],
         "detectors": [],
         "error": message,
     }

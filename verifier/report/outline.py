@@ -24,7 +24,7 @@ from typing import Any
 
 from ..evidence import Basis, Signal, Verdict, VerdictCode
 from ..containers.wording import explain, relative
-from ..messages import verdict_text
+from ..messages import legacy_binding_sentences, verdict_text
 from . import labels as L
 from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
 
@@ -309,8 +309,11 @@ def _c2pa_facts(facts: Mapping[str, Any], atts: _Attachments, lang: str) -> list
         top.append(Field(L.t("trust_list", lang), clean(facts["trust_list"], lang)))
     if facts.get("active_manifest"):
         top.append(Field(L.t("active_manifest", lang), clean(facts["active_manifest"], lang), mono=True))
+    if isinstance(facts.get("legacy_binding"), Mapping):  # c2pa.legacy_binding: worded, not a raw tree
+        top.append(Field(L.t("legacy_binding", lang),
+                         clean(" ".join(legacy_binding_sentences(dict(facts["legacy_binding"]), lang)), lang)))
     out: list[Block] = [Fields(tuple(top))]
-    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests"}
+    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests", "legacy_binding"}
     extra_top = {k: v for k, v in facts.items() if k not in known_top}
     if extra_top:
         out.append(tree(extra_top, lang))
@@ -474,6 +477,20 @@ def _trust_rows(labels: Iterable[object], lang: str) -> tuple[tuple[str, str], .
     return tuple(rows)
 
 
+def _trust_status(states: object, lang: str) -> list[Block]:
+    """One line per list in force (origin, age, next update), a warning when it is stale."""
+    from ..trust import wording as TW  # noqa: PLC0415
+
+    out: list[Block] = []
+    for s in states if isinstance(states, list) else ():
+        if isinstance(s, dict):
+            warn = TW.warnings(s, lang)
+            text = " — ".join([TW.describe(s, lang), *warn])
+            out.append(Para(clean(text, lang, 600), "warning" if s.get("stale") or "unreadable" in
+                            (s.get("warnings") or ()) else "note"))
+    return out
+
+
 def howto(lang: str) -> list[Block]:
     return [
         Heading(L.t("howto", lang), 3),
@@ -482,6 +499,24 @@ def howto(lang: str) -> list[Block]:
         Para(L.t("howto_absence", lang), "warning"),
         Para(L.t("howto_hash", lang), "note"),
     ]
+
+
+_NETWORK = re.compile(r"^(none \(OS-enforced|blocked in-process only \()(?:: )?(.*)\)$")
+
+
+def _network(value: str, lang: str) -> str:
+    """The ``tool.network`` line (verifier.sandbox.Isolation.describe) in the report's language."""
+    m = _NETWORK.match(value)
+    if not m:
+        return value
+    how = m.group(2)
+    if m.group(1).startswith("none"):
+        for code, en in (("netns_user", "user+network namespace"), ("netns", "network namespace")):
+            if how.startswith(en):
+                how = L.t(code, lang) + how[len(en):]
+                break
+        return L.t("network_enforced", lang, how=how)
+    return L.t("network_in_process", lang, how=how)
 
 
 def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en",
@@ -493,6 +528,7 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
         Field(L.t("generated_at", lang), generated),
         Field(L.t("tool", lang), clean(f"{tool.get('name', 'verifier')} {tool.get('version', '?')}", lang, 200)),
         Field(L.t("c2pa_sdk", lang), clean(tool.get("c2pa_sdk", "—"), lang, 200)),
+        Field(L.t("network", lang), clean(_network(str(tool.get("network", "—")), lang), lang, 300)),
     )))
     blocks.append(Heading(L.t("trust_lists", lang), 3))
     trust = tool.get("trust_lists") or []
@@ -501,6 +537,7 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
                             mono=frozenset({1}), widths=(3, 2)))
     else:
         blocks.append(Para(L.t("no_trust_lists", lang), "warning"))
+    blocks.extend(_trust_status(tool.get("trust_status"), lang))
     blocks.append(Heading(L.t("summary", lang), 3))
     if files:
         blocks.append(Para(L.t("files_count", lang, n=len(files))))
