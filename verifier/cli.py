@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .config import Config, user_data_dir
+from .table import HEADER, row
 from .textsafe import for_terminal
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
@@ -66,7 +67,7 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
                    help="trust directory with C2PA trust lists (repeatable)")
     p.add_argument("--anchors", action="append", type=Path, default=[], metavar="PEM",
                    help="extra trust anchors, e.g. a test root bundle (repeatable)")
-    p.add_argument("--no-ocr", action="store_true", help="skip OCR for visible labels (faster)")
+    p.add_argument("--no-ocr", action="store_true", help="skip text recognition for visible labels (faster; the logo check still runs)")
     p.add_argument("--disable", action="append", default=[], metavar="DETECTOR",
                    help="switch a detector off (repeatable)")
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
@@ -126,8 +127,6 @@ def config_from(args: argparse.Namespace) -> Config:
     if args.no_ocr:
         changes["ocr"] = False
     disabled = set(args.disable)
-    if args.no_ocr:
-        disabled.add("visible_label")
     if disabled:
         changes["disabled"] = frozenset(disabled)
     if args.timeout:
@@ -152,37 +151,14 @@ def _print_version(config: Config) -> None:
     print(f"network: {info['network']}")
 
 
-def _signal_label(s: dict) -> str:
-    """``id`` or ``id@placement`` when the signal says where it was found (metadata labels)."""
-    details = s.get("details")
-    where = details.get("placements") or details.get("placement") if isinstance(details, dict) else None
-    if isinstance(where, list):
-        where = "+".join(str(w) for w in where[:4])
-    return f"{s['id']}@{where}" if where else str(s["id"])
-
-
-def _row(d: dict, depth: int = 0) -> str:
-    """One table line; a container's member is indented under it, shown by its place in it."""
-    v = d["verdict"]
-    ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
-    failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
-    extra = ("  ! " + ",".join(failed)) if failed else ""
-    err = f"  ({d['error']})" if d.get("error") else ""
-    path = str(d["path"])
-    parent = d.get("parent")
-    if parent and depth and path.startswith(parent + "#"):
-        path = "  " * depth + "#" + path[len(parent) + 1:]
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {path}  [{', '.join(ids)}]{extra}{err}")
-
-
-def _table_printer() -> Callable[[dict], None]:
-    """Prints rows as they come (``scan`` yields a container, then its members)."""
+def _table_printer(lang: str) -> Callable[[dict], None]:
+    """Prints rows as they come (``scan`` yields a container, then its members, indented)."""
     depths: dict[str, int] = {}
 
     def show(d: dict) -> None:
         depth = depths.get(d.get("parent") or "", -1) + 1 if d.get("parent") else 0
         depths[str(d["path"])] = depth
-        print(_row(d, depth), flush=True)
+        print(row(d, lang, depth), flush=True)
 
     return show
 
@@ -215,9 +191,10 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
         for result in results:
             if isinstance(result, FileFailed):
                 unreadable = unreadable or not result.parent  # a member that fails is its container's news
-                d = failed_dict(str(result.path), result.message, result.parent)
+                d = failed_dict(str(result.path), result.message, config.lang, result.parent)
             else:
-                d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
+                d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None,
+                              lang=config.lang)
             files.append(d)
             if getattr(args, "progress", None):
                 args.progress(d)
@@ -234,8 +211,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print("verifier scan: give files or folders", file=sys.stderr)
         return EXIT_USAGE
     if not args.json:
-        print(f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]")
-        args.progress = _table_printer()
+        print(HEADER)
+        args.progress = _table_printer(config_from(args).lang)
     files, tool, unreadable = run_analysis(args)
     if args.json:
         files = in_order(files)

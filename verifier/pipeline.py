@@ -346,12 +346,14 @@ class Scanner:
                     yield from self._record(st.index, run_detector(det, st.media, ctx))
             elif st.cancelled:
                 for det in deferred:
-                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED, error="cancelled"))
+                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED, error="cancelled",
+                                                                        reason="cancelled"))
             else:
                 why = hashing.error or "stopped"
                 for det in deferred:
                     yield from self._record(st.index, Evidence(
-                        det.name, Status.ERROR, error=f"the file could not be read to the end: {why}"))
+                        det.name, Status.ERROR, error=f"the file could not be read to the end: {why}",
+                        reason="truncated", reason_params={"detail": str(why)[:300]}))
 
     def _admit(self) -> Iterator[Event]:
         """Identify queued files while there is no backlog of tasks (keeps memory bounded)."""
@@ -387,7 +389,8 @@ class Scanner:
                     continue  # already recorded (failed before it could start)
                 if det.name in self.config.disabled:
                     yield from self._record(st.index, Evidence(det.name, Status.SKIPPED,
-                                                               error="switched off in settings"))
+                                                               error="switched off in settings",
+                                                               reason="switched_off"))
                 elif not det.isolated and st.hashing is not None:
                     st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
@@ -405,7 +408,8 @@ class Scanner:
             if st is None:
                 continue
             if st.cancelled:
-                yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
+                yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
+                                                                          reason="cancelled"))
                 continue
             runner.start(task)
         self._grow_if_waiting(runner)
@@ -436,7 +440,8 @@ class Scanner:
             yield from self._record(task.file_index, ev)
         for task in [t for t in self._tasks if t.file_index in gone]:
             self._tasks.remove(task)
-            yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
+            yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
+                                                                          reason="cancelled"))
 
     def _record(self, index: int, ev: Evidence) -> Iterator[Event]:
         st = self._files.get(index)
@@ -513,7 +518,7 @@ class Scanner:
             parent=str(st.parent.display) if st.parent is not None else "",
             members=tuple(str(m.display) for m in st.members),
             limits=st.limits,
-            verdict=combine(str(st.display), report.verdict, results, st.limits, self.config.lang)
+            verdict=combine(report.verdict, results, st.limits)
             if st.members or st.limits else report.verdict,
         )
         # cleaned up before the event: a consumer may stop reading at its FileDone
@@ -567,7 +572,7 @@ def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detecto
     return Report(
         media=media,
         evidence=ordered,
-        verdict=fuse(ordered, lang),
+        verdict=fuse(ordered),
         analysed_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -58,13 +56,11 @@ class ReportView(QWidget):
         if entry is None or self.entry is None or entry.uid != self.entry.uid:
             self.overview.forget_choice()
         self.entry = entry
-        view = presenters.banner_view(entry)
-        if inside := members_view.container_notes(entry):
-            view = replace(view, notes=(*inside, *view.notes))
-        self.banner.set_view(view)
+        self.banner.set_view(presenters.banner_view(entry))
         self.tabs.setEnabled(entry is not None)
         signals = entry.signals if entry else ()
-        self.overview.set_groups(presenters.overview_groups(signals), entry is None or entry.finished)
+        self.overview.set_groups(presenters.overview_groups(signals), entry is None or entry.finished,
+                                 presenters.overview_empty(entry) if entry is not None else "")
         self.c2pa.set_evidence(entry.evidence_for("c2pa") if entry else None)
         self.ai_labels.set_signals(signals)
         visible = entry.evidence_for("visible_label") if entry else None

@@ -7,7 +7,8 @@ of its own, ``container#place``, and gives the container the first verdict any o
 (:mod:`.verdict`). One module per idea: :mod:`.limits` (the budget), :mod:`.scratch` (the
 private folders), :mod:`.members` (writing members out), :mod:`.email_parts`,
 :mod:`.email_facts`, :mod:`.mbox`, :mod:`.zip_members`, :mod:`.pdf_images`, :mod:`.expand`
-(dispatch by type), :mod:`.wording` (the words the container verdict adds, en + zh).
+(dispatch by type). Their words (a container's notes, its facts' labels) are in
+:mod:`verifier.describe` (``container.*`` and ``detail.*`` keys).
 
 Outlook ``.msg`` files are not read: a clear message asks for the message saved as ``.eml``.
 """

@@ -11,6 +11,7 @@ from pathlib import Path
 from tests.verifier.containers import builders as B
 from verifier.config import Config
 from verifier.containers.limits import MemberLimits
+from verifier.describe import describe
 from verifier.pipeline import scan
 
 FAST = 30.0  # seconds: generous for a loaded CI machine; measured 2-6 s
@@ -42,7 +43,7 @@ def test_member_declaring_gigabytes_is_not_inflated(tmp_path, scratch_root):
     assert container.limits == ({"limit": "member_size", "value": 256 << 20},)
     assert container.members == ()
     assert container.verdict.code == "incomplete"
-    assert "larger than" in container.verdict.explanation
+    assert "larger than" in describe(container).full_explanation
 
 
 def test_member_inflating_past_its_declared_size_is_cut(tmp_path, scratch_root):
@@ -80,7 +81,7 @@ def test_fifty_thousand_members(tmp_path, scratch_root):
     assert container.limits == ({"limit": "members", "value": 200},)
     assert len(container.members) == 200 and len(results) == 201
     assert container.members[-1] == f"{many}#f00199.bin"
-    assert "more than 200 files inside" in container.verdict.explanation
+    assert "more than 200 files inside" in describe(container).full_explanation
 
 
 def test_deep_nesting_stops_at_the_depth_limit(tmp_path, scratch_root):
