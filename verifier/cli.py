@@ -7,11 +7,12 @@ import locale
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
-from .config import Config, user_data_dir
+from .config import DEFAULT_PROFILE, PROFILES, Config, user_data_dir
 from .table import HEADER, row
 from .textsafe import for_terminal
 
@@ -44,6 +45,18 @@ def _timeout(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError("expected DETECTOR=SECONDS") from exc
 
 
+def _member_limit(text: str) -> tuple[str, int]:
+    from dataclasses import fields
+
+    from .containers.limits import MemberLimits
+
+    names = [f.name for f in fields(MemberLimits)]
+    name, sep, value = text.partition("=")
+    if not sep or name not in names or not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected NAME=NUMBER with NAME one of {', '.join(names)}")
+    return name, int(value)
+
+
 def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="files or folders (scan: also fsspec URLs)")
     p.add_argument("--no-recursive", dest="recursive", action="store_false",
@@ -58,9 +71,15 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--disable", action="append", default=[], metavar="DETECTOR",
                    help="switch a detector off (repeatable)")
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
+    p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
+                   help="checks to run: full (default) or triage (metadata, GB 45438 labels, C2PA with trust, "
+                        "generator metadata; no pixel or audio work: fast archive sweeps)")
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--inline", action="store_true", help="run detectors in threads, not processes")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of verdict texts")
+    p.add_argument("--member-limit", action="append", type=_member_limit, default=[], metavar="NAME=NUMBER",
+                   help="files inside files (e-mail, archives, documents): members, inflated_bytes, depth, "
+                        "member_size, container_size (repeatable; defaults: 200 members, 1 GiB, 5 levels)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def config_from(args: argparse.Namespace) -> Config:
     base = Config()
-    changes: dict[str, object] = {"lang": args.lang or _default_lang()}
+    changes: dict[str, object] = {"lang": args.lang or _default_lang(),
+                                  "profile": getattr(args, "profile", DEFAULT_PROFILE)}
     if args.trust:
         changes["trust_dirs"] = tuple(args.trust)
     if args.anchors:
@@ -119,6 +139,8 @@ def config_from(args: argparse.Namespace) -> Config:
         changes["workers"] = args.workers
     if args.inline:
         changes["isolation"] = "inline"
+    if getattr(args, "member_limit", None):
+        changes["member_limits"] = replace(base.member_limits, **dict(args.member_limit))
     return base.with_(**changes)
 
 
@@ -131,6 +153,18 @@ def _print_version(config: Config) -> None:
     lists = info["trust_lists"]
     print("trust lists: " + (", ".join(lists) if lists else "none loaded (C2PA signers cannot be trusted)"))
     print(f"network: {info['network']}")
+
+
+def _table_printer(lang: str) -> Callable[[dict], None]:
+    """Prints rows as they come (``scan`` yields a container, then its members, indented)."""
+    depths: dict[str, int] = {}
+
+    def show(d: dict) -> None:
+        depth = depths.get(d.get("parent") or "", -1) + 1 if d.get("parent") else 0
+        depths[str(d["path"])] = depth
+        print(row(d, lang, depth), flush=True)
+
+    return show
 
 
 def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
@@ -160,8 +194,8 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
     with closing(scan(args.paths, config, recursive=args.recursive)) as results:
         for result in results:
             if isinstance(result, FileFailed):
-                unreadable = True
-                d = failed_dict(str(result.path), result.message, config.lang)
+                unreadable = unreadable or not result.parent  # a member that fails is its container's news
+                d = failed_dict(str(result.path), result.message, config.lang, result.parent)
             else:
                 d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None,
                               lang=config.lang)
@@ -173,7 +207,7 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
 
 def cmd_scan(args: argparse.Namespace) -> int:
     from .archive.cli_options import archive_mode, cmd_sweep
-    from .report.json_report import document, dumps
+    from .report.json_report import document, dumps, in_order
 
     if archive_mode(args):
         return cmd_sweep(args, config_from(args))
@@ -182,17 +216,17 @@ def cmd_scan(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.json:
         print(HEADER)
-        lang = config_from(args).lang
-        args.progress = lambda d: print(row(d, lang), flush=True)
+        args.progress = _table_printer(config_from(args).lang)
     files, tool, unreadable = run_analysis(args)
     if args.json:
-        files.sort(key=lambda d: d["path"])
+        files = in_order(files)
         print(dumps(document(tool, files)))  # dumps escapes lone surrogates
     return EXIT_UNREADABLE if unreadable or not files else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render
+    from .report.json_report import in_order
 
     if not args.paths:
         print("verifier report: give files or folders", file=sys.stderr)
@@ -202,7 +236,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(for_terminal(f"verifier: refusing to overwrite the input {args.output} with the report"), file=sys.stderr)
         return EXIT_USAGE
     files, tool, unreadable = run_analysis(args)
-    files.sort(key=lambda d: d["path"])
+    files = in_order(files)
     try:
         render.write(args.output, tool, files, lang=config_from(args).lang)
     except ValueError as exc:

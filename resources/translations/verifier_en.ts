@@ -773,6 +773,18 @@
         <translation>Read visible labels with text recognition (slower)</translation>
     </message>
     <message>
+        <source>Full analysis</source>
+        <translation>Full analysis</translation>
+    </message>
+    <message>
+        <source>Triage: metadata, labels and Content Credentials only (fast; no pixel or audio checks)</source>
+        <translation>Triage: metadata, labels and Content Credentials only (fast; no pixel or audio checks)</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Checks:</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>

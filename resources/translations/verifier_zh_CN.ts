@@ -773,6 +773,18 @@
         <translation>使用文字识别读取显式标识（较慢）</translation>
     </message>
     <message>
+        <source>Full analysis</source>
+        <translation>完整分析</translation>
+    </message>
+    <message>
+        <source>Triage: metadata, labels and Content Credentials only (fast; no pixel or audio checks)</source>
+        <translation>快速筛查：仅检查元数据、标识和内容凭证（快速；不做像素或音频检查）</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>检查范围：</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
