@@ -53,6 +53,17 @@ TEXT: dict[str, dict[str, str]] = {
     "basis": {"en": "Basis", "zh": "依据"},
     "details": {"en": "Details", "zh": "详情"},
     "detectors": {"en": "Checks run", "zh": "已运行的检查"},
+    # -- verifiable reports (h-case): fingerprint line and check outcomes --
+    "fingerprint": {"en": "Report fingerprint (SHA-256)", "zh": "报告指纹（SHA-256）"},
+    "fingerprint_how": {
+        "en": "The fingerprint is the SHA-256 of {name}, the canonical JSON (RFC 8785) of this same analysis, "
+              "written beside this report. Anyone can recompute it (sha256sum {name}, or verifier report verify "
+              "{name}); a signature, when present, is in {name}.sig.",
+        "zh": "报告指纹是 {name} 的 SHA-256 值；{name} 是本次分析的规范化 JSON（RFC 8785），与本报告存放在同一位置。"
+              "任何人都可以重新计算（sha256sum {name}，或 verifier report verify {name}）；如有签名，保存在 {name}.sig 中。",
+    },
+    "checks": {"en": "Checks: ran, not applicable, not run", "zh": "检查：已运行、不适用、未运行"},
+    "not_run": {"en": "not run ({why})", "zh": "未运行（{why}）"},
     "status": {"en": "Status", "zh": "状态"},
     "time_ms": {"en": "Time (ms)", "zh": "耗时（毫秒）"},
     "message": {"en": "Message", "zh": "信息"},

@@ -396,6 +396,13 @@ def _unchecked(d: Mapping[str, Any], lang: str) -> list[str]:
     return out
 
 
+def _outcome(status: str, lang: str) -> str:
+    """ran / not applicable / not run (why): a check that did not run is never called run."""
+    if status in ("ok", "not_applicable"):
+        return L.term(L.STATUS, status, lang)
+    return L.t("not_run", lang, why=L.term(L.STATUS, status, lang))
+
+
 def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
     out: list[Block] = [FileStart(index), Heading(f"{index}. " + clean(d.get("path", "?"), lang, 1000), 2,
                                                    anchor=f"file-{index}")]
@@ -439,11 +446,11 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
             out.append(Para(L.t("details", lang), "lead"))
             out.append(tree(s["details"], lang))
 
-    out.append(Heading(L.t("detectors", lang), 3))
+    out.append(Heading(L.t("checks", lang), 3))
     rows = []
     for det in d.get("detectors", ()):
         ms = det.get("ms")
-        rows.append((clean(det.get("name", "?"), lang, 200), L.term(L.STATUS, str(det.get("status", "?")), lang),
+        rows.append((clean(det.get("name", "?"), lang, 200), _outcome(str(det.get("status", "?")), lang),
                      f"{ms:.1f}" if isinstance(ms, int | float) else "—", clean(det.get("error", ""), lang)))
     if rows:
         out.append(Table((L.t("detector", lang), L.t("status", lang), L.t("time_ms", lang), L.t("message", lang)),
@@ -481,7 +488,8 @@ def howto(lang: str) -> list[Block]:
 
 
 def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en",
-          now: datetime | None = None) -> Outline:
+          now: datetime | None = None, fingerprint: tuple[str, str] | None = None) -> Outline:
+    """``fingerprint``: (SHA-256, file name) of the canonical JSON this report stands for."""
     lang = lang if lang in L.LANGS else "en"
     generated = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     blocks: list[Block] = [Heading(L.t("title", lang), 1), Para(L.t("subtitle", lang), "lead")]
@@ -489,7 +497,10 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
         Field(L.t("generated_at", lang), generated),
         Field(L.t("tool", lang), clean(f"{tool.get('name', 'verifier')} {tool.get('version', '?')}", lang, 200)),
         Field(L.t("c2pa_sdk", lang), clean(tool.get("c2pa_sdk", "—"), lang, 200)),
+        *([Field(L.t("fingerprint", lang), fingerprint[0], mono=True)] if fingerprint else []),
     )))
+    if fingerprint:
+        blocks.append(Para(L.t("fingerprint_how", lang, name=clean(fingerprint[1], lang, 300)), "note"))
     blocks.append(Heading(L.t("trust_lists", lang), 3))
     trust = tool.get("trust_lists") or []
     if trust:
