@@ -183,6 +183,10 @@ def add_case_parser(sub: Any) -> None:
     new = csub.add_parser("new", help="create a case folder")
     new.add_argument("dir", type=Path)
     new.add_argument("--title", required=True)
+    new.add_argument("--key", default=None, metavar="NAME",
+                     help="sign the log's head with this key after every entry (default: your 'default' key if "
+                          "you have one)")
+    new.add_argument("--no-sign", action="store_true", help="do not sign the head")
     note = csub.add_parser("note", help="set a file's status and/or add a note")
     note.add_argument("dir", type=Path)
     note.add_argument("--file", required=True, help="the file's SHA-256, or its path as examined")
@@ -236,8 +240,13 @@ def cmd_case(args: argparse.Namespace) -> int:
 
     try:
         if args.case_command == "new":
-            new_case(args.dir, args.title)
-            _say(f"created case '{args.title}' in {args.dir}")
+            from .report.signing import DEFAULT_KEY, has_key
+
+            key = None if args.no_sign else args.key or (DEFAULT_KEY if has_key() else None)
+            opened = new_case(args.dir, args.title, key)
+            signer = opened["data"].get("signing_key")
+            _say(f"created case '{args.title}' in {args.dir}"
+                 + (f"; its head is signed with key {signer['key_id']}" if signer else ""))
             return EXIT_OK
         if args.case_command == "note":
             for e in annotate(args.dir, args.file, args.status, args.text):

@@ -22,6 +22,11 @@ def _file(name: str, code: str = "no_signals") -> dict:
             "verdict": {"code": code, "strength": "none", "unchecked": ["ocr"]}}
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))  # signing keys live there
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     d = tmp_path / "case"
@@ -219,3 +224,52 @@ def test_unusual_paths_and_unreadable_files_are_kept_exactly(tmp_path: Path) -> 
     (e,) = [x for x in case.entries(d) if x["kind"] == "examined"]
     assert e["data"]["path"] == odd and e["data"]["error"] == "truncated"
     assert list(case.files(case.entries(d))) == ["path:" + odd]
+
+
+def _cut_back_consistently(d: Path, keep: int) -> None:
+    lines = _lines(d)[:keep]
+    _write(d, lines)
+    (d / HEAD_NAME).write_bytes(canonical({"format": "verifier-case-head/1", "count": keep,
+                                           "last": entry_hash(json.loads(lines[-1]))}) + b"\n")
+
+
+def test_a_signed_head_catches_log_and_head_cut_back_together(tmp_path: Path) -> None:
+    from verifier.report import signing
+
+    key = signing.create_key()
+    d = tmp_path / "signed"
+    opened = case.new_case(d, "signed case", key="default")
+    assert opened["data"]["signing_key"]["key_id"] == key.key_id
+    case.record_examined(d, [_file("a.jpg"), _file("b.jpg")], TOOL)
+    assert case.verify(d).ok
+    _cut_back_consistently(d, 2)
+    msgs = _messages(d)
+    assert any("case.head.sig does not match the head" in m for m in msgs), msgs
+
+
+def test_a_deleted_head_signature_is_seen(tmp_path: Path) -> None:
+    from verifier.report import signing
+
+    signing.create_key("desk")
+    d = tmp_path / "signed"
+    case.new_case(d, "signed case", key="desk")
+    case.record_examined(d, [_file("a.jpg")], TOOL)
+    (d / "case.head.sig").unlink()
+    assert any("case.head.sig is missing" in m for m in _messages(d))
+
+
+def test_appending_where_the_key_is_absent_is_reported(tmp_path: Path) -> None:
+    from verifier.report import signing
+
+    key = signing.create_key()
+    d = tmp_path / "signed"
+    case.new_case(d, "signed case", key="default")
+    key.path.rename(key.path.with_suffix(".away"))  # the case was carried to another machine
+    case.record_examined(d, [_file("a.jpg")], TOOL)
+    assert any("where key" in m and "was not available" in m for m in _messages(d))
+
+
+def test_a_case_cannot_name_a_key_that_does_not_exist(tmp_path: Path) -> None:
+    with pytest.raises(case.CaseError, match="no key named"):
+        case.new_case(tmp_path / "c", "t", key="nobody")
+    assert not (tmp_path / "c").exists()

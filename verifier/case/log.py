@@ -165,7 +165,11 @@ def append(folder: Path, kind: str, data: dict[str, Any]) -> dict[str, Any]:
         entry = {"seq": seq, "time": utc_now(), "kind": kind, "data": jsonable(data), "prev": prev}
         os.write(fd, canonical(entry) + b"\n")
         os.fsync(fd)
-        _write_head(folder, Head(seq, entry_hash(entry)))
+        head = Head(seq, entry_hash(entry))
+        _write_head(folder, head)
+        from .headsig import sign_head
+
+        sign_head(folder, head)
     return entry
 
 

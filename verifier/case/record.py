@@ -18,14 +18,26 @@ STATUSES = ("ok", "to_check", "warning")
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 
 
-def new_case(folder: Path, title: str) -> dict[str, Any]:
-    """Create the case folder (new, or an existing empty one) with its first entry."""
+def new_case(folder: Path, title: str, key: str | None = None) -> dict[str, Any]:
+    """Create the case folder (new, or an existing empty one) with its first entry.
+
+    ``key``: the name of the user's signing key that signs the head after every append
+    (``None``: no signing)."""
+    from ..report.signing import SigningError
+    from .headsig import key_record
+
     if (folder / log.LOG_NAME).exists():
         raise CaseError(f"{folder} already holds a case")
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise CaseError(f"{folder} exists and is not an empty folder: name a new folder for the case")
+    data: dict[str, Any] = {"title": title, "tool": {"name": "verifier", "version": __version__}}
+    if key is not None:
+        try:
+            data["signing_key"] = key_record(key)
+        except SigningError as exc:
+            raise CaseError(str(exc)) from None
     folder.mkdir(parents=True, exist_ok=True)
-    return log.append(folder, "opened", {"title": title, "tool": {"name": "verifier", "version": __version__}})
+    return log.append(folder, "opened", data)
 
 
 def examined(file: Mapping[str, Any], tool: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..report.canonical import CanonicalError
 from ..report.canonical import dumps as canonical
+from .headsig import check_head
 from .log import GENESIS, KINDS, CaseError, Head, entry_hash, read_head, read_lines
 
 
@@ -107,4 +108,6 @@ def verify(folder: Path) -> Verification:
     elif head.last != prev:
         problems.append(Problem(len(lines), last_seq, f"{_name(last_seq, len(lines))}: the last entry was changed "
                                                       "after it was written (it no longer matches the head)"))
+    if head is not None and (why := check_head(folder, head)):
+        problems.append(Problem(None, head.count, why))
     return v
