@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMainWindow
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMainWindow, QMenu
 
 from .case_session import CaseSession
 from .widgets.case_panel import CasePanel
@@ -22,7 +22,13 @@ class CaseUi:
         dock.setObjectName("CaseDock")
         dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        menu = window.menuBar().addMenu(QCoreApplication.translate("CaseMenu", "&Case"))
+        bar = window.menuBar()
+        menu = QMenu(QCoreApplication.translate("CaseMenu", "&Case"), bar)
+        help_menu = bar.actions()[-1] if bar.actions() else None
+        if help_menu is not None:
+            bar.insertMenu(help_menu, menu)  # before Help, which stays last
+        else:
+            bar.addMenu(menu)
         menu.addAction(QCoreApplication.translate("CaseMenu", "New case folder…"), self.new_case)
         menu.addAction(QCoreApplication.translate("CaseMenu", "Open case folder…"), self.open_case)
         menu.addAction(QCoreApplication.translate("CaseMenu", "Close case"), session.close)

@@ -38,6 +38,7 @@ class CasePanel(QWidget):
         self.status.activated.connect(self._chosen)
         self.notes = QPlainTextEdit()
         self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(120)
         self.note = QLineEdit()
         self.note.setPlaceholderText(QCoreApplication.translate("CasePanel", "Write a note about this file…"))
         self.add = QPushButton(QCoreApplication.translate("CasePanel", "Add note"))
