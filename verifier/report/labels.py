@@ -43,7 +43,7 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "未发现信号并不能证明文件是真实的。",
     },
     "unchecked": {"en": "Checks that could not run", "zh": "未能完成的检查"},
-    "unchecked_none": {"en": "All checks ran.", "zh": "所有检查均已完成。"},
+    "unchecked_none": {"en": "Every check that applies to this file ran.", "zh": "所有适用于此文件的检查均已运行。"},
     "signals": {"en": "Signals", "zh": "信号"},
     "no_signal_list": {"en": "No signal was found.", "zh": "未发现任何信号。"},
     "signal": {"en": "Signal", "zh": "信号"},
