@@ -273,3 +273,11 @@ def test_a_case_cannot_name_a_key_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(case.CaseError, match="no key named"):
         case.new_case(tmp_path / "c", "t", key="nobody")
     assert not (tmp_path / "c").exists()
+
+
+def test_entries_longer_than_the_tail_read_still_chain(folder: Path) -> None:
+    case.annotate(folder, "evidence/a.jpg", text="long " * 40_000)  # 200 kB: read back in several chunks
+    case.annotate(folder, "evidence/a.jpg", text="short")
+    assert case.verify(folder).ok
+    last = case.entries(folder)[-1]
+    assert last["prev"] == entry_hash(case.entries(folder)[-2])

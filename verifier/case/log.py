@@ -32,6 +32,7 @@ GENESIS = "0" * 64
 HEAD_FORMAT = "verifier-case-head/1"
 KINDS = ("opened", "examined", "exported", "note", "status")
 _TAIL_CHUNK = 64 * 1024
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 class CaseError(Exception):
@@ -72,7 +73,7 @@ def read_head(folder: Path) -> Head | None:
 
 def _write_head(folder: Path, head: Head) -> None:
     tmp = folder / (HEAD_NAME + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)  # our own scratch file
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o644)  # our own scratch file
     try:
         os.write(fd, canonical(head.to_dict()) + b"\n")
         os.fsync(fd)
@@ -98,7 +99,7 @@ def _fsync_dir(folder: Path) -> None:
 @contextmanager
 def _locked_append(path: Path) -> Iterator[int]:
     """The log opened for append only (never truncated), held under an exclusive lock."""
-    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | _BINARY, 0o644)
     try:
         try:
             import fcntl
@@ -111,12 +112,24 @@ def _locked_append(path: Path) -> Iterator[int]:
         os.close(fd)  # closing releases the lock
 
 
+def _read_at(fd: int, n: int, offset: int) -> bytes:
+    """``n`` bytes at ``offset`` (seek and read: Windows has no pread; writes still go to the end)."""
+    os.lseek(fd, offset, os.SEEK_SET)
+    out = b""
+    while len(out) < n:
+        chunk = os.read(fd, n - len(out))
+        if not chunk:
+            break
+        out += chunk
+    return out
+
+
 def _last_line(fd: int) -> bytes | None:
     """The log's last line (without its newline), or None for an empty log."""
     size = os.fstat(fd).st_size
     if size == 0:
         return None
-    if os.pread(fd, 1, size - 1) != b"\n":
+    if _read_at(fd, 1, size - 1) != b"\n":
         raise CaseError("the case log ends with an incomplete entry (an interrupted write?): "
                         "run 'verifier case verify'; nothing was added")
     pos = size - 1  # the final newline; the last line ends just before it
@@ -124,7 +137,7 @@ def _last_line(fd: int) -> bytes | None:
     while pos > 0:
         step = min(_TAIL_CHUNK, pos)
         pos -= step
-        buf = os.pread(fd, step, pos) + buf
+        buf = _read_at(fd, step, pos) + buf
         nl = buf.rfind(b"\n")
         if nl >= 0:
             return buf[nl + 1:]
