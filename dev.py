@@ -97,13 +97,7 @@ def run(args: list[str]) -> int:
     window = not os.environ.get("QT_QPA_PLATFORM")
     system_libs(window=window)
     setup()
-    env = dict(os.environ)
-    shared_trust = ROOT.parent / "shared" / "trust"
-    if "VERIFIER_TRUST_DIR" not in env and shared_trust.is_dir():
-        # a development checkout: validate C2PA against the project's trust lists (Settings can
-        # point elsewhere; an installed bundle carries its own copy)
-        env["VERIFIER_TRUST_DIR"] = str(shared_trust)
-        say(f"C2PA trust lists from {shared_trust}")
+    env = dict(os.environ)  # C2PA trust: the lists bundled in resources/trust (see `verifier trust status`)
     if window and sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         say("no display found: set DISPLAY, run under xvfb-run, or QT_QPA_PLATFORM=offscreen")
     return subprocess.call([str(PY), "-m", "ui.app", *args], cwd=ROOT, env=env)

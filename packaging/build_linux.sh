@@ -3,11 +3,12 @@
 #
 #   packaging/build_linux.sh [TRUST_DIR]
 #
-# TRUST_DIR (default ../shared/trust beside the repo) is copied into the bundle; the trust
-# lists are never committed. Output: build/dist/verifier/ and build/verifier-linux-x86_64.tar.gz
+# TRUST_DIR (default: the repository's resources/trust, the public C2PA lists with their
+# SOURCES.json) is copied into the bundle as verifier/trust/bundled.
+# Output: build/dist/verifier/ and build/verifier-linux-x86_64.tar.gz
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-TRUST_SRC="${1:-$ROOT/../shared/trust}"
+TRUST_SRC="${1:-$ROOT/resources/trust}"
 cd "$ROOT"
 
 python3 dev.py setup

@@ -26,6 +26,7 @@ from .wording import (action_text, c2pa_state_text, confidence_text, detector_er
                       group_titles, invalid_credential_verdict, invalid_note, label_value_text, signal_title,
                       signer_notes, source_type_text, status_text, strength_text, verdict_explanation,
                       verdict_headline)
+from .wording import font_note, legacy_binding_note  # c2pa.legacy_binding and fonts
 
 MAX_NODES = 2_000  # nodes of a generic tree
 MAX_DEPTH = 10
@@ -199,6 +200,9 @@ def banner_view(entry: FileEntry | None) -> BannerView:
         notes.append(invalid_note(failure))
     if verdict.code is VerdictCode.CREDENTIALS_UNVERIFIABLE:
         notes.extend(unverifiable_notes(entry))
+    legacy = next((s for s in entry.report.signals if s.id == "c2pa.legacy_binding"), None)
+    if legacy is not None and verdict.code is VerdictCode.SIGNED_PROVENANCE:
+        notes.insert(0, legacy_binding_note(legacy.details))
     file_ev = entry.evidence_for("file")
     if verdict.code is VerdictCode.INCOMPLETE and file_ev is not None and file_ev.facts.get("supported") is False:
         notes.append(QCoreApplication.translate("VerdictBanner", "This type of file ({type}) cannot be analysed.")
@@ -269,6 +273,8 @@ def unverifiable_notes(entry: FileEntry) -> list[str]:
     facts = _dict(ev.facts) if ev else {}
     url = facts.get("remote_url") or next((s.details.get("url") for s in entry.signals
                                             if s.id == "c2pa.remote" and s.details.get("url")), None)
+    if facts.get("format_supported") is False:  # a font's C2PA table
+        return [font_note()]
     if url:
         return [QCoreApplication.translate("VerdictBanner", "The manifest is kept at {url}; it was not fetched, "
                                                             "because this tool never goes online.").format(
@@ -552,11 +558,14 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
     if facts.get("remote_url"):
         summary.append(Row(QCoreApplication.translate("C2paPanel", "Remote manifest (not fetched)"),
                            text(facts["remote_url"])))
+    if isinstance(facts.get("legacy_binding"), dict):
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Older signer's layout"),
+                           legacy_binding_note(facts["legacy_binding"])))
     tools = list(dict.fromkeys(text(t) for m in manifests for t in _list(m.get("ai_tools")) if t))
     if tools:
         summary.append(Row(QCoreApplication.translate("C2paPanel", "AI tool used (any manifest)"), ", ".join(tools)))
     known = {"state", "trust_list", "trust_list_label", "trusted_as", "active_manifest", "remote_url",
-             "status_codes", "manifests"}
+             "status_codes", "manifests", "legacy_binding"}
     for k, v in facts.items():
         if k not in known and isinstance(v, str | int | float | bool) and v not in ("",):
             summary.append(Row(str(k), text(v)))

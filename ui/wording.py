@@ -12,7 +12,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from verifier.evidence import Basis, Confidence, Evidence, Status, VerdictCode
+from verifier.messages import signed_date
 
+from . import i18n
 from .plain import text
 
 
@@ -71,6 +73,7 @@ def signal_title(signal_id: str) -> str:
         "c2pa.cert_expired": QCoreApplication.translate("Signals", "C2PA signature intact, certificate expired"),
         "c2pa.invalid": QCoreApplication.translate("Signals", "C2PA credentials fail validation"),
         "c2pa.remote": QCoreApplication.translate("Signals", "C2PA manifest stored remotely (not fetched)"),
+        "c2pa.legacy_binding": QCoreApplication.translate("Signals", "C2PA: older signer's layout, image data as signed"),
         "gb45438.label": QCoreApplication.translate("Signals", "GB 45438 implicit AI label in metadata"),
         "iptc.ai": QCoreApplication.translate("Signals", "IPTC digital source type: AI"),
         "generator.metadata": QCoreApplication.translate("Signals", "AI generator settings in metadata"),
@@ -364,6 +367,8 @@ def signal_gist(signal_id: str, details: Any, claim: Any) -> str:
     detector's text in the details pane.
     """
     d = details if isinstance(details, dict) else {}
+    if signal_id == "c2pa.legacy_binding":
+        return legacy_binding_note(d)
     if signal_id == "visible_label":
         what = d.get("text") or d.get("logo")
         share = percent(d.get("relative_height"))
@@ -481,3 +486,30 @@ def position_text(value: Any) -> str:
         "bottom-right": QCoreApplication.translate("FindingDetails", "bottom right"),
     }
     return names.get(str(value), _plain(value, 200))
+
+
+# -- C2PA: an older signer's data-hash layout (c2pa.legacy_binding) and fonts; keyed by signal id --
+
+
+def legacy_binding_note(details: Any) -> str:
+    """What a legacy binding means, from the c2pa.legacy_binding details (read defensively)."""
+    d = details if isinstance(details, dict) else {}
+    signer = d.get("signer") if isinstance(d.get("signer"), dict) else {}
+    note = QCoreApplication.translate(
+        "VerdictBanner", "The image data is exactly what {signer} signed on {date}; this older signer left the "
+                         "{outside} metadata outside the signature, which current rules no longer accept; no sign "
+                         "of alteration; treat metadata not repeated in the credentials as unverified.").format(
+        signer=_plain(signer.get("issuer") or signer.get("common_name") or "?", 200),
+        date=signed_date(d.get("signed_at"), "zh" if i18n.current().startswith("zh") else "en"),
+        outside=", ".join(_plain(x, 40) for x in (d.get("outside_signature") or [])[:8]) or "?")
+    exif = d.get("exif") if isinstance(d.get("exif"), dict) else {}
+    if d.get("exif_agrees") and exif.get("compared"):
+        note += " " + QCoreApplication.translate(
+            "VerdictBanner", "The unsigned EXIF agrees with the signed values ({fields}).").format(
+            fields=", ".join(_plain(x, 40) for x in exif["compared"][:12]))
+    return note
+
+
+def font_note() -> str:
+    return QCoreApplication.translate(
+        "VerdictBanner", "Content Credentials are present in this font; this format cannot be validated here.")

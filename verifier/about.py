@@ -21,6 +21,13 @@ def c2pa_sdk_version() -> str:
         return "c2pa-python not installed"
 
 
+def trust_status(config: Config) -> list[dict[str, Any]]:
+    """Per list in force: origin, date, certificates, age and warnings (see verifier.trust.status)."""
+    from .trust.status import list_status  # noqa: PLC0415
+
+    return [s.to_json() for s in list_status(config.trust_dirs, config.user_anchors)]
+
+
 def tool_info(config: Config) -> dict[str, Any]:
     store = discover(config.trust_dirs, config.user_anchors)
     return {
@@ -28,5 +35,6 @@ def tool_info(config: Config) -> dict[str, Any]:
         "version": __version__,
         "c2pa_sdk": c2pa_sdk_version(),
         "trust_lists": store.labels(),
+        "trust_status": trust_status(config),
         "python": platform.python_version(),
     }

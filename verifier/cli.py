@@ -94,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--dir", type=Path, default=None, help="trust directory (default: the user's)")
     tlist = tsub.add_parser("list", help="list the trust lists that would be used")
     tlist.add_argument("--trust", action="append", type=Path, default=[], metavar="DIR")
+    from .trust.cli import add_trust_commands
+
+    add_trust_commands(tsub)
 
     summary = sub.add_parser("summary", help="counts per verdict, signal, provider, signer of a results.jsonl")
     summary.add_argument("results", type=Path, help="a results file written by scan --out")
@@ -246,7 +249,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_trust(args: argparse.Namespace) -> int:
     from .trust import discover, import_list
+    from .trust.cli import TRUST_COMMANDS, run_trust_command
 
+    if args.trust_command in TRUST_COMMANDS:
+        return run_trust_command(args)
     if args.trust_command == "import":
         target = args.dir or (user_data_dir() / "trust")
         try:

@@ -31,14 +31,16 @@ def user_data_dir() -> Path:
 
 
 def default_trust_dirs() -> tuple[Path, ...]:
-    """Trust directories searched when none is given: $VERIFIER_TRUST_DIR, then the user's."""
+    """Trust directories searched when none is given: $VERIFIER_TRUST_DIR, the user's, the bundled."""
     dirs: list[Path] = []
     env = os.environ.get("VERIFIER_TRUST_DIR")
     if env:
         dirs.extend(Path(p) for p in env.split(os.pathsep) if p)
     dirs.append(user_data_dir() / "trust")
-    bundled = Path(__file__).resolve().parent.parent / "resources" / "trust"
-    if bundled.is_dir():
+    from .trust.sources import bundled_dir  # noqa: PLC0415 - the lists shipped with the app
+
+    bundled = bundled_dir()
+    if bundled is not None:
         dirs.append(bundled)
     return tuple(dirs)
 

@@ -117,6 +117,19 @@ class Signal:
 
 
 @dataclass(frozen=True, slots=True)
+class Indicator:
+    """An advisory forensic finding (CONTRACT.md "Advisory indicators": ``reference.match``,
+    ``forensic.*``). Same shape as a signal, but it carries no claim and no basis: fusion never
+    reads it, so an indicator can never change the verdict, and no wording may call a file fake
+    or authentic because of one."""
+
+    id: str
+    detector: str
+    summary: str  # short English description; surfaces localise from id + details
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class Attachment:
     """Binary evidence kept in memory (an ingredient thumbnail, a cropped label)."""
 
@@ -135,6 +148,7 @@ class Evidence:
     signals: tuple[Signal, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)  # panel data: tables, manifests…
     attachments: tuple[Attachment, ...] = ()
+    indicators: tuple[Indicator, ...] = ()  # advisory only: never read by fusion
     ms: float = 0.0
     error: str = ""  # a clear, user-facing message when status is error/timeout/skipped
 
@@ -159,3 +173,7 @@ class Report:
     @property
     def signals(self) -> tuple[Signal, ...]:
         return tuple(s for e in self.evidence for s in e.signals)
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        return tuple(i for e in self.evidence for i in e.indicators)

@@ -80,7 +80,8 @@ def run_detector(det: Detector, media: MediaFile, ctx: Context) -> Evidence:
     except Exception as exc:  # noqa: BLE001 - a failure is data, reported as such
         log.debug("detector %s failed on %s", det.name, media.path, exc_info=True)
         return done(Status.ERROR, explain(exc, ctx))
-    return done(Status.OK, signals=findings.signals, facts=findings.facts, attachments=findings.attachments)
+    return done(Status.OK, signals=findings.signals, facts=findings.facts, attachments=findings.attachments,
+                indicators=findings.indicators)
 
 
 def _out_of_memory(ctx: Context) -> str:

@@ -122,6 +122,21 @@ INVALID_NOTE = {
 
 SIGNED_BY = {"en": "Signed by {signer}.", "zh": "签名者：{signer}。"}
 
+# -- c2pa.legacy_binding (an older signer's data-hash layout, LABELS.md §4), keyed by signal id --
+LEGACY_BINDING = {
+    "c2pa.legacy_binding": {
+        "en": "The image data is exactly what {signer} signed on {date}; this older signer left the {outside} "
+              "metadata outside the signature, which current rules no longer accept; no sign of alteration; treat "
+              "metadata not repeated in the credentials as unverified.",
+        "zh": "图像数据与 {signer} 于 {date} 签名时完全一致；这一较早的签名程序把 {outside} 元数据留在签名范围之外，"
+              "现行规则已不再接受这种做法；未发现修改迹象；凭证中未重复的元数据应视为未经验证。"},
+    "differs": {"en": "The older signer's layout was examined and does not hold: {problems}.",
+                "zh": "已检查这一较早签名程序的排除范围，结果不成立：{problems}。"},
+    "agrees": {"en": "The unsigned {outside} agrees with the signed values ({fields}).",
+               "zh": "未签名的 {outside} 与已签名的值一致（{fields}）。"},
+}
+MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
 UNCHECKED = {
     "en": "Not checked: {names}.",
     "zh": "未能检查：{names}。",
@@ -153,6 +168,12 @@ def verdict_text(verdict: Verdict, signals: tuple[Signal, ...], lang: str) -> tu
         parts = [pick(CREDENTIAL_INVALID["explanation"], lang)]
     elif invalid is not None and verdict.code is not VerdictCode.CREDENTIALS_INVALID:
         parts.append(pick(INVALID_NOTE[failure], lang))
+    problems = (invalid.details.get("legacy_check") or {}).get("problems") if invalid is not None else None
+    if problems and verdict.code is VerdictCode.CREDENTIALS_INVALID:
+        parts.append(pick(LEGACY_BINDING["differs"], lang).format(problems="; ".join(map(str, problems))[:400]))
+    legacy = next((s for s in signals if s.id == "c2pa.legacy_binding"), None)
+    if legacy is not None and verdict.code is VerdictCode.SIGNED_PROVENANCE:
+        parts.extend(legacy_binding_text(legacy, lang))
     if verdict.code is VerdictCode.SIGNED_PROVENANCE or verdict.strength is Basis.SIGNED:
         for s in signals:
             if s.id in SIGNER_STATE:
@@ -167,3 +188,33 @@ def verdict_text(verdict: Verdict, signals: tuple[Signal, ...], lang: str) -> tu
     if verdict.unchecked:
         parts.append(pick(UNCHECKED, lang).format(names=", ".join(verdict.unchecked)))
     return headline, ("" if lang == "zh" else " ").join(parts)
+
+
+def signed_date(value: object, lang: str) -> str:
+    """``2023-02-12T18:44:26+00:00`` -> "12 Feb 2023" / "2023年2月12日" (as written if unreadable)."""
+    text = str(value or "")
+    try:
+        y, m, d = int(text[0:4]), int(text[5:7]), int(text[8:10])
+        month = MONTHS_EN[m - 1]
+    except (ValueError, IndexError):
+        return text[:40] or "?"
+    return f"{y}年{m}月{d}日" if lang == "zh" else f"{d} {month} {y}"
+
+
+def legacy_binding_text(signal: Signal, lang: str) -> list[str]:
+    return legacy_binding_sentences(signal.details, lang)
+
+
+def legacy_binding_sentences(d: dict, lang: str) -> list[str]:
+    """The sentences of a legacy binding (c2pa.legacy_binding details): what was signed, when, by
+    whom; what lies outside the signature, and whether it agrees with the signed values."""
+    signer = d.get("signer") if isinstance(d.get("signer"), dict) else {}
+    name = str(signer.get("issuer") or signer.get("common_name") or "?")
+    outside = ", ".join(str(x) for x in d.get("outside_signature") or ()) or "?"
+    out = [pick(LEGACY_BINDING["c2pa.legacy_binding"], lang).format(
+        signer=name, date=signed_date(d.get("signed_at"), lang), outside=outside)]
+    exif = d.get("exif") if isinstance(d.get("exif"), dict) else {}
+    if d.get("exif_agrees") and exif.get("compared"):
+        out.append(pick(LEGACY_BINDING["agrees"], lang).format(
+            outside="EXIF", fields=", ".join(str(x) for x in exif["compared"])))
+    return out

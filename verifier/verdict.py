@@ -86,8 +86,10 @@ RULES: tuple[Rule, ...] = (
          _ids_in(frozenset({"c2pa.invalid"}))),
     Rule(VerdictCode.CREDENTIALS_UNVERIFIABLE, _c2pa_unverifiable, _none,
          _ids_in(frozenset({"c2pa.remote", "c2pa.manifest"}))),
+    # An older signer's exclusion layout, examined and cleared (c2pa.legacy_binding), comes with a
+    # trust outcome and no c2pa.invalid: signed provenance, the explanation says what lies outside.
     Rule(VerdictCode.SIGNED_PROVENANCE, lambda s: bool(s.ids & TRUST_OUTCOMES), lambda s: Basis.SIGNED,
-         _ids_in(TRUST_OUTCOMES)),
+         _ids_in(TRUST_OUTCOMES | {"c2pa.legacy_binding"})),
     Rule(VerdictCode.INCOMPLETE, lambda s: bool(s.failed) or s.unsupported, _none, lambda s: ()),
     Rule(VerdictCode.NO_SIGNALS, lambda s: True, _none, lambda s: ()),
 )

@@ -162,6 +162,10 @@
 <context>
     <name>C2paPanel</name>
     <message>
+        <source>Older signer&apos;s layout</source>
+        <translation>Older signer&apos;s layout</translation>
+    </message>
+    <message>
         <source>valid, signer on a trust list</source>
         <translation>valid, signer on a trust list</translation>
     </message>
@@ -1450,6 +1454,10 @@
 <context>
     <name>Signals</name>
     <message>
+        <source>C2PA: older signer&apos;s layout, image data as signed</source>
+        <translation>C2PA: older signer&apos;s layout, image data as signed</translation>
+    </message>
+    <message>
         <source>Content Credentials (C2PA) present</source>
         <translation>Content Credentials (C2PA) present</translation>
     </message>
@@ -1679,6 +1687,18 @@
 </context>
 <context>
     <name>VerdictBanner</name>
+    <message>
+        <source>The image data is exactly what {signer} signed on {date}; this older signer left the {outside} metadata outside the signature, which current rules no longer accept; no sign of alteration; treat metadata not repeated in the credentials as unverified.</source>
+        <translation>The image data is exactly what {signer} signed on {date}; this older signer left the {outside} metadata outside the signature, which current rules no longer accept; no sign of alteration; treat metadata not repeated in the credentials as unverified.</translation>
+    </message>
+    <message>
+        <source>The unsigned EXIF agrees with the signed values ({fields}).</source>
+        <translation>The unsigned EXIF agrees with the signed values ({fields}).</translation>
+    </message>
+    <message>
+        <source>Content Credentials are present in this font; this format cannot be validated here.</source>
+        <translation>Content Credentials are present in this font; this format cannot be validated here.</translation>
+    </message>
     <message>
         <source>Declared or detected as AI-generated</source>
         <translation>Declared or detected as AI-generated</translation>
@@ -1961,6 +1981,65 @@
     <message>
         <source>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</source>
         <translation>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListsBox</name>
+    <message>
+        <source>Trust lists in force</source>
+        <translation>Trust lists in force</translation>
+    </message>
+    <message>
+        <source>Update trust list…</source>
+        <translation>Update trust list…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>Roll back…</translation>
+    </message>
+    <message>
+        <source>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</source>
+        <translation>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</translation>
+    </message>
+    <message>
+        <source>Could not update the trust list: {why}</source>
+        <translation>Could not update the trust list: {why}</translation>
+    </message>
+    <message>
+        <source>Updated {name}: {n} certificates, now in force from {path}.</source>
+        <translation>Updated {name}: {n} certificates, now in force from {path}.</translation>
+    </message>
+    <message>
+        <source>Warning: {n} certificates in this list have expired.</source>
+        <translation>Warning: {n} certificates in this list have expired.</translation>
+    </message>
+    <message>
+        <source>Could not roll back: {why}</source>
+        <translation>Could not roll back: {why}</translation>
+    </message>
+    <message>
+        <source>{name}: the previous copy is back in force.</source>
+        <translation>{name}: the previous copy is back in force.</translation>
+    </message>
+    <message>
+        <source>{name}: the bundled list is in force again.</source>
+        <translation>{name}: the bundled list is in force again.</translation>
+    </message>
+    <message>
+        <source>Which list:</source>
+        <translation>Which list:</translation>
+    </message>
+    <message>
+        <source>Update trust list</source>
+        <translation>Update trust list</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM certificates (*.pem *.crt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Roll back a trust list</source>
+        <translation>Roll back a trust list</translation>
     </message>
 </context>
 </TS>

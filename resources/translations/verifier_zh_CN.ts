@@ -162,6 +162,10 @@
 <context>
     <name>C2paPanel</name>
     <message>
+        <source>Older signer&apos;s layout</source>
+        <translation>较早签名程序的排除范围</translation>
+    </message>
+    <message>
         <source>valid, signer on a trust list</source>
         <translation>有效，签名者在信任列表中</translation>
     </message>
@@ -1450,6 +1454,10 @@
 <context>
     <name>Signals</name>
     <message>
+        <source>C2PA: older signer&apos;s layout, image data as signed</source>
+        <translation>C2PA：较早签名程序的排除范围，图像数据与签名一致</translation>
+    </message>
+    <message>
         <source>Content Credentials (C2PA) present</source>
         <translation>存在内容凭证（C2PA）</translation>
     </message>
@@ -1679,6 +1687,18 @@
 </context>
 <context>
     <name>VerdictBanner</name>
+    <message>
+        <source>The image data is exactly what {signer} signed on {date}; this older signer left the {outside} metadata outside the signature, which current rules no longer accept; no sign of alteration; treat metadata not repeated in the credentials as unverified.</source>
+        <translation>图像数据与 {signer} 于 {date} 签名时完全一致；这一较早的签名程序把 {outside} 元数据留在签名范围之外，现行规则已不再接受这种做法；未发现修改迹象；凭证中未重复的元数据应视为未经验证。</translation>
+    </message>
+    <message>
+        <source>The unsigned EXIF agrees with the signed values ({fields}).</source>
+        <translation>未签名的 EXIF 与已签名的值一致（{fields}）。</translation>
+    </message>
+    <message>
+        <source>Content Credentials are present in this font; this format cannot be validated here.</source>
+        <translation>此字体带有内容凭证；本工具无法在此验证这种格式。</translation>
+    </message>
     <message>
         <source>Declared or detected as AI-generated</source>
         <translation>声明或检测为人工智能生成</translation>
@@ -1961,6 +1981,65 @@
     <message>
         <source>No invisible watermark or visible label was found. A miss proves nothing: watermarks do not survive every edit.</source>
         <translation>未发现隐式水印或显式标识。未检出不能说明任何问题：水印并非在每种编辑后都能保留。</translation>
+    </message>
+</context>
+<context>
+    <name>TrustListsBox</name>
+    <message>
+        <source>Trust lists in force</source>
+        <translation>生效的信任列表</translation>
+    </message>
+    <message>
+        <source>Update trust list…</source>
+        <translation>更新信任列表…</translation>
+    </message>
+    <message>
+        <source>Roll back…</source>
+        <translation>回退…</translation>
+    </message>
+    <message>
+        <source>Lists are never downloaded by the app: download a newer official list (C2PA-TRUST-LIST.pem, C2PA-TSA-TRUST-LIST.pem) yourself and update it here.</source>
+        <translation>本应用从不下载列表：请自行下载更新的官方列表（C2PA-TRUST-LIST.pem、C2PA-TSA-TRUST-LIST.pem），再在此处更新。</translation>
+    </message>
+    <message>
+        <source>Could not update the trust list: {why}</source>
+        <translation>无法更新信任列表：{why}</translation>
+    </message>
+    <message>
+        <source>Updated {name}: {n} certificates, now in force from {path}.</source>
+        <translation>已更新 {name}：{n} 个证书，现从 {path} 生效。</translation>
+    </message>
+    <message>
+        <source>Warning: {n} certificates in this list have expired.</source>
+        <translation>警告：此列表中有 {n} 个证书已过期。</translation>
+    </message>
+    <message>
+        <source>Could not roll back: {why}</source>
+        <translation>无法回退：{why}</translation>
+    </message>
+    <message>
+        <source>{name}: the previous copy is back in force.</source>
+        <translation>{name}：之前的副本已恢复生效。</translation>
+    </message>
+    <message>
+        <source>{name}: the bundled list is in force again.</source>
+        <translation>{name}：随附的列表已重新生效。</translation>
+    </message>
+    <message>
+        <source>Which list:</source>
+        <translation>哪个列表：</translation>
+    </message>
+    <message>
+        <source>Update trust list</source>
+        <translation>更新信任列表</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Roll back a trust list</source>
+        <translation>回退信任列表</translation>
     </message>
 </context>
 </TS>

@@ -118,8 +118,35 @@ def test_dialog_lists_the_trust_lists_it_finds(qtbot, tmp_path):
     trust = tmp_path / "trust"
     dialog = SettingsDialog(Settings(trust_dir=str(trust)))
     qtbot.addWidget(dialog)
-    assert dialog.trust_found.text().startswith("No trust list found")
+    # a fresh install: only the bundled lists
+    assert dialog.trust_found.text().startswith("Trust lists found: c2pa-official@")
+    assert "newsroom@" not in dialog.trust_found.text()
     pem = tmp_path / "ca.pem"
     pem.write_bytes(pem_certificate())
     dialog.import_trust(pem, "newsroom")
-    assert dialog.trust_found.text().startswith("Trust lists found: newsroom@")
+    assert "newsroom@" in dialog.trust_found.text()
+
+
+def test_dialog_shows_trust_status_and_updates_and_rolls_back(qtbot, tmp_path):
+    from ui.widgets.settings_dialog import SettingsDialog
+
+    trust = tmp_path / "trust"
+    dialog = SettingsDialog(Settings(trust_dir=str(trust), language="en"))
+    qtbot.addWidget(dialog)
+    box = dialog.trust_lists
+    text = box.status.text()
+    assert "c2pa-official@" in text and "bundled" in text and "30 certificates" in text
+    assert "frozen since 2026-01-01" in text
+    pem = tmp_path / "C2PA-TRUST-LIST.pem"
+    pem.write_bytes(pem_certificate() + pem_certificate())
+    message = box.update_from(pem, "c2pa-official")
+    assert message.startswith("Updated c2pa-official: 2 certificates")
+    assert (trust / "C2PA-TRUST-LIST.pem").is_file()
+    assert "user copy, 2 certificates" in box.status.text()
+    garbage = tmp_path / "garbage.pem"
+    garbage.write_bytes(b"not a certificate")
+    assert box.update_from(garbage, "c2pa-official").startswith("Could not update the trust list:")
+    assert "user copy, 2 certificates" in box.status.text()
+    assert box.rollback("c2pa-official") == "c2pa-official: the bundled list is in force again."
+    assert "user copy" not in box.status.text()
+    assert box.rollback("c2pa-official").startswith("Could not roll back:")

@@ -1,4 +1,4 @@
-"""The settings dialog: language, trust directory (with import), OCR, time limits."""
+"""The settings dialog: language, trust directory (with import), trust lists in force, OCR, time limits."""
 
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLineEdit,
                                QPushButton, QVBoxLayout)
 
+from verifier.config import Config
 from verifier.trust import import_list
 
 from .. import presenters
 from ..settings import MAX_TIMEOUT, MIN_TIMEOUT, Settings
 from .common import inform, plain_label
+from .trust_lists_box import TrustListsBox
 
 
 def list_name(path: Path) -> str:
@@ -66,6 +68,7 @@ class SettingsDialog(QDialog):
             spin.setValue(seconds)
             self.timeouts[name] = spin
             limits_form.addRow(presenters.detector_name(name), spin)
+        self.trust_lists = TrustListsBox(self._trust_config, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.accepted.connect(self.accept)
@@ -74,6 +77,7 @@ class SettingsDialog(QDialog):
         self._show_lists()
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.trust_lists)
         lay.addWidget(limits)
         lay.addWidget(buttons)
 
@@ -95,8 +99,14 @@ class SettingsDialog(QDialog):
         self._show_lists()
         return QCoreApplication.translate("SettingsDialog", "Imported trust list {label}.").format(label=tl.label)
 
+    def _trust_config(self) -> tuple[Config, Path]:
+        return self.value().to_config(), Path(self.trust_dir.text().strip() or self._settings.trust_dir)
+
     def _show_lists(self) -> None:
         from verifier.trust import discover
+
+        if hasattr(self, "trust_lists"):
+            self.trust_lists.refresh()
 
         config = self.value().to_config()
         labels = discover(config.trust_dirs, config.user_anchors).labels()

@@ -100,6 +100,19 @@ class Read:
             return None
         return url if isinstance(url, str) and url else None
 
+    def detailed(self) -> dict[str, Any]:
+        """The detailed manifest store JSON (it shows the hash assertions the plain JSON hides)."""
+        c2pa = _sdk()
+        try:
+            data = json.loads(self._reader.detailed_json())
+        except c2pa.C2paError as exc:
+            raise Unreadable(f"the detailed manifest store is not readable: {exc}") from exc
+        except ValueError as exc:
+            raise Unreadable(f"the SDK returned unreadable JSON: {exc}") from exc
+        if not isinstance(data, dict):
+            raise Unreadable("the SDK returned no detailed manifest store")
+        return data
+
     def resource(self, uri: str, limit: int = MAX_RESOURCE) -> bytes:
         """A resource (thumbnail, icon…) by its JUMBF URI, into memory.
 

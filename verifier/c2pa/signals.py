@@ -11,7 +11,8 @@ from typing import Any
 
 from ..detectors.base import Findings as _Findings
 from ..evidence import Attachment, Basis, Claim, Confidence, Signal
-from . import states
+from . import legacy_binding, states
+from .legacy_binding import Outcome as LegacyOutcome
 from .manifest_view import manifest_views, source_statements
 from .trust_eval import Attribution
 
@@ -33,17 +34,32 @@ def remote(url: str | None) -> _Findings:
                                     confidence=Confidence.INFO, details=details),), facts=facts)
 
 
-def unreadable(message: str, **extra: Any) -> _Findings:
+def unreadable(message: str, summary: str = "C2PA manifest present but could not be read",
+               **extra: Any) -> _Findings:
     details = {"state": states.UNREADABLE, "error": message[:500], **extra}
     facts = {"state": states.UNREADABLE, "trust_list": None, "active_manifest": None, "remote_url": None,
              "status_codes": [], "manifests": [], "error": message[:500], **extra}
-    return _Findings(signals=(Signal("c2pa.manifest", NAME, "C2PA manifest present but could not be read",
-                                    details=details),), facts=facts)
+    return _Findings(signals=(Signal("c2pa.manifest", NAME, summary, details=details),), facts=facts)
+
+
+def font_unsupported(media_type: str, problem: str, alone: dict[str, Any] | None) -> _Findings:
+    """A font's ``C2PA`` table: Content Credentials present; this format cannot be validated here."""
+    reason = "Content Credentials are present in the font's C2PA table; this format cannot be validated here"
+    extra: dict[str, Any] = {"carrier": "font:C2PA table", "format": media_type, "format_supported": False}
+    if problem:
+        extra["problem"] = problem[:300]
+    if alone is not None:
+        # The store read on its own: its signature may be intact, but nothing binds it to this font here.
+        extra["manifest_store_alone"] = {**alone, "binding_checked": False}
+    found = unreadable(reason, "Content Credentials present; this font format cannot be validated here", **extra)
+    found.facts["reason"] = reason
+    return found
 
 
 def findings(store: dict[str, Any], assessment: states.Assessment, attribution: Attribution | None,
               note: str, thumbs: dict[str, str], attachments: tuple[Attachment, ...], *, tsa: str | None,
-              standalone: bool, sidecar: str | None, fragments: list[str]) -> _Findings:
+              standalone: bool, sidecar: str | None, fragments: list[str],
+              legacy: LegacyOutcome | None = None) -> _Findings:
     active = store.get("active_manifest")
     state = assessment.state
     codes_by_manifest: dict[str, list[str]] = {}
@@ -95,9 +111,18 @@ def findings(store: dict[str, Any], assessment: states.Assessment, attribution: 
         facts["failure"] = kind
         summary = ("C2PA validation failed: content or manifest altered" if kind == states.ALTERED else
                    "C2PA validation failed: the signing certificate is not valid for C2PA signing")
+        if legacy is not None and legacy.problems:
+            summary = f"{summary} ({'; '.join(legacy.problems)[:300]})"
         signals.append(Signal("c2pa.invalid", NAME, summary,
                               details={**base, "failure": kind,
-                                       "status_codes": [f.as_dict() for f in assessment.tampering]}))
+                                       "status_codes": [f.as_dict() for f in assessment.tampering],
+                                       **({"legacy_check": legacy.details()} if legacy else {})}))
+    if legacy is not None and legacy.ok and intact:
+        sig = _legacy_signal(legacy, base, active_view)
+        facts["legacy_binding"] = sig.details
+        signals.append(sig)
+    elif legacy is not None:
+        facts["legacy_check"] = legacy.details()
     signals.extend(_source_signals(store, assessment))
     return _Findings(signals=tuple(signals), facts=facts, attachments=attachments)
 
@@ -119,3 +144,17 @@ def _source_signals(store: dict[str, Any], assessment: states.Assessment) -> lis
                           details={**first.as_dict(), "signature_intact": signed,
                                    "statements": [{**st.as_dict(), "signature_intact": ok} for st, ok in hits]}))
     return out
+
+
+def _legacy_signal(legacy: LegacyOutcome, base: dict[str, Any], active_view: dict[str, Any]) -> Signal:
+    outside = legacy.outside or ["metadata"]
+    exif = legacy.exif
+    agreement = ("; it agrees with the signed values" if exif.get("compared") and exif.get("agrees")
+                 else "; no signed value to compare it with" if "EXIF" in outside else "")
+    return Signal("c2pa.legacy_binding", NAME,
+                  f"Image data as signed; this older signer left {', '.join(outside)} outside the signature"
+                  f"{agreement}",
+                  confidence=Confidence.INFO,
+                  details={**base, "signed_at": active_view.get("signed_at"), **legacy.details(),
+                           "exif_agrees": bool(exif.get("agrees")) if exif.get("compared") else None,
+                           "covered_containers": sorted(legacy_binding.COVERED)})

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from ..config import Config
-from ..evidence import Attachment, MediaFile, Signal
+from ..evidence import Attachment, Indicator, MediaFile, Signal
 
 
 class NotApplicable(Exception):
@@ -31,6 +31,7 @@ class Findings:
     signals: tuple[Signal, ...] = ()
     facts: dict[str, Any] = field(default_factory=dict)
     attachments: tuple[Attachment, ...] = ()
+    indicators: tuple[Indicator, ...] = ()  # advisory (CONTRACT.md): never change the verdict
 
 
 @runtime_checkable

@@ -8,16 +8,17 @@ matched by leaf-certificate hash. States stay apart exactly as LABELS.md §4 ask
 
 from __future__ import annotations
 
+import io
 import logging
 from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 from ..adapters import c2pa_sdk as sdk
-from ..c2pa import signals, states
+from ..c2pa import legacy_binding, locate, signals, states
 from ..c2pa.bmff import is_fragmented_init
 from ..c2pa.cose_chain import ChainError, signature_cbor, timestamp_tokens, x5chain
-from ..c2pa.manifest_view import thumbnail_uris
+from ..c2pa.manifest_view import text, thumbnail_uris
 from ..c2pa.trust_eval import (
     Attribution,
     anchored_list,
@@ -26,6 +27,7 @@ from ..c2pa.trust_eval import (
     timestamp_authority,
 )
 from ..evidence import Attachment, MediaFile
+from ..formats import sfnt
 from ..inputs import open_readonly
 from ..trust.material import Material, for_config
 from .base import Context, DetectorFailure, Findings, NotApplicable
@@ -63,7 +65,7 @@ class C2paDetector:
         self._contexts: dict[tuple[object, ...], Any] = {}
 
     def applies_to(self, media: MediaFile) -> bool:
-        return media.media_type in SUPPORTED or media.family == "jumbf"
+        return media.media_type in SUPPORTED or media.family in ("jumbf", "font")
 
     # -- trust material and SDK contexts, cached per process --------------------------------
 
@@ -93,6 +95,8 @@ class C2paDetector:
         sidecars = [p for p in ctx.companions if p.suffix.lower() == ".c2pa"]
         fragments = [p for p in ctx.companions if p.suffix.lower() == ".m4s"]
         manifest = _read_sidecar(sidecars[0]) if sidecars else None
+        if media.family == "font" and manifest is None:
+            return self._font(media, material)
         try:
             return self._read(media, ctx, material, manifest, fragments, sidecars)
         except sdk.NoManifest:
@@ -102,9 +106,7 @@ class C2paDetector:
         except sdk.Unsupported as exc:
             raise NotApplicable(f"the C2PA SDK does not read this type of file ({exc})") from exc
         except sdk.Unreadable as exc:
-            if _PARSE_FAILURE in str(exc).lower():
-                raise DetectorFailure(f"the file's container could not be parsed for C2PA: {exc}") from exc
-            return signals.unreadable(str(exc))
+            return _unreadable(media, exc, sidecar=bool(sidecars))
 
     def _read(self, media: MediaFile, ctx: Context, material: Material, manifest: bytes | None,
               fragments: list[Path], sidecars: list[Path]) -> Findings:
@@ -117,13 +119,19 @@ class C2paDetector:
             standalone = media.media_type in STANDALONE and manifest is None
             assessment = (states.assess(_without_binding(read.store), read.state, binding_checked=False)
                           if standalone else states.assess(read.store, read.state))
+            legacy = None
+            if not standalone and not fragments and legacy_binding.is_candidate(read.store, assessment):
+                legacy = _examine_legacy(read, media)
+                if legacy.ok:
+                    assessment = states.assess(legacy_binding.without_layout_failure(read.store), read.state)
             for frag_store, frag_state in read.per_fragment:
                 # Every fragment must match: the first one that does not decides.
                 frag_assessment = states.assess(frag_store, frag_state)
                 if frag_assessment.state == states.INVALID:
                     assessment = frag_assessment
                     break
-            attribution, note = self._attribute(read, assessment, material, media, manifest, fragments)
+            attribution, note = self._attribute(read, assessment, material, media, manifest, fragments,
+                                                legacy_cleared=bool(legacy and legacy.ok))
             if attribution is None and assessment.state == states.TRUSTED:
                 assessment = states.Assessment(states.UNTRUSTED_SIGNER, assessment.failures, ())
             elif attribution is not None and assessment.state == states.UNTRUSTED_SIGNER:
@@ -132,14 +140,53 @@ class C2paDetector:
             attachments, names = _thumbnails(read)
             found = signals.findings(read.store, assessment, attribution, note, names, attachments, tsa=_tsa_name(read),
                              standalone=standalone, sidecar=sidecars[0].name if sidecars else None,
-                             fragments=[p.name for p in fragments])
+                             fragments=[p.name for p in fragments], legacy=legacy)
             # An embedded manifest was read; a remote reference beside it is shown, never fetched.
             found.facts["remote_url"] = read.remote_url()
             return found
 
+    def _font(self, media: MediaFile, material: Material) -> Findings:
+        """LABELS.md §4: the SDK reads no font format. A ``C2PA`` table is credentials present that
+        cannot be validated here; its manifest store is read alone, as ``application/c2pa``, to
+        say whose signature it carries (never whether it matches this font)."""
+        table = None
+        with open_readonly(media.path) as fh:
+            try:
+                table = sfnt.find(fh, b"C2PA")
+                if table is None:
+                    return Findings(facts={"present": False, "state": None, "searched": "font table directory"})
+                uri, store = sfnt.c2pa_record(sfnt.table_bytes(fh, table))
+            except sfnt.FontError as exc:
+                if table is None:
+                    raise DetectorFailure(f"the font's table directory could not be read: {exc}") from exc
+                return signals.font_unsupported(media.media_type, str(exc), None)
+        if store is None and uri and uri.lower().startswith(("http://", "https://")):
+            return signals.remote(uri)
+        alone = self._store_alone(store, material) if store else None
+        return signals.font_unsupported(media.media_type, "" if store else "the C2PA table holds no manifest store",
+                                        alone)
+
+    def _store_alone(self, store: bytes, material: Material) -> dict[str, Any]:
+        try:
+            with sdk.read(io.BytesIO(store), "application/c2pa", self._context(material)) as read:
+                assessment = states.assess(_without_binding(read.store), read.state, binding_checked=False)
+                label = read.store.get("active_manifest")
+                ms = read.store.get("manifests")
+                m = ms.get(label) if isinstance(ms, dict) and isinstance(label, str) else None
+                sig = m.get("signature_info") if isinstance(m, dict) else None
+                sig = sig if isinstance(sig, dict) else {}
+                return {"signer_state": assessment.state,
+                        "signer": {"issuer": text(sig.get("issuer")), "common_name": text(sig.get("common_name"))},
+                        "signed_at": text(sig.get("time")), "active_manifest": text(label),
+                        "status_codes": [f.as_dict() for f in assessment.failures]}
+        except sdk.Unreadable as exc:
+            return {"signer_state": states.UNREADABLE, "error": str(exc)[:300]}
+        except sdk.NoManifest:
+            return {"signer_state": states.UNREADABLE, "error": "no manifest in the C2PA table's store"}
+
     def _attribute(self, read: sdk.Read, assessment: states.Assessment, material: Material,
                    media: MediaFile, manifest: bytes | None,
-                   fragments: list[Path]) -> tuple[Attribution | None, str]:
+                   fragments: list[Path], legacy_cleared: bool = False) -> tuple[Attribution | None, str]:
         state = assessment.state
         wants_allowed = state == states.UNTRUSTED_SIGNER and any(a.allowed_sha256 for a in material.lists)
         if state != states.TRUSTED and not wants_allowed:
@@ -153,12 +200,12 @@ class C2paDetector:
                 tsa_lists = [a for a in material.lists if a.is_tsa]
                 if anchored_list(chain, tsa_lists) is not None:
                     return None, "the signer's chain reaches only a time-stamping authority anchor"
-            return self._attribute_by_reads(material, media, manifest, fragments), ""
+            return self._attribute_by_reads(material, media, manifest, fragments, legacy_cleared), ""
         found = attribute_end_entity(chain, material) if chain else None
         return found, ""
 
     def _attribute_by_reads(self, material: Material, media: MediaFile, manifest: bytes | None,
-                            fragments: list[Path]) -> Attribution | None:
+                            fragments: list[Path], legacy_cleared: bool = False) -> Attribution | None:
         """Fallback when the chain cannot be read: one read per signer list, in precedence order."""
         for lst in material.signer_lists:
             if not lst.certs:
@@ -168,9 +215,37 @@ class C2paDetector:
                 frags = [stack.enter_context(open_readonly(p)) for p in fragments]
                 read = stack.enter_context(sdk.read(stream, media.media_type,
                                                     self._context(material, lst.name), manifest, frags))
-                if states.assess(read.store, read.state).state == states.TRUSTED:
+                store = legacy_binding.without_layout_failure(read.store) if legacy_cleared else read.store
+                if states.assess(store, read.state).state == states.TRUSTED:
                     return Attribution(lst.name, lst.label, "anchor")
         return None
+
+
+def _unreadable(media: MediaFile, exc: Exception, *, sidecar: bool) -> Findings:
+    """An SDK error is a manifest only when a manifest store was actually located in the file."""
+    found = locate.Located(True, True, "sidecar .c2pa") if sidecar else locate.search(media)
+    if found.present and found.remote_url:
+        return signals.remote(found.remote_url)
+    if found.present:
+        if _PARSE_FAILURE in str(exc).lower():
+            raise DetectorFailure(f"the file's container could not be parsed for C2PA: {exc}") from exc
+        return signals.unreadable(str(exc), carrier=found.where)
+    if found.certain:
+        # No manifest store in the file: the SDK's failure is about the container, not credentials.
+        return Findings(facts={"present": False, "state": None, "sdk_error": str(exc)[:500],
+                               "searched": found.where})
+    raise DetectorFailure(f"the C2PA SDK could not read the file ({str(exc)[:200]}), and the file could not be "
+                          f"searched for a manifest store: {found.where}") from exc
+
+
+def _examine_legacy(read: sdk.Read, media: MediaFile) -> legacy_binding.Outcome:
+    """LABELS.md §4: an older signer's exclusion layout, examined on a stream of our own."""
+    try:
+        assertions = legacy_binding.active_assertions(read.detailed())
+    except sdk.Unreadable as exc:
+        return legacy_binding.Outcome(False, [f"the signed hash assertion could not be read: {exc}"])
+    with open_readonly(media.path) as fh:
+        return legacy_binding.examine(fh, media.media_type, assertions)
 
 
 def _pem_of(material: Material, name: str) -> str:

@@ -79,3 +79,39 @@ def _segments(fh: BinaryIO, budget: Budget, extended: dict[bytes, dict[int, byte
                 yield Entry(IIM_PLACEMENT, "IPTC-IIM", None, kind="iim", group="IPTC-IIM")
         else:
             fh.seek(length, 1)
+
+
+MAX_SPANS = 4096
+
+
+def segment_spans(fh: BinaryIO, stop: int) -> Iterator[tuple[int, int, int, bytes]]:
+    """(marker, start, end, first 64 payload bytes) of each marker segment that starts before
+    ``stop``, from SOI (marker 0xD8, 2 bytes) up to the scan. Strict: anything that is not a
+    marker where one must be (padding, garbage) is reported as marker ``-1`` spanning to ``stop``."""
+    fh.seek(0)
+    if fh.read(2) != b"\xff\xd8":
+        raise ValueError("not a JPEG file")
+    yield 0xD8, 0, 2, b""
+    pos = 2
+    for _ in range(MAX_SPANS):
+        if pos >= stop:
+            return
+        fh.seek(pos)
+        head = fh.read(4)
+        if len(head) < 2 or head[0] != 0xFF or head[1] in (0x00, 0xFF):
+            yield -1, pos, stop, head
+            return
+        m = head[1]
+        if m in STANDALONE or m == 0xD9:
+            yield m, pos, pos + 2, b""
+            pos += 2
+            continue
+        if len(head) < 4:
+            yield -1, pos, stop, head
+            return
+        end = pos + 2 + struct.unpack(">H", head[2:4])[0]
+        yield m, pos, end, fh.read(64)
+        if m == 0xDA:
+            return
+        pos = end
+    raise ValueError("too many JPEG segments")

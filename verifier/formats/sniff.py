@@ -46,7 +46,16 @@ MAGICS: tuple[Magic, ...] = (
     Magic("video/x-matroska", "matroska", 0, b"\x1a\x45\xdf\xa3"),
     Magic("application/zip", "zip", 0, b"PK\x03\x04"),
     Magic("application/c2pa", "jumbf", 4, b"jumb"),
+    # Fonts (C2PA 2.x carries credentials in a ``C2PA`` table; see verifier/formats/sfnt.py).
+    Magic("font/otf", "font", 0, b"OTTO"),
+    Magic("font/woff", "font", 0, b"wOFF"),
+    Magic("font/woff2", "font", 0, b"wOF2"),
+    Magic("font/collection", "font", 0, b"ttcf"),
+    Magic("font/ttf", "font", 0, b"true"),
 )
+# TrueType's version 1.0 tag is four common bytes: a font only with a plausible table count and
+# a search range that agrees with it (as every sfnt writer sets it).
+TRUETYPE_VERSION = b"\x00\x01\x00\x00"
 
 # ISO BMFF brands (ftyp at offset 4) -> media type.
 FTYP_BRANDS: dict[bytes, str] = {
@@ -75,6 +84,8 @@ EXTENSIONS: dict[str, str] = {
     ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     ".txt": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown",
     ".c2pa": "application/c2pa",
+    ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2",
+    ".ttc": "font/collection",
 }
 
 OOXML_TYPES = {
@@ -109,11 +120,20 @@ def sniff_bytes(head: bytes, ext_type: str | None = None) -> Sniffed:
         if m.media_type == "audio/mpeg" and ext_type == "audio/wav":
             break  # an ID3 tag at the start of something else: keep looking below
         return Sniffed(m.media_type, m.family)
+    if _is_truetype(head):
+        return Sniffed("font/ttf", "font")
     if head[4:8] in ISOBMFF_TOP_BOXES:
         return _sniff_isobmff(head)
     if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xE0) == 0xE0 and (head[1] & 0x06) != 0:
         return Sniffed("audio/mpeg", "mp3", "MPEG audio frame sync without an ID3 tag")
     return _sniff_text(head, ext_type)
+
+
+def _is_truetype(head: bytes) -> bool:
+    if head[:4] != TRUETYPE_VERSION or len(head) < 12:
+        return False
+    tables, search_range = int.from_bytes(head[4:6], "big"), int.from_bytes(head[6:8], "big")
+    return 0 < tables <= 1024 and search_range == 16 * (1 << (tables.bit_length() - 1))
 
 
 def _sniff_isobmff(head: bytes) -> Sniffed:

@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ..evidence import Evidence, Report, Signal
+from ..evidence import Evidence, Indicator, Report, Signal
 from . import canonical
 
 
@@ -23,6 +23,10 @@ def signal_dict(s: Signal) -> dict[str, Any]:
         "summary": s.summary,
         "details": s.details,
     }
+
+
+def indicator_dict(i: Indicator) -> dict[str, Any]:
+    return {"id": i.id, "detector": i.detector, "summary": i.summary, "details": i.details}
 
 
 def detector_dict(e: Evidence) -> dict[str, Any]:
@@ -49,6 +53,7 @@ def file_dict(r: Report, embed_attachments: bool = False) -> dict[str, Any]:
             "basis_signals": list(v.basis_signals),
         },
         "signals": [signal_dict(s) for s in r.signals],
+        "indicators": [indicator_dict(i) for i in r.indicators],
         "detectors": [detector_dict(e) for e in r.evidence],
         "facts": {e.detector: e.facts for e in r.evidence if e.facts},
         "attachments": [
@@ -76,6 +81,7 @@ def failed_dict(path: str, message: str) -> dict[str, Any]:
         "verdict": {"code": "incomplete", "strength": "none", "headline": "Could not be read",
                     "explanation": message, "unchecked": [], "basis_signals": []},
         "signals": [],
+        "indicators": [],
         "detectors": [],
         "error": message,
     }

@@ -96,6 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
     "page": {"en": "Page {n} of {total}", "zh": "第 {n} 页，共 {total} 页"},
     # C2PA facts
     "c2pa_state": {"en": "Validation state", "zh": "验证状态"},
+    "legacy_binding": {"en": "Older signer's layout", "zh": "较早签名程序的排除范围"},
     "active_manifest": {"en": "Active manifest", "zh": "当前清单"},
     "status_codes": {"en": "Validation status codes", "zh": "验证状态码"},
     "manifest": {"en": "Manifest", "zh": "清单"},
@@ -189,6 +190,8 @@ SIGNAL_NAMES: dict[str, dict[str, str]] = {
     "c2pa.cert_expired": {"en": "C2PA: certificate expired", "zh": "C2PA：证书已过期"},
     "c2pa.invalid": {"en": "C2PA: fails validation", "zh": "C2PA：验证失败"},
     "c2pa.remote": {"en": "C2PA: remote manifest (not fetched)", "zh": "C2PA：远程清单（未获取）"},
+    "c2pa.legacy_binding": {"en": "C2PA: older signer's layout, image data as signed",
+                            "zh": "C2PA：较早签名程序的排除范围，图像数据与签名一致"},
     "gb45438.label": {"en": "GB 45438 implicit label", "zh": "GB 45438 隐式标识"},
     "iptc.ai": {"en": "IPTC AI source type", "zh": "IPTC 人工智能来源类型"},
     "generator.metadata": {"en": "Generator metadata", "zh": "生成工具元数据"},

@@ -23,7 +23,7 @@ from itertools import islice
 from typing import Any
 
 from ..evidence import Basis, Signal, Verdict, VerdictCode
-from ..messages import verdict_text
+from ..messages import legacy_binding_sentences, verdict_text
 from . import labels as L
 from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
 
@@ -308,8 +308,11 @@ def _c2pa_facts(facts: Mapping[str, Any], atts: _Attachments, lang: str) -> list
         top.append(Field(L.t("trust_list", lang), clean(facts["trust_list"], lang)))
     if facts.get("active_manifest"):
         top.append(Field(L.t("active_manifest", lang), clean(facts["active_manifest"], lang), mono=True))
+    if isinstance(facts.get("legacy_binding"), Mapping):  # c2pa.legacy_binding: worded, not a raw tree
+        top.append(Field(L.t("legacy_binding", lang),
+                         clean(" ".join(legacy_binding_sentences(dict(facts["legacy_binding"]), lang)), lang)))
     out: list[Block] = [Fields(tuple(top))]
-    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests"}
+    known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests", "legacy_binding"}
     extra_top = {k: v for k, v in facts.items() if k not in known_top}
     if extra_top:
         out.append(tree(extra_top, lang))
@@ -477,6 +480,20 @@ def _trust_rows(labels: Iterable[object], lang: str) -> tuple[tuple[str, str], .
     return tuple(rows)
 
 
+def _trust_status(states: object, lang: str) -> list[Block]:
+    """One line per list in force (origin, age, next update), a warning when it is stale."""
+    from ..trust import wording as TW  # noqa: PLC0415
+
+    out: list[Block] = []
+    for s in states if isinstance(states, list) else ():
+        if isinstance(s, dict):
+            warn = TW.warnings(s, lang)
+            text = " — ".join([TW.describe(s, lang), *warn])
+            out.append(Para(clean(text, lang, 600), "warning" if s.get("stale") or "unreadable" in
+                            (s.get("warnings") or ()) else "note"))
+    return out
+
+
 def howto(lang: str) -> list[Block]:
     return [
         Heading(L.t("howto", lang), 3),
@@ -508,6 +525,7 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
                             mono=frozenset({1}), widths=(3, 2)))
     else:
         blocks.append(Para(L.t("no_trust_lists", lang), "warning"))
+    blocks.extend(_trust_status(tool.get("trust_status"), lang))
     blocks.append(Heading(L.t("summary", lang), 3))
     if files:
         blocks.append(Para(L.t("files_count", lang, n=len(files))))

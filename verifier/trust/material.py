@@ -97,7 +97,7 @@ def _load(key: tuple[object, ...], store: TrustStore) -> Material:
     pems: list[str] = []
     ekus: list[str] = []
     seen: set[str] = set()
-    for t in _ordered(store.lists):
+    for t in ordered(store.lists):
         certs = certs_of(t.anchors)
         allowed = certs_of(t.allowed)
         digests = frozenset(hashlib.sha256(c.public_bytes(Encoding.DER)).hexdigest()  # type: ignore[attr-defined]
@@ -120,7 +120,7 @@ def _load(key: tuple[object, ...], store: TrustStore) -> Material:
     return Material(tuple(lists), "".join(pems), config, key)
 
 
-def _ordered(lists: tuple[TrustList, ...]) -> list[TrustList]:
+def ordered(lists: tuple[TrustList, ...]) -> list[TrustList]:
     def rank(t: TrustList) -> tuple[int, str]:
         return (PRECEDENCE.index(t.name) if t.name in PRECEDENCE else len(PRECEDENCE), t.name)
 

@@ -79,7 +79,7 @@ def _role(filename: str) -> tuple[str, str] | None:
 
 
 def discover(dirs: Iterable[Path], extra_anchors: Iterable[Path] = ()) -> TrustStore:
-    """All lists in ``dirs`` (first directory wins on a name clash) plus extra anchor files."""
+    """All lists in ``dirs`` (for each file of a list, the first directory that has it wins) plus extra anchors."""
     found: dict[str, dict[str, Path]] = {}
     for d in dirs:
         if not d.is_dir():
@@ -89,8 +89,10 @@ def discover(dirs: Iterable[Path], extra_anchors: Iterable[Path] = ()) -> TrustS
             role = _role(f.name) if f.is_file() else None
             if role:
                 parts.setdefault(role[0], {})[role[1]] = f
-        for name, roles in parts.items():
-            found.setdefault(name, roles)
+        for name, roles in parts.items():  # each part from the first directory that has it, so an
+            merged = found.setdefault(name, {})  # updated interim-allowed.pem keeps the bundled anchors
+            for role, path in roles.items():
+                merged.setdefault(role, path)
     for p in extra_anchors:
         found.setdefault(f"user-{p.stem.lower()}", {"anchors": p})
     lists = []
