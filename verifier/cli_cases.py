@@ -200,7 +200,7 @@ def add_case_parser(sub: Any) -> None:
 
 
 def _entry_line(e: Mapping[str, Any]) -> str:
-    data = e.get("data") if isinstance(e.get("data"), Mapping) else {}
+    data: Mapping[str, Any] = e["data"] if isinstance(e.get("data"), Mapping) else {}
     kind = e.get("kind")
     what = {
         "opened": lambda: f"title: {data.get('title')}",
@@ -210,7 +210,7 @@ def _entry_line(e: Mapping[str, Any]) -> str:
         "status": lambda: f"{str(data.get('file'))[:16]}  -> {data.get('status')}",
         "note": lambda: f"{str(data.get('file'))[:16]}  {data.get('text')}",
     }.get(str(kind), lambda: str(data))()
-    return f"{e.get('seq'):>5}  {e.get('time')}  {kind:<9} {what}"
+    return f"{e.get('seq')!s:>5}  {e.get('time')}  {kind!s:<9} {what}"
 
 
 def _show(folder: Path, full_log: bool) -> int:

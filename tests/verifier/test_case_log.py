@@ -281,3 +281,52 @@ def test_entries_longer_than_the_tail_read_still_chain(folder: Path) -> None:
     assert case.verify(folder).ok
     last = case.entries(folder)[-1]
     assert last["prev"] == entry_hash(case.entries(folder)[-2])
+
+
+# ---- any single change to a stored log is seen ------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, bytes]:
+    d = tmp_path_factory.mktemp("template") / "case"
+    case.new_case(d, "template")
+    case.record_examined(d, [_file(f"{i}.jpg") for i in range(4)], TOOL)
+    case.annotate(d, "evidence/1.jpg", "warning", "note")
+    return (d / LOG_NAME).read_bytes(), (d / HEAD_NAME).read_bytes()
+
+
+def _restore(tmp_path: Path, template: tuple[bytes, bytes], log_bytes: bytes) -> Path:
+    d = tmp_path / "prop"
+    d.mkdir(exist_ok=True)
+    (d / LOG_NAME).write_bytes(log_bytes)
+    (d / HEAD_NAME).write_bytes(template[1])
+    return d
+
+
+_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@_SETTINGS
+@given(st.data())
+def test_any_flipped_byte_is_seen(tmp_path: Path, template: tuple[bytes, bytes], data: st.DataObject) -> None:
+    raw = bytearray(template[0])
+    at = data.draw(st.integers(0, len(raw) - 1))
+    raw[at] ^= data.draw(st.integers(1, 255))
+    assert not case.verify(_restore(tmp_path, template, bytes(raw))).ok
+
+
+@_SETTINGS
+@given(st.data())
+def test_any_deleted_or_moved_entry_is_seen(tmp_path: Path, template: tuple[bytes, bytes],
+                                            data: st.DataObject) -> None:
+    lines = template[0].splitlines(keepends=True)
+    i = data.draw(st.integers(0, len(lines) - 1))
+    if data.draw(st.booleans()):
+        del lines[i]
+    else:
+        j = data.draw(st.integers(0, len(lines) - 1).filter(lambda j: j != i))
+        lines.insert(j, lines.pop(i))
+    assert not case.verify(_restore(tmp_path, template, b"".join(lines))).ok

@@ -139,3 +139,17 @@ def test_scan_case_must_be_a_case_folder(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("x")
     assert main(["scan", str(tmp_path / "a.txt"), "--case", str(tmp_path / "nocase"), "--inline"]) == EXIT_USAGE
     assert not (tmp_path / "nocase").exists()
+
+
+def test_case_show_survives_a_hostile_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from verifier import case
+    from verifier.cli import main
+
+    d = tmp_path / "c"
+    case.new_case(d, "t\x1b[31m")
+    with open(d / "case.jsonl", "ab") as fh:
+        fh.write(b'{"seq": null, "kind": ["x"], "data": [1, 2]}\n{"kind": "note", "data": {"file": 5}}\nnot json\n')
+    assert main(["case", "show", str(d), "--log"]) == 0
+    out = capsys.readouterr().out
+    assert "PROBLEM" in out and "\x1b" not in out
+    assert main(["case", "verify", str(d)]) == 1
