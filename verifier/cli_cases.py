@@ -112,6 +112,9 @@ def report_verify(argv: Sequence[str]) -> int:
         args = p.parse_args(list(argv))
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_USAGE
+    if args.report.suffix.lower() in (".pdf", ".html", ".htm"):  # the JSON it was written with, beside it
+        args.report = args.report.with_suffix(".json")
+        _say(f"checking {args.report}, the canonical JSON written with that report")
     try:
         check = verify_report(args.report, args.sig, args.pubkey)
     except SigningError as exc:

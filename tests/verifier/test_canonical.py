@@ -140,3 +140,17 @@ def test_canonical_form_reads_back_equal_and_is_a_fixed_point(value: object) -> 
 def test_numbers_read_back_to_the_same_double(x: float) -> None:
     assert float(number(x)) == x or (x == 0 and float(number(x)) == 0)
     assert not math.isnan(float(number(x)))
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=("Cs",))))
+def test_the_fast_string_path_equals_the_spelt_out_one(s: str) -> None:
+    from verifier.report.canonical import slow_string, string
+
+    assert string(s) == slow_string(s)
+
+
+def test_the_fast_path_covers_every_control_character() -> None:
+    from verifier.report.canonical import slow_string, string
+
+    every = "".join(chr(i) for i in range(0x80)) + "\u2028\u2029\ufeff"
+    assert string(every) == slow_string(every)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from json.encoder import encode_basestring as _fast_string  # ensure_ascii=False escaping, in C when built
 from collections.abc import Mapping
 from typing import Any
 
@@ -31,6 +32,7 @@ MAX_DEPTH = 200
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _NEEDS_ESCAPE = re.compile('["\\\\\x00-\x1f\ud800-\udfff]')
 _PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class CanonicalError(ValueError):
@@ -49,8 +51,14 @@ def _join_pair(match: re.Match[str]) -> str:
 
 def string(s: str) -> str:
     """A JSON string literal as ``JSON.stringify`` writes it."""
-    if "\ud800" <= max(s, default="\x00"):  # fast path: no surrogate code point at all
-        s = _PAIR.sub(_join_pair, s)  # a pair held as two code points is one character
+    if _SURROGATE.search(s) is None:
+        return _fast_string(s)  # the json module's C escaper: the same escapes, faster
+    s = _PAIR.sub(_join_pair, s)  # a pair held as two code points is one character
+    return slow_string(s)
+
+
+def slow_string(s: str) -> str:
+    """:func:`string` spelt out (also for lone surrogates, which the C escaper leaves raw)."""
     return '"' + _NEEDS_ESCAPE.sub(_escape, s) + '"'
 
 
