@@ -156,15 +156,23 @@ def _parse_entry(line: bytes) -> dict[str, Any]:
 
 def append(folder: Path, kind: str, data: dict[str, Any]) -> dict[str, Any]:
     """Add one entry to the case in ``folder``; returns it. Refuses when the log's end looks tampered."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown entry kind {kind!r}")
+    return append_many(folder, [(kind, data)])[0]
+
+
+def append_many(folder: Path, items: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Add entries in one go: one lock, one flush to disk, one head update (a scan of many files)."""
+    if not items:
+        return []
+    for kind, _ in items:
+        if kind not in KINDS:
+            raise ValueError(f"unknown entry kind {kind!r}")
     path = folder / LOG_NAME
-    if not path.is_file() and kind != "opened":
+    if not path.is_file() and items[0][0] != "opened":
         raise CaseError(f"{folder} is not a case folder (no {LOG_NAME}): create it with 'verifier case new'")
     with _locked_append(path) as fd:
         line = _last_line(fd)
         if line is None:
-            if kind != "opened":
+            if items[0][0] != "opened":
                 raise CaseError(f"{path} is empty: the case was never opened")
             seq, prev = 1, GENESIS
         else:
@@ -175,15 +183,26 @@ def append(folder: Path, kind: str, data: dict[str, Any]) -> dict[str, Any]:
                                  or (head.count == seq - 1 and head.last != prev)):
             raise CaseError("the case log does not match its head (entries removed or changed?): "
                             "run 'verifier case verify'; nothing was added")
-        entry = {"seq": seq, "time": utc_now(), "kind": kind, "data": jsonable(data), "prev": prev}
-        os.write(fd, canonical(entry) + b"\n")
+        entries, chunks = [], []
+        for kind, data in items:
+            entry = {"seq": seq, "time": utc_now(), "kind": kind, "data": jsonable(data), "prev": prev}
+            entries.append(entry)
+            chunks.append(canonical(entry) + b"\n")
+            seq, prev = seq + 1, entry_hash(entry)
+        _write_all(fd, b"".join(chunks))
         os.fsync(fd)
-        head = Head(seq, entry_hash(entry))
+        head = Head(seq - 1, prev)
         _write_head(folder, head)
         from .headsig import sign_head
 
         sign_head(folder, head)
-    return entry
+    return entries
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def read_lines(folder: Path) -> list[bytes]:

@@ -62,11 +62,7 @@ def examined(file: Mapping[str, Any], tool: Mapping[str, Any]) -> dict[str, Any]
 
 
 def record_examined(folder: Path, files: Iterable[Mapping[str, Any]], tool: Mapping[str, Any]) -> int:
-    n = 0
-    for f in files:
-        log.append(folder, "examined", examined(f, tool))
-        n += 1
-    return n
+    return len(log.append_many(folder, [("examined", examined(f, tool)) for f in files]))
 
 
 def record_export(folder: Path, report: Path, fingerprint: str, json_path: Path, files: int,
