@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QInputDialog, QMainWindow, QMenu
 
 from .case_session import CaseSession
@@ -12,10 +12,14 @@ from .widgets.case_panel import CasePanel
 from .widgets.common import inform
 
 
-class CaseUi:
-    """The Case menu, the panel, and what connects them to the window's selection."""
+class CaseUi(QObject):
+    """The Case menu, the panel, and what connects them to the window's selection.
+
+    A child of the window: when a language change replaces the window, this goes with it and
+    Qt drops its connections to the (longer-lived) session."""
 
     def __init__(self, window: QMainWindow, session: CaseSession) -> None:
+        super().__init__(window)
         self.window, self.session = window, session
         self.panel = CasePanel()
         dock = QDockWidget(QCoreApplication.translate("CaseMenu", "Case"), window)
@@ -34,9 +38,12 @@ class CaseUi:
         menu.addAction(QCoreApplication.translate("CaseMenu", "Close case"), session.close)
         self.panel.status_chosen.connect(session.set_status)
         self.panel.note_added.connect(session.add_note)
-        window.queue.current_changed.connect(lambda _uid: self.refresh())
+        window.queue.current_changed.connect(self._selected)
         session.changed.connect(self.refresh)
         session.failed.connect(self._failed)
+        self.refresh()
+
+    def _selected(self, _uid: int) -> None:
         self.refresh()
 
     def refresh(self) -> None:

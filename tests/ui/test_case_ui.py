@@ -77,3 +77,37 @@ def test_opening_a_tampered_case_says_so(make_app, qtbot, tmp_path: Path, monkey
     assert not app.case.open(folder)
     assert len(shown) == 1 and "deleted from the end" in shown[0]
     assert app.case.folder is None and not app.window.case_ui.panel.status.isEnabled()
+
+
+def test_the_case_outlives_a_language_change(inline_config, qtbot, tmp_path: Path) -> None:
+    """The old window is really deleted (not left to qtbot): its panel and slots must not be reached."""
+    from ui import i18n
+    from ui.app import App
+    from ui.settings import Settings
+
+    src = tmp_path / "a.txt"
+    src.write_text("hello\n")
+    app = App(Settings(language="en", ocr=False), base_config=inline_config, persist=False)
+    try:
+        folder = tmp_path / "case"
+        assert app.case.create(folder, "t")
+        _analyse(qtbot, app, src)
+        old = app.window
+        app.apply_settings(Settings(language="zh_CN", ocr=False))
+        assert app.window is not old
+        qtbot.waitUntil(lambda: not app.window.findChildren(type(old)), timeout=WAIT)
+        qtbot.wait(50)  # deleteLater has run: the old window and its CaseUi are gone
+        (uid,) = app.controller.entries
+        app.window.queue.select(uid)
+        panel = app.window.case_ui.panel
+        qtbot.waitUntil(lambda: panel.sha256 is not None, timeout=WAIT)
+        assert panel.add.text() == "添加备注"
+        panel.note.setText("after the switch")
+        panel.add.click()
+        assert [e["kind"] for e in case.entries(folder)] == ["opened", "examined", "note"]
+        assert "after the switch" in panel.notes.toPlainText()
+    finally:
+        app.shutdown()
+        app.window.close()
+        app.window.deleteLater()
+        i18n.install("en")
