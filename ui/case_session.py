@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from verifier import case
 from verifier.case import CaseError, FileState
 
+from . import i18n
 from .controller import Controller
 
 log = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ class CaseSession(QObject):
         def check() -> None:
             v = case.verify(folder)  # opening a tampered case says so at once
             if not v.ok:
-                raise CaseError("; ".join(str(p) for p in v.problems[:3]))
+                raise CaseError("; ".join(p.text(i18n.current()) for p in v.problems[:3]))
 
         return self._try(check, folder)
 

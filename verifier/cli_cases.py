@@ -18,6 +18,19 @@ def _say(text: str, err: bool = False, lines: bool = False) -> None:
     print(for_terminal(text, keep_newlines=lines), file=sys.stderr if err else sys.stdout, flush=True)
 
 
+def _lang() -> str:
+    from .cli import _default_lang
+
+    return _default_lang()
+
+
+def _w(key: str, **params: Any) -> str:
+    """A sentence of verifier.case.words in the terminal's language."""
+    from .case.words import t
+
+    return t(key, _lang(), **params)
+
+
 # ---- options added to scan and report ------------------------------------------------------
 
 
@@ -66,7 +79,7 @@ def after_scan(args: argparse.Namespace, files: list[dict[str, Any]], tool: Mapp
     except (CaseError, OSError) as exc:
         _say(f"verifier: case {args.case}: {exc}", err=True)
         return EXIT_USAGE
-    _say(f"case {args.case}: {n} file(s) recorded", err=True)
+    _say(_w("cli.case_recorded", dir=args.case, n=n), err=True)
     return EXIT_OK
 
 
@@ -76,8 +89,8 @@ def after_report(args: argparse.Namespace, written: Any, files: list[dict[str, A
     from .report.signing import DEFAULT_KEY, SigningError, sign_report
 
     if written.json_path != written.output:
-        _say(f"wrote {written.json_path} (the canonical JSON of this report)")
-    _say(f"report fingerprint (SHA-256 of {written.json_path.name}): {written.fingerprint}")
+        _say(_w("cli.wrote_json", path=written.json_path))
+    _say(_w("cli.fingerprint_of", name=written.json_path.name, fingerprint=written.fingerprint))
     sig = None
     if args.sign:
         try:
@@ -85,7 +98,7 @@ def after_report(args: argparse.Namespace, written: Any, files: list[dict[str, A
         except SigningError as exc:
             _say(f"verifier: {exc}", err=True)
             return EXIT_USAGE
-        _say(f"signed: {sig}")
+        _say(_w("cli.signed", path=sig))
     if args.case is not None:
         try:
             record_examined(args.case, files, tool)
@@ -93,7 +106,7 @@ def after_report(args: argparse.Namespace, written: Any, files: list[dict[str, A
         except (CaseError, OSError) as exc:
             _say(f"verifier: case {args.case}: {exc}", err=True)
             return EXIT_USAGE
-        _say(f"case {args.case}: {len(files)} file(s) and the export recorded")
+        _say(_w("cli.case_export_recorded", dir=args.case, n=len(files)))
     return EXIT_OK
 
 
@@ -114,25 +127,25 @@ def report_verify(argv: Sequence[str]) -> int:
         return int(exc.code or 0) and EXIT_USAGE
     if args.report.suffix.lower() in (".pdf", ".html", ".htm"):  # the JSON it was written with, beside it
         args.report = args.report.with_suffix(".json")
-        _say(f"checking {args.report}, the canonical JSON written with that report")
+        _say(_w("cli.checking_json", path=args.report))
     try:
         check = verify_report(args.report, args.sig, args.pubkey)
     except SigningError as exc:
         _say(f"verifier: {exc}", err=True)
         return EXIT_USAGE
-    _say(f"fingerprint: {check.fingerprint}")
+    lang = _lang()
+    _say(_w("cli.fingerprint", fingerprint=check.fingerprint))
     if not check.canonical:
-        _say("note: the file is not byte-for-byte canonical (re-indented?); the fingerprint is of its canonical form")
+        _say(_w("cli.not_canonical"))
     if check.signed:
-        who = f" (your key '{check.own_key}')" if check.own_key else ""
-        _say(f"signature: Ed25519, key id {check.key_id}{who}")
+        who = _w("cli.own_key", name=check.own_key) if check.own_key else ""
+        _say(_w("cli.signature", key_id=check.key_id) + who)
     else:
-        _say("signature: none (only the fingerprint was recomputed)")
+        _say(_w("cli.unsigned"))
     for problem in check.problems:
-        _say(f"FAILED: {problem}")
+        _say(_w("cli.failed", why=problem.text(lang)))
     if check.ok and check.signed:
-        _say("OK: the report is exactly what the holder of key " + check.key_id + " signed"
-             + ("" if args.pubkey else "; check that key id against the one its owner published"))
+        _say(_w("cli.report_ok", key_id=check.key_id) + ("" if args.pubkey else _w("cli.compare_key")))
     return EXIT_OK if check.ok else EXIT_FAILED
 
 
@@ -156,19 +169,19 @@ def cmd_key(args: argparse.Namespace) -> int:
     try:
         if args.key_command == "create":
             key = create_key(args.name)
-            _say(f"created key '{key.name}' (id {key.key_id}); private key: {key.path} (keep it secret)")
+            _say(_w("cli.key_created", name=key.name, key_id=key.key_id, path=key.path))
             _say(key.public_pem.rstrip(), lines=True)
         elif args.key_command == "export":
             key, _ = load_key(args.name)
             if args.output:
                 args.output.write_text(key.public_pem, encoding="ascii")
-                _say(f"wrote {args.output} (key id {key.key_id})")
+                _say(_w("cli.key_written", path=args.output, key_id=key.key_id))
             else:
                 _say(key.public_pem.rstrip(), lines=True)
         else:
             keys = list_keys()
             if not keys:
-                _say(f"no key in {keys_dir()}: create one with 'verifier key create'")
+                _say(_w("cli.no_keys", dir=keys_dir()))
             for k in keys:
                 _say(f"{k.name:<20} {k.key_id}  {k.path}")
     except (SigningError, OSError) as exc:
@@ -221,18 +234,18 @@ def _show(folder: Path, full_log: bool) -> int:
 
     all_entries = entries(folder)
     v = verify(folder)
-    _say(f"case: {title(all_entries)}  ({folder})")
-    state = "intact" if v.ok else f"{len(v.problems)} PROBLEM(S): run 'verifier case verify'"
-    _say(f"log: {v.count} entries, {state}; last entry hash {v.last_hash}")
+    _say(_w("cli.case_title", title=title(all_entries), dir=folder))
+    state = _w("cli.case_intact") if v.ok else _w("cli.case_problems", n=len(v.problems))
+    _say(_w("cli.case_log", n=v.count, state=state, hash=v.last_hash))
     known = files(all_entries)
-    _say(f"files: {len(known)}")
+    _say(_w("cli.case_files", n=len(known)))
     for st in known.values():
-        notes = f"  notes: {len(st.notes)}" if st.notes else ""
+        notes = _w("cli.case_notes", n=len(st.notes)) if st.notes else ""
         _say(f"  {st.status or '-':<9} {st.verdict:<25} {(st.sha256 or '-')[:16]}  {' | '.join(st.paths)}{notes}")
         for when, text in st.notes:
             _say(f"      {when}  {text}")
     if full_log:
-        _say("entries:")
+        _say(_w("cli.case_entries"))
         for e in all_entries:
             _say(_entry_line(e))
     return EXIT_OK
@@ -248,8 +261,8 @@ def cmd_case(args: argparse.Namespace) -> int:
             key = None if args.no_sign else args.key or (DEFAULT_KEY if has_key() else None)
             opened = new_case(args.dir, args.title, key)
             signer = opened["data"].get("signing_key")
-            _say(f"created case '{args.title}' in {args.dir}"
-                 + (f"; its head is signed with key {signer['key_id']}" if signer else ""))
+            _say(_w("cli.case_created", title=args.title, dir=args.dir)
+                 + (_w("cli.case_signed", key_id=signer["key_id"]) if signer else ""))
             return EXIT_OK
         if args.case_command == "note":
             for e in annotate(args.dir, args.file, args.status, args.text):
@@ -261,8 +274,9 @@ def cmd_case(args: argparse.Namespace) -> int:
     except (CaseError, OSError) as exc:
         _say(f"verifier: {exc}", err=True)
         return EXIT_USAGE
+    lang = _lang()
     for problem in v.problems:
-        _say(f"FAILED: {problem}")
+        _say(_w("cli.failed", why=problem.text(lang)))
     if v.ok:
-        _say(f"OK: {v.count} entries, every link and the head match; last entry hash {v.last_hash}")
+        _say(_w("cli.case_ok", n=v.count, hash=v.last_hash))
     return EXIT_OK if v.ok else EXIT_FAILED

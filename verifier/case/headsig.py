@@ -17,6 +17,7 @@ from typing import Any
 from ..adapters import ed25519
 from ..report.canonical import dumps as canonical
 from .log import LOG_NAME, Head
+from .words import Said
 
 SIG_NAME = "case.head.sig"
 
@@ -62,7 +63,7 @@ def sign_head(folder: Path, head: Head) -> None:
     os.replace(tmp, folder / SIG_NAME)
 
 
-def check_head(folder: Path, head: Head) -> str | None:
+def check_head(folder: Path, head: Head) -> Said | None:
     """Why the head's signature does not hold, or None (also None for a case opened without a key)."""
     wanted = case_key(folder)
     if wanted is None:
@@ -70,9 +71,9 @@ def check_head(folder: Path, head: Head) -> str | None:
     try:
         record = json.loads((folder / SIG_NAME).read_bytes().decode("utf-8"))
     except FileNotFoundError:
-        return f"{SIG_NAME} is missing, but the case was opened with key {wanted.get('key_id')}"
+        return Said("case.sig_missing", key_id=wanted.get("key_id"))
     except (OSError, UnicodeDecodeError, ValueError):
-        return f"{SIG_NAME} is damaged"
+        return Said("case.sig_damaged")
     try:
         raw = base64.b64decode(str(wanted.get("public_key")), validate=True)
         sig = base64.b64decode(str(record.get("signature")), validate=True)
@@ -80,6 +81,5 @@ def check_head(folder: Path, head: Head) -> str | None:
     except (ValueError, AttributeError):
         good = False
     if not good:
-        return (f"{SIG_NAME} does not match the head: the head was changed or put back, or entries were added "
-                f"where key {wanted.get('key_id')} was not available")
+        return Said("case.sig_mismatch", key_id=wanted.get("key_id"))
     return None

@@ -18,16 +18,20 @@ from ..report.canonical import CanonicalError
 from ..report.canonical import dumps as canonical
 from .headsig import check_head
 from .log import GENESIS, KINDS, CaseError, Head, entry_hash, read_head, read_lines
+from .words import Said
 
 
 @dataclass(frozen=True)
 class Problem:
     line: int | None
     seq: int | None
-    message: str
+    message: Said  # English as a string; .text(lang) in the reader's language
 
     def __str__(self) -> str:
-        return self.message
+        return str(self.message)
+
+    def text(self, lang: str) -> str:
+        return self.message.text(lang)
 
 
 @dataclass
@@ -42,8 +46,8 @@ class Verification:
         return not self.problems
 
 
-def _name(seq: object, line: int) -> str:
-    return f"entry {seq} (line {line})" if isinstance(seq, int) else f"line {line}"
+def _name(seq: object, line: int) -> Said:
+    return Said("case.entry", seq=seq, line=line) if isinstance(seq, int) else Said("case.line", line=line)
 
 
 def verify(folder: Path) -> Verification:
@@ -51,37 +55,36 @@ def verify(folder: Path) -> Verification:
     v = Verification()
     problems = v.problems
     prev, expected, last_seq = GENESIS, 1, 0
-    prev_name = "the start of the log"
+    prev_name = Said("case.start")
     for n, line in enumerate(lines, 1):
         try:
             entry = json.loads(line.decode("utf-8"))
         except (UnicodeDecodeError, ValueError):
             entry = None
         if not isinstance(entry, dict) or not isinstance(entry.get("seq"), int):
-            problems.append(Problem(n, None, f"line {n}: not a log entry (edited or damaged)"))
-            prev, expected, prev_name = hashlib.sha256(line).hexdigest(), expected + 1, f"line {n}"
+            problems.append(Problem(n, None, Said("case.not_entry", name=_name(None, n))))
+            prev, expected, prev_name = hashlib.sha256(line).hexdigest(), expected + 1, _name(None, n)
             continue
         seq = entry["seq"]
         name = _name(seq, n)
         try:
             if canonical(entry) != line:
-                problems.append(Problem(n, seq, f"{name}: not written as the tool writes it (edited by hand)"))
+                problems.append(Problem(n, seq, Said("case.not_canonical", name=name)))
         except CanonicalError:
-            problems.append(Problem(n, seq, f"{name}: holds a value the tool never writes (edited)"))
+            problems.append(Problem(n, seq, Said("case.bad_value", name=name)))
         if seq < expected:
-            problems.append(Problem(n, seq, f"{name}: comes after entry {expected - 1}: entries were reordered, "
-                                            "duplicated or inserted"))
+            problems.append(Problem(n, seq, Said("case.out_of_order", name=name, before=expected - 1)))
         elif seq > expected:
-            gap = f"entry {expected}" if seq == expected + 1 else f"entries {expected} to {seq - 1}"
-            problems.append(Problem(n, seq, f"{name}: {gap} missing before it (deleted)"))
+            gap = Said("case.missing_one", name=name, first=expected) if seq == expected + 1 else \
+                Said("case.missing_many", name=name, first=expected, last=seq - 1)
+            problems.append(Problem(n, seq, gap))
         if entry.get("prev") != prev:
-            problems.append(Problem(n, seq, f"{name}: does not link to {prev_name}: that entry was changed, or "
-                                            "entries were deleted, inserted or reordered between them"))
+            problems.append(Problem(n, seq, Said("case.broken_link", name=name, prev=prev_name)))
         if entry.get("kind") not in KINDS or not isinstance(entry.get("time"), str) \
                 or not isinstance(entry.get("data"), dict):
-            problems.append(Problem(n, seq, f"{name}: not a well-formed entry (kind, time or data)"))
+            problems.append(Problem(n, seq, Said("case.malformed", name=name)))
         if n == 1 and entry.get("kind") != "opened":
-            problems.append(Problem(n, seq, f"{name}: the log does not start with the case being opened"))
+            problems.append(Problem(n, seq, Said("case.no_opening", name=name)))
         try:
             prev = entry_hash(entry)
         except CanonicalError:
@@ -89,25 +92,22 @@ def verify(folder: Path) -> Verification:
         expected, last_seq, prev_name = seq + 1, seq, name
     v.count, v.last_hash = len(lines), prev
     if not lines:
-        problems.append(Problem(None, None, "the case log is empty"))
+        problems.append(Problem(None, None, Said("case.empty")))
     try:
         v.head = read_head(folder)
     except CaseError as exc:
-        problems.append(Problem(None, None, str(exc)))
+        problems.append(Problem(None, None, Said("case.head_damaged", why=str(exc))))
         return v
     head = v.head
     if head is None:
-        problems.append(Problem(None, None, "case.head is missing: deleted entries at the end could not be seen"))
+        problems.append(Problem(None, None, Said("case.head_missing")))
     elif head.count > last_seq:
-        problems.append(Problem(None, head.count, f"the head records {head.count} entries but the log ends at "
-                                                  f"entry {last_seq}: entries {last_seq + 1} to {head.count} "
-                                                  "were deleted from the end"))
+        problems.append(Problem(None, head.count, Said("case.truncated", count=head.count, last=last_seq,
+                                                       first=last_seq + 1)))
     elif head.count < last_seq:
-        problems.append(Problem(None, head.count + 1, f"entries {head.count + 1} to {last_seq} come after the head "
-                                                      "(an interrupted write, or an older head put back)"))
+        problems.append(Problem(None, head.count + 1, Said("case.head_behind", first=head.count + 1, last=last_seq)))
     elif head.last != prev:
-        problems.append(Problem(len(lines), last_seq, f"{_name(last_seq, len(lines))}: the last entry was changed "
-                                                      "after it was written (it no longer matches the head)"))
+        problems.append(Problem(len(lines), last_seq, Said("case.last_changed", name=_name(last_seq, len(lines)))))
     if head is not None and (why := check_head(folder, head)):
         problems.append(Problem(None, head.count, why))
     return v

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..adapters import ed25519
+from ..case.words import Said
 from ..config import user_data_dir
 from .json_report import canonical_bytes, fingerprint
 
@@ -156,7 +157,7 @@ class Check:
     key_id: str = ""
     key_name: str = ""
     own_key: str = ""  # the name of the user's own key with this id, if any
-    problems: list[str] = field(default_factory=list)
+    problems: list[Said] = field(default_factory=list)  # English strings that can be worded in Chinese
 
     @property
     def ok(self) -> bool:
@@ -195,7 +196,7 @@ def verify_report(json_path: Path, sig_path: Path | None = None, pubkey: Path | 
         sig_path = default_sig
     if sig_path is None:
         if pubkey is not None:
-            check.problems.append(f"no signature: {default_sig.name} does not exist (give it with --sig)")
+            check.problems.append(Said("sign.no_sig", name=default_sig.name))
         return check
     record = _signature_record(sig_path)
     raw = _b64(record.get("public_key"), "public key", 32)
@@ -203,7 +204,7 @@ def verify_report(json_path: Path, sig_path: Path | None = None, pubkey: Path | 
     check.signed = True
     check.key_id, check.key_name = ed25519.key_id(raw), str(record.get("key_name", ""))
     if record.get("key_id") not in (None, check.key_id):
-        check.problems.append("the key id written in the signature file does not match its public key")
+        check.problems.append(Said("sign.key_id_mismatch"))
     if pubkey is not None:
         try:
             expected = ed25519.public_raw(Path(pubkey).read_bytes())
@@ -212,15 +213,13 @@ def verify_report(json_path: Path, sig_path: Path | None = None, pubkey: Path | 
         except ed25519.BadKey as exc:
             raise SigningError(f"{pubkey}: {exc}") from None
         if expected != raw:
-            check.problems.append(f"signed by key {check.key_id}, not by the key in {pubkey} "
-                                  f"({ed25519.key_id(expected)})")
+            check.problems.append(Said("sign.wrong_key", key_id=check.key_id, path=str(pubkey),
+                                       other=ed25519.key_id(expected)))
     signed = record.get("signed")
     claimed = signed.get("sha256") if isinstance(signed, dict) else None
     if claimed != check.fingerprint:
-        check.problems.append(f"the report's fingerprint is {check.fingerprint}, the signature was made for "
-                              f"{claimed}: the report was changed after it was signed")
+        check.problems.append(Said("sign.changed", fingerprint=check.fingerprint, claimed=claimed))
     if not ed25519.verify(raw, signature, data):
-        check.problems.append("the signature does not match the report's content: changed after signing, "
-                              "or signed by another key")
+        check.problems.append(Said("sign.bad_signature"))
     check.own_key = next((k.name for k in list_keys(folder) if k.key_id == check.key_id), "")
     return check
