@@ -504,6 +504,24 @@ def howto(lang: str) -> list[Block]:
     ]
 
 
+_NETWORK = re.compile(r"^(none \(OS-enforced|blocked in-process only \()(?:: )?(.*)\)$")
+
+
+def _network(value: str, lang: str) -> str:
+    """The ``tool.network`` line (verifier.sandbox.Isolation.describe) in the report's language."""
+    m = _NETWORK.match(value)
+    if not m:
+        return value
+    how = m.group(2)
+    if m.group(1).startswith("none"):
+        for code, en in (("netns_user", "user+network namespace"), ("netns", "network namespace")):
+            if how.startswith(en):
+                how = L.t(code, lang) + how[len(en):]
+                break
+        return L.t("network_enforced", lang, how=how)
+    return L.t("network_in_process", lang, how=how)
+
+
 def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en",
           now: datetime | None = None, fingerprint: tuple[str, str] | None = None) -> Outline:
     """``fingerprint``: (SHA-256, file name) of the canonical JSON this report stands for."""
@@ -514,6 +532,7 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
         Field(L.t("generated_at", lang), generated),
         Field(L.t("tool", lang), clean(f"{tool.get('name', 'verifier')} {tool.get('version', '?')}", lang, 200)),
         Field(L.t("c2pa_sdk", lang), clean(tool.get("c2pa_sdk", "—"), lang, 200)),
+        Field(L.t("network", lang), clean(_network(str(tool.get("network", "—")), lang), lang, 300)),
         *([Field(L.t("fingerprint", lang), fingerprint[0], mono=True)] if fingerprint else []),
     )))
     if fingerprint:
