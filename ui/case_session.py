@@ -41,7 +41,7 @@ class CaseSession(QObject):
     # -- opening --------------------------------------------------------------------
 
     def create(self, folder: Path, title: str) -> bool:
-        from verifier.report.signing import has_key
+        from verifier.signing import has_key
 
         return self._try(lambda: case.new_case(folder, title, "default" if has_key() else None), folder)
 

@@ -56,7 +56,7 @@ def check_case(args: argparse.Namespace) -> str | None:
 
 
 def check_sign(args: argparse.Namespace) -> str | None:
-    from .report.signing import DEFAULT_KEY, SigningError, load_key
+    from .signing import DEFAULT_KEY, SigningError, load_key
 
     if getattr(args, "key", None) and not args.sign:
         return "--key is used with --sign"
@@ -86,7 +86,7 @@ def after_scan(args: argparse.Namespace, files: list[dict[str, Any]], tool: Mapp
 def after_report(args: argparse.Namespace, written: Any, files: list[dict[str, Any]],
                  tool: Mapping[str, Any]) -> int:
     from .case import CaseError, record_examined, record_export
-    from .report.signing import DEFAULT_KEY, SigningError, sign_report
+    from .signing import DEFAULT_KEY, SigningError, sign_report
 
     if written.json_path != written.output:
         _say(_w("cli.wrote_json", path=written.json_path))
@@ -114,7 +114,7 @@ def after_report(args: argparse.Namespace, written: Any, files: list[dict[str, A
 
 
 def report_verify(argv: Sequence[str]) -> int:
-    from .report.signing import SigningError, verify_report
+    from .signing import SigningError, verify_report
 
     p = argparse.ArgumentParser(prog="verifier report verify",
                                 description="Recompute a JSON report's fingerprint and check its signature.")
@@ -164,7 +164,7 @@ def add_key_parser(sub: Any) -> None:
 
 
 def cmd_key(args: argparse.Namespace) -> int:
-    from .report.signing import SigningError, create_key, keys_dir, list_keys, load_key
+    from .signing import SigningError, create_key, keys_dir, list_keys, load_key
 
     try:
         if args.key_command == "create":
@@ -256,7 +256,7 @@ def cmd_case(args: argparse.Namespace) -> int:
 
     try:
         if args.case_command == "new":
-            from .report.signing import DEFAULT_KEY, has_key
+            from .signing import DEFAULT_KEY, has_key
 
             key = None if args.no_sign else args.key or (DEFAULT_KEY if has_key() else None)
             opened = new_case(args.dir, args.title, key)

@@ -234,7 +234,7 @@ def _cut_back_consistently(d: Path, keep: int) -> None:
 
 
 def test_a_signed_head_catches_log_and_head_cut_back_together(tmp_path: Path) -> None:
-    from verifier.report import signing
+    from verifier import signing
 
     key = signing.create_key()
     d = tmp_path / "signed"
@@ -248,7 +248,7 @@ def test_a_signed_head_catches_log_and_head_cut_back_together(tmp_path: Path) ->
 
 
 def test_a_deleted_head_signature_is_seen(tmp_path: Path) -> None:
-    from verifier.report import signing
+    from verifier import signing
 
     signing.create_key("desk")
     d = tmp_path / "signed"
@@ -259,7 +259,7 @@ def test_a_deleted_head_signature_is_seen(tmp_path: Path) -> None:
 
 
 def test_appending_where_the_key_is_absent_is_reported(tmp_path: Path) -> None:
-    from verifier.report import signing
+    from verifier import signing
 
     key = signing.create_key()
     d = tmp_path / "signed"

@@ -11,10 +11,11 @@ from verifier.case.words import TEXT, Said, t
 
 def test_every_phrase_has_both_languages_and_the_same_parameters() -> None:
     for key, (en, zh) in TEXT.items():
+        if not key.startswith(("case.", "sign.", "cli.")):
+            continue  # the rest of the catalogue has its own tests
         assert en and zh, key
         assert set(re.findall(r"{(\w+)}", en)) == set(re.findall(r"{(\w+)}", zh)), key
-        if key not in ("case.head_damaged",):  # only a parameter
-            assert re.search("[\u4e00-\u9fff]", zh), key
+        assert re.search("[\u4e00-\u9fff]", zh), key
 
 
 def test_a_problem_reads_as_english_and_words_itself_in_chinese(tmp_path: Path) -> None:

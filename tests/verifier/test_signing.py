@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier.report import render, signing
+from verifier import signing
+from verifier.report import render
 from verifier.report.json_report import canonical_bytes
 
 TOOL = {"name": "verifier", "version": "9.9", "c2pa_sdk": "c2pa-python 0.0", "trust_lists": []}

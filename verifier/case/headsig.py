@@ -36,7 +36,7 @@ def case_key(folder: Path) -> dict[str, Any] | None:
 
 def key_record(name: str) -> dict[str, Any]:
     """What the first entry says about the key (raises SigningError when there is no such key)."""
-    from ..report.signing import load_key
+    from ..signing import load_key
 
     key, private = load_key(name)
     raw = ed25519.public_raw_of_private(private)
@@ -45,7 +45,7 @@ def key_record(name: str) -> dict[str, Any]:
 
 def sign_head(folder: Path, head: Head) -> None:
     """Sign the new head with the case's key when it is here (else the signature goes stale: verify says so)."""
-    from ..report.signing import SigningError, load_key
+    from ..signing import SigningError, load_key
 
     wanted = case_key(folder)
     if wanted is None:

@@ -23,7 +23,7 @@ def new_case(folder: Path, title: str, key: str | None = None) -> dict[str, Any]
 
     ``key``: the name of the user's signing key that signs the head after every append
     (``None``: no signing)."""
-    from ..report.signing import SigningError
+    from ..signing import SigningError
     from .headsig import key_record
 
     if (folder / log.LOG_NAME).exists():

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..adapters import ed25519
-from ..case.words import Said
-from ..config import user_data_dir
-from .json_report import canonical_bytes, fingerprint
+from .adapters import ed25519
+from .case.words import Said
+from .config import user_data_dir
+from .report.json_report import canonical_bytes, fingerprint
 
 SIG_FORMAT = "verifier-signature/1"
 DEFAULT_KEY = "default"
