@@ -65,7 +65,7 @@ def _report(indicators: tuple[Indicator, ...] = ALL, faces: dict | None = None) 
 def _section(page: str, lang: str = "en") -> str:
     """The advisory section: from its heading to the checks' heading."""
     start = page.index(f"<h3>{t('indicator.heading', lang)}</h3>")
-    return page[start:page.index(f"<h3>{t('report.detectors', lang)}</h3>", start)]
+    return page[start:page.index(f"<h3>{t('report.checks', lang)}</h3>", start)]
 
 
 def test_the_html_report_has_an_advisory_section_after_the_verdict_and_the_evidence() -> None:
@@ -73,7 +73,7 @@ def test_the_html_report_has_an_advisory_section_after_the_verdict_and_the_evide
     page = html_report.render(outline.build(TOOL, [d], "en"))
     verdict_at, signals_at = page.index("<h3>Verdict</h3>"), page.index("<h3>Signals</h3>")
     section_at = page.index("<h3>Advisory indicators</h3>")
-    assert verdict_at < signals_at < section_at < page.index(f"<h3>{t('report.detectors', 'en')}</h3>")
+    assert verdict_at < signals_at < section_at < page.index(f"<h3>{t('report.checks', 'en')}</h3>")
     section = _section(page)
     for title in ("A region repeats elsewhere in the picture", "Compressed as JPEG at least twice",
                   "The embedded thumbnail shows another picture", "Signs of a screenshot or a photo of a screen",

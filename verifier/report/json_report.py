@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..describe import describe
 from ..evidence import Evidence, Indicator, Report, Signal
+from . import canonical
 
 
 def signal_dict(s: Signal, summary: str | None = None) -> dict[str, Any]:
@@ -145,3 +147,48 @@ def in_order(files: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         return str(d["path"])
 
     return sorted(entries, key=lambda d: (top(d), "parent" in d))
+
+
+# ---- canonical form (RFC 8785): what a report's fingerprint and signature cover -------------
+
+
+def _key(k: object) -> str:
+    """Object keys as json.dumps writes them (True -> "true", 1 -> "1")."""
+    if isinstance(k, str):
+        return k
+    if k is None or isinstance(k, bool):
+        return json.dumps(k)
+    if isinstance(k, float) and math.isfinite(k):
+        return canonical.number(k)
+    return str(k)
+
+
+def jsonable(value: Any) -> Any:
+    """The document with only JSON types: bytes as ``{"base64": …}``, sets and tuples as lists,
+    numbers with no exact JSON form (huge integers, NaN, infinities) as their decimal text."""
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int):
+        try:
+            canonical.number(value)
+            return value
+        except canonical.CanonicalError:
+            return str(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, Mapping):
+        return {_key(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [jsonable(v) for v in value]
+        return items if isinstance(value, list | tuple) else sorted(items, key=canonical.dumps)
+    return jsonable(_default(value))
+
+
+def canonical_bytes(doc: Any) -> bytes:
+    """The RFC 8785 canonical UTF-8 bytes of a document: one line, keys sorted, no whitespace."""
+    return canonical.dumps(jsonable(doc))
+
+
+def fingerprint(data: bytes) -> str:
+    """A report's fingerprint: the hex SHA-256 of its canonical bytes."""
+    return hashlib.sha256(data).hexdigest()
