@@ -59,6 +59,8 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--inline", action="store_true", help="run detectors in threads, not processes")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of verdict texts")
+    p.add_argument("--reference", action="append", type=Path, default=[], metavar="DIR",
+                   help="compare with the photos in this folder (indexed once, cached; repeatable)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,7 +121,18 @@ def config_from(args: argparse.Namespace) -> Config:
         changes["workers"] = args.workers
     if args.inline:
         changes["isolation"] = "inline"
+    if getattr(args, "reference", None):
+        changes["reference_dirs"] = tuple(args.reference)
     return base.with_(**changes)
+
+
+def index_references(config: Config) -> bool:
+    """Bring the index of each reference folder up to date, progress on stderr; False on failure."""
+    if not config.reference_dirs:
+        return True
+    from .reference.cli_progress import index_with_progress
+
+    return all(index_with_progress(folder) for folder in config.reference_dirs)
 
 
 def _print_version(config: Config) -> None:
@@ -154,6 +167,8 @@ def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
     from . import isolation
 
     config = config_from(args)
+    if not index_references(config):
+        raise SystemExit(EXIT_USAGE)
     # The workers start before this process imports the detectors (~0.2 s): both run at once.
     isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb)
     try:
@@ -190,7 +205,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from .report.json_report import document, dumps
 
     if archive_mode(args):
-        return cmd_sweep(args, config_from(args))
+        config = config_from(args)
+        if not index_references(config):
+            return EXIT_USAGE
+        return cmd_sweep(args, config)
     if not args.paths:
         print("verifier scan: give files or folders", file=sys.stderr)
         return EXIT_USAGE

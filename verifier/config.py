@@ -21,6 +21,7 @@ DEFAULT_TIMEOUTS: dict[str, float] = {
     "visible_label": 60.0,
     "audio_cue": 30.0,
     "text_label": 20.0,
+    "reference": 60.0,
 }
 FALLBACK_TIMEOUT = 30.0
 
@@ -57,6 +58,7 @@ class Config:
     workers: int = 0  # 0: one per core
     isolation: str = "process"  # "process" (default) or "inline" (tests, debugging)
     lang: str = "en"
+    reference_dirs: tuple[Path, ...] = ()  # folders of reference photos (indexed by verifier.reference.index)
 
     def timeout_for(self, detector: str) -> float:
         return float(self.timeouts.get(detector, FALLBACK_TIMEOUT))

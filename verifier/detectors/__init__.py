@@ -17,6 +17,7 @@ def _builtin() -> tuple[Detector, ...]:
     from .c2pa import C2paDetector
     from .file_facts import FileFactsDetector
     from .metadata import MetadataDetector
+    from .reference import ReferenceDetector
     from .text_label import TextLabelDetector
     from .visible_label import VisibleLabelDetector
     from .watermark import WatermarkDetector
@@ -30,6 +31,7 @@ def _builtin() -> tuple[Detector, ...]:
         AudioCueDetector(),
         WatermarkDetector(),
         VisibleLabelDetector(),
+        ReferenceDetector(),
     )
 
 
