@@ -30,6 +30,7 @@ class Settings:
     trust_dir: str = field(default_factory=default_trust_dir)
     ocr: bool = True  # visible-label text recognition
     timeouts: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TIMEOUTS))
+    reference_dir: str = ""  # folder of reference photos compared with every picture ("" = none)
 
     def ui_language(self, system: str | None = None) -> str:
         """The language the window speaks: the choice, or the system locale's (zh_* -> zh_CN)."""
@@ -50,8 +51,9 @@ class Settings:
         timeouts = dict(base.timeouts)
         timeouts.update(self.timeouts)
         lang = "zh" if self.ui_language(system_language) == "zh_CN" else "en"
+        refs = (Path(self.reference_dir),) if self.reference_dir else base.reference_dirs
         return base.with_(trust_dirs=tuple(dirs), ocr=self.ocr, disabled=frozenset(disabled),
-                          timeouts=timeouts, lang=lang)
+                          timeouts=timeouts, lang=lang, reference_dirs=refs)
 
     def with_(self, **changes: object) -> "Settings":
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -86,7 +88,8 @@ def load(store: QSettings | None = None) -> Settings:
     for name in store.childKeys():
         timeouts[name] = _float(store.value(name), timeouts.get(name, 30.0))
     store.endGroup()
-    return Settings(language=language, trust_dir=trust_dir, ocr=ocr, timeouts=timeouts)
+    reference_dir = str(store.value("reference_dir", "") or "")
+    return Settings(language=language, trust_dir=trust_dir, ocr=ocr, timeouts=timeouts, reference_dir=reference_dir)
 
 
 def save(settings: Settings, store: QSettings | None = None) -> None:
@@ -95,6 +98,7 @@ def save(settings: Settings, store: QSettings | None = None) -> None:
     store.setValue("language", settings.language)
     store.setValue("trust_dir", settings.trust_dir)
     store.setValue("ocr", settings.ocr)
+    store.setValue("reference_dir", settings.reference_dir)
     store.beginGroup("timeouts")
     for name, seconds in settings.timeouts.items():
         store.setValue(name, float(seconds))

@@ -132,7 +132,7 @@ def index_references(config: Config) -> bool:
         return True
     from .reference.cli_progress import index_with_progress
 
-    return all(index_with_progress(folder) for folder in config.reference_dirs)
+    return all(index_with_progress(folder, config.worker_count()) for folder in config.reference_dirs)
 
 
 def _print_version(config: Config) -> None:

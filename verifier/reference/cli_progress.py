@@ -10,7 +10,7 @@ from ..textsafe import for_terminal
 from . import index
 
 
-def index_with_progress(folder: Path) -> bool:
+def index_with_progress(folder: Path, workers: int = 1) -> bool:
     """Index ``folder`` (only what changed), printing progress to stderr; False with a message
     if the folder cannot be indexed."""
     started = time.monotonic()
@@ -27,7 +27,7 @@ def index_with_progress(folder: Path) -> bool:
               file=sys.stderr, flush=True)
 
     try:
-        idx = index.update(folder, progress)
+        idx = index.update(folder, progress, workers=workers)
     except (OSError, InterruptedError) as exc:
         print(for_terminal(f"verifier: reference folder: {exc}"), file=sys.stderr)
         return False

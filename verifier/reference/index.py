@@ -158,32 +158,58 @@ def _extract(path: Path, root: Path) -> tuple[str, int, str]:
     return sha, f.phash, ""
 
 
+def _extract_all(folder: Path, rels: list[str], root: Path, workers: int,
+                 stop: Callable[[], bool]) -> Iterator[tuple[str, int, str]]:
+    """:func:`_extract` of each picture, in order: in this process, or in ``workers`` processes."""
+    if workers <= 1 or len(rels) < 2 * workers:
+        for rel in rels:
+            if stop():
+                raise InterruptedError("indexing was cancelled")
+            yield _extract(folder / rel, root)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("spawn")  # no fork of a process with threads (Qt, BLAS)
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        for result in pool.map(_extract, [folder / r for r in rels], [root] * len(rels), chunksize=8):
+            if stop():
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise InterruptedError("indexing was cancelled")
+            yield result
+
+
 def update(folder: Path, progress: Progress | None = None, root: Path | None = None,
-           stop: Callable[[], bool] = lambda: False) -> FolderIndex:
+           stop: Callable[[], bool] = lambda: False, workers: int = 1) -> FolderIndex:
     """Bring the index of ``folder`` up to date and return it. Pictures whose size and mtime are
-    unchanged are not read; the others are hashed, and their features computed unless cached."""
+    unchanged are not read; the others are hashed, and their features computed unless cached
+    (in ``workers`` processes when more than one)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise NotADirectoryError(f"the reference folder {folder} does not exist or is not a folder")
     root = root or cache_root()
     old = {e.rel: e for e in _read_manifest(root, folder)}
     listing = list(_walk(folder))
-    entries: list[Entry] = []
-    for n, (rel, st) in enumerate(listing):
-        if stop():
-            raise InterruptedError("indexing was cancelled")
+    entries: list[Entry | None] = []
+    todo: list[tuple[int, str, os.stat_result]] = []
+    for rel, st in listing:
         prev = old.get(rel)
         if (prev is not None and prev.size == st.st_size and prev.mtime_ns == st.st_mtime_ns
                 and (prev.error or _feature_path(root, prev.sha256).exists())):
             entries.append(prev)
         else:
-            if progress:
-                progress(n, len(listing), rel)
-            sha, hashed, error = _extract(folder / rel, root)
-            entries.append(Entry(rel, st.st_size, st.st_mtime_ns, sha, hashed, error))
+            todo.append((len(entries), rel, st))
+            entries.append(None)
+    done = len(listing) - len(todo)
+    for (slot, rel, st), (sha, hashed, error) in zip(todo, _extract_all(folder, [t[1] for t in todo], root,
+                                                                         workers, stop)):
+        entries[slot] = Entry(rel, st.st_size, st.st_mtime_ns, sha, hashed, error)
+        done += 1
+        if progress:
+            progress(done, len(listing), rel)
     if progress:
         progress(len(listing), len(listing), "")
-    index = FolderIndex(folder, tuple(entries), root)
+    index = FolderIndex(folder, tuple(e for e in entries if e is not None), root)
     index = _with_words(index)
     _write_manifest(index)
     return index
