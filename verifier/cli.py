@@ -160,7 +160,21 @@ def _row(d: dict) -> str:
     failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
     extra = ("  ! " + ",".join(failed)) if failed else ""
     err = f"  ({d['error']})" if d.get("error") else ""
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]{extra}{err}")
+    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]{extra}{err}"
+                        + _advisory(d))
+
+
+def _advisory(d: dict) -> str:
+    """Advisory indicators after the row (they never change the verdict): ``~ reference.match ...``."""
+    parts = []
+    for i in d.get("indicators", []):
+        det = i.get("details") if isinstance(i.get("details"), dict) else {}
+        if i.get("id") == "reference.match":
+            parts.append(f"reference.match {det.get('kind')} {det.get('reference')} box={det.get('box')} "
+                         f"inliers={det.get('inliers')}")
+        else:
+            parts.append(str(i.get("id")))
+    return "".join("\n    ~ " + for_terminal(p) for p in parts)
 
 
 def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:

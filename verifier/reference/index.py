@@ -297,12 +297,37 @@ def _write_manifest(index: FolderIndex) -> None:
     _write_atomic(_manifest_path(index.root, index.folder), json.dumps(d).encode("utf-8"))
 
 
+_LOADED: dict[tuple[str, str], tuple[tuple[int, int], FolderIndex]] = {}
+
+
+def _stamp(path: Path) -> int:
+    try:
+        st = path.stat()
+    except OSError:
+        return 0
+    return st.st_mtime_ns ^ st.st_size
+
+
 def load(folder: Path, root: Path | None = None) -> FolderIndex:
-    """The index as last built (raises :class:`IndexMissing` if there is none)."""
+    """The index as last built (raises :class:`IndexMissing` if there is none). A worker keeps
+    the last one per folder in memory until its files change (the inverted file of 10,000
+    references takes a second to build)."""
     folder = Path(folder)
     root = root or cache_root()
-    if not _manifest_path(root, folder).exists():
+    manifest = _manifest_path(root, folder)
+    if not manifest.exists():
         raise IndexMissing(f"the reference folder {folder} has not been indexed yet")
+    key = (str(folder), str(root))
+    stamp = (_stamp(manifest), _stamp(manifest.parent / "words.npz"))
+    hit = _LOADED.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    index = _load(folder, root)
+    _LOADED[key] = (stamp, index)
+    return index
+
+
+def _load(folder: Path, root: Path) -> FolderIndex:
     entries = tuple(_read_manifest(root, folder))
     index = FolderIndex(folder, entries, root)
     usable = index.usable

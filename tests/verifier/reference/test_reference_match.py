@@ -183,3 +183,15 @@ def test_an_unreadable_reference_is_listed_not_fatal(tmp_path: Path, press_photo
     idx = index.update(refs)
     bad = [e for e in idx.entries if e.error]
     assert [e.rel for e in bad] == ["broken.jpg"] and len(idx.usable) == 3
+
+
+def test_the_table_lists_the_match_under_the_row(tmp_path: Path, press_photo: bytes,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    refs = _refs(tmp_path, press_photo)
+    suspect = tmp_path / "copy.jpg"
+    suspect.write_bytes(jpeg(decoded(press_photo), 70))
+    assert cli.main(["scan", str(suspect), "--reference", str(refs), "--inline", "--no-ocr",
+                     "--disable", "watermark"]) == 0
+    out, err = capsys.readouterr()
+    assert "~ reference.match duplicate" in out and "press.jpg" in out
+    assert "indexed 3 reference photos" in err  # progress goes to stderr
