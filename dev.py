@@ -34,6 +34,8 @@ WINDOW_LIBS = {"xkbcommon-x11": "libxkbcommon-x11-0", "xcb-cursor": "libxcb-curs
                "xcb-icccm": "libxcb-icccm4", "xcb-image": "libxcb-image0", "xcb-keysyms": "libxcb-keysyms1",
                "xcb-render-util": "libxcb-render-util0", "xcb-shape": "libxcb-shape0"}
 FONTS = ("fonts-noto-cjk",)  # Chinese glyphs in the window and reports
+# Programs the test suite needs: strace shows that no process of a scan opens a network socket.
+TEST_TOOLS = {"strace": "strace"}
 
 
 def say(msg: str) -> None:
@@ -47,23 +49,25 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def system_libs(window: bool) -> None:
+def system_libs(window: bool, tests: bool = False) -> None:
     if not sys.platform.startswith("linux"):
         return
     wanted = dict(QT_LIBS, **(WINDOW_LIBS if window else {}))
     missing = [pkg for lib, pkg in wanted.items() if ctypes.util.find_library(lib) is None]
+    if tests:
+        missing.extend(pkg for tool, pkg in TEST_TOOLS.items() if shutil.which(tool) is None)
     if not Path("/usr/share/fonts/opentype/noto").is_dir() and shutil.which("apt-get"):
         missing.extend(FONTS)
     if not missing:
         return
     if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        say(f"installing system libraries for Qt: {' '.join(missing)}")
+        say(f"installing system packages: {' '.join(missing)}")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
         subprocess.run(["apt-get", "update", "-qq"], check=False, env=env)
         subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=False, env=env,
                        stdout=subprocess.DEVNULL)
     else:
-        say(f"Qt needs these system packages: sudo apt-get install {' '.join(missing)}")
+        say(f"Qt (and the tests) need these system packages: sudo apt-get install {' '.join(missing)}")
 
 
 def build_translations() -> None:
@@ -104,7 +108,7 @@ def run(args: list[str]) -> int:
 
 
 def test(args: list[str]) -> int:
-    system_libs(window=False)
+    system_libs(window=False, tests=True)
     setup()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     code = subprocess.call([str(PY), "-m", "pytest", *args], cwd=ROOT, env=env)

@@ -9,6 +9,7 @@ from typing import Any
 
 from . import __version__
 from .config import Config
+from .isolation import network_state
 from .trust import discover
 
 
@@ -37,4 +38,6 @@ def tool_info(config: Config) -> dict[str, Any]:
         "trust_lists": store.labels(),
         "trust_status": trust_status(config),
         "python": platform.python_version(),
+        # what keeps the detectors off the network (verifier.sandbox; docs/OFFLINE.md)
+        "network": network_state(config.isolation).describe(),
     }

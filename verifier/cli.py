@@ -8,6 +8,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 from pathlib import Path
 
 from .config import Config, user_data_dir
@@ -143,6 +144,7 @@ def _print_version(config: Config) -> None:
     print(f"C2PA SDK: {info['c2pa_sdk']}")
     lists = info["trust_lists"]
     print("trust lists: " + (", ".join(lists) if lists else "none loaded (C2PA signers cannot be trusted)"))
+    print(f"network: {info['network']}")
 
 
 def _signal_label(s: dict) -> str:
@@ -202,15 +204,17 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
             print(for_terminal(f"verifier: {p}: no such file or folder"), file=sys.stderr)
     files: list[dict] = []
     unreadable = False
-    for result in scan(args.paths, config, recursive=args.recursive):
-        if isinstance(result, FileFailed):
-            unreadable = True
-            d = failed_dict(str(result.path), result.message)
-        else:
-            d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
-        files.append(d)
-        if getattr(args, "progress", None):
-            args.progress(d)
+    # closing: an error or Ctrl-C in this loop still stops the scan's workers at once
+    with closing(scan(args.paths, config, recursive=args.recursive)) as results:
+        for result in results:
+            if isinstance(result, FileFailed):
+                unreadable = True
+                d = failed_dict(str(result.path), result.message)
+            else:
+                d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
+            files.append(d)
+            if getattr(args, "progress", None):
+                args.progress(d)
     return files, tool_info(config), unreadable
 
 
@@ -280,6 +284,21 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("verifier: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `verifier scan DIR | head`: the reader went away
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 1  # the output could not be written
+    finally:
+        isolation = sys.modules.get("verifier.isolation")  # loaded if any worker was started
+        if isolation is not None:
+            isolation.stop_all()  # no worker process outlives the command
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

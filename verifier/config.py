@@ -21,6 +21,10 @@ DEFAULT_TIMEOUTS: dict[str, float] = {
     "visible_label": 60.0,
     "audio_cue": 30.0,
     "text_label": 20.0,
+    "thumbnail": 20.0,
+    "double_jpeg": 30.0,
+    "recapture": 60.0,
+    "copy_move": 60.0,
     "reference": 60.0,
 }
 FALLBACK_TIMEOUT = 30.0

@@ -15,15 +15,19 @@ import logging
 import multiprocessing as mp
 import os
 import queue
+import signal
+import sys
 import threading
 import time
+import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
 from .detectors.base import Context, Detector, DetectorFailure, NotApplicable
 from .evidence import Evidence, MediaFile, Status
+from .sandbox import Isolation
 
 log = logging.getLogger(__name__)
 
@@ -213,13 +217,23 @@ def _limit_threads(threads: int) -> None:
 
 
 def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> None:
+    # First, while this process is single-threaded and has loaded no native library: leave the
+    # network at the OS level (verifier.sandbox), and tell the parent what holds.
+    from . import sandbox
+
+    state = sandbox.isolate()
+    # Ctrl-C reaches the whole process group: the parent decides, and stops its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # (already, when started from a main thread)
+    conn.send(state)
     from . import netguard
 
+    native = NativeOutput.capture()
     _limit_threads(threads)
     # Native libraries must not write to the user's terminal about hostile files (OpenCV logs
     # every malformed chunk to stderr); detectors report problems as Evidence instead.
     os.environ.setdefault("OPENCV_LOG_LEVEL", "OFF")
     netguard.install()
+    netguard.refuse_inet_sockets()
     _limit_memory(memory_limit_mb)
     logging.getLogger().setLevel(logging.WARNING)
     # Libraries' warnings (RapidOCR logs with its own coloured handler) would reach the terminal
@@ -241,21 +255,84 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
             os._exit(0)
         if isinstance(task, Prepare):
             _prepare(task)
+            native.take()  # what loading printed belongs to no file
             conn.send(PREPARED)
             continue
+        native.take()
         try:
             ev = run_detector(_instance(task.detector_ref), task.media, task.ctx)
         except MemoryError:  # e.g. importing the detector's libraries hit the limit
             ev = failure(task, Status.ERROR, _out_of_memory(task.ctx))
         except Exception as exc:  # noqa: BLE001 - e.g. the detector cannot be imported
             ev = failure(task, Status.ERROR, explain(exc, task.ctx))
+        printed = native.take()
+        if printed:
+            ev = replace(ev, facts={**ev.facts, NATIVE_MESSAGES: printed})
         try:
             conn.send((task.key, ev))
         except Exception as exc:  # noqa: BLE001 - unpicklable findings
             conn.send((task.key, failure(task, Status.ERROR, f"result could not be returned: {exc}")))
 
 
+NATIVE_MESSAGES = "native_messages"  # Evidence.facts key: what native code printed on this file
+NATIVE_LINES, NATIVE_LINE_CHARS = 20, 300
+
+
+class NativeOutput:
+    """A worker's file descriptor 2, redirected into a pipe of its own.
+
+    C libraries (mpg123, libsndfile, FFmpeg, OpenCV) write warnings about malformed files
+    straight to fd 2, under the CLI's output or into its JSON stream. In a worker, fd 2 is the
+    write end of a pipe made non-blocking: what does not fit (64 KiB per task) is dropped by the
+    kernel instead of blocking the library, and :meth:`take` drains it after each task into at
+    most :data:`NATIVE_LINES` lines that become the detector's ``native_messages`` fact.
+    """
+
+    def __init__(self, read_fd: int | None) -> None:
+        self._fd = read_fd
+
+    @classmethod
+    def capture(cls) -> "NativeOutput":
+        try:
+            read_fd, write_fd = os.pipe()
+            os.set_blocking(read_fd, False)
+            os.set_blocking(write_fd, False)
+            os.dup2(write_fd, 2)
+            os.close(write_fd)
+        except (OSError, AttributeError):  # no pipes to redirect into: leave fd 2 alone
+            return cls(None)
+        return cls(read_fd)
+
+    def take(self) -> list[str]:
+        if self._fd is None:
+            return []
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        chunks: list[bytes] = []
+        while True:
+            try:
+                chunk = os.read(self._fd, 65536)
+            except BlockingIOError:
+                break
+            except OSError:
+                return []
+            if not chunk:
+                break
+            chunks.append(chunk)
+        text = b"".join(chunks).decode("utf-8", "replace")
+        lines = [ln.strip()[:NATIVE_LINE_CHARS] for ln in text.splitlines() if ln.strip()]
+        if len(lines) > NATIVE_LINES:
+            more = len(lines) - NATIVE_LINES + 1
+            lines = lines[:NATIVE_LINES - 1] + [f"... {more} more line(s)"]
+        return lines
+
+
 PREPARED = "prepared"  # a worker's answer to Prepare
+NOTHING = object()  # _Worker.receive: no answer yet (only the isolation report was read)
+# The isolation each worker of this process reported (verifier.sandbox), with how many did.
+_SEEN: dict[Isolation, int] = {}
 PREPARE_LIMIT = 120.0  # seconds a worker may spend preparing before it is replaced
 
 
@@ -299,18 +376,85 @@ def _limit_memory(mb: int) -> None:
         log.warning("could not set a memory limit of %d MB", mb)
 
 
+def _ignore_sigint() -> Any:
+    """SIGINT ignored in this process (from the main thread only: elsewhere Python cannot set a
+    handler), returning what to restore; the disposition "ignored" survives fork and exec."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGINT"):
+        return None
+    try:
+        return signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (ValueError, OSError):
+        return None
+
+
+def _restore_sigint(previous: Any) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGINT, previous)
+
+
+# Workers started and not yet stopped, in this process: stop_all() ends any a runner left behind.
+_LIVE: "weakref.WeakSet[_Worker]" = weakref.WeakSet()
+
+
+WORKER_NAME = "verifier-worker"
+
+
+def _without_parent_main() -> None:
+    """Spawned workers must not import the parent's ``__main__`` (multiprocessing does, to find
+    functions defined there; ours live in this module). Run as ``python -m ui.app``, that import
+    is the whole Qt GUI: Qt's libraries loaded, and a thread started, before :func:`_worker_main`
+    could isolate the process (``CLONE_NEWUSER`` needs a single thread). Only processes named
+    :data:`WORKER_NAME` are affected."""
+    from multiprocessing import spawn
+
+    original = spawn.get_preparation_data
+    if getattr(original, "verifier_worker", False):
+        return
+
+    def get_preparation_data(name: str) -> dict[str, Any]:
+        data = original(name)
+        if name == WORKER_NAME:
+            data.pop("init_main_from_name", None)
+            data.pop("init_main_from_path", None)
+        return data
+
+    get_preparation_data.verifier_worker = True  # type: ignore[attr-defined]
+    spawn.get_preparation_data = get_preparation_data
+
+
 class _Worker:
     def __init__(self, memory_limit_mb: int, threads: int = 0) -> None:
+        _without_parent_main()
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, memory_limit_mb, threads), daemon=True,
-                                name="verifier-worker")
-        self.proc.start()
+                                name=WORKER_NAME)
+        # Started with Ctrl-C ignored (inherited through fork and exec; Python keeps it so): the
+        # terminal sends SIGINT to the whole process group, and a worker still starting up would
+        # die of it with a traceback on the terminal. The parent stops its workers itself.
+        previous = _ignore_sigint()
+        try:
+            self.proc.start()
+        finally:
+            _restore_sigint(previous)
+        _LIVE.add(self)
         child.close()
+        self.isolation: Isolation | None = None  # what the worker reported first
         self.task: Task | None = None
         self.started = 0.0
         self.prepared = False  # a Prepare was sent (once per worker)
         self.preparing = False  # ... and its answer has not come yet: no task meanwhile
+
+    def receive(self) -> Any:
+        """The worker's next answer; :data:`NOTHING` if only its isolation report had come."""
+        while True:
+            msg = self.conn.recv()
+            if not isinstance(msg, Isolation):
+                return msg
+            self.isolation = msg
+            _SEEN[msg] = _SEEN.get(msg, 0) + 1
+            if not self.conn.poll(0):
+                return NOTHING
 
     def kill(self) -> None:
         try:
@@ -318,6 +462,7 @@ class _Worker:
             self.proc.join(5)
         finally:
             self.conn.close()
+            _LIVE.discard(self)
 
     def ask_to_stop(self) -> None:
         try:
@@ -330,8 +475,9 @@ class _Worker:
         self.proc.join(1)
         if self.proc.is_alive():
             self.proc.kill()
-            self.proc.join(1)
+            self.proc.join(5)
         self.conn.close()
+        _LIVE.discard(self)
 
 
 class ProcessRunner:
@@ -414,7 +560,10 @@ class ProcessRunner:
             assert task is not None
             if w.conn in ready:
                 try:
-                    key, ev = w.conn.recv()
+                    msg = w.receive()
+                    if msg is NOTHING:
+                        continue
+                    key, ev = msg
                 except (EOFError, OSError):
                     code = self._exit_code(w)
                     out.append((task, failure(task, Status.ERROR, _crash_message(code),
@@ -434,7 +583,10 @@ class ProcessRunner:
         (no file was given to it, so no file's result is touched)."""
         if ready:
             try:
-                if w.conn.recv() == PREPARED:
+                msg = w.receive()
+                if msg is NOTHING:
+                    return
+                if msg == PREPARED:
                     w.preparing = False
                     return
             except (EOFError, OSError):
@@ -525,3 +677,49 @@ def make_runner(isolation: str, workers: int, memory_limit_mb: int) -> Runner:
         return ProcessRunner(workers, memory_limit_mb)
     raise ValueError(f"unknown isolation mode {isolation!r}")
 
+
+
+def stop_all() -> None:
+    """End and reap every worker process this process still has (the CLI calls it before it
+    exits, whatever happened: a finished scan, an error, Ctrl-C)."""
+    discard_early()
+    for w in list(_LIVE):
+        try:
+            w.kill()
+        except (OSError, ValueError):
+            pass
+
+
+def network_state(isolation: str) -> Isolation:
+    """What keeps the detectors off the network: what the workers reported (the weakest, if they
+    differ), else what a worker would get on this machine (:func:`probe`)."""
+    weak = [s for s in _SEEN if not s.enforced]
+    if weak:
+        return weak[0]
+    if _SEEN:
+        return next(iter(_SEEN))
+    if isolation == "inline":
+        return Isolation(False, "the detectors ran inside this process (inline mode)")
+    return probe()
+
+
+_probed: Isolation | None = None
+
+
+def probe() -> Isolation:
+    """Ask a fresh, single-threaded interpreter to isolate itself, as a worker would (once)."""
+    global _probed  # noqa: PLW0603 - one answer per process
+    if _probed is None:
+        import subprocess
+        from pathlib import Path
+
+        code = ("import sys; sys.path.insert(0, sys.argv[1]); from verifier.sandbox import isolate; "
+                "s = isolate(); print(int(s.enforced), s.how, sep='|')")
+        try:
+            out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parent.parent)],
+                                 capture_output=True, text=True, timeout=20, check=True).stdout.strip()
+            flag, _, how = out.partition("|")
+            _probed = Isolation(flag == "1", how or "the isolation probe said nothing")
+        except (OSError, subprocess.SubprocessError) as exc:
+            _probed = Isolation(False, f"the isolation probe failed ({type(exc).__name__})")
+    return _probed

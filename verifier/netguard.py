@@ -77,6 +77,26 @@ def _deny(*args: Any, **kwargs: Any) -> Any:
     raise NetworkBlocked("network access is disabled in verifier (offline by design)")
 
 
+def refuse_inet_sockets() -> None:
+    """Refuse even to create an internet socket in this process (detector workers).
+
+    Libraries probe the network at import: urllib3 (pulled in by rapidocr's model downloader)
+    opens an ``AF_INET6`` socket to ask whether IPv6 works. In a worker nothing needs one, so
+    creating it fails here (urllib3 takes that as "no IPv6") and no inet socket exists at all.
+    Python-level only: native code is kept off the network by :mod:`verifier.sandbox`.
+    """
+    inet = {socket.AF_INET, getattr(socket, "AF_INET6", socket.AF_INET)}
+    orig_init = socket.socket.__init__
+
+    def init(self: socket.socket, family: Any = -1, type: Any = -1, proto: Any = -1,
+             fileno: Any = None) -> None:
+        if fileno is None and (family == -1 or family in inet):  # -1: Python's default, AF_INET
+            _deny()
+        orig_init(self, family, type, proto, fileno)
+
+    socket.socket.__init__ = init  # type: ignore[method-assign]
+
+
 def install() -> None:
     global _installed
     if _installed:

@@ -52,6 +52,7 @@ class TextLine:
 
 def _create() -> Any:
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+    _no_telemetry()
     try:
         from rapidocr import RapidOCR
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -71,6 +72,24 @@ def _create() -> Any:
     })
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return engine
+
+
+def _no_telemetry() -> None:
+    """onnxruntime 1.31 ships Microsoft's 1DS telemetry, which resolves and posts to an events
+    host from its own threads: switch it off (docs/OFFLINE.md; the worker's network namespace
+    stops it anyway). ``VERIFIER_LIBRARY_SWITCHES=off`` leaves it on, for the test that shows
+    the namespace is what holds."""
+    import os
+
+    if os.environ.get("VERIFIER_LIBRARY_SWITCHES", "").lower() == "off":
+        return
+    os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # read by the library when its environment starts
+    try:
+        import onnxruntime
+
+        onnxruntime.disable_telemetry_events()
+    except (ImportError, AttributeError):  # not installed (reported by _create) or an old version
+        pass
 
 
 def _worker_threads() -> int:

@@ -16,13 +16,18 @@ def _builtin() -> tuple[Detector, ...]:
     from .audio_cue import AudioCueDetector
     from .c2pa import C2paDetector
     from .file_facts import FileFactsDetector
+    from .forensic_copy_move import CopyMoveDetector
+    from .forensic_jpeg import DoubleJpegDetector
+    from .forensic_recapture import RecaptureDetector
+    from .forensic_thumbnail import ThumbnailDetector
     from .metadata import MetadataDetector
     from .reference import ReferenceDetector
     from .text_label import TextLabelDetector
     from .visible_label import VisibleLabelDetector
     from .watermark import WatermarkDetector
 
-    # Cheap, declarative checks first; pixel work (watermark, then OCR, the slowest) last.
+    # Cheap, declarative checks first; pixel work (watermark, then OCR, the slowest) next; the
+    # advisory forensic indicators (never part of the verdict) last.
     return (
         FileFactsDetector(),
         MetadataDetector(),
@@ -31,6 +36,10 @@ def _builtin() -> tuple[Detector, ...]:
         AudioCueDetector(),
         WatermarkDetector(),
         VisibleLabelDetector(),
+        ThumbnailDetector(),
+        DoubleJpegDetector(),
+        RecaptureDetector(),
+        CopyMoveDetector(),
         ReferenceDetector(),
     )
 

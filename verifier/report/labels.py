@@ -17,6 +17,12 @@ TEXT: dict[str, dict[str, str]] = {
     "generated_at": {"en": "Report created (UTC)", "zh": "报告生成时间（UTC）"},
     "tool": {"en": "Tool", "zh": "工具"},
     "c2pa_sdk": {"en": "C2PA SDK", "zh": "C2PA 软件库"},
+    # network isolation of the detectors (about.tool_info "network"; docs/OFFLINE.md)
+    "network": {"en": "Network access", "zh": "网络访问"},
+    "network_enforced": {"en": "none (OS-enforced: {how})", "zh": "无（由操作系统强制：{how}）"},
+    "network_in_process": {"en": "blocked in-process only ({how})", "zh": "仅在进程内阻断（{how}）"},
+    "netns_user": {"en": "user+network namespace", "zh": "用户命名空间＋网络命名空间"},
+    "netns": {"en": "network namespace", "zh": "网络命名空间"},
     "trust_lists": {"en": "Trust lists", "zh": "信任列表"},
     "trust_list": {"en": "Trust list", "zh": "信任列表"},
     "sha256_prefix": {"en": "SHA-256 prefix", "zh": "SHA-256 前缀"},

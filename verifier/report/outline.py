@@ -497,6 +497,24 @@ def howto(lang: str) -> list[Block]:
     ]
 
 
+_NETWORK = re.compile(r"^(none \(OS-enforced|blocked in-process only \()(?:: )?(.*)\)$")
+
+
+def _network(value: str, lang: str) -> str:
+    """The ``tool.network`` line (verifier.sandbox.Isolation.describe) in the report's language."""
+    m = _NETWORK.match(value)
+    if not m:
+        return value
+    how = m.group(2)
+    if m.group(1).startswith("none"):
+        for code, en in (("netns_user", "user+network namespace"), ("netns", "network namespace")):
+            if how.startswith(en):
+                how = L.t(code, lang) + how[len(en):]
+                break
+        return L.t("network_enforced", lang, how=how)
+    return L.t("network_in_process", lang, how=how)
+
+
 def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en",
           now: datetime | None = None) -> Outline:
     lang = lang if lang in L.LANGS else "en"
@@ -506,6 +524,7 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
         Field(L.t("generated_at", lang), generated),
         Field(L.t("tool", lang), clean(f"{tool.get('name', 'verifier')} {tool.get('version', '?')}", lang, 200)),
         Field(L.t("c2pa_sdk", lang), clean(tool.get("c2pa_sdk", "—"), lang, 200)),
+        Field(L.t("network", lang), clean(_network(str(tool.get("network", "—")), lang), lang, 300)),
     )))
     blocks.append(Heading(L.t("trust_lists", lang), 3))
     trust = tool.get("trust_lists") or []

@@ -1,0 +1,85 @@
+"""forensic.double_jpeg and the quantisation-table facts, on pictures built in code."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from verifier.adapters import pillow_picture
+from verifier.config import Config
+from verifier.detectors.base import Context
+from verifier.detectors.forensic_jpeg import DoubleJpegDetector
+from verifier.evidence import MediaFile, Status
+from verifier.forensics import double_jpeg, jpeg_tables
+from verifier.isolation import run_detector
+
+from .photos import decoded, jpeg, photo
+
+
+@pytest.mark.parametrize("quality", [30, 50, 75, 90, 95])
+def test_standard_tables_give_their_quality(quality: int) -> None:
+    facts = jpeg_tables.describe(pillow_picture.quantization(jpeg(photo(64, 64), quality)))
+    assert facts is not None and facts.standard and facts.quality == quality
+
+
+def test_custom_tables_are_not_called_standard() -> None:
+    tables = {0: tuple(min(255, v + (i % 3)) for i, v in enumerate(jpeg_tables.scaled(jpeg_tables.STANDARD_LUMA, 90)))}
+    facts = jpeg_tables.describe(tables)
+    assert facts is not None and not facts.standard and 85 <= facts.quality <= 95
+
+
+def _analyse(data: bytes) -> double_jpeg.DoubleJpeg | None:
+    return double_jpeg.analyse(pillow_picture.luma(data), pillow_picture.quantization(data)[0])
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_resaved_at_a_higher_quality_is_detected_with_its_first_quality(seed: int) -> None:
+    first = jpeg(photo(640, 480, seed), 60)
+    second = jpeg(decoded(first), 90)
+    r = _analyse(second)
+    assert r is not None and r.detected, r
+    assert r.primary_quality is not None and abs(r.primary_quality - 60) <= 8
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("quality", [75, 90, 95])
+def test_a_single_compression_stays_silent(seed: int, quality: int) -> None:
+    r = _analyse(jpeg(photo(640, 480, seed), quality))
+    assert r is not None and not r.detected, r
+
+
+def test_too_small_to_measure_is_said_not_guessed() -> None:
+    assert _analyse(jpeg(photo(96, 96), 90)) is None
+
+
+def _run(tmp_path: Path, data: bytes):
+    path = tmp_path / "x.jpg"
+    path.write_bytes(data)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    media = MediaFile(path, before, len(data), "image/jpeg")
+    ev = run_detector(DoubleJpegDetector(), media, Context(Config()))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    return ev
+
+
+def test_the_detector_reports_an_indicator_and_table_facts(tmp_path: Path) -> None:
+    ev = _run(tmp_path, jpeg(decoded(jpeg(photo(640, 480, 5), 55)), 92))
+    assert ev.status is Status.OK
+    assert [i.id for i in ev.indicators] == ["forensic.double_jpeg"]
+    d = ev.indicators[0].details
+    assert d["score"] >= double_jpeg.DECIDE_FRACTION and "primary_quality" in d
+    assert ev.facts["quantisation"]["estimated_quality"] == 92 and ev.facts["quantisation"]["standard_tables"]
+    assert ev.signals == ()  # advisory: never a signal
+
+
+def test_the_detector_on_a_clean_twin_has_facts_and_no_indicator(tmp_path: Path) -> None:
+    ev = _run(tmp_path, jpeg(photo(640, 480, 5), 92))
+    assert ev.status is Status.OK and ev.indicators == ()
+    assert ev.facts["double_compression"]["score"] < double_jpeg.DECIDE_FRACTION
+
+
+def test_garbage_is_a_failed_check_not_silence(tmp_path: Path) -> None:
+    ev = _run(tmp_path, b"\xff\xd8\xff\xdb" + b"\x00" * 100)
+    assert ev.status in (Status.ERROR, Status.NOT_APPLICABLE) and ev.error

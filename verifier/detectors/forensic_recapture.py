@@ -1,0 +1,59 @@
+"""Forensic indicator ``forensic.recapture``: signs of a screenshot or a photo of a screen."""
+
+from __future__ import annotations
+
+from ..adapters import opencv_image, pillow_picture
+from ..evidence import Indicator, MediaFile
+from ..forensics import recapture
+from .base import Context, DetectorFailure, Findings, NotApplicable
+from .forensic_copy_move import STILLS
+from .pixels import load_pixels
+
+BAND = 0.15  # share of the height read for a player's timecode, at the bottom and the top
+
+
+class RecaptureDetector:
+    name = "recapture"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return media.media_type in STILLS
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        try:
+            data = opencv_image.read_bytes(media.path)
+            (w, h), camera, texts = pillow_picture.picture_facts(data)
+        except opencv_image.ImageTooLarge as exc:
+            raise DetectorFailure(str(exc)) from exc
+        except opencv_image.ImageCorrupt as exc:
+            raise NotApplicable(str(exc)) from exc
+        first = recapture.assess(w, h, camera, texts)
+        lines: list[str] = []
+        ocr_state = "off"
+        if ctx.config.ocr and ("screen_size" in first.hints or "no_camera_facts" in first.hints):
+            lines, ocr_state = _player_text(media)
+        result = recapture.assess(w, h, camera, texts, lines)
+        facts = {"hints": list(result.hints), "timecode_search": ocr_state}
+        if not result.detected:
+            return Findings(facts=facts)
+        details: dict[str, object] = {"hints": list(result.hints), "size": list(result.size)}
+        if result.tool:
+            details["tool"] = result.tool
+        if result.timecode:
+            details["timecode"] = result.timecode
+        return Findings(facts=facts, indicators=(Indicator(
+            "forensic.recapture", self.name, "signs of a screenshot or a photo of a screen", details),))
+
+
+def _player_text(media: MediaFile) -> tuple[list[str], str]:
+    """Text lines OCR reads in the bottom and top bands, and whether the search ran."""
+    from ..adapters import ocr
+
+    img = load_pixels(media)
+    h = img.shape[0]
+    band = max(16, int(h * BAND))
+    try:
+        lines = [t.text for part in (img[h - band:], img[:band]) for t in ocr.read_text(part)]
+    except ocr.OcrUnavailable as exc:
+        return [], f"not run: {exc}"
+    return lines, "ran"

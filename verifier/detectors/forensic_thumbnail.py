@@ -1,0 +1,44 @@
+"""Forensic indicator ``forensic.thumbnail_mismatch``: the EXIF thumbnail shows another picture."""
+
+from __future__ import annotations
+
+from ..adapters import opencv_image, pillow_picture
+from ..evidence import Indicator, MediaFile
+from ..forensics import thumbnail
+from .base import Context, DetectorFailure, Findings, NotApplicable
+from .forensic_jpeg import JPEG, decode_luma, read
+
+
+class ThumbnailDetector:
+    name = "thumbnail"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return media.media_type in JPEG
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        data = read(media)
+        try:
+            thumb = pillow_picture.exif_thumbnail(data)
+        except opencv_image.ImageCorrupt as exc:
+            raise NotApplicable(str(exc)) from exc
+        if thumb is None:
+            return Findings(facts={"exif_thumbnail": False})
+        try:
+            thumb_luma = pillow_picture.luma(thumb)
+        except (opencv_image.ImageCorrupt, opencv_image.ImageTooLarge):
+            return Findings(facts={"exif_thumbnail": True, "comparison": "the thumbnail could not be decoded"})
+        result = thumbnail.compare(decode_luma(data), thumb_luma)
+        if result is None:
+            return Findings(facts={"exif_thumbnail": True, "comparison": "thumbnail too small or flat to compare"})
+        facts = {"exif_thumbnail": True, "thumbnail_size": list(result.thumbnail_size),
+                 "difference": result.difference}
+        if not result.mismatch:
+            return Findings(facts=facts)
+        return Findings(facts=facts, indicators=(Indicator(
+            "forensic.thumbnail_mismatch", self.name,
+            "the embedded EXIF thumbnail shows a different or differently framed picture",
+            {"difference": result.difference, "thumbnail_size": list(result.thumbnail_size)}),))
+
+
+__all__ = ["DetectorFailure", "ThumbnailDetector"]

@@ -1,0 +1,102 @@
+"""Traces of JPEG compression applied at least twice (an edit-and-resave trace).
+
+Method: primary quantisation estimation from DCT-coefficient histograms (Lukáš & Fridrich, 2003).
+For each low-frequency DCT position, the histogram of the coefficients as last quantised (step
+``q2``) is compared with simulations built from a *calibrated* estimate of the coefficients before
+that compression: the luma plane shifted by 4 pixels, off the JPEG grid, so blocking is mostly
+gone. A single compression is simulated by ``round(D / q2)``, a double one with an earlier step
+``q1`` by ``round(round(D / q1) * q1 / q2)``. A position votes "twice" when some ``q1`` that does
+not divide ``q2`` explains the histogram much better than a single compression. Double
+compression with ``q1`` dividing ``q2`` (including the same quality twice) leaves no such trace:
+a silence proves nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .jpeg_tables import quality_of_step
+
+ZIGZAG = (1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40)  # first 20 AC
+MIN_BLOCKS = 1024  # 256 x 256 pixels at least: fewer blocks give histograms too noisy to read
+MAX_BLOCKS = 16384  # larger pictures are sampled evenly (a 1024 x 1024 area's worth)
+HIST_RANGE = 20  # coefficient values -20..20 are compared
+MIN_NONZERO = 0.05  # a position whose coefficients are almost all zero says nothing
+MAX_Q1 = 48
+VOTE_GAIN = 0.45  # a double-compression fit must cut the single-compression error by this much
+MIN_POSITIONS = 6
+DECIDE_FRACTION = 0.5  # share of informative positions that must vote "twice"
+
+
+@dataclass(frozen=True, slots=True)
+class DoubleJpeg:
+    detected: bool
+    score: float  # share of informative positions that vote for double compression (0..1)
+    positions: int  # informative positions
+    votes: int
+    primary_steps: dict[int, int]  # position -> estimated earlier step, for the voting positions
+    primary_quality: int | None  # libjpeg quality estimate of the earlier compression
+
+
+def _dct_matrix() -> np.ndarray:
+    n = np.arange(8)
+    c = np.sqrt(2 / 8) * np.cos(np.pi * (2 * n[None, :] + 1) * n[:, None] / 16)
+    c[0] /= np.sqrt(2)
+    return c
+
+
+_C = _dct_matrix()
+
+
+def block_dct(plane: np.ndarray, max_blocks: int = MAX_BLOCKS) -> np.ndarray:
+    """8 x 8 DCT (JPEG's, which is the orthonormal DCT-II) of every whole block: (blocks, 64)."""
+    h, w = (plane.shape[0] // 8) * 8, (plane.shape[1] // 8) * 8
+    blocks = plane[:h, :w].astype(np.float64).reshape(h // 8, 8, w // 8, 8).transpose(0, 2, 1, 3)
+    blocks = blocks.reshape(-1, 8, 8) - 128.0
+    if len(blocks) > max_blocks:  # an even sample across the picture, deterministic
+        blocks = blocks[np.linspace(0, len(blocks) - 1, max_blocks).astype(np.int64)]
+    coef = np.einsum("ij,bjk,lk->bil", _C, blocks, _C, optimize=True)
+    return coef.reshape(-1, 64)
+
+
+def _hist(values: np.ndarray) -> np.ndarray:
+    v = np.clip(values, -HIST_RANGE - 1, HIST_RANGE + 1).astype(np.int64) + HIST_RANGE + 1
+    h = np.bincount(v, minlength=2 * HIST_RANGE + 3)[1:-1].astype(np.float64)
+    return h / max(1.0, float(len(values)))
+
+
+def analyse(luma: np.ndarray, luma_table: tuple[int, ...]) -> DoubleJpeg | None:
+    """``None`` when the picture is too small or too flat to say anything."""
+    observed = block_dct(luma)
+    if len(observed) < MIN_BLOCKS:
+        return None
+    calibrated = block_dct(luma[4:, 4:])
+    steps: dict[int, int] = {}
+    informative = 0
+    for pos in ZIGZAG:
+        q2 = luma_table[pos]
+        if q2 < 2 or q2 > 30:
+            continue  # step 1: nothing was quantised; large steps: almost everything is zero
+        obs_k = np.round(observed[:, pos] / q2)
+        if np.mean(obs_k != 0) < MIN_NONZERO:
+            continue
+        informative += 1
+        h_obs = _hist(obs_k)
+        d = calibrated[:, pos].astype(np.float32)
+        errors = {}
+        for q1 in range(1, MAX_Q1 + 1):
+            sim = np.round(np.round(d / q1) * q1 / q2)
+            errors[q1] = float(np.sum((h_obs - _hist(sim)) ** 2))
+        single = errors[1]
+        q1_best = min(errors, key=lambda q: (errors[q], q))
+        if q2 % q1_best != 0 and errors[q1_best] < (1 - VOTE_GAIN) * single:
+            steps[pos] = q1_best
+    if informative < MIN_POSITIONS:
+        return None
+    score = len(steps) / informative
+    qualities = [q for q in (quality_of_step(s, p) for p, s in steps.items()) if q is not None]
+    primary = int(np.median(qualities)) if qualities and score >= DECIDE_FRACTION else None
+    return DoubleJpeg(detected=score >= DECIDE_FRACTION, score=round(score, 3), positions=informative,
+                      votes=len(steps), primary_steps=steps, primary_quality=primary)
