@@ -10,7 +10,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from .settings import Settings
@@ -50,7 +52,32 @@ class IndexWorker(QThread):
         self.finished_with.emit("")
 
 
-def index_folder(folder: Path, parent: QWidget) -> IndexWorker:
+class _Relay(QObject):
+    """Lives in the GUI thread: the worker's signals reach the callbacks through it, queued, so
+    they always run on the GUI thread (a bare Python callable gives no thread to queue into)."""
+
+    def __init__(self, on_progress: Callable[[int, int], None], on_done: Callable[[str], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_progress, self._on_done = on_progress, on_done
+
+    @Slot(int, int)
+    def progress(self, done: int, total: int) -> None:
+        self._on_progress(done, total)
+
+    @Slot(str)
+    def done(self, error: str) -> None:
+        self._on_done(error)
+
+
+def _connect(worker: IndexWorker, on_progress: Callable[[int, int], None], on_done: Callable[[str], None]) -> None:
+    relay = _Relay(on_progress, on_done)
+    worker.relay = relay  # kept as long as the worker
+    worker.progress.connect(relay.progress)
+    worker.finished_with.connect(relay.done)
+
+
+def index_folder(folder: Path, parent: QWidget, on_done: Callable[[str], None]) -> IndexWorker:
     """Start indexing ``folder`` with a modal progress dialog (cancellable); returns the worker,
     whose ``finished_with`` says how it ended."""
     dialog = QProgressDialog(QCoreApplication.translate("ReferenceFolder", "Indexing the reference photos…"),
@@ -66,10 +93,12 @@ def index_folder(folder: Path, parent: QWidget) -> IndexWorker:
         dialog.setLabelText(QCoreApplication.translate(
             "ReferenceFolder", "Indexing the reference photos… {done} of {total}").format(done=done, total=total))
 
-    worker.progress.connect(on_progress)
+    def finished(error: str) -> None:
+        dialog.reset()
+        on_done(error)
+
+    _connect(worker, on_progress, finished)
     dialog.canceled.connect(worker.cancel)
-    worker.finished_with.connect(lambda _err: dialog.reset())
-    worker.finished.connect(worker.deleteLater)
     worker.start()
     return worker
 
@@ -106,8 +135,6 @@ def choose(parent: QWidget, settings: Settings, on_changed) -> None:
 
 
 def _index_then(folder: Path, parent: QWidget, settings: Settings, on_changed) -> None:
-    worker = index_folder(folder, parent)
-
     def done(error: str) -> None:
         title = QCoreApplication.translate("ReferenceFolder", "Reference photos")
         if error:
@@ -123,4 +150,25 @@ def _index_then(folder: Path, parent: QWidget, settings: Settings, on_changed) -
                 "ReferenceFolder", "{count} files could not be read.").format(count=worker.unreadable)
         inform(parent, title, text)
 
-    worker.finished_with.connect(done)
+    worker = index_folder(folder, parent, done)
+
+
+def refresh(folder: Path, show: Callable[[str, int], None]) -> IndexWorker:
+    """Bring a remembered folder's index up to date in the background (files added or changed
+    since), progress through ``show(text, milliseconds)`` (a status bar); the caller waits for
+    the worker before quitting."""
+    worker = IndexWorker(folder)
+
+    def on_progress(done: int, total: int) -> None:
+        if done < total:
+            show(QCoreApplication.translate("ReferenceFolder", "Indexing the reference photos… {done} of {total}")
+                 .format(done=done, total=total), 0)
+
+    def on_done(error: str) -> None:
+        if error:
+            show(QCoreApplication.translate("ReferenceFolder", "The folder could not be indexed: {why}")
+                 .format(why=error), 10000)
+
+    _connect(worker, on_progress, on_done)
+    worker.start()
+    return worker

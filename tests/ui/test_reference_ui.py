@@ -76,3 +76,17 @@ def test_a_match_is_shown_side_by_side_with_both_regions(qtbot, make_app, folder
     x0, y0, x1, y1 = match["reference_box"]
     assert 250 <= x0 <= 340 and 100 <= y0 <= 190 and 480 <= x1 <= 560 and 360 <= y1 <= 440
     dialog.close()
+
+
+def test_a_remembered_folder_is_brought_up_to_date_in_the_background(qtbot, make_app, folder_and_suspect) -> None:
+    from verifier.reference import index
+    from ui.settings import Settings
+
+    refs, _ = folder_and_suspect
+    index.update(refs)
+    (refs / "added-later.jpg").write_bytes(jpeg(photo(480, 360, seed=77), 90))
+    app = make_app(settings=Settings(ocr=False, reference_dir=str(refs)))
+    worker = app._reference_refresh
+    assert worker is not None
+    qtbot.waitUntil(worker.isFinished, timeout=60_000)
+    assert "added-later.jpg" in [e.rel for e in index.load(refs).entries]
