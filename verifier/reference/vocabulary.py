@@ -37,9 +37,10 @@ def _kmeans(x: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
     centres = x[rng.choice(len(x), k, replace=False)].copy()
     for _ in range(ITERATIONS):
         labels = _assign(x, centres)
-        sums = np.zeros_like(centres)
-        np.add.at(sums, labels, x)
-        counts = np.bincount(labels, minlength=k).astype(np.float32)
+        onehot = np.zeros((len(x), k), np.float32)  # k is small (the tree's branching): a matmul sums fast
+        onehot[np.arange(len(x)), labels] = 1.0
+        sums = onehot.T @ x
+        counts = onehot.sum(axis=0)
         empty = counts == 0
         centres[~empty] = sums[~empty] / counts[~empty, None]
         if empty.any():  # re-seed empty clusters from random points
