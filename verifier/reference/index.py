@@ -225,7 +225,7 @@ def _with_words(index: FolderIndex) -> FolderIndex:
     vocab = prev[0] if prev else None
     old_words: dict[str, np.ndarray] = prev[1] if prev else {}
     trained_for = prev[2] if prev else 0
-    if vocab is None or len(usable) > RETRAIN_GROWTH * trained_for:
+    if vocab is None or vocab.top.shape[0] != voc.BRANCH or len(usable) > RETRAIN_GROWTH * trained_for:
         vocab = voc.train(_sample(index, usable))
         old_words, trained_for = {}, len(usable)
     per_ref = [old_words[e.sha256] if e.sha256 in old_words else vocab.words(index.features(e).descriptors)
