@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from verifier.describe.text import mark
+
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 MAX_TEXT = 20_000  # characters of one value shown in a cell (the export keeps everything)
 
@@ -36,4 +38,4 @@ def text(value: Any, limit: int = MAX_TEXT) -> str:
             s = str(value)
     if len(s) > limit:
         s = s[:limit] + QCoreApplication.translate("Values", "… ({n} more characters)").format(n=len(s) - limit)
-    return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+    return mark(_INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", s))  # marked as quoted only in tests

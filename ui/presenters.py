@@ -15,20 +15,50 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from verifier import describe as D
+from verifier.describe import signals as DS
 from verifier.evidence import Basis, Claim, Confidence, Evidence, Signal, Status, VerdictCode
 
 from . import i18n
 from .entry import FileEntry, State
 from .plain import MAX_TEXT, text  # noqa: F401 - part of the presenters' API
-from .wording import (also_basis_text, basis_text, claim_text, detail_key_text, percent,  # noqa: F401
-                      position_text, short_signal_name, signal_gist, size_rule_text)
-from .wording import (action_text, c2pa_state_text, confidence_text, detector_error, detector_name,  # noqa: F401
-                      group_titles, invalid_credential_verdict, invalid_note, label_value_text, signal_title,
-                      signer_notes, source_type_text, status_text, strength_text, verdict_explanation,
-                      verdict_headline)
-from .wording import font_note, legacy_binding_note  # c2pa.legacy_binding and fonts
 
 MAX_NODES = 2_000  # nodes of a generic tree
+
+
+def lang() -> str:
+    """The window's language as the description layer knows it ("en" or "zh")."""
+    return D.lang_of(i18n.current())
+
+
+# The words of a finding come from verifier.describe (one catalogue for every surface); the Qt
+# translations only hold the window's own chrome.
+def detector_name(name: str) -> str:
+    return D.detector_name(name, lang())
+
+
+def status_text(status: Status) -> str:
+    return D.status_text(str(status), lang())
+
+
+def detector_error(ev: Evidence | None) -> str:
+    return D.reason_text(ev, lang())
+
+
+def signal_title(signal_id: str) -> str:
+    return D.signal_title(signal_id, lang())
+
+
+def confidence_text(c: Confidence) -> str:
+    return D.term("confidence", str(c), lang())
+
+
+def claim_text(claim: object) -> str:
+    return D.term("claim", str(claim), lang())
+
+
+def basis_text(basis: object) -> str:
+    return D.term("basis", str(basis), lang())
 MAX_DEPTH = 10
 SEVEN_KEYS = ("Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator",
               "PropagateID", "ReservedCode2")
@@ -64,15 +94,15 @@ def tree(value: Any, key: str = "", depth: int = 0, budget: list[int] | None = N
         kids = []
         for k, v in value.items():
             if budget[0] <= 0:
-                kids.append(Node("…", QCoreApplication.translate("Values", "(more entries not shown)")))
+                kids.append(Node("…", D.t("value.more", lang())))
                 break
-            kids.append(tree(v, str(k), depth + 1, budget))
+            kids.append(tree(v, D.detail_label(k, lang()), depth + 1, budget))
         return Node(key, "" if kids else "{}", tuple(kids))
     if isinstance(value, list | tuple):
         kids = []
         for i, v in enumerate(value):
             if budget[0] <= 0:
-                kids.append(Node("…", QCoreApplication.translate("Values", "(more entries not shown)")))
+                kids.append(Node("…", D.t("value.more", lang())))
                 break
             kids.append(tree(v, f"[{i + 1}]", depth + 1, budget))
         return Node(key, "" if kids else "[]", tuple(kids))
@@ -129,24 +159,9 @@ LOOKS: dict[str, Look] = {
 
 
 def signer_of(entry: FileEntry) -> str:
-    """The name of whoever signed the active C2PA manifest (common name, else issuer)."""
+    """Who signed the active C2PA manifest (one way, verifier.describe's)."""
     ev = entry.evidence_for("c2pa")
-    facts = _dict(ev.facts) if ev else {}
-    manifests = [m for m in _list(facts.get("manifests")) if isinstance(m, dict)]
-    active = next((m for m in manifests if m.get("is_active")), None)
-    if active is None and facts.get("active_manifest"):
-        active = next((m for m in manifests if m.get("label") == facts.get("active_manifest")), None)
-    if active is None and manifests:
-        active = manifests[0]
-    signer = _dict(active.get("signer")) if active else {}
-    name = signer.get("common_name") or signer.get("issuer")
-    if not name:
-        for s in entry.signals:
-            if s.id in ("c2pa.trusted", "c2pa.untrusted_signer", "c2pa.cert_expired"):
-                name = s.details.get("signer") or s.details.get("common_name") or s.details.get("issuer")
-                if name:
-                    break
-    return text(name, 200) if name else ""
+    return D.verdict.signer(list(entry.signals), _dict(ev.facts) if ev else {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +185,8 @@ def banner_view(entry: FileEntry | None) -> BannerView:
                                                "uploaded."))
     state = entry.state
     if state is State.FAILED:
-        return BannerView(LOOKS["failed"], QCoreApplication.translate("VerdictBanner", "The file could not be read"),
-                          explanation=text(entry.failed))
+        words = D.describe({"error": entry.failed or "?"}, lang())
+        return BannerView(LOOKS["failed"], words.headline, explanation=words.explanation)
     if state is State.CANCELLED:
         return BannerView(LOOKS["cancelled"], QCoreApplication.translate("VerdictBanner", "Analysis cancelled"),
                           explanation=QCoreApplication.translate(
@@ -183,106 +198,16 @@ def banner_view(entry: FileEntry | None) -> BannerView:
                           explanation=QCoreApplication.translate(
                               "VerdictBanner", "{done} of {total} checks done. Findings appear below as each check "
                                                "finishes.").format(done=done, total=total or "?"))
-    verdict = entry.report.verdict
-    ids = {s.id for s in entry.report.signals}
-    # The signer's standing matters when the verdict rests on a signature; tampering is worth saying
-    # whenever the headline does not already say it (an AI declaration inside broken credentials).
-    trust = ids - {"c2pa.invalid"}
-    trust_list = next((text(str(s.details.get("trust_list") or ""), 60) for s in entry.report.signals
-                       if s.id == "c2pa.trusted"), "")
-    notes = signer_notes(trust, trust_list) if verdict.strength is Basis.SIGNED or verdict.code is VerdictCode.SIGNED_PROVENANCE \
-        else []
-    failure = next((str(s.details.get("failure") or "") for s in entry.report.signals if s.id == "c2pa.invalid"), "")
-    headline, explanation = verdict_headline(verdict.code), verdict_explanation(verdict.code)
-    if verdict.code is VerdictCode.CREDENTIALS_INVALID and failure == "credential":
-        headline, explanation = invalid_credential_verdict()
-    elif "c2pa.invalid" in ids and verdict.code is not VerdictCode.CREDENTIALS_INVALID:
-        notes.append(invalid_note(failure))
-    if verdict.code is VerdictCode.CREDENTIALS_UNVERIFIABLE:
-        notes.extend(unverifiable_notes(entry))
-    legacy = next((s for s in entry.report.signals if s.id == "c2pa.legacy_binding"), None)
-    if legacy is not None and verdict.code is VerdictCode.SIGNED_PROVENANCE:
-        notes.insert(0, legacy_binding_note(legacy.details))
-    file_ev = entry.evidence_for("file")
-    if verdict.code is VerdictCode.INCOMPLETE and file_ev is not None and file_ev.facts.get("supported") is False:
-        notes.append(QCoreApplication.translate("VerdictBanner", "This type of file ({type}) cannot be analysed.")
-                     .format(type=text(file_ev.facts.get("media_type") or "?", 100)))
-    unchecked = tuple(Row(detector_name(n), detector_error(entry.evidence_for(n))) for n in verdict.unchecked)
+    words = D.describe(entry.report, lang())
     return BannerView(
-        also=also_lines(entry.report.signals, verdict),
-        look=LOOKS.get(verdict.code, LOOKS[VerdictCode.INCOMPLETE]),
-        headline=headline,
-        strength=strength_text(verdict.strength, signer_of(entry)),
-        explanation=explanation,
-        notes=tuple(notes),
-        unchecked=unchecked,
+        look=LOOKS.get(entry.report.verdict.code, LOOKS[VerdictCode.INCOMPLETE]),
+        headline=words.headline,
+        strength=words.strength_line,
+        explanation=words.explanation,
+        notes=words.notes,
+        unchecked=tuple(Row(name, why) for name, why in words.unchecked),
+        also=words.also,
     )
-
-
-AI_CLAIMS = (Claim.AI_GENERATED, Claim.AI_MODIFIED)
-
-
-def also_lines(signals: Iterable[Signal], verdict: Any) -> tuple[str, ...]:
-    """Independent bases that agree with the verdict besides the one it rests on ("Also: …"), and
-    whether a visible label meets the GB 45438 5 % size rule."""
-    signals = tuple(signals)
-    basis_ids = set(verdict.basis_signals)
-    agreeing = [s for s in signals if s.id in basis_ids]
-    other: dict[str, list[str]] = {}
-    for s in agreeing:
-        if s.basis not in (verdict.strength, Basis.NONE):
-            names = other.setdefault(str(s.basis), [])
-            name = short_signal_name(s.id)
-            if name not in names:
-                names.append(name)
-    lines = []
-    ranked = sorted(other, key=lambda b: -Basis(b).rank)
-    if ranked:
-        parts = [QCoreApplication.translate("VerdictBanner", "{basis} ({signals})").format(
-            basis=also_basis_text(b), signals=QCoreApplication.translate("VerdictBanner", ", ").join(other[b]))
-            for b in ranked]
-        lines.append(QCoreApplication.translate("VerdictBanner", "Also: {bases}").format(
-            bases=QCoreApplication.translate("VerdictBanner", "; ").join(parts)))
-    # AI use declared on another basis with another claim (a signed "edited with AI" under a visible
-    # "generated by AI" label): not the same claim, but the reader should see it next to the verdict
-    related: dict[tuple[str, str], list[str]] = {}
-    for s in signals:
-        if s.id in basis_ids or s.basis in (verdict.strength, Basis.NONE) or s.claim not in AI_CLAIMS:
-            continue
-        names = related.setdefault((str(s.basis), str(s.claim)), [])
-        if short_signal_name(s.id) not in names:
-            names.append(short_signal_name(s.id))
-    for (basis, claim), names in sorted(related.items(), key=lambda kv: -Basis(kv[0][0]).rank):
-        lines.append(QCoreApplication.translate("VerdictBanner", "Related: {basis} ({signals}): {claim}").format(
-            basis=also_basis_text(basis), signals=QCoreApplication.translate("VerdictBanner", ", ").join(names),
-            claim=claim_text(claim)))
-    visible = [s for s in agreeing if s.id == "visible_label" and isinstance(s.details, Mapping)]
-    if visible:
-        d = max(visible, key=lambda s: s.details.get("relative_height") if isinstance(
-            s.details.get("relative_height"), int | float) else -1.0).details
-        meets = next((d[k] for k in ("meets_5pct_rule", "meets_5_percent") if k in d), None)
-        rule = size_rule_text(d.get("relative_height"), meets)
-        if rule:
-            lines.append(rule)
-    return tuple(lines)
-
-
-def unverifiable_notes(entry: FileEntry) -> list[str]:
-    """Why Content Credentials could not be checked: the remote address, or the reader's error."""
-    ev = entry.evidence_for("c2pa")
-    facts = _dict(ev.facts) if ev else {}
-    url = facts.get("remote_url") or next((s.details.get("url") for s in entry.signals
-                                            if s.id == "c2pa.remote" and s.details.get("url")), None)
-    if facts.get("format_supported") is False:  # a font's C2PA table
-        return [font_note()]
-    if url:
-        return [QCoreApplication.translate("VerdictBanner", "The manifest is kept at {url}; it was not fetched, "
-                                                            "because this tool never goes online.").format(
-            url=text(url, 300))]
-    if facts.get("error"):
-        return [QCoreApplication.translate("VerdictBanner", "The manifest could not be read: {why}").format(
-            why=text(facts["error"], 300))]
-    return []
 
 
 def chip(entry: FileEntry) -> tuple[str, Look]:
@@ -367,56 +292,44 @@ def group_key(s: Signal) -> str:
 def overview_groups(signals: Iterable[Signal]) -> tuple[Group, ...]:
     """Signals grouped by strength; within a group, what claims AI comes before plain facts, so the
     finding shown first is the one the verdict is about."""
-    buckets: dict[str, list[SignalRow]] = {k: [] for k in group_titles()}
+    buckets: dict[str, list[SignalRow]] = {k: [] for k in GROUPS}
     for s in sorted(signals, key=lambda s: s.claim is Claim.NONE):
         buckets[group_key(s)].append(SignalRow(signal_title(s.id), summary_text(s), confidence_text(s.confidence),
                                                detector_name(s.detector), s))
-    titles = group_titles()
-    return tuple(Group(k, titles[k][0], titles[k][1], tuple(rows)) for k, rows in buckets.items() if rows)
+    return tuple(Group(k, D.t(f"group.{k}", lang()), D.t(f"group.{k}.note", lang()), tuple(rows))
+                 for k, rows in buckets.items() if rows)
+
+
+GROUPS = ("problems", "signed", "watermark", "visible", "metadata", "weak", "info")
+
+
+def overview_empty(entry: FileEntry) -> str:
+    """What the Overview says when it lists no finding: never "No signals found." for a file that
+    could not be read."""
+    if entry.state is State.FAILED:
+        return D.t("overview.unread", lang(), why=D.quote(entry.failed or "?", 2000))
+    return D.t("overview.none", lang())
 
 
 def summary_text(s: Signal) -> str:
-    """What a signal says in the window's language: detectors write English summaries, so the Chinese
-    window shows a translated gist of the details (the detector's text stays in the details pane)."""
-    if i18n.current() == "en":
-        return text(s.summary, 2000)
-    return signal_gist(s.id, s.details, s.claim)
+    """What a signal says in the window's language (verifier.describe: the detector's own words in
+    English, a gist of the details otherwise)."""
+    return DS.summary(s, lang())
 
 
-def flatten(value: Any, prefix: str = "", depth: int = 0, budget: list[int] | None = None) -> list[Row]:
-    """Nested details as flat ``a › b [2]`` / value rows (bounded; values plain and sanitised)."""
-    budget = budget if budget is not None else [MAX_NODES]
+def item_rows(items: Iterable[D.Item], prefix: str = "") -> list[Row]:
+    """Labelled details (verifier.describe) as flat ``a › b [2]`` / value rows."""
     rows: list[Row] = []
-    if budget[0] <= 0:
-        return rows
-    if depth < MAX_DEPTH and isinstance(value, Mapping) and value:
-        for k, v in value.items():
-            if budget[0] <= 0:
-                rows.append(Row("…", QCoreApplication.translate("Values", "(more entries not shown)")))
-                break
-            key = text(str(k), 200)
-            rows.extend(flatten(v, f"{prefix} › {key}" if prefix else key, depth + 1, budget))
-        return rows
-    if depth < MAX_DEPTH and isinstance(value, list | tuple) and value:
-        if all(v is None or isinstance(v, str | int | float | bool) for v in value):
-            budget[0] -= 1  # a list of plain values: one row; numbers inline, strings one per line
-            shown = [text(v, 2000) for v in value[:200]]
-            if len(value) > 200:
-                shown.append(QCoreApplication.translate("Values", "(more entries not shown)"))
-            numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
-            return [Row(prefix, (", " if numbers else "\n").join(shown))]
-        for i, v in enumerate(value):
-            if budget[0] <= 0:
-                rows.append(Row("…", QCoreApplication.translate("Values", "(more entries not shown)")))
-                break
-            rows.extend(flatten(v, f"{prefix} [{i + 1}]", depth + 1, budget))
-        return rows
-    budget[0] -= 1
-    if isinstance(value, Mapping | list | tuple):
-        shown = text(value, 2000) if value else QCoreApplication.translate("Values", "(empty)")
-    else:
-        shown = text(value, 5000)
-    return [Row(prefix, shown)]
+    for i in items:
+        label = f"{prefix} › {i.label}" if prefix and i.label and not i.label.startswith("[") else \
+            f"{prefix} {i.label}" if prefix else i.label
+        if i.value is not None:
+            rows.append(Row(label or prefix, i.value))
+        elif i.children and all(c.value is not None and c.label.startswith("[") for c in i.children):
+            rows.append(Row(label, "\n".join(c.value or "" for c in i.children)))  # a list of plain values
+        else:
+            rows.extend(item_rows(i.children, label))
+    return rows
 
 
 def finding_rows(s: Signal) -> tuple[Row, ...]:
@@ -427,28 +340,10 @@ def finding_rows(s: Signal) -> tuple[Row, ...]:
             Row(QCoreApplication.translate("FindingDetails", "Basis"), basis_text(s.basis)),
             Row(QCoreApplication.translate("FindingDetails", "Confidence"), confidence_text(s.confidence)),
             Row(QCoreApplication.translate("FindingDetails", "Found by"), detector_name(s.detector)),
-            Row(QCoreApplication.translate("FindingDetails", "Signal code"), text(s.id, 200)),
+            Row(QCoreApplication.translate("FindingDetails", "Signal code"), D.quote(s.id, 200)),
             Row(QCoreApplication.translate("FindingDetails", "Detector's own text (English)"),
-                text(s.summary, 5000))]
-    details: list[Row] = []
-    budget = [MAX_NODES]
-    if isinstance(s.details, Mapping):
-        for k, v in s.details.items():
-            if budget[0] <= 0:
-                details.append(Row("…", QCoreApplication.translate("Values", "(more entries not shown)")))
-                break
-            budget[0] -= 1
-            key = text(str(k), 200)
-            named = detail_key_text(str(k))
-            label = QCoreApplication.translate("FindingDetails", "{name} ({key})").format(name=named, key=key) \
-                if named else key
-            if str(k) == "position" and isinstance(v, str):
-                details.append(Row(label, position_text(v)))
-            elif str(k) == "relative_height" and percent(v):
-                details.append(Row(label, QCoreApplication.translate("FindingDetails", "{share} ({value})").format(
-                    share=percent(v), value=text(v))))
-            else:
-                details.extend(flatten(v, label, 1, budget))
+                D.quote(s.summary, 5000))]
+    details = item_rows(DS.detail_items(s, lang()))
     if details:
         rows.append(Row(QCoreApplication.translate("FindingDetails", "Details recorded by the detector"), "",
                         "section"))
@@ -493,9 +388,10 @@ def _manifest_node(m: dict[str, Any], by_label: dict[str, dict[str, Any]], seen:
         rows = []
         for a in actions:
             parts = [text(a.get("when"), 100), text(a.get("software_agent"), 300),
-                     source_type_text(a.get("digital_source_type")) if a.get("digital_source_type") else ""]
-            rest = tuple(Node(str(k), text(v)) for k, v in a.items() if k != "action" and v not in (None, ""))
-            rows.append(Node(action_text(a.get("action")), " · ".join(p for p in parts if p), rest))
+                     DS.source_type_text(a.get("digital_source_type"), lang()) if a.get("digital_source_type") else ""]
+            rest = tuple(Node(D.detail_label(k, lang()), D.detail_value(str(k), v, lang())) for k, v in a.items()
+                         if k != "action" and v not in (None, "") and not isinstance(v, dict | list))
+            rows.append(Node(DS.action_text(a.get("action"), lang()), " · ".join(p for p in parts if p), rest))
         kids.append(Node(QCoreApplication.translate("C2paPanel", "Actions"), str(len(actions)), tuple(rows)))
     if m.get("cawg_identity"):
         kids.append(Node(QCoreApplication.translate("C2paPanel", "Identity (CAWG)"), "",
@@ -513,7 +409,8 @@ def _manifest_node(m: dict[str, Any], by_label: dict[str, dict[str, Any]], seen:
                 if ing.get(key):
                     sub.append(Node(name, text(ing[key])))
             known = {"title", "format", "relationship", "thumbnail"}
-            sub.extend(tree(v, str(k)) for k, v in ing.items() if k not in known and v not in (None, "", [], {}))
+            sub.extend(tree(v, D.detail_label(k, lang())) for k, v in ing.items()
+                       if k not in known and v not in (None, "", [], {}))
             ref = ing.get("active_manifest") or ing.get("manifest") or ing.get("label")
             if isinstance(ref, str) and ref in by_label and ref not in seen and depth < MAX_DEPTH:
                 sub.append(_manifest_node(by_label[ref], by_label, seen | {ref}, depth + 1))
@@ -547,7 +444,8 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
     if "state" in facts:
         state = "invalid_credential" if facts["state"] == "invalid" and facts.get("failure") == "credential" \
             else facts["state"]
-        summary.append(Row(QCoreApplication.translate("C2paPanel", "Validation"), c2pa_state_text(state)))
+        summary.append(Row(QCoreApplication.translate("C2paPanel", "Validation"),
+                           D.detail_value("state", state, lang())))
     if facts.get("trust_list") or facts.get("trust_list_label"):
         summary.append(Row(QCoreApplication.translate("C2paPanel", "Trust list matched"),
                            text(facts.get("trust_list_label") or facts.get("trust_list"))))
@@ -560,7 +458,8 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
                            text(facts["remote_url"])))
     if isinstance(facts.get("legacy_binding"), dict):
         summary.append(Row(QCoreApplication.translate("C2paPanel", "Older signer's layout"),
-                           legacy_binding_note(facts["legacy_binding"])))
+                           D.t("sep.sentence", lang()).join(D.signals.legacy_binding_sentences(
+                               facts["legacy_binding"], lang()))))
     tools = list(dict.fromkeys(text(t) for m in manifests for t in _list(m.get("ai_tools")) if t))
     if tools:
         summary.append(Row(QCoreApplication.translate("C2paPanel", "AI tool used (any manifest)"), ", ".join(tools)))
@@ -568,7 +467,7 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
              "status_codes", "manifests", "legacy_binding"}
     for k, v in facts.items():
         if k not in known and isinstance(v, str | int | float | bool) and v not in ("",):
-            summary.append(Row(str(k), text(v)))
+            summary.append(Row(D.detail_label(k, lang()), D.detail_value(str(k), v, lang())))
     codes = []
     for c in _list(facts.get("status_codes")):
         if isinstance(c, dict):
@@ -614,72 +513,21 @@ def _seven(details: dict[str, Any]) -> dict[str, Any]:
     return details
 
 
-def provider_nodes(value: Any) -> tuple[Node, ...]:
-    """A decoded provider code (TC260-PG-20252A) with its parts named in the reader's language."""
-    names = {
-        "form": QCoreApplication.translate("AiLabelsPanel", "Form"),
-        "code": QCoreApplication.translate("AiLabelsPanel", "Code"),
-        "uscc": QCoreApplication.translate("AiLabelsPanel", "Unified Social Credit Code (USCC)"),
-        "uscc_check_digit_ok": QCoreApplication.translate("AiLabelsPanel", "USCC check digit correct"),
-        "service_type": QCoreApplication.translate("AiLabelsPanel", "Service type"),
-        "provider_suffix": QCoreApplication.translate("AiLabelsPanel", "Provider's own suffix"),
-        "vendor_guess": QCoreApplication.translate("AiLabelsPanel", "Company (a guess, not verified)"),
-        "vendor_guess_verified": QCoreApplication.translate("AiLabelsPanel", "Guess verified"),
-        "value": QCoreApplication.translate("AiLabelsPanel", "Value"),
-        "problem": QCoreApplication.translate("AiLabelsPanel", "Problem"),
-    }
-    if not isinstance(value, dict):
-        return tree_children(value)
-    return tuple(tree(v, names.get(str(k), str(k))) for k, v in value.items())
+def _item_nodes(items: Iterable[D.Item]) -> tuple[Node, ...]:
+    return tuple(Node(i.label, i.value or "", _item_nodes(i.children)) for i in items)
 
 
 def signal_section(s: Signal) -> Node:
-    """One AI-declaring signal as a tree: the known keys first, then everything else."""
+    """One AI-declaring signal as a tree: the GB 45438 label's seven fields first, then every
+    detail, labelled and worded by verifier.describe."""
     details = _dict(s.details)
-    kids: list[Node] = []
-    used: set[str] = set()
-    if s.id == "gb45438.label":
-        seven = _seven(details)
-        for k in SEVEN_KEYS:
-            if k in seven:
-                kids.append(Node(k, label_value_text(seven[k]) if k == "Label" else text(seven[k])))
-        used |= set(SEVEN_KEYS) | ({key for key in details if details.get(key) is seven} if seven is not details
-                                   else set())
-        names = (("label_meaning", QCoreApplication.translate("AiLabelsPanel", "Meaning")),
-                 ("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),
-                 ("placements", QCoreApplication.translate("AiLabelsPanel", "All places found")),
-                 ("field", QCoreApplication.translate("AiLabelsPanel", "Field name")),
-                 ("producer", QCoreApplication.translate("AiLabelsPanel", "Producer code decoded")),
-                 ("propagator", QCoreApplication.translate("AiLabelsPanel", "Propagator code decoded")),
-                 ("provider", QCoreApplication.translate("AiLabelsPanel", "Provider code decoded")),
-                 ("provider_code", QCoreApplication.translate("AiLabelsPanel", "Provider code decoded")),
-                 ("conformant", QCoreApplication.translate("AiLabelsPanel", "Conforms to the standard")),
-                 ("conformance", QCoreApplication.translate("AiLabelsPanel", "Conformance findings")),
-                 ("findings", QCoreApplication.translate("AiLabelsPanel", "Conformance findings")))
-    elif s.id == "generator.metadata":
-        names = (("generator", QCoreApplication.translate("AiLabelsPanel", "Generator")),
-                 ("model", QCoreApplication.translate("AiLabelsPanel", "Model")),
-                 ("prompt", QCoreApplication.translate("AiLabelsPanel", "Prompt")),
-                 ("seed", QCoreApplication.translate("AiLabelsPanel", "Seed")),
-                 ("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),
-                 ("why", QCoreApplication.translate("AiLabelsPanel", "Why this counts")))
-    else:
-        names = (("placement", QCoreApplication.translate("AiLabelsPanel", "Where in the file")),)
-    for key, title in names:
-        if key in details and key not in used:
-            v = details[key]
-            if key in ("producer", "propagator", "provider", "provider_code") and isinstance(v, dict):
-                kids.append(Node(title, "", provider_nodes(v)))
-            else:
-                kids.append(Node(title, "" if isinstance(v, dict | list) else text(v), tree_children(v)
-                                 if isinstance(v, dict | list) else ()))
-            used.add(key)
-    for k, v in details.items():
-        if k not in used:
-            kids.append(tree(v, str(k)))
+    seven = _seven(details)
+    first = {k: seven[k] for k in SEVEN_KEYS if k in seven} if s.id == "gb45438.label" else {}
+    rest = {k: v for k, v in details.items() if k not in first and not (first and v is seven and v is not details)}
+    kids = _item_nodes(D.signals.items(first, lang()) + D.signals.items(rest, lang()))
     head = QCoreApplication.translate("AiLabelsPanel", "{title} ({confidence})").format(
         title=signal_title(s.id), confidence=confidence_text(s.confidence))
-    return Node(head, summary_text(s), tuple(kids))
+    return Node(head, summary_text(s), kids)
 
 
 AI_LABEL_IDS = ("gb45438.label", "iptc.ai", "generator.metadata", "audio.cue", "text.label")
@@ -734,44 +582,9 @@ def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
     for s in signals:
         if s.id not in ("watermark.invisible", "visible_label"):
             continue
-        details = _dict(s.details)
-        kids: list[Node] = []
-        used = set()
-        if s.id == "watermark.invisible":
-            for key in ("z", "z_score", "zscore", "z-score"):
-                if key in details:
-                    kids.append(Node(QCoreApplication.translate("WatermarkPanel", "z-score"), text(details[key])))
-                    used.add(key)
-            for key, title in (("scheme", QCoreApplication.translate("WatermarkPanel", "Scheme")),
-                               ("payload", QCoreApplication.translate("WatermarkPanel", "Payload")),
-                               ("embedder", QCoreApplication.translate("WatermarkPanel", "Embedded by")),
-                               ("level", QCoreApplication.translate("WatermarkPanel", "Level")),
-                               ("at_seconds", QCoreApplication.translate("WatermarkPanel", "At (seconds)"))):
-                if key in details:
-                    value = details[key]
-                    if key == "level" and str(value) in ("detected", "possible"):
-                        kids.append(Node(title, confidence_text(Confidence(str(value)))))
-                    else:
-                        kids.append(Node(title, text(value)))
-                    used.add(key)
-        else:
-            for key, title in (("text", QCoreApplication.translate("WatermarkPanel", "Text read")),
-                               ("box", QCoreApplication.translate("WatermarkPanel", "Box (pixels)")),
-                               ("relative_height", QCoreApplication.translate("WatermarkPanel",
-                                                                              "Height relative to shortest side")),
-                               ("meets_5pct_rule", QCoreApplication.translate("WatermarkPanel", "Meets the 5 % rule")),
-                               ("meets_5_percent", QCoreApplication.translate("WatermarkPanel", "Meets the 5 % rule")),
-                               ("position", QCoreApplication.translate("WatermarkPanel", "Position")),
-                               ("at_seconds", QCoreApplication.translate("WatermarkPanel", "At (seconds)"))):
-                if key in details:
-                    shown = percent(details[key]) if key == "relative_height" else \
-                        position_text(details[key]) if key == "position" and isinstance(details[key], str) else ""
-                    kids.append(Node(title, shown or text(details[key])))
-                    used.add(key)
-        kids.extend(tree(v, str(k)) for k, v in details.items() if k not in used)
         head = QCoreApplication.translate("WatermarkPanel", "{title} ({confidence})").format(
             title=signal_title(s.id), confidence=confidence_text(s.confidence))
-        out.append(Node(head, summary_text(s), tuple(kids)))
+        out.append(Node(head, summary_text(s), _item_nodes(DS.detail_items(s, lang()))))
     return tuple(out)
 
 
@@ -831,11 +644,13 @@ def file_rows(entry: FileEntry) -> tuple[Row, ...]:
         rows.append(Row(QCoreApplication.translate("FilePanel", "Note"), text(facts["sniff_note"])))
     known = {"size", "sha256", "media_type", "extension", "extension_type", "extension_mismatch", "family",
              "supported", "sniff_note"}
-    rows.extend(Row(str(k), text(v)) for k, v in facts.items() if k not in known)
+    rows.extend(Row(D.detail_label(k, lang()), D.detail_value(str(k), v, lang()) if not isinstance(v, dict | list)
+                    else text(v)) for k, v in facts.items() if k not in known)
     meta = entry.evidence_for("metadata")
     camera = _dict(_dict(meta.facts).get("camera")) if meta else {}
     for k, v in camera.items():
-        rows.append(Row(QCoreApplication.translate("FilePanel", "Camera or software: {key}").format(key=str(k)),
+        rows.append(Row(QCoreApplication.translate("FilePanel", "Camera or software: {key}").format(
+            key=D.detail_label(k, lang())),
                         text(v, 500)))
     if entry.report is not None:
         rows.append(Row(QCoreApplication.translate("FilePanel", "Analysed at (UTC)"), text(entry.report.analysed_at)))

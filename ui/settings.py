@@ -43,17 +43,12 @@ class Settings:
         base = base or Config()
         dirs = [Path(self.trust_dir)] if self.trust_dir else []
         dirs += [d for d in default_trust_dirs() if d not in dirs]
-        disabled = set(base.disabled)
-        if self.ocr:
-            disabled.discard("visible_label")
-        else:
-            disabled.add("visible_label")
         timeouts = dict(base.timeouts)
         timeouts.update(self.timeouts)
         lang = "zh" if self.ui_language(system_language) == "zh_CN" else "en"
         refs = (Path(self.reference_dir),) if self.reference_dir else base.reference_dirs
-        return base.with_(trust_dirs=tuple(dirs), ocr=self.ocr, disabled=frozenset(disabled),
-                          timeouts=timeouts, lang=lang, reference_dirs=refs)
+        # OCR off leaves the visible-label check on: its logo (sparkle) match still runs (the core decides)
+        return base.with_(trust_dirs=tuple(dirs), ocr=self.ocr, timeouts=timeouts, lang=lang, reference_dirs=refs)
 
     def with_(self, **changes: object) -> "Settings":
         return replace(self, **changes)  # type: ignore[arg-type]

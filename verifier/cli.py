@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 from .config import Config, user_data_dir
+from .table import HEADER, row
 from .textsafe import for_terminal
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
@@ -53,7 +54,7 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
                    help="trust directory with C2PA trust lists (repeatable)")
     p.add_argument("--anchors", action="append", type=Path, default=[], metavar="PEM",
                    help="extra trust anchors, e.g. a test root bundle (repeatable)")
-    p.add_argument("--no-ocr", action="store_true", help="skip OCR for visible labels (faster)")
+    p.add_argument("--no-ocr", action="store_true", help="skip text recognition for visible labels (faster; the logo check still runs)")
     p.add_argument("--disable", action="append", default=[], metavar="DETECTOR",
                    help="switch a detector off (repeatable)")
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
@@ -112,8 +113,6 @@ def config_from(args: argparse.Namespace) -> Config:
     if args.no_ocr:
         changes["ocr"] = False
     disabled = set(args.disable)
-    if args.no_ocr:
-        disabled.add("visible_label")
     if disabled:
         changes["disabled"] = frozenset(disabled)
     if args.timeout:
@@ -147,38 +146,6 @@ def _print_version(config: Config) -> None:
     print(f"network: {info['network']}")
 
 
-def _signal_label(s: dict) -> str:
-    """``id`` or ``id@placement`` when the signal says where it was found (metadata labels)."""
-    details = s.get("details")
-    where = details.get("placements") or details.get("placement") if isinstance(details, dict) else None
-    if isinstance(where, list):
-        where = "+".join(str(w) for w in where[:4])
-    return f"{s['id']}@{where}" if where else str(s["id"])
-
-
-def _row(d: dict) -> str:
-    v = d["verdict"]
-    ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
-    failed = [x["name"] for x in d.get("detectors", []) if x["status"] in ("error", "timeout")]
-    extra = ("  ! " + ",".join(failed)) if failed else ""
-    err = f"  ({d['error']})" if d.get("error") else ""
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]{extra}{err}"
-                        + _advisory(d))
-
-
-def _advisory(d: dict) -> str:
-    """Advisory indicators after the row (they never change the verdict): ``~ reference.match ...``."""
-    parts = []
-    for i in d.get("indicators", []):
-        det = i.get("details") if isinstance(i.get("details"), dict) else {}
-        if i.get("id") == "reference.match":
-            parts.append(f"reference.match {det.get('kind')} {det.get('reference')} box={det.get('box')} "
-                         f"inliers={det.get('inliers')}")
-        else:
-            parts.append(str(i.get("id")))
-    return "".join("\n    ~ " + for_terminal(p) for p in parts)
-
-
 def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
     from . import isolation
 
@@ -209,9 +176,10 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
         for result in results:
             if isinstance(result, FileFailed):
                 unreadable = True
-                d = failed_dict(str(result.path), result.message)
+                d = failed_dict(str(result.path), result.message, config.lang)
             else:
-                d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None)
+                d = file_dict(result, embed_attachments=getattr(args, "output", None) is not None,
+                              lang=config.lang)
             files.append(d)
             if getattr(args, "progress", None):
                 args.progress(d)
@@ -231,8 +199,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print("verifier scan: give files or folders", file=sys.stderr)
         return EXIT_USAGE
     if not args.json:
-        print(f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]")
-        args.progress = lambda d: print(_row(d), flush=True)
+        print(HEADER)
+        lang = config_from(args).lang
+        args.progress = lambda d: print(row(d, lang), flush=True)
     files, tool, unreadable = run_analysis(args)
     if args.json:
         files.sort(key=lambda d: d["path"])

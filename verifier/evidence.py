@@ -150,7 +150,9 @@ class Evidence:
     attachments: tuple[Attachment, ...] = ()
     indicators: tuple[Indicator, ...] = ()  # advisory only: never read by fusion
     ms: float = 0.0
-    error: str = ""  # a clear, user-facing message when status is error/timeout/skipped
+    error: str = ""  # a clear English message when status is error/timeout/skipped
+    reason: str = ""  # why it did not complete, as a code (worded by verifier.describe): timeout, crashed…
+    reason_params: dict[str, Any] = field(default_factory=dict)  # the code's parameters (seconds, signal…)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,8 +161,6 @@ class Verdict:
     strength: Basis
     unchecked: tuple[str, ...] = ()  # detectors that could not run to completion
     basis_signals: tuple[str, ...] = ()  # ids of the signals the verdict rests on
-    headline: str = ""
-    explanation: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -65,9 +65,10 @@ def run_detector(det: Detector, media: MediaFile, ctx: Context) -> Evidence:
     """Run one detector and turn every outcome, including failure, into Evidence."""
     start = time.perf_counter()
 
-    def done(status: Status, error: str = "", **kw: Any) -> Evidence:
+    def done(status: Status, error: str = "", reason: tuple[str, dict[str, Any]] = ("", {}), **kw: Any) -> Evidence:
         ms = round((time.perf_counter() - start) * 1000, 2)
-        return Evidence(detector=det.name, status=status, ms=ms, error=error, **kw)
+        return Evidence(detector=det.name, status=status, ms=ms, error=error, reason=reason[0],
+                        reason_params=reason[1], **kw)
 
     try:
         if not det.applies_to(media):
@@ -76,16 +77,31 @@ def run_detector(det: Detector, media: MediaFile, ctx: Context) -> Evidence:
     except NotApplicable as exc:
         return done(Status.NOT_APPLICABLE, str(exc))
     except DetectorFailure as exc:
-        return done(Status.ERROR, str(exc) or "the check could not be completed")
+        return done(Status.ERROR, str(exc) or "the check could not be completed",
+                    ("failed", {"detail": str(exc)} if str(exc) else {}))
     except MemoryError:
-        return done(Status.ERROR, _out_of_memory(ctx))
+        return done(Status.ERROR, _out_of_memory(ctx), _oom(ctx))
     except RecursionError:
-        return done(Status.ERROR, "the file is nested too deeply to analyse")
+        return done(Status.ERROR, "the file is nested too deeply to analyse", ("too_deep", {}))
     except Exception as exc:  # noqa: BLE001 - a failure is data, reported as such
         log.debug("detector %s failed on %s", det.name, media.path, exc_info=True)
-        return done(Status.ERROR, explain(exc, ctx))
+        return done(Status.ERROR, explain(exc, ctx), reason_of(exc, ctx))
     return done(Status.OK, signals=findings.signals, facts=findings.facts, attachments=findings.attachments,
                 indicators=findings.indicators)
+
+
+def _oom(ctx: Context) -> tuple[str, dict[str, Any]]:
+    return "out_of_memory", {"limit": ctx.config.memory_limit_mb}
+
+
+def reason_of(exc: BaseException, ctx: Context) -> tuple[str, dict[str, Any]]:
+    """The reason code (and parameters) of an exception a detector let escape; cf. :func:`explain`."""
+    kind, text = type(exc).__name__, str(exc)
+    if kind == "DecompressionBombError":
+        return "bomb", {"detail": text[:300]}
+    if any(marker in text.lower() for marker in _NATIVE_OOM):
+        return "out_of_memory", {"limit": ctx.config.memory_limit_mb, "detail": f"{kind}: {text}"[:300]}
+    return "failed", {"detail": f"{kind}: {text}"[:500]}
 
 
 def _out_of_memory(ctx: Context) -> str:
@@ -111,8 +127,10 @@ def explain(exc: BaseException, ctx: Context) -> str:
     return f"{kind}: {text}"[:500]
 
 
-def failure(task: Task, status: Status, message: str, ms: float = 0.0) -> Evidence:
-    return Evidence(detector=task.detector, status=status, error=message, ms=round(ms, 2))
+def failure(task: Task, status: Status, message: str, ms: float = 0.0,
+            reason: tuple[str, dict[str, Any]] = ("", {})) -> Evidence:
+    return Evidence(detector=task.detector, status=status, error=message, ms=round(ms, 2), reason=reason[0],
+                    reason_params=reason[1])
 
 
 class Runner(Protocol):
@@ -175,13 +193,14 @@ class InlineRunner:
         expired = [(t, s) for t, s in self._running.values() if now - s > t.timeout]
         for task, _ in expired:
             del self._running[task.key]
-        return [(t, failure(t, Status.TIMEOUT, _timeout_message(t), (now - s) * 1000)) for t, s in expired]
+        return [(t, failure(t, Status.TIMEOUT, _timeout_message(t), (now - s) * 1000,
+                                                  _timeout_reason(t))) for t, s in expired]
 
     def cancel(self, which: Callable[[Task], bool]) -> list[tuple[Task, Evidence]]:
         hit = [t for t, _ in self._running.values() if which(t)]
         for task in hit:
             del self._running[task.key]
-        return [(t, failure(t, Status.SKIPPED, "cancelled")) for t in hit]
+        return [(t, failure(t, Status.SKIPPED, "cancelled", reason=("cancelled", {}))) for t in hit]
 
     def close(self) -> None:
         self._running.clear()
@@ -262,16 +281,17 @@ def _worker_main(conn: Connection, memory_limit_mb: int, threads: int = 0) -> No
         try:
             ev = run_detector(_instance(task.detector_ref), task.media, task.ctx)
         except MemoryError:  # e.g. importing the detector's libraries hit the limit
-            ev = failure(task, Status.ERROR, _out_of_memory(task.ctx))
+            ev = failure(task, Status.ERROR, _out_of_memory(task.ctx), reason=_oom(task.ctx))
         except Exception as exc:  # noqa: BLE001 - e.g. the detector cannot be imported
-            ev = failure(task, Status.ERROR, explain(exc, task.ctx))
+            ev = failure(task, Status.ERROR, explain(exc, task.ctx), reason=reason_of(exc, task.ctx))
         printed = native.take()
         if printed:
             ev = replace(ev, facts={**ev.facts, NATIVE_MESSAGES: printed})
         try:
             conn.send((task.key, ev))
         except Exception as exc:  # noqa: BLE001 - unpicklable findings
-            conn.send((task.key, failure(task, Status.ERROR, f"result could not be returned: {exc}")))
+            conn.send((task.key, failure(task, Status.ERROR, f"result could not be returned: {exc}",
+                                                  reason=("unreturnable", {"detail": str(exc)[:300]}))))
 
 
 NATIVE_MESSAGES = "native_messages"  # Evidence.facts key: what native code printed on this file
@@ -567,14 +587,14 @@ class ProcessRunner:
                 except (EOFError, OSError):
                     code = self._exit_code(w)
                     out.append((task, failure(task, Status.ERROR, _crash_message(code),
-                                              (time.monotonic() - w.started) * 1000)))
+                                              (time.monotonic() - w.started) * 1000, _crash_reason(code))))
                     self._replace(w)
                     continue
                 w.task = None
                 out.append((task, ev))
             elif time.monotonic() - w.started > task.timeout:
                 out.append((task, failure(task, Status.TIMEOUT, _timeout_message(task),
-                                          (time.monotonic() - w.started) * 1000)))
+                                          (time.monotonic() - w.started) * 1000, _timeout_reason(task))))
                 self._replace(w)
         return out
 
@@ -601,7 +621,7 @@ class ProcessRunner:
         out = []
         for w in list(self._workers):
             if w.task is not None and which(w.task):
-                out.append((w.task, failure(w.task, Status.SKIPPED, "cancelled")))
+                out.append((w.task, failure(w.task, Status.SKIPPED, "cancelled", reason=("cancelled", {}))))
                 self._replace(w)
         return out
 
@@ -635,6 +655,21 @@ def _crash_message(code: int | None) -> str:
             name = str(-code)
         return f"the detector crashed on this file (worker killed by {name}); other checks continue"
     return f"the detector's worker process exited unexpectedly (exit code {code}); other checks continue"
+
+
+def _crash_reason(code: int | None) -> tuple[str, dict[str, Any]]:
+    if code is not None and code < 0:
+        try:
+            import signal
+
+            return "crashed", {"signal": signal.Signals(-code).name}
+        except (ValueError, ImportError):
+            return "crashed", {"signal": str(-code)}
+    return "worker_exit", {"code": code}
+
+
+def _timeout_reason(task: Task) -> tuple[str, dict[str, Any]]:
+    return "timeout", {"seconds": f"{task.timeout:g}"}
 
 
 def _timeout_message(task: Task) -> str:

@@ -304,12 +304,14 @@ class Scanner:
                     yield from self._record(st.index, run_detector(det, st.media, ctx))
             elif st.cancelled:
                 for det in deferred:
-                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED, error="cancelled"))
+                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED, error="cancelled",
+                                                                        reason="cancelled"))
             else:
                 why = hashing.error or "stopped"
                 for det in deferred:
                     yield from self._record(st.index, Evidence(
-                        det.name, Status.ERROR, error=f"the file could not be read to the end: {why}"))
+                        det.name, Status.ERROR, error=f"the file could not be read to the end: {why}",
+                        reason="truncated", reason_params={"detail": str(why)[:300]}))
 
     def _admit(self) -> Iterator[Event]:
         """Identify queued files while there is no backlog of tasks (keeps memory bounded)."""
@@ -338,7 +340,8 @@ class Scanner:
             for det in self.detectors:
                 if det.name in self.config.disabled:
                     yield from self._record(st.index, Evidence(det.name, Status.SKIPPED,
-                                                               error="switched off in settings"))
+                                                               error="switched off in settings",
+                                                               reason="switched_off"))
                 elif not det.isolated and st.hashing is not None:
                     st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
@@ -356,7 +359,8 @@ class Scanner:
             if st is None:
                 continue
             if st.cancelled:
-                yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
+                yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
+                                                                          reason="cancelled"))
                 continue
             runner.start(task)
         self._grow_if_waiting(runner)
@@ -387,7 +391,8 @@ class Scanner:
             yield from self._record(task.file_index, ev)
         for task in [t for t in self._tasks if t.file_index in gone]:
             self._tasks.remove(task)
-            yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled"))
+            yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
+                                                                          reason="cancelled"))
 
     def _record(self, index: int, ev: Evidence) -> Iterator[Event]:
         st = self._files.get(index)
@@ -417,7 +422,7 @@ def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detecto
     return Report(
         media=media,
         evidence=ordered,
-        verdict=fuse(ordered, lang),
+        verdict=fuse(ordered),
         analysed_at=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 

@@ -9,10 +9,9 @@ read as "nothing found": it makes an otherwise empty result ``incomplete`` and i
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .evidence import Basis, Claim, Evidence, Signal, Status, Verdict, VerdictCode
-from .messages import verdict_text
 
 TRUST_OUTCOMES = frozenset({"c2pa.trusted", "c2pa.untrusted_signer", "c2pa.cert_expired"})
 FAILED = frozenset({Status.ERROR, Status.TIMEOUT})
@@ -95,20 +94,16 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def fuse(evidence: Iterable[Evidence], lang: str = "en") -> Verdict:
+def fuse(evidence: Iterable[Evidence]) -> Verdict:
+    """The verdict's code, strength and basis: codes only (:mod:`verifier.describe` words them)."""
     summary = summarise(evidence)
     for rule in RULES:
         if rule.applies(summary):
-            verdict = Verdict(
+            return Verdict(
                 code=rule.code,
                 strength=rule.strength(summary),
                 unchecked=summary.unchecked,
                 basis_signals=rule.basis_ids(summary),
             )
-            return localise(verdict, summary.signals, lang)
     raise AssertionError("the last rule always applies")  # pragma: no cover
 
-
-def localise(verdict: Verdict, signals: tuple[Signal, ...], lang: str) -> Verdict:
-    headline, explanation = verdict_text(verdict, signals, lang)
-    return replace(verdict, headline=headline, explanation=explanation)

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CERTS, CORPUS, TRUST
-from verifier.config import Config
-from verifier.pipeline import FileDone, FileFailed, Scanner
+from tests.conftest import CORPUS
+from verifier.pipeline import FileFailed
 
 # Cases waiting for a detector, by the issue that brings it. Shrink, never grow.
 NOT_YET: dict[str, str] = {}
@@ -28,29 +27,6 @@ def _params():
     for rel in sorted(_EXPECTED):
         marks = [pytest.mark.xfail(strict=True, reason=NOT_YET[rel])] if rel in NOT_YET else []
         yield pytest.param(rel, marks=marks, id=rel)
-
-
-def corpus_config() -> Config:
-    return Config(trust_dirs=(TRUST,), user_anchors=(CERTS / "test_cert_root_bundle.pem",))
-
-
-@pytest.fixture(scope="session")
-def corpus_results(corpus: Path) -> dict[str, object]:
-    """Every file analysed as given alone (one submission each: no sidecar or fragment pairing).
-
-    expected.json describes each file on its own (e.g. a DASH init segment "without its
-    fragments"); pairing is covered by the C2PA tests. One Scanner keeps the worker pool warm.
-    """
-    results: dict[str, object] = {}
-    with Scanner(corpus_config()) as scanner:
-        for rel in sorted(_EXPECTED):
-            scanner.submit([corpus / rel])
-        for ev in scanner.events():
-            if isinstance(ev, FileDone):
-                results[ev.report.media.path.relative_to(corpus).as_posix()] = ev.report
-            elif isinstance(ev, FileFailed):
-                results[ev.path.relative_to(corpus).as_posix()] = ev
-    return results
 
 
 def check(rel: str, result: object, exp: dict) -> list[str]:

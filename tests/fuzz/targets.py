@@ -100,7 +100,7 @@ def _errors(module: str, *names: str) -> tuple[type[BaseException], ...]:
 
 
 # (name, module that must exist, attribute that must exist, target factory, allowed-errors factory,
-#  seed suffixes). The walkers' contract (verifier/formats/read_meta.py): stop with LimitReached
+#  seed suffixes). The walkers' contract (verifier/read_meta.py): stop with LimitReached
 # or say "not a valid X" with ValueError; anything else is a bug.
 _WALKER_ERRORS = lambda: (*_errors("verifier.formats.meta", "LimitReached"), ValueError)  # noqa: E731
 AFTER_MERGE: list[tuple[str, str, str, Callable[[], Callable[[bytes], Any]],
@@ -119,7 +119,7 @@ AFTER_MERGE: list[tuple[str, str, str, Callable[[], Callable[[bytes], Any]],
      _WALKER_ERRORS, (".mkv", ".webm", ".mp4")),
     ("formats.flv.walk", "verifier.formats.flv", "walk", lambda: _walker("verifier.formats.flv", True),
      _WALKER_ERRORS, (".flv", ".mp4")),
-    ("labels.xmp.parse", "verifier.labels.xmp", "parse", lambda: _text("verifier.labels.xmp", "parse"),
+    ("formats.xmp.parse", "verifier.formats.xmp", "parse", lambda: _text("verifier.formats.xmp", "parse"),
      lambda: (ValueError,), (".jpg", ".png", ".svg")),
     ("labels.gb45438.extract", "verifier.labels.gb45438", "extract",
      lambda: _text("verifier.labels.gb45438", "extract", "AIGC"), lambda: (ValueError,), (".md", ".json", ".txt")),

@@ -157,9 +157,11 @@ def no_signals() -> Report:
 
 def malformed() -> Report:
     m = media("truncated.png")
-    return report(m, Evidence("metadata", Status.ERROR, error="PNG chunk length runs past the end of the file"),
-                  Evidence("c2pa", Status.TIMEOUT, error="did not finish within 30 s and was stopped"),
-                  Evidence("watermark", Status.SKIPPED, error="cancelled"))
+    return report(m, Evidence("metadata", Status.ERROR, error="PNG chunk length runs past the end of the file",
+                           reason="failed", reason_params={"detail": "PNG chunk length runs past the end of the file"}),
+                  Evidence("c2pa", Status.TIMEOUT, error="did not finish within 30 s and was stopped",
+                           reason="timeout", reason_params={"seconds": "30"}),
+                  Evidence("watermark", Status.SKIPPED, error="cancelled", reason="cancelled"))
 
 
 def ai_modified() -> Report:

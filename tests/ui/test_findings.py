@@ -14,6 +14,8 @@ from tests.ui.reports import entry_of
 from ui import i18n, presenters
 from ui.entry import FileEntry
 from ui.widgets.report_view import ReportView
+from verifier.describe import gist
+from verifier.describe.verdict import also_lines
 from verifier.evidence import Basis, Claim, Confidence, Evidence, Signal, Status
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,19 +51,20 @@ def test_details_pane_shows_the_first_finding_in_full(view, qtbot):
     assert rows["Finding"] == "Visible AI label in the picture"
     assert rows["Basis"] == "visible or audible label in the content"
     assert rows["Detector's own text (English)"] == "Visible label 豆包AI生成 bottom-right"
-    assert rows["Meets the 5 % rule (meets_5pct_rule)"] == "no"  # known keys in words, with the key itself
-    assert rows["Box (pixels) (box)"] == "40, 140, 240, 60"  # numbers inline
-    assert rows["Height relative to shortest side (relative_height)"] == "4.1 % (0.041)"
-    assert rows["Position (position)"] == "bottom right"
+    assert rows["Meets the 5 % rule"] == "no"  # every key a detector writes in words, never the raw key
+    assert rows["Box (pixels)"] == "40, 140, 240, 60"  # numbers inline
+    assert rows["Height relative to shortest side"] == "4.1 %"
+    assert rows["Position"] == "bottom right"
+    assert not any("_" in label for label in rows)
     tree.setCurrentItem(tree.topLevelItem(1).child(0))  # the GB 45438 label
     rows = dict(pane_rows(view))
     assert rows["Finding"] == "GB 45438 implicit AI label in metadata"
-    assert rows["Producer code decoded (producer) › uscc"] == "9144030008867405X2"
-    assert rows["Producer code decoded (producer) › uscc_check_digit_ok"] == "yes"
-    assert rows["ReservedCode1"] == ""
-    assert rows["Conformance findings (findings)"] == "ProduceID is not printable ASCII"
-    assert rows["Producer code decoded (producer) › vendor_guess_verified"] == "no"
-    assert rows["shape"] == "wrapped"  # an unknown key stays as it is
+    assert rows["Producer code decoded › Unified Social Credit Code (USCC)"] == "9144030008867405X2"
+    assert rows["Producer code decoded › USCC check digit correct"] == "yes"
+    assert rows["Producer's reserved field (ReservedCode1)"] == "(empty)"
+    assert rows["Conformance findings"] == "ProduceID is not printable ASCII"
+    assert rows["Producer code decoded › Guess verified"] == "no"
+    assert rows["Shape"] == "wrapped"
     assert view.overview.details.heading.text() == "GB 45438 implicit AI label in metadata"
     tree.setCurrentItem(tree.topLevelItem(1))  # a group head: what the group means
     assert pane_rows(view)[0][0] == "Unsigned declarations"
@@ -97,7 +100,7 @@ def test_details_pane_copies_key_value_lines(view, qtbot):
     qtbot.mouseClick(pane.copy_button, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
     assert "Finding: Visible AI label in the picture" in copied
-    assert "Box (pixels) (box): 40, 140, 240, 60" in copied
+    assert "Box (pixels): 40, 140, 240, 60" in copied
     pane.table.selectRow(0)
     pane.copy_selection()
     assert QGuiApplication.clipboard().text() == "Finding: Visible AI label in the picture"
@@ -112,7 +115,7 @@ def test_details_pane_wraps_long_values(view, qtbot):
         visible_signal({"text": long}),)))))
     t = view.overview.details.table
     assert t.wordWrap()
-    row = next(r for r in range(t.rowCount()) if t.item(r, 0).text() == "Text read (text)")
+    row = next(r for r in range(t.rowCount()) if t.item(r, 0).text() == "Text read")
     assert t.rowHeight(row) > 3 * t.fontMetrics().height()  # wrapped over several lines, not cut
     assert t.item(row, 1).text() == long
 
@@ -144,17 +147,19 @@ def test_details_pane_is_bounded_however_many_keys_a_detector_writes():
     assert len(rows) < presenters.MAX_NODES + 20 and rows[-1].label == "…"
 
 
-def test_flatten_is_bounded_and_names_nested_keys():
-    rows = presenters.flatten({"a": {"b": [{"c": 1}, {"c": 2}]}, "e": [], "f": {}, "g": None})
+def test_details_flatten_bounded_and_name_nested_keys():
+    sig = Signal("x.y", "t", "", details={"a": {"b": [{"c": 1}, {"c": 2}]}, "e": [], "f": {}, "g": None})
+    rows = presenters.item_rows(presenters.DS.detail_items(sig, "en"))
     assert [(r.label, r.value) for r in rows] == [("a › b [1] › c", "1"), ("a › b [2] › c", "2"),
-                                                  ("e", "(empty)"), ("f", "(empty)"), ("g", "")]
+                                                  ("e", "(empty)"), ("f", "(empty)"), ("g", "not recorded")]
     deep: dict = {}
     cur = deep
     for _ in range(50):
         cur["k"] = {}
         cur = cur["k"]
-    assert len(presenters.flatten(deep)) == 1
-    many = presenters.flatten({str(i): i for i in range(5000)})
+    assert len(presenters.item_rows(presenters.DS.detail_items(Signal("x", "t", "", details=deep), "en"))) == 1
+    many = presenters.item_rows(presenters.DS.detail_items(Signal("x", "t", "", details={str(i): i for i in
+                                                                                          range(5000)}), "en"))
     assert len(many) <= presenters.MAX_NODES + 1 and many[-1].label == "…"
 
 
@@ -180,7 +185,6 @@ def test_banner_has_no_also_line_when_one_basis_stands_alone(view):
 
 @pytest.mark.parametrize("details, expected", [
     ({"relative_height": 0.062, "meets_5pct_rule": True}, "6.2 % of the picture's shortest side: it meets"),
-    ({"relative_height": 0.062, "meets_5_percent": True}, "6.2 %"),
     ({"meets_5pct_rule": True}, "The visible label meets the GB 45438 5 % size rule."),
     ({"relative_height": "big", "meets_5pct_rule": False}, "The visible label is smaller than"),
     ({"relative_height": 0.03, "meets_5pct_rule": None}, None),  # a logo: no text to measure
@@ -190,9 +194,9 @@ def test_banner_has_no_also_line_when_one_basis_stands_alone(view):
 def test_size_rule_is_read_defensively(details, expected):
     m = reports.media("v.png")
     report = reports.report(m, Evidence("visible_label", Status.OK, signals=(visible_signal(details),)))
-    lines = presenters.also_lines(report.signals, report.verdict)
+    lines = also_lines(list(report.signals), report.verdict, "en")
     if expected is None:
-        assert lines == ()
+        assert lines == []
     else:
         assert len(lines) == 1 and expected in lines[0]
 
@@ -200,17 +204,17 @@ def test_size_rule_is_read_defensively(details, expected):
 def test_also_line_ranks_bases_and_relates_other_ai_claims_apart():
     m = reports.media("many.png")
     wm = Signal("watermark.invisible", "watermark", "SynthID", Claim.AI_GENERATED, Basis.WATERMARK,
-                Confidence.DETECTED, {"payload": "x", "z": 9.0})
+                Confidence.DETECTED, {"payload": "x", "z_score": 9.0})
     iptc = Signal("iptc.ai", "metadata", "iptc", Claim.AI_MODIFIED, Basis.METADATA, Confidence.DECLARED, {})
     c2pa = Signal("c2pa.ai_generated", "c2pa", "c2pa", Claim.AI_GENERATED, Basis.SIGNED, Confidence.DECLARED, {})
     report = reports.report(m, Evidence("watermark", Status.OK, signals=(wm,)),
                             Evidence("metadata", Status.OK, signals=(reports.gb_signal(), iptc)),
                             Evidence("c2pa", Status.OK, signals=(c2pa,)))
     assert report.verdict.strength is Basis.SIGNED
-    assert presenters.also_lines(report.signals, report.verdict) == (
+    assert also_lines(list(report.signals), report.verdict, "en") == [
         "Also: an invisible watermark in the content (invisible watermark); declared in unsigned metadata "
         "(GB 45438 label)",  # the AI-edit declaration is another claim: related, not corroboration
-        "Related: declared in unsigned metadata (IPTC digital source type): edited or composited with AI")
+        "Related: declared in unsigned metadata (IPTC digital source type): edited or composited with AI"]
 
 
 # --------------------------------------------------------------------------- translated gists
@@ -223,14 +227,14 @@ def test_chinese_overview_shows_translated_gists_and_keeps_the_detectors_text_in
     assert first.text(0) == "画面中的显式 AI 标识"
     assert first.text(1) == "“豆包AI生成”，高度为最短边的 4.1 %"
     gb = tree.topLevelItem(1).child(0)
-    assert gb.text(1) == "Label 1 — 人工智能生成，位于 png:tEXt:AIGC"
+    assert gb.text(1) == "标识值 1 — 人工智能生成，位于 png:tEXt:AIGC"
     for i in range(tree.topLevelItemCount()):
         for j in range(tree.topLevelItem(i).childCount()):
             assert "GB 45438 implicit label" not in tree.topLevelItem(i).child(j).text(1)
     rows = dict(pane_rows(view))
     assert rows["检测器原文（英文）"] == "Visible label 豆包AI生成 bottom-right"
-    assert rows["符合 5 % 规则（meets_5pct_rule）"] == "否"
-    assert rows["位置（position）"] == "右下"
+    assert rows["符合 5 % 规则"] == "否"
+    assert rows["位置"] == "右下"
     assert view.banner.also.text().startswith("另有佐证：在未签名的元数据中声明（GB 45438 标识）")
 
 
@@ -241,14 +245,14 @@ def test_english_overview_keeps_the_detectors_summary(view):
 
 @pytest.mark.parametrize("sid, details, claim, expected", [
     ("watermark.invisible", {"payload": "SynthID", "z_score": 7.25}, Claim.AI_GENERATED, "SynthID, z-score 7.2"),
-    ("watermark.invisible", {"payload": "SynthID", "z_score": "high"}, Claim.AI_GENERATED, "SynthID"),
+    ("watermark.invisible", {"payload": "SynthID", "z_score": "high"}, Claim.AI_GENERATED, "Watermark: SynthID"),
     ("generator.metadata", {"generator": "ComfyUI"}, Claim.AI_GENERATED, "Generator: ComfyUI"),
     ("visible_label", {"logo": "Gemini sparkle"}, Claim.AI_GENERATED, "“Gemini sparkle”"),
     ("visible_label", "not a dict", Claim.AI_POSSIBLE, "Claims: possibly AI-generated"),
     ("c2pa.manifest", {}, Claim.NONE, "See the details below."),
 ])
 def test_gists_read_details_defensively(sid, details, claim, expected):
-    assert presenters.signal_gist(sid, details, claim) == expected
+    assert gist(Signal(sid, "t", "", claim, details=details), "en") == expected
 
 
 # --------------------------------------------------------------------------- icon and help
@@ -267,7 +271,7 @@ def test_window_has_the_application_icon(make_app):
 
 def test_help_explains_bases_absence_verdicts_and_privacy(make_app, qtbot):
     from ui.widgets.help_dialog import HelpDialog
-    from ui.wording import verdict_headline
+    from verifier.describe import t
     from verifier.evidence import VerdictCode
 
     app = make_app()
@@ -280,7 +284,7 @@ def test_help_explains_bases_absence_verdicts_and_privacy(make_app, qtbot):
                    "uploaded"):
         assert needle in text
     for code in VerdictCode:
-        assert verdict_headline(code) in text
+        assert t(f"verdict.headline.{code}", "en") in text
 
 
 def test_help_speaks_chinese(make_app, qtbot):
@@ -302,7 +306,7 @@ def test_chinese_label_and_watermark_panels_show_gists_not_english_summaries(vie
     assert kids["相对短边的高度"] == "4.1 %"
     assert kids["位置"] == "右下"
     label = view.ai_labels.tree.topLevelItem(0)
-    assert label.text(1) == "Label 1 — 人工智能生成，位于 png:tEXt:AIGC"
+    assert label.text(1) == "标识值 1 — 人工智能生成，位于 png:tEXt:AIGC"
 
 
 def test_flat_lists_have_no_branch_indent(view):
@@ -375,15 +379,16 @@ def test_banner_relates_a_signed_ai_edit_under_a_visible_generated_label(view):
 
 def test_c2pa_ai_gist_names_source_type_and_agent(chinese):
     sig = samsung_like().signals[2]
-    assert presenters.signal_gist(sig.id, sig.details, sig.claim) == \
-        "经人工智能编辑或合成（compositeWithTrainedAlgorithmicMedia），由 Photo assist 完成"
-    assert presenters.signal_gist("c2pa.ai_generated", {"action": "c2pa.created", "software_agent": ["x"]},
-                                  "ai_generated") == "创建（c2pa.created）"
+    assert gist(sig, "zh") == "经人工智能编辑或合成（compositeWithTrainedAlgorithmicMedia），由 Photo assist 完成"
+    assert gist(Signal("c2pa.ai_generated", "c2pa", "", Claim.AI_GENERATED,
+                       details={"action": "c2pa.created", "software_agent": ["x"]}), "zh") == "创建（c2pa.created）"
 
 
 def test_c2pa_manifest_gist_names_the_app_and_signer(chinese):
     sig = samsung_like().signals[0]
-    assert presenters.signal_gist(sig.id, {"claim_generator": "Galaxy S25", "signer": {"common_name": "Samsung"}},
-                                  sig.claim) == "使用 Galaxy S25 制作；签名者 Samsung"
-    assert presenters.signal_gist(sig.id, {"claim_generator": "Galaxy S25", "signer": "x"}, sig.claim) == \
-        "使用 Galaxy S25 制作"
+    def manifest(**details: object) -> Signal:
+        return Signal(sig.id, "c2pa", "", sig.claim, details=details)
+
+    assert gist(manifest(claim_generator="Galaxy S25", signer={"common_name": "Samsung"}), "zh") == \
+        "使用 Galaxy S25 制作；签名者 Samsung"
+    assert gist(manifest(claim_generator="Galaxy S25", signer=["x"]), "zh") == "使用 Galaxy S25 制作"

@@ -46,8 +46,8 @@ def test_doubao_gb_label_and_boxed_visible_label(view, tmp_path):
     assert view.banner.headline.text() == "Declared or detected as AI-generated"
     assert view.banner.strength.text() == "Visible label in the content"
     rows = tree_rows(view.ai_labels.tree)
-    assert ("ContentProducer", "00119144030008867405X210001") in rows
-    assert ("Label", "1 — AI-generated") in rows
+    assert ("Content producer (ContentProducer)", "00119144030008867405X210001") in rows
+    assert ("AI content flag (Label)", "1 — AI-generated") in rows
     assert ("Where in the file", "png:tEXt:AIGC") in rows
     assert ("Text read", "豆包AI生成") in tree_rows(view.watermarks.tree)
     pm = view.watermarks._pixmap
@@ -73,7 +73,7 @@ def test_boxes_given_as_corners_still_land_on_the_label():
 def test_chatgpt_ai_in_ingredient_manifest(view):
     view.set_entry(entry_of(reports.chatgpt()))
     assert view.banner.headline.text() == "Declared or detected as AI-generated"
-    assert view.banner.strength.text() == "Signed by Truepic Lens CLI in Sora"
+    assert view.banner.strength.text() == "Signed by Truepic Lens CLI in Sora (OpenAI)"
     rows = tree_rows(view.c2pa.manifests)
     assert ("AI tool used", "GPT-4o") in rows
     assert ("Issued by", "OpenAI") in rows
@@ -203,7 +203,7 @@ def test_progressive_entry_shows_partial_findings(view):
     view.set_entry(e)
     assert view.banner.headline.text() == "Analysing…"
     assert "1 of 4 checks done" in view.banner.explanation.text()
-    assert ("ContentProducer", "00119144030008867405X210001") in tree_rows(view.ai_labels.tree)
+    assert ("Content producer (ContentProducer)", "00119144030008867405X210001") in tree_rows(view.ai_labels.tree)
     assert ("Content Credentials (C2PA)", "running…") in tree_rows(view.details.checks)
 
 

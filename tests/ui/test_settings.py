@@ -59,7 +59,7 @@ def test_config_from_settings():
     assert on.isolation == "inline" and on.ocr and "visible_label" not in on.disabled
     assert on.trust_dirs[0] == Path("/tmp/t1") and on.lang == "en"
     off = Settings(language="zh_CN", ocr=False, timeouts={"c2pa": 5.0}).to_config(base)
-    assert not off.ocr and "visible_label" in off.disabled
+    assert not off.ocr and "visible_label" not in off.disabled  # the logo check runs without OCR
     assert off.timeout_for("c2pa") == 5.0 and off.timeout_for("metadata") == DEFAULT_TIMEOUTS["metadata"]
     assert off.lang == "zh"
 
@@ -104,11 +104,11 @@ def test_dialog_edits_every_setting(qtbot):
 def test_settings_change_reaches_the_scanner(make_app):
     app = make_app(settings=Settings(language="en", ocr=True))
     gen = app.controller.worker.generation
-    assert "visible_label" not in app.controller.config.disabled
+    assert app.controller.config.ocr and "visible_label" not in app.controller.config.disabled
     app.apply_settings(app.settings.with_(ocr=False))
-    assert "visible_label" in app.controller.config.disabled
+    assert not app.controller.config.ocr and "visible_label" not in app.controller.config.disabled
     assert app.controller.worker.generation == gen + 1
-    assert app.controller.worker.scanner.config.disabled == app.controller.config.disabled
+    assert app.controller.worker.scanner.config == app.controller.config
     assert QSettings  # the app under test does not persist (persist=False)
 
 

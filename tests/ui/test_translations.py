@@ -55,8 +55,7 @@ def test_lrelease_compiles_both_files(tmp_path):
 
     t = QTranslator()
     assert t.load(str(tmp_path / "verifier_zh_CN.qm"))
-    assert t.translate("VerdictBanner", "No provenance signals found — this is not evidence that the file is "
-                                        "authentic") == "未发现任何来源标识 — 这并不能证明文件是真实的"
+    assert t.translate("VerdictBanner", "Analysing…") == "正在分析…"
 
 
 def test_the_app_speaks_chinese_without_compiled_files(qapp, monkeypatch, tmp_path):
@@ -92,7 +91,10 @@ def test_chinese_window(make_app, qtbot):
     app.window.queue.select(uid)
     banner = app.window.report.banner
     assert banner.headline.text() == "无法完整分析"
-    assert "• 元数据标识：PNG chunk length runs past the end of the file" in banner.unchecked.text()
+    # reasons worded from their codes; a detector's own message only as a quoted technical detail
+    assert "• 元数据标识：无法完成此项检查（技术细节：PNG chunk length runs past the end of the file）" in banner.unchecked.text()
+    assert "• 内容凭证（C2PA）：未能在 30 秒内完成，已被停止" in banner.unchecked.text()
+    assert "• 隐式水印：已取消" in banner.unchecked.text()
     assert app.window.report.tabs.tabText(1) == "内容凭证"
     assert app.window.menuBar().actions()[0].text() == "文件(&F)"
 

@@ -278,7 +278,7 @@ def test_switching_to_chinese_keeps_the_queue(make_app, qtbot, corpus):
     app.apply_settings(Settings(language="zh_CN"))
     qtbot.addWidget(app.window)
     assert app.window is not old
-    assert app.window.report.banner.headline.text() == "未发现任何来源标识 — 这并不能证明文件是真实的"
+    assert app.window.report.banner.headline.text() == "未发现任何来源标识——这并不能证明文件是真实的"
     assert app.window.queue.topLevelItem(0).text(2) == "无信号"
     assert app.controller.config.lang == "zh"
 

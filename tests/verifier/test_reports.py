@@ -18,11 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from verifier import messages
+from verifier.describe import t
+from verifier.describe.catalogue import TEXT
 from verifier.evidence import (
     Attachment, Basis, Claim, Confidence, Evidence, MediaFile, Report, Signal, Status, VerdictCode,
 )
-from verifier.report import html_report, images, labels, outline, pdf_report, render
+from verifier.report import html_report, images, outline, pdf_report, render
 from verifier.report.json_report import failed_dict, file_dict
 from verifier.verdict import fuse
 
@@ -93,17 +94,18 @@ def ai_report(lang: str = "en") -> Report:
         Evidence("watermark", Status.TIMEOUT, error="stopped after 30 s", ms=30000.0),
     )
     media = MediaFile(Path("/newsroom/incoming/" + IMG + "图片.png"), SHA_AI, 1234, "image/png", family="png")
-    return Report(media, evidence, fuse(evidence, lang), "2026-11-21T08:00:00+00:00")
+    return Report(media, evidence, fuse(evidence), "2026-11-21T08:00:00+00:00")
 
 
 def clean_report(lang: str = "en") -> Report:
     evidence = (Evidence("file", Status.OK, facts={"size": 10}, ms=0.1),)
     media = MediaFile(Path("clean.jpg"), SHA_CLEAN, 10, "image/jpeg", family="jpeg")
-    return Report(media, evidence, fuse(evidence, lang), "2026-11-21T08:00:01+00:00")
+    return Report(media, evidence, fuse(evidence), "2026-11-21T08:00:01+00:00")
 
 
 def files(lang: str = "en") -> list[dict]:
-    return [file_dict(ai_report(lang), embed_attachments=True), file_dict(clean_report(lang), embed_attachments=True)]
+    return [file_dict(ai_report(lang), embed_attachments=True, lang=lang),
+            file_dict(clean_report(lang), embed_attachments=True, lang=lang)]
 
 
 def pdf_text(data: bytes) -> str:
@@ -113,13 +115,11 @@ def pdf_text(data: bytes) -> str:
 # ---- labels and images ---------------------------------------------------------------------
 
 
-def test_every_label_exists_in_both_languages() -> None:
-    for table in (labels.TEXT, labels.STATUS, labels.STRENGTH, labels.CONFIDENCE, labels.CLAIM, labels.SIGNAL_NAMES):
-        for key, entry in table.items():
-            assert set(entry) == {"en", "zh"}, key
-            assert all(entry[lang].strip() for lang in ("en", "zh")), key
-    for key, entry in labels.TEXT.items():  # same placeholders in both languages
-        assert set(re.findall(r"{(\w+)}", entry["en"])) == set(re.findall(r"{(\w+)}", entry["zh"])), key
+def test_every_report_label_exists_in_both_languages() -> None:
+    keys = [k for k in TEXT if k.startswith("report.")]
+    assert "report.title" in keys
+    for key in keys:
+        assert all(text.strip() for text in TEXT[key]), key
 
 
 def test_images_are_identified_from_the_bytes() -> None:
@@ -175,21 +175,21 @@ def test_html_report_content_and_escaping(lang: str) -> None:
     assert "\x07" not in doc and "\x1b" not in doc and "\x00" not in doc and "\u202e" not in doc
     assert "bad\ufffdsurrogate" in text
     doc.encode("utf-8")  # no lone surrogate survived
-    assert labels.t("truncated", lang, n=5000 - outline.MAX_TEXT) in text
+    assert t("report.truncated", lang, n=5000 - outline.MAX_TEXT) in text
 
     # the content a journalist needs
     assert SHA_AI in text and SHA_CLEAN in text
-    assert messages.HEADLINES[VerdictCode.AI_GENERATED][lang] in text
-    assert messages.EXPLANATIONS[VerdictCode.NO_SIGNALS][lang] in text
-    assert labels.t("not_authenticity", lang) in text
-    assert labels.t("howto", lang) in text and labels.t("howto_absence", lang) in text
+    assert t("verdict.headline.ai_generated", lang) in text
+    assert t("verdict.explanation.no_signals", lang) in text
+    assert t("report.not_authenticity", lang) in text
+    assert t("report.howto", lang) in text and t("report.howto_absence", lang) in text
     assert "c2pa-official" in text and "0123456789ab" in text and "c2pa-python 0.38.1" in text
-    assert "stopped after 30 s" in text and labels.STATUS["timeout"][lang] in text
+    assert "stopped after 30 s" in text and t("status.timeout", lang) in text
     assert "Example Signer" in text and "2025-03-04T05:06:07Z" in text and "Image Generator 3" in text
     assert "reveals where the picture was taken" in text and "某某科技有限公司" in text
     # three real images (claim thumbnail, ingredient thumbnail, the mislabelled PNG), the fake one skipped
     assert sum(1 for t, _ in parsed.tags if t == "img") == 3
-    assert "fake.png" in text and labels.t("attachment_skipped", lang, name="fake.png",
+    assert "fake.png" in text and t("report.attachment_skipped", lang, name="fake.png",
                                            mime='image/png"><script>alert(4)</script>', size=len(FAKE_PNG)) in text
     assert 'lang="' + ("zh-Hans" if lang == "zh" else "en") + '"' in doc
 
@@ -219,10 +219,10 @@ def test_pdf_report_content_and_escaping(lang: str) -> None:
     text = pdf_text(data)
     flat = re.sub(r"\s+", "", text)
     assert SHA_AI in flat and SHA_CLEAN in flat
-    assert re.sub(r"\s+", "", messages.HEADLINES[VerdictCode.AI_GENERATED][lang]) in flat
-    assert re.sub(r"\s+", "", labels.t("not_authenticity", lang)) in flat
-    assert re.sub(r"\s+", "", labels.t("title", lang)) in flat
-    assert re.sub(r"\s+", "", labels.t("page", lang, n=1, total=len(reader.pages))) in flat
+    assert re.sub(r"\s+", "", t("verdict.headline.ai_generated", lang)) in flat
+    assert re.sub(r"\s+", "", t("report.not_authenticity", lang)) in flat
+    assert re.sub(r"\s+", "", t("report.title", lang)) in flat
+    assert re.sub(r"\s+", "", t("report.page", lang, n=1, total=len(reader.pages))) in flat
     assert "某某科技有限公司" in flat  # Chinese from a file renders in both languages
     for hostile in (SCRIPT, IMG, PDF_MARKUP):
         assert re.sub(r"\s+", "", hostile) in flat  # literally, not interpreted
@@ -253,7 +253,7 @@ def test_pdf_renders_with_standard_and_cid_fonts_only() -> None:
         data = pdf_report.render(outline.build(TOOL, files(lang), lang), bare)
         flat = re.sub(r"\s+", "", pdf_text(data))
         assert SHA_AI in flat and "某某科技有限公司" in flat
-        assert re.sub(r"\s+", "", labels.t("howto", lang)) in flat
+        assert re.sub(r"\s+", "", t("report.howto", lang)) in flat
 
 
 # ---- shared behaviour ----------------------------------------------------------------------
@@ -266,7 +266,7 @@ def test_oversized_picture_is_left_out_with_a_note() -> None:
     for lang in ("en", "zh"):
         page = html_report.render(outline.build(TOOL, [d], lang))
         assert "<img" not in page
-        assert labels.t("attachment_too_large", lang, name="big.png", mime="image/png", size=len(big), w=2500,
+        assert t("report.attachment_too_large", lang, name="big.png", mime="image/png", size=len(big), w=2500,
                         h=2000) in page
 
 
@@ -283,11 +283,11 @@ def test_unreadable_file_and_absurd_nesting_still_render(tmp_path: Path) -> None
     for lang in ("en", "zh"):
         doc = outline.build(TOOL, [d, failed], lang)
         page = html_report.render(doc)
-        assert labels.t("too_deep", lang) in page
-        assert labels.t("more_items", lang, n=10_000 - outline.MAX_ITEMS) in page
-        assert labels.t("read_error", lang) in page and "Permission denied: &lt;script&gt;" in page
+        assert t("report.too_deep", lang) in page
+        assert t("report.more_items", lang, n=10_000 - outline.MAX_ITEMS) in page
+        assert t("verdict.headline.unreadable", lang) in page and "Permission denied: &lt;script&gt;" in page
         flat = re.sub(r"\s+", "", pdf_text(pdf_report.render(doc)))
-        assert re.sub(r"\s+", "", labels.t("read_error", lang)) in flat
+        assert re.sub(r"\s+", "", t("verdict.headline.unreadable", lang)) in flat
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -357,10 +357,10 @@ def test_cli_report_never_overwrites_an_input(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_report_verdict_text_names_the_trust_list_as_the_cli_does(lang: str) -> None:
     """The verdict text of a report comes from the same signals, details included, as scan --json."""
-    from verifier import messages
+    from verifier.describe import describe
 
-    report = ai_report(lang)
-    _, expected = messages.verdict_text(report.verdict, report.signals, lang)
+    expected = describe(ai_report(lang), lang).full_explanation
+    assert expected == file_dict(ai_report(lang), lang=lang)["verdict"]["explanation"]
     assert "c2pa-official" in expected
     page = html_report.render(outline.build(TOOL, files(lang), lang))
     assert html.escape(expected, quote=False) in page or expected in page

@@ -1,10 +1,16 @@
-"""verdict.fuse: every code of CONTRACT.md, strength rules, and 'a failure is not absence'."""
+"""verdict.fuse: every code of CONTRACT.md, strength rules, and 'a failure is not absence'.
+
+fuse decides codes only; the wording tests read the verdict through verifier.describe, as every
+surface does."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from verifier.evidence import Basis, Claim, Confidence, Evidence, Signal, Status, VerdictCode
+from verifier.describe import Description, describe
+from verifier.evidence import Basis, Claim, Confidence, Evidence, MediaFile, Report, Signal, Status, VerdictCode
 from verifier.verdict import RULES, fuse, summarise
 
 
@@ -19,6 +25,11 @@ def ok(*signals: Signal, name: str = "d") -> Evidence:
 
 FILE_OK = Evidence("file", Status.OK, facts={"supported": True})
 FILE_UNSUPPORTED = Evidence("file", Status.OK, facts={"supported": False})
+
+def words(evidence: list[Evidence], lang: str = "en") -> Description:
+    ev = tuple(evidence)
+    return describe(Report(MediaFile(Path("x.png"), "0" * 64, 1, "image/png"), ev, fuse(ev), "t"), lang)
+
 
 TRUSTED = sig("c2pa.trusted", basis=Basis.SIGNED)
 MANIFEST = sig("c2pa.manifest", basis=Basis.SIGNED)
@@ -70,7 +81,9 @@ MANIFEST = sig("c2pa.manifest", basis=Basis.SIGNED)
 def test_contract_codes(evidence, code, strength):
     v = fuse(evidence)
     assert (v.code, v.strength) == (code, strength)
-    assert v.headline and v.explanation
+    assert v.code.value and not hasattr(v, "headline")  # codes only: no sentences in fusion
+    w = words(evidence)
+    assert w.headline and w.full_explanation
 
 
 def test_every_code_has_a_rule_and_the_last_rule_always_applies():
@@ -85,7 +98,7 @@ def test_a_failure_is_never_read_as_absence(status):
     v = fuse([FILE_OK, failed, ok()])
     assert v.code is VerdictCode.INCOMPLETE
     assert v.unchecked == ("c2pa",)
-    assert "c2pa" in v.explanation
+    assert "Content Credentials (C2PA)" in words([FILE_OK, failed, ok()]).full_explanation
 
 
 def test_a_failure_does_not_hide_what_was_found():
@@ -107,18 +120,17 @@ def test_not_applicable_is_neither_failure_nor_unchecked():
 
 
 def test_no_signals_wording_never_claims_authenticity():
-    for lang in ("en", "zh"):
-        v = fuse([FILE_OK], lang=lang)
-        assert v.code is VerdictCode.NO_SIGNALS
-    assert "NOT evidence" in fuse([FILE_OK]).explanation
-    assert "并不能证明" in fuse([FILE_OK], lang="zh").explanation
+    assert fuse([FILE_OK]).code is VerdictCode.NO_SIGNALS
+    assert "NOT evidence" in words([FILE_OK]).full_explanation
+    assert "not evidence" in words([FILE_OK]).headline
+    assert "并不能证明" in words([FILE_OK], "zh").full_explanation and "并不能证明" in words([FILE_OK], "zh").headline
 
 
 def test_signed_provenance_explains_which_trust_outcome():
-    v = fuse([FILE_OK, ok(MANIFEST, sig("c2pa.cert_expired", basis=Basis.SIGNED))])
-    assert "expired" in v.explanation and "not tampering" in v.explanation
-    v = fuse([FILE_OK, ok(MANIFEST, sig("c2pa.untrusted_signer", basis=Basis.SIGNED))])
-    assert "not on any configured trust list" in v.explanation
+    v = words([FILE_OK, ok(MANIFEST, sig("c2pa.cert_expired", basis=Basis.SIGNED))]).full_explanation
+    assert "expired" in v and "not tampering" in v
+    v = words([FILE_OK, ok(MANIFEST, sig("c2pa.untrusted_signer", basis=Basis.SIGNED))]).full_explanation
+    assert "not on any configured trust list" in v
 
 
 def test_basis_signals_name_what_the_verdict_rests_on():
@@ -129,7 +141,7 @@ def test_basis_signals_name_what_the_verdict_rests_on():
 
 
 def test_unknown_language_falls_back_to_english():
-    assert fuse([FILE_OK], lang="fr").headline == fuse([FILE_OK]).headline
+    assert words([FILE_OK], "fr").headline == words([FILE_OK]).headline
 
 
 def test_basis_ranking_is_signed_watermark_visible_metadata_none():
@@ -140,6 +152,6 @@ def test_basis_ranking_is_signed_watermark_visible_metadata_none():
 def test_signed_explanation_names_the_signer_and_the_trust_list():
     trusted = sig("c2pa.trusted", basis=Basis.SIGNED, trust_list="c2pa-official",
                   signer={"common_name": "Google Media Processing Services", "issuer": "Google LLC"})
-    v = fuse([FILE_OK, ok(MANIFEST, trusted, sig("c2pa.ai_generated", Claim.AI_GENERATED, Basis.SIGNED))])
-    assert "Signed by Google Media Processing Services (Google LLC)." in v.explanation
-    assert "c2pa-official trust list" in v.explanation
+    v = words([FILE_OK, ok(MANIFEST, trusted, sig("c2pa.ai_generated", Claim.AI_GENERATED, Basis.SIGNED))])
+    assert "Signed by Google Media Processing Services (Google LLC)." in v.full_explanation
+    assert "c2pa-official trust list" in v.full_explanation

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QScrollArea, QVBoxLayout, QWidget
 
+from verifier.describe import t
 from verifier.evidence import VerdictCode
 
-from ..presenters import chip_word
-from ..wording import verdict_explanation, verdict_headline
+from ..presenters import chip_word, lang
 from .common import plain_label
 
 
@@ -45,7 +45,8 @@ def sections() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
                                                   "checked'; it is never read as 'nothing found'.")),
     )
     codes = tuple((QCoreApplication.translate("HelpDialog", "{word}: {headline}").format(
-        word=chip_word(code), headline=verdict_headline(code)), verdict_explanation(code)) for code in VerdictCode)
+        word=chip_word(code), headline=t(f"verdict.headline.{code}", lang())), t(f"verdict.explanation.{code}", lang()))
+        for code in VerdictCode)
     privacy = (
         (QCoreApplication.translate("HelpDialog", "Read only, offline"),
          QCoreApplication.translate("HelpDialog", "Files are only read: they are never changed, moved, uploaded "

@@ -61,7 +61,7 @@ class OverviewPanel(QWidget):
             self.chosen = self._key_of(item)
         self._show(item)
 
-    def set_groups(self, groups: tuple[Group, ...], finished: bool = True) -> None:
+    def set_groups(self, groups: tuple[Group, ...], finished: bool = True, empty_text: str = "") -> None:
         previous = self.chosen
         self._filling = True
         self.groups = groups
@@ -69,7 +69,7 @@ class OverviewPanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         if finished:
-            empty = QCoreApplication.translate("Overview", "No signals found.")
+            empty = empty_text or QCoreApplication.translate("Overview", "No signals found.")
         else:
             empty = QCoreApplication.translate("Overview", "No signals found so far.")
         self.empty.setText("" if groups else empty)

@@ -59,7 +59,8 @@ class ReportView(QWidget):
         self.banner.set_view(presenters.banner_view(entry))
         self.tabs.setEnabled(entry is not None)
         signals = entry.signals if entry else ()
-        self.overview.set_groups(presenters.overview_groups(signals), entry is None or entry.finished)
+        self.overview.set_groups(presenters.overview_groups(signals), entry is None or entry.finished,
+                                 presenters.overview_empty(entry) if entry is not None else "")
         self.c2pa.set_evidence(entry.evidence_for("c2pa") if entry else None)
         self.ai_labels.set_signals(signals)
         visible = entry.evidence_for("visible_label") if entry else None

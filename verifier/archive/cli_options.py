@@ -95,9 +95,9 @@ def cmd_sweep(args: argparse.Namespace, config: Config) -> int:
         if args.json and not args.out:
             records.append(d)
         elif table:
-            from ..cli import _row
+            from ..table import row
 
-            print(_row(d), flush=True)
+            print(row(d, config.lang), flush=True)
 
     tool = tool_info(config)  # reads the trust lists: once per run
     with ExitStack() as stack:

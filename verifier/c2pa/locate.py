@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..evidence import MediaFile
-from ..formats import jpeg, read_meta
+from .. import read_meta
+from ..formats import jpeg
 from ..inputs import open_readonly
 from .bmff import MAX_BOXES
 

@@ -1,6 +1,6 @@
 """Metadata detector: GB 45438 implicit labels, IPTC AI fields, generator metadata, camera facts.
 
-Every container family is read by :mod:`verifier.formats.read_meta`; this module only decides
+Every container family is read by :mod:`verifier.read_meta`; this module only decides
 what the entries declare. Metadata is unsigned: anyone can add or strip it, so every claim here
 has basis ``metadata`` and is a *declaration*, never proof.
 """
@@ -11,10 +11,10 @@ import json
 from typing import Any
 
 from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
-from ..formats import read_meta
+from .. import read_meta
 from ..formats.meta import Entry
 from ..labels import camera, gb45438, generators, iptc
-from ..labels.xmp import Prop
+from ..formats.xmp import Prop
 from .base import Context, DetectorFailure, Findings
 
 FIELD_VALUE_MAX = 300

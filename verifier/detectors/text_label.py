@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
-from ..formats.read_meta import read_text_head, read_text_tail
+from ..read_meta import read_text_head, read_text_tail
 from ..labels import text_prompt
 from .base import Context, DetectorFailure, Findings
 

@@ -4,7 +4,7 @@ Audio/video data chunks are skipped by seeking. Any chunk whose id contains ``AI
 is reported, wherever it sits. In the 64-bit forms (``RF64``, ``BW64``: EBU Tech 3306, ITU-R
 BS.2088) a chunk whose 32-bit size is 0xFFFFFFFF takes its real size from the ``ds64`` chunk, so
 chunks after more than 4 GiB of audio are still found. An ``id3 `` chunk (any case) is yielded
-whole as a ``kind="id3"`` entry; :mod:`verifier.formats.read_meta` parses it through mutagen.
+whole as a ``kind="id3"`` entry; :mod:`verifier.read_meta` parses it through mutagen.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..formats.meta import Entry
 from . import text_prompt
-from .xmp import Prop
+from ..formats.xmp import Prop
 
 IPTC_EXT_PREFIX = "http://iptc.org/std/Iptc4xmpExt/"
 DST_BASE = "http://cv.iptc.org/newscodes/digitalsourcetype/"

@@ -8,17 +8,18 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from ..describe import describe
 from ..evidence import Evidence, Indicator, Report, Signal
 
 
-def signal_dict(s: Signal) -> dict[str, Any]:
+def signal_dict(s: Signal, summary: str | None = None) -> dict[str, Any]:
     return {
         "id": s.id,
         "detector": s.detector,
         "confidence": str(s.confidence),
         "claim": str(s.claim),
         "basis": str(s.basis),
-        "summary": s.summary,
+        "summary": s.summary if summary is None else summary,
         "details": s.details,
     }
 
@@ -31,11 +32,18 @@ def detector_dict(e: Evidence) -> dict[str, Any]:
     d: dict[str, Any] = {"name": e.detector, "status": str(e.status), "ms": e.ms}
     if e.error:
         d["error"] = e.error
+    if e.reason:
+        d["reason"] = e.reason
+        if e.reason_params:
+            d["reason_params"] = e.reason_params
     return d
 
 
-def file_dict(r: Report, embed_attachments: bool = False) -> dict[str, Any]:
+def file_dict(r: Report, embed_attachments: bool = False, lang: str = "en") -> dict[str, Any]:
+    """The contract's entry for one file; its sentences (headline, explanation, signal summaries)
+    in ``lang``, from :mod:`verifier.describe`."""
     v = r.verdict
+    words = describe(r, lang)
     return {
         "path": str(r.media.path),
         "sha256": r.media.sha256,
@@ -45,12 +53,12 @@ def file_dict(r: Report, embed_attachments: bool = False) -> dict[str, Any]:
         "verdict": {
             "code": str(v.code),
             "strength": str(v.strength),
-            "headline": v.headline,
-            "explanation": v.explanation,
+            "headline": words.headline,
+            "explanation": words.full_explanation,
             "unchecked": list(v.unchecked),
             "basis_signals": list(v.basis_signals),
         },
-        "signals": [signal_dict(s) for s in r.signals],
+        "signals": [signal_dict(s, w.summary) for s, w in zip(r.signals, words.signals, strict=True)],
         "indicators": [indicator_dict(i) for i in r.indicators],
         "detectors": [detector_dict(e) for e in r.evidence],
         "facts": {e.detector: e.facts for e in r.evidence if e.facts},
@@ -69,15 +77,16 @@ def file_dict(r: Report, embed_attachments: bool = False) -> dict[str, Any]:
     }
 
 
-def failed_dict(path: str, message: str) -> dict[str, Any]:
+def failed_dict(path: str, message: str, lang: str = "en") -> dict[str, Any]:
     """An input that could not be read at all still gets an entry, with its reason."""
+    words = describe({"error": message}, lang)
     return {
         "path": path,
         "sha256": None,
         "size": None,
         "media_type": None,
-        "verdict": {"code": "incomplete", "strength": "none", "headline": "Could not be read",
-                    "explanation": message, "unchecked": [], "basis_signals": []},
+        "verdict": {"code": "incomplete", "strength": "none", "headline": words.headline,
+                    "explanation": words.full_explanation, "unchecked": [], "basis_signals": []},
         "signals": [],
         "indicators": [],
         "detectors": [],

@@ -22,9 +22,9 @@ from datetime import UTC, datetime
 from itertools import islice
 from typing import Any
 
-from ..evidence import Basis, Signal, Verdict, VerdictCode
-from ..messages import legacy_binding_sentences, verdict_text
-from . import labels as L
+from ..describe import LANGS, Description, Item, describe, detail_label, detail_value, quote, t, term
+from ..describe.text import mark
+from ..describe.verdict import legacy_binding_sentences
 from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
 
 MAX_TEXT = 1500  # characters of one value shown; the rest is cut with a note
@@ -39,6 +39,11 @@ _UNPRINTABLE = re.compile(
 
 
 def clean(value: object, lang: str = "en", limit: int = MAX_TEXT) -> str:
+    """A value from a file as printable text (marked as quoted for the tests' language check)."""
+    return mark(printable(value, lang, limit))
+
+
+def printable(value: object, lang: str = "en", limit: int = MAX_TEXT) -> str:
     """Any value as printable text: invisible/format characters shown as U+FFFD, cut at ``limit``."""
     if isinstance(value, bytes | bytearray):
         text = f"<{len(value)} bytes: {bytes(value[:32]).hex()}{'…' if len(value) > 32 else ''}>"
@@ -46,7 +51,7 @@ def clean(value: object, lang: str = "en", limit: int = MAX_TEXT) -> str:
         text = value if isinstance(value, str) else str(value)
     text = _UNPRINTABLE.sub("\ufffd", text.replace("\r\n", "\n").replace("\t", " "))
     if len(text) > limit:
-        text = text[:limit] + " " + L.t("truncated", lang, n=len(text) - limit)
+        text = text[:limit] + " " + t("report.truncated", lang, n=len(text) - limit)
     return text
 
 
@@ -150,15 +155,15 @@ class _TreeBuilder:
         if v is None:
             return "—"
         if isinstance(v, bool):
-            return L.t("yes" if v else "no", self.lang)
+            return t("report.yes" if v else "report.no", self.lang)
         if isinstance(v, str) and not v:
-            return L.t("empty", self.lang)
+            return t("report.empty", self.lang)
         return clean(v, self.lang)
 
     def nodes(self, value: object, depth: int = 0) -> tuple[Node, ...]:
         if isinstance(value, Mapping):  # a key without a value says nothing: left out
             total = sum(1 for v in value.values() if v is not None)
-            pairs = ((clean(k, self.lang, 200), v) for k, v in value.items() if v is not None)
+            pairs = ((detail_label(k, self.lang), v) for k, v in value.items() if v is not None)
         elif isinstance(value, list | tuple | set | frozenset):
             total = len(value)
             pairs = ((f"[{i + 1}]", v) for i, v in enumerate(value))
@@ -168,20 +173,20 @@ class _TreeBuilder:
         out: list[Node] = []
         for key, v in items:
             if self.budget <= 0:
-                out.append(Node("", L.t("more_items", self.lang, n=total - len(out))))
+                out.append(Node("", t("report.more_items", self.lang, n=total - len(out))))
                 return tuple(out)
             self.budget -= 1
             if isinstance(v, Mapping | list | tuple | set | frozenset) and v:
                 if depth + 1 >= MAX_DEPTH:
-                    out.append(Node(key, L.t("too_deep", self.lang)))
+                    out.append(Node(key, t("report.too_deep", self.lang)))
                 else:
                     out.append(Node(key, None, self.nodes(v, depth + 1)))
             elif isinstance(v, Mapping | list | tuple | set | frozenset):
-                out.append(Node(key, L.t("empty", self.lang)))
+                out.append(Node(key, t("report.empty", self.lang)))
             else:
                 out.append(Node(key, self.scalar(v)))
         if total > len(items):
-            out.append(Node("", L.t("more_items", self.lang, n=total - len(items))))
+            out.append(Node("", t("report.more_items", self.lang, n=total - len(items))))
         return tuple(out)
 
 
@@ -213,13 +218,13 @@ class _Attachments:
                   "size": clean(a.get("size", "?"), self.lang, 20)}
         b64 = a.get("base64")
         if not isinstance(b64, str):
-            return Para(L.t("attachment_not_embedded", self.lang, **params), "note")
+            return Para(t("report.attachment_not_embedded", self.lang, **params), "note")
         data = _decode(b64)
         info = identify(data) if data is not None else None
         if data is None or info is None:
-            return Para(L.t("attachment_skipped", self.lang, **params), "note")
+            return Para(t("report.attachment_skipped", self.lang, **params), "note")
         if info.width * info.height > MAX_EMBED_PIXELS:
-            return Para(L.t("attachment_too_large", self.lang, w=info.width, h=info.height, **params), "note")
+            return Para(t("report.attachment_too_large", self.lang, w=info.width, h=info.height, **params), "note")
         return Picture(data, info, caption)
 
     def rest(self) -> list[Block]:
@@ -229,7 +234,7 @@ class _Attachments:
                 continue
             caption = " · ".join(clean(x, self.lang, 200) for x in (
                 a.get("name", "?"), a.get("detector", "?"), a.get("mime", "?"),
-                L.t("size_value", self.lang, n=a.get("size", "?")), "SHA-256 " + str(a.get("sha256", "?"))))
+                t("report.size_value", self.lang, n=a.get("size", "?")), "SHA-256 " + str(a.get("sha256", "?"))))
             out.append(self.block(i, caption))
         return out
 
@@ -250,52 +255,52 @@ def _thumbnail(atts: _Attachments, name: object, caption: str, lang: str) -> Blo
     i = atts.find(name, "c2pa")
     i = atts.find(name) if i is None else i
     if i is None:
-        return Para(L.t("attachment_missing", lang, name=clean(name, lang, 200)), "note")
+        return Para(t("report.attachment_missing", lang, name=clean(name, lang, 200)), "note")
     return atts.block(i, caption)
 
 
 def _c2pa_manifest(m: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Block]:
-    out: list[Block] = [Heading(L.t("manifest", lang) + ": " + clean(m.get("label", "?"), lang, 300), 4)]
+    out: list[Block] = [Heading(t("report.manifest", lang) + ": " + clean(m.get("label", "?"), lang, 300), 4)]
     rows = []
     if m.get("title"):
-        rows.append(Field(L.t("manifest_title", lang), clean(m["title"], lang)))
+        rows.append(Field(t("report.manifest_title", lang), clean(m["title"], lang)))
     signer = m.get("signer")
     if isinstance(signer, Mapping):
         if signer.get("common_name"):
-            rows.append(Field(L.t("signer", lang), clean(signer["common_name"], lang)))
+            rows.append(Field(t("report.signer", lang), clean(signer["common_name"], lang)))
         if signer.get("issuer"):
-            rows.append(Field(L.t("issuer", lang), clean(signer["issuer"], lang)))
+            rows.append(Field(t("report.issuer", lang), clean(signer["issuer"], lang)))
     elif signer:
-        rows.append(Field(L.t("signer", lang), clean(signer, lang)))
+        rows.append(Field(t("report.signer", lang), clean(signer, lang)))
     if m.get("signed_at"):
-        rows.append(Field(L.t("issued_on", lang), clean(m["signed_at"], lang)))
+        rows.append(Field(t("report.issued_on", lang), clean(m["signed_at"], lang)))
     if m.get("claim_generator"):
-        rows.append(Field(L.t("claim_generator", lang), clean(m["claim_generator"], lang)))
+        rows.append(Field(t("report.claim_generator", lang), clean(m["claim_generator"], lang)))
     if rows:
         out.append(Fields(tuple(rows)))
     if m.get("thumbnail"):
-        out.append(_thumbnail(atts, m["thumbnail"], L.t("thumbnail", lang) + ": " + clean(m["thumbnail"], lang, 200),
+        out.append(_thumbnail(atts, m["thumbnail"], t("report.thumbnail", lang) + ": " + clean(m["thumbnail"], lang, 200),
                               lang))
     for key in ("actions", "ai_tools"):
         if m.get(key):
-            out.append(Para(L.t(key, lang), "lead"))
+            out.append(Para(t("report." + key, lang), "lead"))
             out.append(tree(m[key], lang))
     known = {"label", "title", "signer", "signed_at", "claim_generator", "thumbnail", "actions", "ai_tools",
              "ingredients"}
     extra = {k: v for k, v in m.items() if k not in known}
     if extra:
-        out.append(Para(L.t("more_facts", lang), "lead"))
+        out.append(Para(t("report.more_facts", lang), "lead"))
         out.append(tree(extra, lang))
     ingredients = m.get("ingredients") or []
     for n, ing in enumerate(ingredients[:MAX_ITEMS] if isinstance(ingredients, list) else [], 1):
         title = ing.get("title") if isinstance(ing, Mapping) else None
-        out.append(Para(f"{L.t('ingredient', lang)} {n}" + (": " + clean(title, lang, 300) if title else ""), "lead"))
+        out.append(Para(f"{t('report.ingredient', lang)} {n}" + (": " + clean(title, lang, 300) if title else ""), "lead"))
         if not isinstance(ing, Mapping):
             out.append(tree(ing, lang))
             continue
         if ing.get("thumbnail"):
             out.append(_thumbnail(atts, ing["thumbnail"],
-                                  L.t("thumbnail", lang) + ": " + clean(ing["thumbnail"], lang, 200), lang))
+                                  t("report.thumbnail", lang) + ": " + clean(ing["thumbnail"], lang, 200), lang))
         rest = {k: v for k, v in ing.items() if k not in ("thumbnail", "title")}
         if rest:
             out.append(tree(rest, lang))
@@ -303,14 +308,15 @@ def _c2pa_manifest(m: Mapping[str, Any], atts: _Attachments, lang: str) -> list[
 
 
 def _c2pa_facts(facts: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Block]:
-    top = [Field(L.t("c2pa_state", lang), clean(facts.get("state", "—"), lang))]
+    top = [Field(t("report.c2pa_state", lang), detail_value("state", facts.get("state"), lang))]
     if facts.get("trust_list"):
-        top.append(Field(L.t("trust_list", lang), clean(facts["trust_list"], lang)))
+        top.append(Field(t("report.trust_list", lang), clean(facts["trust_list"], lang)))
     if facts.get("active_manifest"):
-        top.append(Field(L.t("active_manifest", lang), clean(facts["active_manifest"], lang), mono=True))
+        top.append(Field(t("report.active_manifest", lang), clean(facts["active_manifest"], lang), mono=True))
     if isinstance(facts.get("legacy_binding"), Mapping):  # c2pa.legacy_binding: worded, not a raw tree
-        top.append(Field(L.t("legacy_binding", lang),
-                         clean(" ".join(legacy_binding_sentences(dict(facts["legacy_binding"]), lang)), lang)))
+        top.append(Field(t("report.legacy_binding", lang),
+                         printable(t("sep.sentence", lang).join(legacy_binding_sentences(dict(facts["legacy_binding"]),
+                                                                                         lang)), lang)))
     out: list[Block] = [Fields(tuple(top))]
     known_top = {"state", "trust_list", "active_manifest", "status_codes", "manifests", "legacy_binding"}
     extra_top = {k: v for k, v in facts.items() if k not in known_top}
@@ -318,8 +324,8 @@ def _c2pa_facts(facts: Mapping[str, Any], atts: _Attachments, lang: str) -> list
         out.append(tree(extra_top, lang))
     codes = facts.get("status_codes") or []
     if isinstance(codes, list) and codes:
-        out.append(Para(L.t("status_codes", lang), "lead"))
-        out.append(Table((L.t("code", lang), L.t("message", lang)),
+        out.append(Para(t("report.status_codes", lang), "lead"))
+        out.append(Table((t("report.code", lang), t("report.message", lang)),
                          tuple((clean(c.get("code", ""), lang, 200), clean(c.get("explanation", ""), lang))
                                if isinstance(c, Mapping) else (clean(c, lang), "") for c in codes[:MAX_ITEMS]),
                          mono=frozenset({0}), widths=(2, 3)))
@@ -333,18 +339,18 @@ def _metadata_facts(facts: Mapping[str, Any], lang: str) -> list[Block]:
     out: list[Block] = []
     fields = facts.get("fields") or []
     if isinstance(fields, list) and fields:
-        out.append(Para(L.t("metadata_fields", lang), "lead"))
+        out.append(Para(t("report.metadata_fields", lang), "lead"))
         rows = tuple((clean(f.get("group", ""), lang, 200), clean(f.get("key", ""), lang, 300),
                       clean(f.get("value", ""), lang)) for f in fields[:MAX_ITEMS * 3] if isinstance(f, Mapping))
-        out.append(Table((L.t("group", lang), L.t("key", lang), L.t("value", lang)), rows, widths=(1, 1.6, 3)))
+        out.append(Table((t("report.group", lang), t("report.key", lang), t("report.value", lang)), rows, widths=(1, 1.6, 3)))
         if len(fields) > MAX_ITEMS * 3:
-            out.append(Para(L.t("more_items", lang, n=len(fields) - MAX_ITEMS * 3), "note"))
+            out.append(Para(t("report.more_items", lang, n=len(fields) - MAX_ITEMS * 3), "note"))
     privacy = facts.get("privacy") or []
     if isinstance(privacy, list) and privacy:
-        out.append(Para(L.t("privacy", lang), "lead"))
+        out.append(Para(t("report.privacy", lang), "lead"))
         rows = tuple((clean(p.get("field", ""), lang, 300), clean(p.get("value", ""), lang),
                       clean(p.get("why", ""), lang)) for p in privacy[:MAX_ITEMS] if isinstance(p, Mapping))
-        out.append(Table((L.t("key", lang), L.t("value", lang), L.t("why", lang)), rows, widths=(2, 1.5, 2)))
+        out.append(Table((t("report.key", lang), t("report.value", lang), t("report.why", lang)), rows, widths=(2, 1.5, 2)))
     extra = {k: v for k, v in facts.items() if k not in ("fields", "privacy")}
     if extra:
         out.append(tree(extra, lang))
@@ -365,37 +371,22 @@ def _facts(name: str, facts: object, atts: _Attachments, lang: str) -> list[Bloc
 # ---- files --------------------------------------------------------------------------------
 
 
-def _verdict_texts(d: Mapping[str, Any], lang: str) -> tuple[str, str]:
-    v = d.get("verdict") or {}
-    if d.get("error"):
-        return L.t("read_error", lang), clean(d["error"], lang)
-    try:
-        verdict = Verdict(VerdictCode(v.get("code")), Basis(v.get("strength", "none")),
-                          unchecked=tuple(str(x) for x in v.get("unchecked", ())))
-    except ValueError:
-        return clean(v.get("headline", ""), lang), clean(v.get("explanation", ""), lang)
-    # the details matter: the verdict text names the signer, its trust list and why C2PA failed
-    signals = tuple(Signal(id=str(s.get("id")), detector=str(s.get("detector")), summary="",
-                           details=dict(s["details"]) if isinstance(s.get("details"), Mapping) else {})
-                    for s in d.get("signals", ()) if isinstance(s, Mapping))
-    headline, explanation = verdict_text(verdict, signals, lang)
-    return headline, clean(explanation, lang, 2000)
+def _items(items: tuple[Item, ...], lang: str) -> Tree:
+    """Labelled, worded details (from verifier.describe) as a tree of printable nodes."""
+    def node(i: Item) -> Node:
+        return Node(printable(i.label, lang, 300), None if i.value is None else printable(i.value, lang),
+                    tuple(node(c) for c in i.children))
+    return Tree(tuple(node(i) for i in items))
 
 
-def _unchecked(d: Mapping[str, Any], lang: str) -> list[str]:
-    v = d.get("verdict") or {}
-    names = [str(x) for x in v.get("unchecked", ())]
-    out = []
-    seen = set()
-    for det in d.get("detectors", ()):
-        status = det.get("status")
-        if status in ("error", "timeout") or det.get("name") in names:
-            seen.add(det.get("name"))
-            msg = f"{clean(det.get('name'), lang, 200)} — {L.term(L.STATUS, str(status), lang)}"
-            if det.get("error"):
-                msg += ": " + clean(det["error"], lang)
-            out.append(msg)
-    out.extend(clean(n, lang, 200) for n in names if n not in seen)
+def _verdict(words: Description, lang: str) -> list[Block]:
+    warning = t("report.not_authenticity", lang) if words.code in ("no_signals", "incomplete") else ""
+    out: list[Block] = [Heading(t("report.verdict", lang), 3),
+                        VerdictBox(quote(words.code, 100), words.strength, words.headline,
+                                   printable(words.full_explanation, lang, 4000), warning)]
+    unchecked = tuple(f"{name} — {why}" for name, why in words.unchecked)
+    out.append(Para(t("report.unchecked", lang), "lead"))
+    out.append(Bullets(unchecked, "warning") if unchecked else Para(t("report.unchecked_none", lang), "note"))
     return out
 
 
@@ -404,63 +395,46 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
                                                    anchor=f"file-{index}")]
     size = d.get("size")
     out.append(Fields((
-        Field(L.t("path", lang), clean(d.get("path", "?"), lang, 4000), mono=True),
-        Field(L.t("sha256", lang), clean(d.get("sha256") or "—", lang, 200), mono=True),
-        Field(L.t("size", lang), L.t("size_value", lang, n=f"{size:,}") if isinstance(size, int) else "—"),
-        Field(L.t("media_type", lang), clean(d.get("media_type") or "—", lang, 200)),
-        Field(L.t("analysed_at", lang), clean(d.get("analysed_at") or "—", lang, 100)),
+        Field(t("report.path", lang), clean(d.get("path", "?"), lang, 4000), mono=True),
+        Field(t("report.sha256", lang), clean(d.get("sha256") or "—", lang, 200), mono=True),
+        Field(t("report.size", lang), t("report.size_value", lang, n=f"{size:,}") if isinstance(size, int) else "—"),
+        Field(t("report.media_type", lang), clean(d.get("media_type") or "—", lang, 200)),
+        Field(t("report.analysed_at", lang), clean(d.get("analysed_at") or "—", lang, 100)),
     )))
-    v = d.get("verdict") or {}
-    code = str(v.get("code", "incomplete"))
-    headline, explanation = _verdict_texts(d, lang)
-    warning = L.t("not_authenticity", lang) if code in ("no_signals", "incomplete") else ""
-    out.append(Heading(L.t("verdict", lang), 3))
-    out.append(VerdictBox(clean(code, lang, 100), L.term(L.STRENGTH, str(v.get("strength", "none")), lang),
-                          headline, explanation, warning))
-    unchecked = _unchecked(d, lang)
-    out.append(Para(L.t("unchecked", lang), "lead"))
-    out.append(Bullets(tuple(unchecked), "warning") if unchecked else Para(L.t("unchecked_none", lang), "note"))
-
-    out.append(Heading(L.t("signals", lang), 3))
-    signals = [s for s in d.get("signals", ()) if isinstance(s, Mapping)]
-    if not signals:
-        out.append(Para(L.t("no_signal_list", lang), "note"))
-    for s in signals[:MAX_ITEMS]:
-        sid = str(s.get("id", "?"))
-        name = L.term(L.SIGNAL_NAMES, sid, lang)
-        out.append(Heading(clean(name if name == sid else f"{name} ({sid})", lang, 300), 4))
+    words = describe(d, lang)
+    out.extend(_verdict(words, lang))
+    out.append(Heading(t("report.signals", lang), 3))
+    if not words.signals:
+        out.append(Para(t("report.no_signal_list", lang), "note"))
+    for s in words.signals[:MAX_ITEMS]:
+        out.append(Heading(printable(f"{s.title} ({quote(s.id, 100)})", lang, 300), 4))
         out.append(Table(
-            (L.t("detector", lang), L.t("confidence", lang), L.t("claim", lang), L.t("basis", lang)),
-            ((clean(s.get("detector", "?"), lang, 200),
-              L.term(L.CONFIDENCE, str(s.get("confidence", "")), lang),
-              L.term(L.CLAIM, str(s.get("claim", "none")), lang),
-              L.term(L.STRENGTH, str(s.get("basis", "none")), lang)),),
+            (t("report.detector", lang), t("report.confidence", lang), t("report.claim", lang), t("report.basis", lang)),
+            ((s.detector, s.confidence, s.claim, s.basis),),
         ))
-        if s.get("summary"):
-            out.append(Para(clean(s["summary"], lang)))
-        if s.get("details"):
-            out.append(Para(L.t("details", lang), "lead"))
-            out.append(tree(s["details"], lang))
+        if s.summary:
+            out.append(Para(printable(s.summary, lang)))
+        if s.items:
+            out.append(Para(t("report.details", lang), "lead"))
+            out.append(_items(s.items, lang))
 
-    out.append(Heading(L.t("detectors", lang), 3))
-    rows = []
-    for det in d.get("detectors", ()):
-        ms = det.get("ms")
-        rows.append((clean(det.get("name", "?"), lang, 200), L.term(L.STATUS, str(det.get("status", "?")), lang),
-                     f"{ms:.1f}" if isinstance(ms, int | float) else "—", clean(det.get("error", ""), lang)))
+    out.append(Heading(t("report.detectors", lang), 3))
+    rows = [(name, status, f"{ms:.1f}" if isinstance(ms, int | float) else "—", printable(why, lang))
+            for (name, status, why), ms in zip(words.checks, (det.get("ms") for det in d.get("detectors", ())),
+                                               strict=False)]
     if rows:
-        out.append(Table((L.t("detector", lang), L.t("status", lang), L.t("time_ms", lang), L.t("message", lang)),
-                         tuple(rows), widths=(1.2, 1.2, 0.8, 3)))
+        out.append(Table((t("report.detector", lang), t("report.status", lang), t("report.time_ms", lang),
+                          t("report.message", lang)), tuple(rows), widths=(1.2, 1.2, 0.8, 3)))
     atts = _Attachments(d.get("attachments"), lang)
     facts = d.get("facts")
     if isinstance(facts, Mapping) and facts:
-        out.append(Heading(L.t("facts", lang), 3))
+        out.append(Heading(t("report.facts", lang), 3))
         for name, f in facts.items():
-            out.append(Heading(L.t("facts_of", lang, name=clean(name, lang, 200)), 4))
+            out.append(Heading(t("report.facts_of", lang, name=clean(name, lang, 200)), 4))
             out.extend(_facts(str(name), f, atts, lang))
     rest = atts.rest()
     if rest:
-        out.append(Heading(L.t("attachments", lang), 3))
+        out.append(Heading(t("report.attachments", lang), 3))
         out.extend(rest)
     return out
 
@@ -489,11 +463,11 @@ def _trust_status(states: object, lang: str) -> list[Block]:
 
 def howto(lang: str) -> list[Block]:
     return [
-        Heading(L.t("howto", lang), 3),
-        Para(L.t("howto_intro", lang)),
-        Bullets(tuple(L.t(k, lang) for k in ("howto_signed", "howto_watermark", "howto_visible", "howto_metadata"))),
-        Para(L.t("howto_absence", lang), "warning"),
-        Para(L.t("howto_hash", lang), "note"),
+        Heading(t("report.howto", lang), 3),
+        Para(t("report.howto_intro", lang)),
+        Bullets(tuple(t("report." + k, lang) for k in ("howto_signed", "howto_watermark", "howto_visible", "howto_metadata"))),
+        Para(t("report.howto_absence", lang), "warning"),
+        Para(t("report.howto_hash", lang), "note"),
     ]
 
 
@@ -509,44 +483,44 @@ def _network(value: str, lang: str) -> str:
     if m.group(1).startswith("none"):
         for code, en in (("netns_user", "user+network namespace"), ("netns", "network namespace")):
             if how.startswith(en):
-                how = L.t(code, lang) + how[len(en):]
+                how = t(f"report.{code}", lang) + how[len(en):]
                 break
-        return L.t("network_enforced", lang, how=how)
-    return L.t("network_in_process", lang, how=how)
+        return t("report.network_enforced", lang, how=how)
+    return t("report.network_in_process", lang, how=how)
 
 
 def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en",
           now: datetime | None = None) -> Outline:
-    lang = lang if lang in L.LANGS else "en"
+    lang = lang if lang in LANGS else "en"
     generated = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    blocks: list[Block] = [Heading(L.t("title", lang), 1), Para(L.t("subtitle", lang), "lead")]
+    blocks: list[Block] = [Heading(t("report.title", lang), 1), Para(t("report.subtitle", lang), "lead")]
     blocks.append(Fields((
-        Field(L.t("generated_at", lang), generated),
-        Field(L.t("tool", lang), clean(f"{tool.get('name', 'verifier')} {tool.get('version', '?')}", lang, 200)),
-        Field(L.t("c2pa_sdk", lang), clean(tool.get("c2pa_sdk", "—"), lang, 200)),
-        Field(L.t("network", lang), clean(_network(str(tool.get("network", "—")), lang), lang, 300)),
+        Field(t("report.generated_at", lang), generated),
+        Field(t("report.tool", lang), clean(f"{tool.get('name', 'verifier')} {tool.get('version', '?')}", lang, 200)),
+        Field(t("report.c2pa_sdk", lang), clean(tool.get("c2pa_sdk", "—"), lang, 200)),
+        Field(t("report.network", lang), clean(_network(str(tool.get("network", "—")), lang), lang, 300)),
     )))
-    blocks.append(Heading(L.t("trust_lists", lang), 3))
+    blocks.append(Heading(t("report.trust_lists", lang), 3))
     trust = tool.get("trust_lists") or []
     if trust:
-        blocks.append(Table((L.t("trust_list", lang), L.t("sha256_prefix", lang)), _trust_rows(trust, lang),
+        blocks.append(Table((t("report.trust_list", lang), t("report.sha256_prefix", lang)), _trust_rows(trust, lang),
                             mono=frozenset({1}), widths=(3, 2)))
     else:
-        blocks.append(Para(L.t("no_trust_lists", lang), "warning"))
+        blocks.append(Para(t("report.no_trust_lists", lang), "warning"))
     blocks.extend(_trust_status(tool.get("trust_status"), lang))
-    blocks.append(Heading(L.t("summary", lang), 3))
+    blocks.append(Heading(t("report.summary", lang), 3))
     if files:
-        blocks.append(Para(L.t("files_count", lang, n=len(files))))
+        blocks.append(Para(t("report.files_count", lang, n=len(files))))
         rows = []
         for i, d in enumerate(files, 1):
-            headline, _ = _verdict_texts(d, lang)
-            strength = L.term(L.STRENGTH, str((d.get("verdict") or {}).get("strength", "none")), lang)
+            headline = describe(d, lang).headline
+            strength = term("basis", str((d.get("verdict") or {}).get("strength", "none")), lang)
             rows.append((str(i), clean(d.get("path", "?"), lang, 500), headline, strength))
-        blocks.append(Table(("#", L.t("file", lang), L.t("verdict", lang), L.t("strength", lang)), tuple(rows),
+        blocks.append(Table(("#", t("report.file", lang), t("report.verdict", lang), t("report.strength", lang)), tuple(rows),
                             widths=(0.3, 3, 2.4, 1)))
     else:
-        blocks.append(Para(L.t("no_files", lang), "warning"))
+        blocks.append(Para(t("report.no_files", lang), "warning"))
     blocks.extend(howto(lang))
     for i, d in enumerate(files, 1):
         blocks.extend(_file(i, d, lang))
-    return Outline(lang=lang, title=L.t("title", lang), blocks=tuple(blocks), generated_at=generated)
+    return Outline(lang=lang, title=t("report.title", lang), blocks=tuple(blocks), generated_at=generated)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from . import labels as L
+from ..describe import t
 from . import outline as O
 
 log = logging.getLogger(__name__)
@@ -333,7 +333,7 @@ class _Builder:
             reader.getRGBData()  # decode now: a broken image must not break the whole report
         except Exception as exc:  # noqa: BLE001 - any decoder failure means "do not embed"
             log.debug("image not embedded: %s", exc)
-            return [self.p(L.t("attachment_broken", self.doc.lang, name=caption), self.s.note)]
+            return [self.p(t("report.attachment_broken", self.doc.lang, name=caption), self.s.note)]
         scale = min(PICTURE_MAX / w, PICTURE_MAX / h, 1.0)
         return [KeepTogether([_Picture(reader, w * scale, h * scale),
                               self.p(f"{caption} ({w}×{h})", self.s.caption)])]
@@ -403,7 +403,7 @@ def _footer(f: Fonts, doc: O.Outline, total: int | None) -> Any:
         left.wrapOn(canv, half, 20)
         left.drawOn(canv, MARGIN, 28)
         n = canv.getPageNumber()
-        right = Paragraph(_markup(L.t("page", doc.lang, n=n, total=total if total else "?"), f), right_style)
+        right = Paragraph(_markup(t("report.page", doc.lang, n=n, total=total if total else "?"), f), right_style)
         right.wrapOn(canv, half, 20)
         right.drawOn(canv, MARGIN + half, 28)
         canv.restoreState()

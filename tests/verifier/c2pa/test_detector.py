@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.verifier.c2pa.signing import Ca, Leaf, action, jpeg, make_ca, make_leaf, manifest, sign
-from verifier import messages
+from verifier.describe import verdict_words
 from verifier.c2pa import states
 from verifier.config import Config
 from verifier.detectors import BUILTIN_DETECTORS
@@ -157,9 +157,9 @@ def test_a_certificate_not_valid_for_c2pa_is_not_called_altered(corpus: Path) ->
     assert {c["code"] for c in invalid.details["status_codes"]} == {"signingCredential.invalid"}
     assert invalid.details["failure"] == ev.facts["failure"] == "credential"
     assert "altered" not in invalid.summary and "certificate" in invalid.summary
-    headline, text = messages.verdict_text(verdict, ev.signals, "en")
+    headline, text = verdict_words(verdict.code, verdict.strength, list(ev.signals), "en")
     assert "no proof of tampering" in text and "altered" not in headline
-    zh = messages.verdict_text(verdict, ev.signals, "zh")[1]
+    zh = verdict_words(verdict.code, verdict.strength, list(ev.signals), "zh")[1]
     assert "签名证书不符合" in zh
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verifier.formats import read_meta
+from verifier import read_meta
 from verifier.inputs import identify
 
 MAGICS = {

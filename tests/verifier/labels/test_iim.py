@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from verifier.formats import read_meta
+from verifier import read_meta
 from verifier.inputs import identify
 
 from . import builders as b

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from verifier.config import Config
 from verifier.detectors.base import Context, DetectorFailure
 from verifier.detectors.metadata import MetadataDetector
-from verifier.formats import read_meta
+from verifier import read_meta
 from verifier.inputs import sniff_file
 
 from . import builders as b

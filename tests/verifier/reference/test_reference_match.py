@@ -193,5 +193,9 @@ def test_the_table_lists_the_match_under_the_row(tmp_path: Path, press_photo: by
     assert cli.main(["scan", str(suspect), "--reference", str(refs), "--inline", "--no-ocr",
                      "--disable", "watermark"]) == 0
     out, err = capsys.readouterr()
-    assert "~ reference.match duplicate" in out and "press.jpg" in out
+    assert "~ The whole picture matches the reference photo" in out and "press.jpg" in out
     assert "indexed 3 reference photos" in err  # progress goes to stderr
+    assert cli.main(["scan", str(suspect), "--reference", str(refs), "--inline", "--no-ocr",
+                     "--disable", "watermark", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "~ 整张图片与参考照片" in out and "不说明文件是否真实" in out

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..evidence import MediaFile
-from ..inputs import open_readonly
-from . import ebml, flv, gif, isobmff, jpeg, png, riff
-from .meta import Budget, Entry, LimitReached
+from .evidence import MediaFile
+from .inputs import open_readonly
+from .formats import ebml, flv, gif, isobmff, jpeg, png, riff
+from .formats.meta import Budget, Entry, LimitReached
 
 log = logging.getLogger(__name__)
 MAX_TEXT_HEAD = 256 * 1024
@@ -49,7 +49,7 @@ def _walker(fn: Callable[..., Iterable[Entry]], sized: bool) -> Callable[[MediaF
 
 
 def _pillow(media: MediaFile, budget: Budget) -> list[Entry]:
-    from ..adapters import pillow_meta
+    from .adapters import pillow_meta
 
     return pillow_meta.image_entries(media.path, media.family)
 
@@ -62,25 +62,25 @@ def _isobmff(media: MediaFile, budget: Budget) -> list[Entry]:
 
 
 def _mp3(media: MediaFile, budget: Budget) -> list[Entry]:
-    from ..adapters import mutagen_tags
+    from .adapters import mutagen_tags
 
     return mutagen_tags.id3_entries(media.path)
 
 
 def _vorbis(media: MediaFile, budget: Budget) -> list[Entry]:
-    from ..adapters import mutagen_tags
+    from .adapters import mutagen_tags
 
     return mutagen_tags.vorbis_entries(media.path, media.family)
 
 
 def _pdf(media: MediaFile, budget: Budget) -> list[Entry]:
-    from ..adapters import pdf
+    from .adapters import pdf
 
     return pdf.info_entries(media.path)
 
 
 def _zip(media: MediaFile, budget: Budget) -> list[Entry]:
-    from ..adapters import ooxml
+    from .adapters import ooxml
 
     return ooxml.property_entries(media.path)
 
@@ -98,7 +98,7 @@ def read_text_tail(path: Path, limit: int) -> str:
 
 
 def _text(media: MediaFile, budget: Budget) -> list[Entry]:
-    from ..adapters import yaml_front
+    from .adapters import yaml_front
 
     source, _ = yaml_front.split_front_matter(read_text_head(media.path))
     if source is None:
@@ -142,7 +142,7 @@ READERS: dict[str, Callable[[MediaFile, Budget], list[Entry]]] = {
 
 
 def read(media: MediaFile) -> ReadResult:
-    from ..labels import xmp as xmp_reader
+    from .formats import xmp as xmp_reader
 
     result = ReadResult()
     reader = READERS.get(media.family)
@@ -166,12 +166,12 @@ def read(media: MediaFile) -> ReadResult:
     result.warnings.extend(budget.warnings)
     for e in _expand_id3(raw, result):
         if e.kind == "exif":
-            from ..adapters import pillow_meta
+            from .adapters import pillow_meta
 
             prefix = "png:eXIf" if e.placement == "png:eXIf" else e.placement.split(":")[0] + ":EXIF"
             result.entries.extend(pillow_meta.exif_entries(e.value, prefix))
         elif e.kind == "iim":  # a JPEG APP13 Photoshop segment was seen: its IIM datasets, via Pillow
-            from ..adapters import pillow_meta
+            from .adapters import pillow_meta
 
             result.entries.extend(pillow_meta.iim_entries(media.path, e.placement))
         elif e.kind == "xmp":
@@ -189,7 +189,7 @@ def _expand_id3(raw: list[Entry], result: ReadResult) -> list[Entry]:
     """Replace each raw ID3 tag (a WAV ``id3 `` chunk) by its frames; an unreadable one is an error."""
     if not any(e.kind == "id3" for e in raw):
         return raw
-    from ..adapters import mutagen_tags
+    from .adapters import mutagen_tags
 
     out: list[Entry] = []
     for e in raw:
