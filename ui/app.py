@@ -17,6 +17,8 @@ from verifier.config import Config
 from verifier.pipeline import Scanner
 
 from . import i18n, qtcompat, settings as settings_mod
+from .case_session import CaseSession
+from .case_ui import CaseUi
 from .controller import Controller
 from .main_window import MainWindow
 from .settings import Settings
@@ -38,6 +40,7 @@ class App(QObject):
         self.language = self.settings.ui_language()
         self._apply_language(self.language)
         self.controller = Controller(self.settings.to_config(base_config), scanner_factory)
+        self.case = CaseSession(self.controller, self)
         self.window = self._new_window()
         self._reference_refresh = None  # a remembered reference folder is re-indexed in the background
         if self.settings.reference_dir and Path(self.settings.reference_dir).is_dir():
@@ -60,6 +63,7 @@ class App(QObject):
     def _new_window(self) -> MainWindow:
         window = MainWindow(self.controller, self.settings)
         window.settings_changed.connect(self.apply_settings)
+        window.case_ui = CaseUi(window, self.case)  # the Case menu and panel
         return window
 
     def apply_settings(self, new: Settings) -> None:

@@ -19,7 +19,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QT
 
 from verifier.config import Config
 from verifier.evidence import Report
-from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, Scanner, expand)
+from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, MemberFound, Scanner,
+                               expand)
 
 from .entry import FileEntry
 
@@ -272,7 +273,9 @@ class Controller(QObject):
             self.entry_changed.emit(u)
 
     def remove(self, uid: int) -> None:
-        """Forget a file: its checks are cancelled and any late result is dropped."""
+        """Forget a file (and the files found inside it): checks cancelled, late results dropped."""
+        for member in [u for u, e in self.entries.items() if e.parent == uid]:
+            self.remove(member)
         self.cancel(uid)
         entry = self.entries.pop(uid, None)
         key = self._where.pop(uid, None)
@@ -288,6 +291,9 @@ class Controller(QObject):
     # -- events from the worker (GUI thread) ------------------------------------
 
     def _on_event(self, gen: int, ev: object) -> None:
+        if isinstance(ev, MemberFound):
+            self._member_found(gen, ev)
+            return
         key = (gen, getattr(ev, "index", -1))
         uid = self._keys.get(key)
         entry = self.entries.get(uid) if uid is not None else None
@@ -314,6 +320,40 @@ class Controller(QObject):
             self._keys.pop((gen, ev.index), None)
             self._maybe_idle()
 
+    def _member_found(self, gen: int, ev: MemberFound) -> None:
+        """A container's member becomes an entry of its own, under the container's."""
+        parent = self._keys.get((gen, ev.parent))
+        if parent is None and self._outstanding.get(gen):
+            self._early.setdefault((gen, ev.parent), []).append(ev)  # the container's listing is on the way
+            return
+        if parent is None or parent not in self.entries:
+            return  # the container was removed meanwhile
+        uid = next(self._uids)
+        self._keys[(gen, ev.index)] = uid
+        self._where[uid] = (gen, ev.index)
+        self.entries[uid] = FileEntry(uid, ev.path, parent=parent)
+        self.entry_added.emit(uid)
+        for early in self._early.pop((gen, ev.index), []):
+            self._on_event(gen, early)
+
+    def with_members(self, uids: Iterable[int]) -> list[int]:
+        """``uids`` with the files found inside each right after it (as the report lists them)."""
+        children: dict[int, list[int]] = {}
+        for u, e in self.entries.items():
+            if e.parent is not None:
+                children.setdefault(e.parent, []).append(u)
+        out: list[int] = []
+
+        def add(u: int) -> None:
+            if u not in out:
+                out.append(u)
+                for c in children.get(u, ()):
+                    add(c)
+
+        for u in uids:
+            add(u)
+        return out
+
     def _on_crash(self, gen: int, message: str) -> None:
         """The worker of ``gen`` died: its unfinished files fail with the reason; a new worker takes over."""
         for key, uid in list(self._keys.items()):
@@ -336,7 +376,8 @@ class Controller(QObject):
 
     def export(self, uids: Iterable[int], path: Path, lang: str) -> bool:
         """Write the finished reports of ``uids`` to ``path`` on a pool thread."""
-        reports = [self.entries[u].report for u in uids if u in self.entries and self.entries[u].report]
+        reports = [self.entries[u].report for u in self.with_members(uids)
+                   if u in self.entries and self.entries[u].report]
         if not reports:
             return False
         config = self.config

@@ -32,6 +32,7 @@ class FileEntry:
     report: Report | None = None
     failed: str = ""
     cancelled: bool = False
+    parent: int | None = None  # the uid of the container this file was found in (files inside files)
 
     @property
     def state(self) -> State:

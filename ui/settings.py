@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
 
-from verifier.config import DEFAULT_TIMEOUTS, Config, default_trust_dirs, user_data_dir
+from verifier.config import DEFAULT_PROFILE, DEFAULT_TIMEOUTS, PROFILES, Config, default_trust_dirs, user_data_dir
 
 SCHEMA_VERSION = 1
 ORGANIZATION = "verifier"
@@ -29,6 +29,7 @@ class Settings:
     language: str = "system"  # "system", "en" or "zh_CN"
     trust_dir: str = field(default_factory=default_trust_dir)
     ocr: bool = True  # visible-label text recognition
+    profile: str = DEFAULT_PROFILE  # a key of verifier.config.PROFILES ("full", "triage")
     timeouts: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TIMEOUTS))
     reference_dir: str = ""  # folder of reference photos compared with every picture ("" = none)
 
@@ -48,7 +49,8 @@ class Settings:
         lang = "zh" if self.ui_language(system_language) == "zh_CN" else "en"
         refs = (Path(self.reference_dir),) if self.reference_dir else base.reference_dirs
         # OCR off leaves the visible-label check on: its logo (sparkle) match still runs (the core decides)
-        return base.with_(trust_dirs=tuple(dirs), ocr=self.ocr, timeouts=timeouts, lang=lang, reference_dirs=refs)
+        return base.with_(trust_dirs=tuple(dirs), ocr=self.ocr, timeouts=timeouts, lang=lang,
+                          profile=self.profile, reference_dirs=refs)
 
     def with_(self, **changes: object) -> "Settings":
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -78,13 +80,17 @@ def load(store: QSettings | None = None) -> Settings:
         language = d.language
     trust_dir = str(store.value("trust_dir", d.trust_dir) or d.trust_dir)
     ocr = str(store.value("ocr", d.ocr)).lower() not in ("false", "0", "no")
+    profile = str(store.value("profile", d.profile))
+    if profile not in PROFILES:
+        profile = d.profile
     timeouts = dict(d.timeouts)
     store.beginGroup("timeouts")
     for name in store.childKeys():
         timeouts[name] = _float(store.value(name), timeouts.get(name, 30.0))
     store.endGroup()
     reference_dir = str(store.value("reference_dir", "") or "")
-    return Settings(language=language, trust_dir=trust_dir, ocr=ocr, timeouts=timeouts, reference_dir=reference_dir)
+    return Settings(language=language, trust_dir=trust_dir, ocr=ocr, timeouts=timeouts, profile=profile,
+                    reference_dir=reference_dir)
 
 
 def save(settings: Settings, store: QSettings | None = None) -> None:
@@ -94,6 +100,7 @@ def save(settings: Settings, store: QSettings | None = None) -> None:
     store.setValue("trust_dir", settings.trust_dir)
     store.setValue("ocr", settings.ocr)
     store.setValue("reference_dir", settings.reference_dir)
+    store.setValue("profile", settings.profile)
     store.beginGroup("timeouts")
     for name, seconds in settings.timeouts.items():
         store.setValue(name, float(seconds))

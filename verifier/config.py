@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .containers.limits import MemberLimits
+
 SCHEMA_VERSION = 1
 
 # Per-detector wall-clock limits in seconds (per file). OCR is the slowest by design.
@@ -25,9 +27,32 @@ DEFAULT_TIMEOUTS: dict[str, float] = {
     "double_jpeg": 30.0,
     "recapture": 60.0,
     "copy_move": 60.0,
+    "container": 60.0,
     "reference": 60.0,
 }
 FALLBACK_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A named set of checks. ``detectors`` None: every detector (the full analysis)."""
+
+    name: str
+    detectors: frozenset[str] | None
+
+
+# Analysis profiles, as data: the CLI's ``--profile`` and the app's Settings choose one by name.
+# "triage" is for archive sweeps: the declarative checks (file facts, metadata with GB 45438
+# labels, IPTC and generator metadata, C2PA with trust, explicit text labels in documents, and the
+# members of e-mails, archives and documents, which get the same checks) and
+# no pixel or signal work (watermark, visible labels/OCR, audio cue). Detectors left out are
+# reported as ``skipped`` with reason :data:`NOT_IN_PROFILE`, so a verdict lists them as not checked.
+PROFILES: dict[str, Profile] = {
+    "full": Profile("full", None),
+    "triage": Profile("triage", frozenset({"file", "metadata", "c2pa", "text_label", "container"})),
+}
+DEFAULT_PROFILE = "full"
+NOT_IN_PROFILE = "not_in_profile"  # reason code of a detector the profile leaves out
 
 
 def user_data_dir() -> Path:
@@ -63,6 +88,13 @@ class Config:
     isolation: str = "process"  # "process" (default) or "inline" (tests, debugging)
     lang: str = "en"
     reference_dirs: tuple[Path, ...] = ()  # folders of reference photos (indexed by verifier.reference.index)
+    profile: str = DEFAULT_PROFILE  # a key of PROFILES
+    member_limits: MemberLimits = field(default_factory=MemberLimits)  # files inside files
+
+    def in_profile(self, detector: str) -> bool:
+        """Whether the chosen profile runs this detector (an unknown profile name: every one)."""
+        chosen = PROFILES.get(self.profile)
+        return chosen is None or chosen.detectors is None or detector in chosen.detectors
 
     def timeout_for(self, detector: str) -> float:
         return float(self.timeouts.get(detector, FALLBACK_TIMEOUT))

@@ -161,6 +161,7 @@ class Verdict:
     strength: Basis
     unchecked: tuple[str, ...] = ()  # detectors that could not run to completion
     basis_signals: tuple[str, ...] = ()  # ids of the signals the verdict rests on
+    member: str = ""  # a container's verdict: the path of the member that carries it, if one does
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +170,11 @@ class Report:
     evidence: tuple[Evidence, ...]
     verdict: Verdict
     analysed_at: str  # ISO 8601, UTC
+    # Files inside files (CONTRACT.md): a member names its container's path; a container lists
+    # its members' paths in order and the limits that stopped its reading ({"limit", "value"}).
+    parent: str = ""
+    members: tuple[str, ...] = ()
+    limits: tuple[dict[str, Any], ...] = ()
 
     @property
     def signals(self) -> tuple[Signal, ...]:

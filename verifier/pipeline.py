@@ -18,12 +18,16 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .config import Config
+from .config import NOT_IN_PROFILE, Config
+from .containers import scratch
+from .containers.expand import container_kind
+from .containers.limits import Budget, Expansion
+from .containers.verdict import combine
 from .detectors import BUILTIN_DETECTORS, Context, Detector
 from .evidence import Evidence, MediaFile, Report, Status
 from .inputs import InputError, hash_file, identify, sniff_file
@@ -74,9 +78,20 @@ class FileFailed:
     index: int
     path: Path
     message: str
+    parent: str = ""  # a member's container path
 
 
-Event = FileQueued | FileStarted | EvidenceReady | FileDone | FileFailed
+@dataclass(frozen=True, slots=True)
+class MemberFound:
+    """A container's member (an attachment, an archive member…), queued to be analysed as a
+    file of its own; the container's FileDone comes after every member's (files inside files)."""
+
+    index: int
+    parent: int  # the container's index
+    path: Path  # as the user sees it: "container#place"
+
+
+Event = FileQueued | FileStarted | EvidenceReady | FileDone | FileFailed | MemberFound
 
 
 def expand(paths: Iterable[Path | str], recursive: bool = True) -> list[Path]:
@@ -144,6 +159,27 @@ class _FileState:
     cancelled: bool = False
     hashing: "_Hashing | None" = None  # the SHA-256 still being computed (large files)
     deferred: list[Detector] = field(default_factory=list)  # in-process detectors awaiting the hash
+    # files inside files: a member knows its container; a container its members, their results
+    # and its own report while they run (see verifier.containers)
+    parent: "_FileState | None" = None
+    shown: Path | None = None  # a member's path as the user sees it ("container#place")
+    depth: int = 0
+    expansion: Expansion | None = None
+    members: list["_FileState"] = field(default_factory=list)
+    results: dict[int, "Report | str"] = field(default_factory=dict)
+    own: Report | None = None
+    limits: tuple[dict[str, object], ...] = ()
+
+    @property
+    def root(self) -> "_FileState":
+        st = self
+        while st.parent is not None:
+            st = st.parent
+        return st
+
+    @property
+    def display(self) -> Path:
+        return self.shown or self.path
 
 
 class _Hashing:
@@ -201,6 +237,9 @@ class Scanner:
         self._closed = False
         self._hashed = threading.Event()
         self._waiting_since: float | None = None  # tasks queued, no worker free, since then
+        self._scratch: dict[int, Path] = {}  # top-level container index -> its members' folder
+        self._budgets: dict[int, Budget] = {}  # top-level container index -> what is left to spend
+        self._holding: dict[int, _FileState] = {}  # containers whose own checks are done, members not
 
     # -- called from any thread -------------------------------------------------------
 
@@ -218,7 +257,7 @@ class Scanner:
         with self._lock:
             targets = list(self._files.values()) + list(self._incoming)
             for st in targets:
-                if index is None or st.index == index:
+                if index is None or st.index == index or _inside(st, index):
                     st.cancelled = True
         self._wake.set()
 
@@ -235,7 +274,8 @@ class Scanner:
         prepare = getattr(runner, "prepare", None)
         if self.prepares and prepare is not None:
             prepare(tuple(detector_ref(d) for d in self.detectors
-                          if d.isolated and d.name not in self.config.disabled), Context(config=self.config))
+                          if d.isolated and d.name not in self.config.disabled and self.config.in_profile(d.name)),
+                    Context(config=self.config))
         while not self._closed:
             yield from self._admit()
             yield from self._dispatch(runner)
@@ -263,6 +303,9 @@ class Scanner:
                 st.hashing.stop()
         if self._runner is not None:
             self._runner.close()
+        for folder in self._scratch.values():
+            scratch.remove(folder)
+        self._scratch.clear()
 
     def __enter__(self) -> "Scanner":
         return self
@@ -299,7 +342,7 @@ class Scanner:
             if hashing.result is not None:
                 sha, size = hashing.result
                 st.media = replace(st.media, sha256=sha, size=size)
-                ctx = Context(config=self.config, companions=st.companions)
+                ctx = Context(config=self.config, companions=st.companions, expansion=st.expansion)
                 for det in deferred:
                     yield from self._record(st.index, run_detector(det, st.media, ctx))
             elif st.cancelled:
@@ -322,26 +365,35 @@ class Scanner:
                     return
                 st = self._incoming.popleft()
                 self._files[st.index] = st
-            yield FileQueued(st.index, st.path)
+            yield FileQueued(st.index, st.display)
             if st.cancelled:
                 del self._files[st.index]
-                yield FileFailed(st.index, st.path, "cancelled")
+                yield from self._failed(st, "cancelled")
                 continue
             try:
                 st.media = self._identify(st)
             except (InputError, OSError) as exc:
                 del self._files[st.index]
-                yield FileFailed(st.index, st.path, str(exc))
+                yield from self._failed(st, str(exc).replace(str(st.path), str(st.display)))
                 continue
-            yield FileStarted(st.index, st.media, tuple(d.name for d in self.detectors))
-            ctx = Context(config=self.config, companions=st.companions)
+            yield FileStarted(st.index, _shown(st, st.media), tuple(d.name for d in self.detectors))
             for det in self.detectors:
                 st.waiting.add(det.name)
+            try:
+                st.expansion = self._expansion_for(st)
+            except OSError as exc:  # no private folder for its members: that check fails, others run
+                yield from self._record(st.index, Evidence("container", Status.ERROR, error=(
+                    f"no private temporary folder could be made for the files inside it: {exc}")))
+            ctx = Context(config=self.config, companions=st.companions, expansion=st.expansion)
             for det in self.detectors:
+                if det.name not in st.waiting:
+                    continue  # already recorded (failed before it could start)
                 if det.name in self.config.disabled:
                     yield from self._record(st.index, Evidence(det.name, Status.SKIPPED,
                                                                error="switched off in settings",
                                                                reason="switched_off"))
+                elif not self.config.in_profile(det.name):
+                    yield from self._record(st.index, not_in_profile(det.name, self.config.profile))
                 elif not det.isolated and st.hashing is not None:
                     st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
@@ -399,11 +451,118 @@ class Scanner:
         if st is None or ev.detector not in st.waiting:
             return
         st.waiting.discard(ev.detector)
+        if st.shown is not None and ev.error:  # a member's scratch file is not a path the user knows
+            ev = replace(ev, error=ev.error.replace(str(st.path), str(st.shown)))
+        if ev.detector == "container" and st.expansion is not None:
+            ev = yield from self._members_found(st, ev)
         st.evidence[ev.detector] = ev
         yield EvidenceReady(index, ev)
         if not st.waiting:
             del self._files[index]
-            yield FileDone(index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
+            report = build_report(st.media, st.evidence, self.detectors, self.config.lang)
+            if any(m.index not in st.results for m in st.members):
+                st.own = report
+                self._holding[index] = st
+                return
+            yield from self._finish(st, report)
+
+    # -- files inside files ---------------------------------------------------------
+
+    def _expansion_for(self, st: _FileState) -> Expansion | None:
+        """A folder for the members of a container (none for other files, or when switched off)."""
+        assert st.media is not None
+        if "container" in self.config.disabled or container_kind(st.media) is None:
+            return None
+        root = st.root
+        if st is root:
+            self._scratch[root.index] = folder = scratch.new_root()
+            self._budgets[root.index] = Budget.fresh(self.config.member_limits)
+        elif root.index in self._scratch:
+            folder = scratch.sub_folder(self._scratch[root.index], f"c{st.index}")
+        else:
+            return None
+        depth_left = self.config.member_limits.depth - st.depth
+        return Expansion(folder, replace(self._budgets[root.index], depth=depth_left))
+
+    def _members_found(self, st: _FileState, ev: Evidence) -> Generator[Event, None, Evidence]:
+        """Queue the members a container's expansion wrote, right after it; returns ``ev``
+        without the scratch names (its facts list each member's path instead)."""
+        assert st.expansion is not None
+        if ev.status is not Status.OK:
+            return ev
+        found = scratch.member_files(st.expansion.folder, ev.facts)
+        root = st.root.index
+        self._budgets[root] = self._budgets[root].spend(len(found), int(ev.facts.get("inflated_bytes") or 0))
+        st.limits = tuple(h for h in ev.facts.get("limits") or () if isinstance(h, dict))
+        rows = []
+        for place, path, row in found:
+            shown = Path(f"{st.display}#{place}")
+            st.members.append(_FileState(next(self._indices), path, (), parent=st, shown=shown,
+                                         depth=st.depth + 1))
+            rows.append({**row, "path": str(shown)})
+        with self._lock:
+            self._incoming.extendleft(reversed(st.members))
+        for member in st.members:
+            yield MemberFound(member.index, st.index, member.display)
+        return replace(ev, facts={**ev.facts, "members": rows})
+
+    def _failed(self, st: _FileState, message: str) -> Iterator[Event]:
+        parent = str(st.parent.display) if st.parent is not None else ""
+        yield FileFailed(st.index, st.display, message, parent)
+        if st.parent is not None:
+            yield from self._member_done(st, message)
+
+    def _finish(self, st: _FileState, report: Report) -> Iterator[Event]:
+        """A file whose own checks and members are all done: its final report."""
+        results = [(str(m.display), st.results.get(m.index)) for m in st.members]
+        report = replace(
+            report,
+            media=_shown(st, report.media),
+            parent=str(st.parent.display) if st.parent is not None else "",
+            members=tuple(str(m.display) for m in st.members),
+            limits=st.limits,
+            verdict=combine(report.verdict, results, st.limits)
+            if st.members or st.limits else report.verdict,
+        )
+        # cleaned up before the event: a consumer may stop reading at its FileDone
+        if st.parent is not None:
+            st.path.unlink(missing_ok=True)  # its scratch copy is no longer needed
+        else:
+            folder = self._scratch.pop(st.index, None)
+            self._budgets.pop(st.index, None)
+            if folder is not None:
+                scratch.remove(folder)
+        yield FileDone(st.index, report)
+        if st.parent is not None:
+            yield from self._member_done(st, report)
+
+    def _member_done(self, member: _FileState, result: Report | str) -> Iterator[Event]:
+        container = member.parent
+        assert container is not None
+        container.results[member.index] = result
+        if container.own is not None and all(m.index in container.results for m in container.members):
+            self._holding.pop(container.index, None)
+            yield from self._finish(container, container.own)
+
+
+def _shown(st: _FileState, media: MediaFile) -> MediaFile:
+    """A member's media as the user sees it: its ``container#place`` path, not the scratch copy."""
+    return replace(media, path=st.shown) if st.shown is not None else media
+
+
+def _inside(st: _FileState, index: int) -> bool:
+    parent = st.parent
+    while parent is not None:
+        if parent.index == index:
+            return True
+        parent = parent.parent
+    return False
+
+
+def not_in_profile(detector: str, profile: str) -> Evidence:
+    """A check the chosen profile leaves out: skipped, with the reason code (worded by verifier.describe)."""
+    return Evidence(detector, Status.SKIPPED, error=f"not part of the {profile!r} profile",
+                    reason=NOT_IN_PROFILE, reason_params={"profile": profile})
 
 
 def _applies(det: Detector, media: MediaFile) -> bool:
@@ -429,14 +588,29 @@ def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detecto
 
 def scan(paths: Iterable[Path | str], config: Config | None = None, recursive: bool = True,
          detectors: Sequence[Detector] = BUILTIN_DETECTORS) -> Iterator[Report | FileFailed]:
-    """Analyse paths and yield a Report (or FileFailed) per file, in completion order."""
+    """Analyse paths and yield a Report (or FileFailed) per file, in completion order; a
+    container's members follow it, in their order inside it (held until the container is done)."""
+    held: dict[str, list[Report | FileFailed]] = {}
     with Scanner(config, detectors) as scanner:
         scanner.submit(paths, recursive)
         for ev in scanner.events():
-            if isinstance(ev, FileDone):
-                yield ev.report
-            elif isinstance(ev, FileFailed):
-                yield ev
+            if isinstance(ev, FileDone | FileFailed):
+                result = ev.report if isinstance(ev, FileDone) else ev
+                parent = result.parent
+                if parent:
+                    held.setdefault(parent, []).append(result)
+                else:
+                    yield from _with_members(result, held)
+
+
+def _with_members(result: Report | FileFailed, held: dict[str, list[Report | FileFailed]]) -> Iterator[Report | FileFailed]:
+    yield result
+    if isinstance(result, Report) and result.members:
+        mine = {str(r.media.path if isinstance(r, Report) else r.path): r
+                for r in held.pop(str(result.media.path), [])}
+        for path in result.members:
+            if path in mine:
+                yield from _with_members(mine[path], held)
 
 
 def analyse_file(path: Path | str, config: Config | None = None,

@@ -85,6 +85,25 @@ def _zip(media: MediaFile, budget: Budget) -> list[Entry]:
     return ooxml.property_entries(media.path)
 
 
+def _with_stealth(walker: Callable[[MediaFile, Budget], list[Entry]], prefix: str, rgb_too: bool
+                  ) -> Callable[[MediaFile, Budget], list[Entry]]:
+    """A picture reader that also looks for stealth metadata in the pixels' least significant bits."""
+    def read(media: MediaFile, budget: Budget) -> list[Entry]:
+        out = walker(media, budget)
+        if not media.media_type.startswith("image/"):
+            return out
+        from .adapters import pillow_meta
+
+        try:
+            found, note = pillow_meta.stealth_entries(media.path, prefix, rgb_too)
+        except ValueError as exc:  # the picture itself does not open: its metadata still counts
+            found, note = [], f"pixels not read for the stealth metadata check: {exc}"
+        if note:
+            budget.warnings.append(note)
+        return out + found
+    return read
+
+
 def read_text_head(path: Path, limit: int = MAX_TEXT_HEAD) -> str:
     with open_readonly(path) as fh:
         return fh.read(limit).decode("utf-8", "replace")
@@ -122,9 +141,9 @@ def _svg(media: MediaFile, budget: Budget) -> list[Entry]:
 
 
 READERS: dict[str, Callable[[MediaFile, Budget], list[Entry]]] = {
-    "png": _walker(png.walk, False),
+    "png": _with_stealth(_walker(png.walk, False), "png", rgb_too=True),
     "jpeg": _walker(jpeg.walk, False),
-    "riff": _walker(riff.walk, True),
+    "riff": _with_stealth(_walker(riff.walk, True), "webp", rgb_too=False),
     "isobmff": _isobmff,
     "matroska": _walker(ebml.walk, True),
     "flv": _walker(flv.walk, True),

@@ -18,14 +18,19 @@ def _signal_label(s: dict) -> str:
     return f"{s['id']}@{where}" if where else str(s["id"])
 
 
-def row(d: dict, lang: str = "en") -> str:
+def row(d: dict, lang: str = "en", depth: int = 0) -> str:
     """One line per file: codes and signal ids for scripts, then the verdict and any check that did
-    not complete in the reader's words (from verifier.describe, as every other surface)."""
+    not complete in the reader's words (from verifier.describe, as every other surface). A file
+    found inside another (``depth`` > 0) is indented under it and shown by its place in it."""
     v = d["verdict"]
+    path = str(d["path"])
+    parent = d.get("parent")
+    if parent and depth and path.startswith(parent + "#"):
+        path = "  " * depth + "#" + path[len(parent) + 1:]
     ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
     words = describe(d, lang)
     said = words.headline if words.readable else f"{words.headline}: {d.get('error')}"
     failed = "".join(f"  ! {name}: {why}" for name, why in words.unchecked)
-    line = for_terminal(f"{v['code']:<25} {v['strength']:<9} {d['path']}  [{', '.join(ids)}]  {said}{failed}")
+    line = for_terminal(f"{v['code']:<25} {v['strength']:<9} {path}  [{', '.join(ids)}]  {said}{failed}")
     # reference photos the file shares pixels with, one per line under the row (advisory)
     return line + "".join("\n    ~ " + for_terminal(s) for s in indicator_lines(d, lang, ("reference.match",)))

@@ -3,7 +3,8 @@
 ``RULES`` is CONTRACT.md's verdict table: the first rule whose test holds gives the code, and
 its ``strength`` function gives the strongest *intact* basis. A detector that failed is never
 read as "nothing found": it makes an otherwise empty result ``incomplete`` and is listed in
-``Verdict.unchecked`` whatever the code.
+``Verdict.unchecked`` whatever the code. An advisory check (``verifier.advisory``) that failed is
+listed too, but never makes the verdict ``incomplete``.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from .advisory import is_advisory
 from .evidence import Basis, Claim, Evidence, Signal, Status, Verdict, VerdictCode
 
 TRUST_OUTCOMES = frozenset({"c2pa.trusted", "c2pa.untrusted_signer", "c2pa.cert_expired"})
@@ -24,7 +26,7 @@ class Summary:
 
     signals: tuple[Signal, ...]
     ids: frozenset[str]
-    failed: tuple[str, ...]  # detectors with error/timeout
+    failed: tuple[str, ...]  # provenance detectors with error/timeout (advisory ones never count)
     unchecked: tuple[str, ...]  # failed + skipped
     unsupported: bool  # the file facts say no detector understands this type
 
@@ -39,7 +41,7 @@ def summarise(evidence: Iterable[Evidence]) -> Summary:
     return Summary(
         signals=signals,
         ids=frozenset(s.id for s in signals),
-        failed=tuple(e.detector for e in ev if e.status in FAILED),
+        failed=tuple(e.detector for e in ev if e.status in FAILED and not is_advisory(e.detector)),
         unchecked=tuple(e.detector for e in ev if e.status in UNCHECKED),
         unsupported=unsupported,
     )

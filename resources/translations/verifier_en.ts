@@ -183,6 +183,96 @@
     </message>
 </context>
 <context>
+    <name>CaseMenu</name>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the new case</source>
+        <translation>Choose an empty folder for the new case</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Close case</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>New case folder…</source>
+        <translation>New case folder…</translation>
+    </message>
+    <message>
+        <source>Open a case folder</source>
+        <translation>Open a case folder</translation>
+    </message>
+    <message>
+        <source>Open case folder…</source>
+        <translation>Open case folder…</translation>
+    </message>
+    <message>
+        <source>The case could not be used: {why}</source>
+        <translation>The case could not be used: {why}</translation>
+    </message>
+    <message>
+        <source>Title of the case:</source>
+        <translation>Title of the case:</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>No case open (Case ▸ New or Open)</source>
+        <translation>No case open (Case ▸ New or Open)</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Select an analysed file</source>
+        <translation>Select an analysed file</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Write a note about this file…</source>
+        <translation>Write a note about this file…</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— not set —</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>the analysis stopped unexpectedly: {why}</source>
@@ -775,6 +865,18 @@
     <message>
         <source>Read visible labels with text recognition (slower)</source>
         <translation>Read visible labels with text recognition (slower)</translation>
+    </message>
+    <message>
+        <source>Full analysis</source>
+        <translation>Full analysis</translation>
+    </message>
+    <message>
+        <source>Triage: metadata, labels and Content Credentials only (fast; no pixel or audio checks)</source>
+        <translation>Triage: metadata, labels and Content Credentials only (fast; no pixel or audio checks)</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Checks:</translation>
     </message>
     <message>
         <source>Language:</source>

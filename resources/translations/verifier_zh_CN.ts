@@ -183,6 +183,96 @@
     </message>
 </context>
 <context>
+    <name>CaseMenu</name>
+    <message>
+        <source>&amp;Case</source>
+        <translation>案件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder for the new case</source>
+        <translation>为新案件选择一个空文件夹</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>关闭案件</translation>
+    </message>
+    <message>
+        <source>New case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <source>New case folder…</source>
+        <translation>新建案件文件夹…</translation>
+    </message>
+    <message>
+        <source>Open a case folder</source>
+        <translation>打开案件文件夹</translation>
+    </message>
+    <message>
+        <source>Open case folder…</source>
+        <translation>打开案件文件夹…</translation>
+    </message>
+    <message>
+        <source>The case could not be used: {why}</source>
+        <translation>无法使用该案件：{why}</translation>
+    </message>
+    <message>
+        <source>Title of the case:</source>
+        <translation>案件标题：</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No case open (Case ▸ New or Open)</source>
+        <translation>未打开案件（案件 ▸ 新建或打开）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Select an analysed file</source>
+        <translation>请选择一个已分析的文件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Write a note about this file…</source>
+        <translation>为此文件写一条备注…</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— 未设置 —</translation>
+    </message>
+</context>
+<context>
     <name>Controller</name>
     <message>
         <source>the analysis stopped unexpectedly: {why}</source>
@@ -775,6 +865,18 @@
     <message>
         <source>Read visible labels with text recognition (slower)</source>
         <translation>使用文字识别读取显式标识（较慢）</translation>
+    </message>
+    <message>
+        <source>Full analysis</source>
+        <translation>完整分析</translation>
+    </message>
+    <message>
+        <source>Triage: metadata, labels and Content Credentials only (fast; no pixel or audio checks)</source>
+        <translation>快速筛查：仅检查元数据、标识和内容凭证（快速；不做像素或音频检查）</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>检查范围：</translation>
     </message>
     <message>
         <source>Language:</source>

@@ -17,6 +17,10 @@ import pytest
 from tests.conftest import CORPUS
 from verifier.pipeline import FileFailed
 
+# The session's corpus scan (every detector, text recognition and the forensic checks included)
+# runs inside the first test: 8-12 min on a loaded two-core machine, past the suite's 300 s.
+pytestmark = pytest.mark.timeout(1800)
+
 # Cases waiting for a detector, by the issue that brings it. Shrink, never grow.
 NOT_YET: dict[str, str] = {}
 

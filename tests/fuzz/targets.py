@@ -123,7 +123,19 @@ AFTER_MERGE: list[tuple[str, str, str, Callable[[], Callable[[bytes], Any]],
      lambda: (ValueError,), (".jpg", ".png", ".svg")),
     ("labels.gb45438.extract", "verifier.labels.gb45438", "extract",
      lambda: _text("verifier.labels.gb45438", "extract", "AIGC"), lambda: (ValueError,), (".md", ".json", ".txt")),
+    ("containers.email", "verifier.containers.email_facts", "header_facts", lambda: _email, lambda: (), (".txt", ".md")),
+    ("containers.mbox.message_spans", "verifier.containers.mbox", "message_spans",
+     lambda: lambda data: list(importlib.import_module("verifier.containers.mbox").message_spans(io.BytesIO(data))),
+     lambda: (), (".txt", ".md")),
 ]
+
+
+def _email(data: bytes) -> Any:
+    """An e-mail as the container detector reads it: MIME parts, then the header facts."""
+    parsed = importlib.import_module("verifier.containers.email_parts").read(b"From: a@b\r\n" + data)
+    for part in parsed.parts[:20]:
+        part.payload()
+    return importlib.import_module("verifier.containers.email_facts").header_facts(parsed.message)
 
 
 def after_merge() -> list[Target]:

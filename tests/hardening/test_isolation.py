@@ -70,8 +70,10 @@ def test_crashes_hangs_and_memory_hogs_cost_only_their_own_result(tmp_path: Path
             assert ev[name].error == "ran out of memory (limit 1024 MB per worker)"
         # failures are data: the verdict never reads them as "nothing found"
         assert set(r.verdict.unchecked) >= {"abort", "segfault", "sleeper", "spinner", "memhog"}
-    # two files, two workers, two hangs of FAST s each per file: well under a minute
-    assert elapsed < 20, elapsed
+    # two files, two workers, two hangs of FAST s each per file: well under a minute. Each crash,
+    # hang and memory blow-up costs a fresh worker, which takes 2-3 s to start on a loaded
+    # two-core machine (22 s in all measured there): the bound is the minute, not a tighter one.
+    assert elapsed < 60, elapsed
 
 
 def test_pool_recovers_and_a_warm_worker_is_reused(tmp_path: Path) -> None:
@@ -206,7 +208,12 @@ def test_events_arrive_per_detector_while_a_sibling_hangs(tmp_path: Path) -> Non
     """A hanging detector does not hold back the other detectors' results on the same file."""
     (path,) = _files(tmp_path, 1)
     arrivals: dict[str, float] = {}
-    with Scanner(_config(), [mb.Sleeper(), mb.Echo()]) as scanner:
+    # The hang must outlast the start of a second worker (2-3 s on a loaded two-core machine),
+    # or the echo could only come after the hang's timeout frees the first one.
+    hang = 10.0
+    config = _config()
+    config = config.with_(timeouts={**config.timeouts, "sleeper": hang})
+    with Scanner(config, [mb.Sleeper(), mb.Echo()]) as scanner:
         scanner.submit([path])
         t0 = time.monotonic()
         for event in scanner.events():
@@ -215,7 +222,7 @@ def test_events_arrive_per_detector_while_a_sibling_hangs(tmp_path: Path) -> Non
             elif isinstance(event, FileStarted):
                 t0 = time.monotonic()
     assert arrivals["echo"] < arrivals["sleeper"]
-    assert arrivals["sleeper"] >= FAST
+    assert arrivals["sleeper"] >= hang
 
 
 @pytest.mark.parametrize("isolation", ["inline", "process"])

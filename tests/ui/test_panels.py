@@ -214,7 +214,7 @@ def test_unknown_detector_facts_appear_in_the_generic_tree(view):
     view.set_entry(entry_of(Report(m, ev, fuse(ev), "t")))
     rows = tree_rows(view.details.facts)
     assert ("Audio label cue", "done") in rows
-    assert ("found", "no") in rows
+    assert ("Found", "no") in rows  # a known key is labelled ("detail.found"), an unknown one shown as is
     assert ("[2]", "0.2") in rows
 
 

@@ -357,3 +357,48 @@ def test_corpus_audio_has_no_cue_and_is_fast(corpus: Path, rel: str) -> None:
     assert ev.status in (Status.OK, Status.NOT_APPLICABLE, Status.ERROR)
     if ev.status is Status.ERROR:
         assert ev.error.startswith("the audio could not be decoded")
+
+
+# --------------------------------------------------------------------------- equal-gap keying
+
+
+@pytest.mark.parametrize("unit", [0.05, 0.1, 0.2])
+def test_equal_gap_keying_is_a_possible_cue(unit: float) -> None:
+    t = S.cue_timings(unit, letter_gap=1.0)  # short-long-short-short, every gap one unit (reads as L)
+    x = S.place(np.zeros(6 * RATE), S.tone_bursts(t, 900, RATE), 1.0, RATE)
+    assert not find_cues(x, RATE)  # the Morse form alone: not the cue
+    (m,) = find_cues(x, RATE, equal_gaps=True)
+    assert m.form == "equal_gaps" and m.details()["form"] == "equal_gaps" and m.score > 0.9
+
+
+def test_morse_spacing_keeps_the_full_form_with_equal_gaps_on() -> None:
+    x = S.place(np.zeros(6 * RATE), cue(0.1), 1.0, RATE)
+    (m,) = find_cues(x, RATE, equal_gaps=True)
+    assert m.form == "morse"
+
+
+@pytest.mark.parametrize("word", ["ALL", "EL", "LA", "AL", "RL", "MAIL", "TAIL", "PARIS", "FIE", "LL"])
+def test_l_inside_a_word_is_not_even_possible(word: str) -> None:
+    for seed, unit in enumerate((0.05, 0.12)):
+        rng = np.random.default_rng(seed)
+        t = S.morse_timings(word, unit, rng, 0.1)
+        x = S.place(np.zeros(8 * RATE), S.tone_bursts(t, 900, RATE), 0.5, RATE)
+        assert not find_cues(x, RATE, equal_gaps=True), (word, unit)
+
+
+def test_equal_gap_signal_is_possible_level(tmp_path: Path) -> None:
+    t = S.cue_timings(0.08, letter_gap=1.0)
+    ev = scan_one(write(tmp_path / "eq.wav", S.place(np.zeros(4 * RATE), S.tone_bursts(t, 1000, RATE), 1.0, RATE)))
+    (sig,) = ev.signals
+    assert sig.id == "audio.cue" and sig.claim is Claim.AI_POSSIBLE and sig.confidence is Confidence.POSSIBLE
+    assert sig.details["form"] == "equal_gaps" and "letter L" in sig.summary
+    ev = scan_one(write(tmp_path / "ai.wav", S.place(np.zeros(4 * RATE), cue(0.08), 1.0, RATE)))
+    (sig,) = ev.signals
+    assert sig.claim is Claim.AI_GENERATED and sig.confidence is Confidence.DETECTED and sig.details["form"] == "morse"
+
+
+def test_fast_equal_gap_notes_are_not_a_possible_cue() -> None:
+    # repeated 35 ms notes with 25 ms gaps (a music figure seen in calibration): faster than any keyed cue
+    t = [(0.0, 0.035), (0.06, 0.115), (0.2, 0.045), (0.27, 0.035)]
+    x = S.place(np.zeros(4 * RATE), S.tone_bursts(t, 1750, RATE), 1.0, RATE)
+    assert not find_cues(x, RATE, equal_gaps=True)

@@ -50,3 +50,22 @@ def test_indicators_travel_from_a_detector_to_the_json() -> None:
     assert d["indicators"] == [{"id": "reference.match", "detector": "reference",
                                 "summary": MATCH.summary, "details": MATCH.details}]
     assert d["signals"] == [] and d["verdict"]["code"] == "no_signals"
+
+
+@pytest.mark.parametrize("status", [Status.ERROR, Status.TIMEOUT])
+@pytest.mark.parametrize("name", ["thumbnail", "double_jpeg", "recapture", "copy_move"])
+def test_a_failed_advisory_check_is_listed_but_never_makes_the_verdict_incomplete(status: Status, name: str) -> None:
+    v = fuse([FILE_OK, Evidence("metadata", Status.OK), Evidence(name, status, error="timed out")])
+    assert v.code is VerdictCode.NO_SIGNALS and name in v.unchecked
+    provenance = fuse([FILE_OK, Evidence("metadata", status, error="timed out")])
+    assert provenance.code is VerdictCode.INCOMPLETE
+
+
+def test_every_builtin_indicator_detector_is_declared_advisory() -> None:
+    from verifier.advisory import ADVISORY_DETECTORS
+    from verifier.detectors import builtin_detectors
+
+    names = {d.name for d in builtin_detectors()}
+    forensic = {n for n in names if n in {"thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views",
+                                          "reference"}}
+    assert forensic and forensic <= ADVISORY_DETECTORS

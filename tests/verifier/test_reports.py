@@ -336,13 +336,14 @@ def test_cli_report_leaves_the_input_alone(corpus: Path, tmp_path: Path, suffix:
     assert proc.returncode == 0, proc.stderr
     assert hashlib.sha256(src.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in src.parent.iterdir()) == listing
-    assert [p.name for p in tmp_path.iterdir()] == [out.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, "r.json"])  # + its canonical JSON
+    print_ = hashlib.sha256((tmp_path / "r.json").read_bytes()).hexdigest()
     if suffix == "pdf":
         text = re.sub(r"\s+", "", pdf_text(out.read_bytes()))
-        assert before in text and "来源核查报告" in text
+        assert before in text and "来源核查报告" in text and print_ in text
     else:
         page = out.read_text("utf-8")
-        assert before in page and "来源核查报告" in page
+        assert before in page and "来源核查报告" in page and print_ in page
 
 
 def test_cli_report_never_overwrites_an_input(tmp_path: Path) -> None:

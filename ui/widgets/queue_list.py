@@ -1,16 +1,22 @@
-"""The queue: one row per file with its progress (checks done / total), verdict chip and cancel."""
+"""The queue: one row per file with its progress (checks done / total), verdict chip and cancel.
+
+A file found inside another (an e-mail's attachment, an archive's member) is a row under its
+container's row, named by its place in it (see ``ui.members_view``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from .. import presenters
+from ..members_view import row_name
+from ..plain import text
 from ..entry import FileEntry
 from .common import badge, safe_tooltip
 
 UID = Qt.ItemDataRole.UserRole
+PATH = Qt.ItemDataRole.UserRole + 1  # the file's full path (a member's row shows only its place)
 FILE, CHECKS, VERDICT, CANCEL = range(4)
 
 
@@ -55,8 +61,15 @@ class QueueList(QTreeWidget):
         self.itemClicked.connect(self._clicked)
 
     def add(self, entry: FileEntry) -> None:
-        item = QTreeWidgetItem(self, [entry.path.name, "", "", ""])
+        container = self._items.get(entry.parent) if entry.parent is not None else None
+        if container is None:
+            item = QTreeWidgetItem(self, [entry.path.name, "", "", ""])
+        else:
+            item = QTreeWidgetItem(container, [text(row_name(entry.path, container.data(FILE, PATH)), 300), "", "", ""])
+            self.setRootIsDecorated(True)
+            container.setExpanded(True)
         item.setData(FILE, UID, entry.uid)
+        item.setData(FILE, PATH, str(entry.path))
         item.setToolTip(FILE, safe_tooltip(str(entry.path)))
         self._items[entry.uid] = item
         self.update_entry(entry)
@@ -84,11 +97,21 @@ class QueueList(QTreeWidget):
 
     def remove(self, uid: int) -> None:
         item = self._items.pop(uid, None)
-        if item is not None:
+        if item is None:
+            return
+        if item.parent() is not None:
+            item.parent().removeChild(item)
+        else:
             self.takeTopLevelItem(self.indexOfTopLevelItem(item))
 
     def uids(self) -> list[int]:
-        return [self.topLevelItem(i).data(FILE, UID) for i in range(self.topLevelItemCount())]
+        """Every row's uid in tree order (a container, then the files inside it)."""
+        out = []
+        it = QTreeWidgetItemIterator(self)
+        while it.value() is not None:
+            out.append(it.value().data(FILE, UID))
+            it += 1
+        return out
 
     def selected_uids(self) -> list[int]:
         chosen = [i.data(FILE, UID) for i in self.selectedItems()]
@@ -107,13 +130,14 @@ class QueueList(QTreeWidget):
             self._make_current(item)
 
     def step(self, delta: int) -> None:
-        """Select the next (+1) or previous (-1) file."""
-        n = self.topLevelItemCount()
-        if not n:
-            return
+        """Select the next (+1) or previous (-1) row, files inside files included."""
         item = self.currentItem()
-        row = self.indexOfTopLevelItem(item) if item is not None else -1
-        self._make_current(self.topLevelItem(max(0, min(n - 1, row + delta))))
+        if item is None:
+            item = self.topLevelItem(0)
+        else:
+            item = (self.itemBelow(item) if delta > 0 else self.itemAbove(item)) or item
+        if item is not None:
+            self._make_current(item)
 
     def _make_current(self, item: QTreeWidgetItem) -> None:
         # explicit: otherwise the modifiers of the shortcut (Ctrl) would toggle the selection

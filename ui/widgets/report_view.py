@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from .. import presenters
+from .. import members_view, presenters
 from ..entry import FileEntry
 from .ai_labels_panel import AiLabelsPanel
 from .c2pa_panel import C2paPanel
@@ -68,6 +68,6 @@ class ReportView(QWidget):
                                   visible.attachments if visible else ())
         metadata = entry.evidence_for("metadata") if entry else None
         self.metadata.set_evidence(metadata)
-        self.privacy.set_evidence(metadata)
+        self.privacy.set_evidence(members_view.privacy_evidence(entry))
         self.file.set_rows(presenters.file_rows(entry) if entry else ())
         self.details.set_value(presenters.checks_rows(entry) if entry else (), entry.all_evidence if entry else ())

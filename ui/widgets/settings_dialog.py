@@ -48,6 +48,13 @@ class SettingsDialog(QDialog):
         self.ocr = QCheckBox(QCoreApplication.translate("SettingsDialog", "Read visible labels with text "
                                                                           "recognition (slower)"), self)
         self.ocr.setChecked(settings.ocr)
+        self.profile = QComboBox(self)  # verifier.config.PROFILES
+        for code, name in (("full", QCoreApplication.translate("SettingsDialog", "Full analysis")),
+                           ("triage", QCoreApplication.translate(
+                               "SettingsDialog", "Triage: metadata, labels and Content Credentials only "
+                                                 "(fast; no pixel or audio checks)"))):
+            self.profile.addItem(name, code)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("SettingsDialog", "Language:"), self.language)
         form.addRow(QCoreApplication.translate("SettingsDialog", "Trust lists folder:"), trust_row)
@@ -58,6 +65,7 @@ class SettingsDialog(QDialog):
         self.trust_found = plain_label("", self)
         form.addRow("", self.trust_found)
         form.addRow("", self.ocr)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "Checks:"), self.profile)
         limits = QGroupBox(QCoreApplication.translate("SettingsDialog", "Time limit per check (seconds)"), self)
         limits_form = QFormLayout(limits)
         self.timeouts: dict[str, QDoubleSpinBox] = {}
@@ -86,6 +94,7 @@ class SettingsDialog(QDialog):
             language=self.language.currentData(),
             trust_dir=self.trust_dir.text().strip() or self._settings.trust_dir,
             ocr=self.ocr.isChecked(),
+            profile=self.profile.currentData(),
             timeouts={name: float(spin.value()) for name, spin in self.timeouts.items()},
         )
 

@@ -1,9 +1,12 @@
 """pypdf adapter: the document Info dictionary (also when it sits in a compressed object
-stream), the XMP metadata stream, and page text for explicit-label checks."""
+stream), the XMP metadata stream, page text for explicit-label checks, and the embedded
+page images (members of the PDF as a container)."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -85,3 +88,63 @@ def page_text(path: Path) -> list[str]:
             if total > MAX_TEXT:
                 break
     return out
+
+
+MAX_PAGES_IMAGES = 2000
+_IMAGE_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "jp2": "image/jp2",
+                "tif": "image/tiff", "tiff": "image/tiff", "gif": "image/gif", "bmp": "image/bmp"}
+
+
+@dataclass(frozen=True, slots=True)
+class PdfImage:
+    data: bytes = b""
+    extension: str = "bin"  # without the dot
+    mime: str = ""
+    error: str = ""  # why this image could not be extracted
+
+
+def _xobject_ref(page: Any, image_id: object) -> tuple[int, int] | None:
+    """The image's object number, to extract an image drawn on many pages once."""
+    if not isinstance(image_id, str):
+        return None
+    try:
+        raw = page["/Resources"].get_object()["/XObject"].get_object().raw_get(image_id)
+        return (int(raw.idnum), int(raw.generation))
+    except Exception:  # noqa: BLE001 - a direct object or odd resources: no deduplication
+        return None
+
+
+def embedded_images(path: Path, more: Callable[[], bool]) -> Iterator[PdfImage]:
+    """The page images in page order, each once; stops when ``more()`` turns false."""
+    with open_readonly(path) as fh:
+        reader = _reader(fh)
+        try:
+            pages = reader.pages
+            n = min(len(pages), MAX_PAGES_IMAGES)
+        except Exception as exc:  # noqa: BLE001
+            raise PdfUnreadable(f"PDF pages not readable: {exc}") from exc
+        seen: set[tuple[int, int]] = set()
+        for i in range(n):
+            try:
+                page = pages[i]
+                ids = page.images.keys()
+            except Exception as exc:  # noqa: BLE001
+                yield PdfImage(error=f"page {i + 1}: images not listed: {type(exc).__name__}: {exc}")
+                continue
+            for image_id in ids:
+                ref = _xobject_ref(page, image_id)
+                if ref is not None:
+                    if ref in seen:
+                        continue
+                    seen.add(ref)
+                if not more():
+                    return
+                try:
+                    image = page.images[image_id]
+                    data = image.data
+                except Exception as exc:  # noqa: BLE001 - pypdf and Pillow raise many types
+                    yield PdfImage(error=f"page {i + 1}: {type(exc).__name__}: {exc}")
+                    continue
+                ext = Path(str(image.name)).suffix.lstrip(".").lower() or "bin"
+                ext = ext if ext.isalnum() and len(ext) <= 8 else "bin"
+                yield PdfImage(data=data, extension=ext, mime=_IMAGE_TYPES.get(ext, ""))

@@ -23,12 +23,17 @@ _MAX_EXIF = 1 << 20
 _heif_registered = False
 
 
-def _decode_value(tag: int, value: Any) -> Any:
+def _decode_value(tag: int, value: Any, big_endian: bool = False) -> Any:
     if tag == _USER_COMMENT and isinstance(value, bytes):
-        return decode_user_comment(value)
+        return decode_user_comment(value, big_endian)
     if isinstance(value, bytes):
         return decode_text(value) if value.rstrip(b"\x00").isascii() or tag in (0x010E, 0x013B) else value.hex()[:200]
     if isinstance(value, str):
+        if any("\x80" <= ch <= "\xff" for ch in value):
+            try:  # Pillow reads ASCII tags as Latin-1; writers put UTF-8 there (ComfyUI's JSON)
+                value = value.encode("latin-1").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                pass
         return " / ".join(part.strip() for part in value.split("\x00") if part.strip())
     if isinstance(value, tuple):
         return [_decode_value(0, v) for v in value[:64]]
@@ -40,19 +45,62 @@ def _decode_value(tag: int, value: Any) -> Any:
     return value
 
 
-def decode_user_comment(raw: bytes) -> str:
-    """EXIF UserComment: an 8-byte character-code prefix, then the text."""
+def _plausibility(text: str) -> int:
+    """How much ``text`` looks like written language: + ASCII, letters, CJK; - controls and rarities."""
+    score = 0
+    for ch in text[:4096]:
+        o = ord(ch)
+        if ch in "\t\n\r" or 0x20 <= o < 0x7F:
+            score += 2
+        elif (0xA0 <= o < 0x250 or 0x370 <= o < 0x530 or 0x2000 <= o < 0x2070 or 0x3000 <= o < 0xA000
+              or 0xAC00 <= o < 0xD7A4 or 0xFF00 <= o < 0xFFF0):
+            score += 1
+        else:  # controls, private use, surrogates, rare blocks: what byte-swapped text looks like
+            score -= 3
+    return score
+
+
+def _strip_nul_pairs(body: bytes) -> bytes:
+    if len(body) % 2:
+        body += b"\x00"
+    while body.endswith(b"\x00\x00"):
+        body = body[:-2]
+    return body
+
+
+def _looks_utf16(body: bytes) -> bool:
+    sample = body[:512]
+    half = max(1, len(sample) // 2)
+    return max(sample[0::2].count(0), sample[1::2].count(0)) >= 0.3 * half
+
+
+def _utf16(body: bytes, big_endian_first: bool) -> str:
+    """UTF-16 text of unknown byte order: a BOM decides, else the more plausible of the two orders,
+    and on a tie the EXIF block's order (``big_endian_first``)."""
+    body = _strip_nul_pairs(body)
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return body.decode("utf-16", "replace")
+    orders = ("utf-16-be", "utf-16-le") if big_endian_first else ("utf-16-le", "utf-16-be")
+    return max((body.decode(enc, "replace") for enc in orders), key=_plausibility)  # first wins a tie
+
+
+def decode_user_comment(raw: bytes, big_endian: bool = False) -> str:
+    """EXIF UserComment: an 8-byte character-code prefix, then the text.
+
+    ``UNICODE`` text should follow the EXIF block's byte order (``big_endian``), but writers
+    disagree with it (piexif writes big-endian into any block), so the order is decided by
+    plausibility. ``ASCII``, undefined (eight zero bytes) and missing prefixes occur too; an
+    undefined prefix may still hide UTF-16.
+    """
     code, body = raw[:8], raw[8:]
     if code.startswith(b"UNICODE"):
-        body = body.rstrip(b"\x00") if len(body.rstrip(b"\x00")) % 2 == 0 else body.rstrip(b"\x00") + b"\x00"
-        if body.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return body.decode("utf-16", "replace")
-        # UCS-2 in the TIFF byte order, which writers get wrong: ASCII-range text has its zero
-        # bytes first in big-endian order.
-        big = body[0::2].count(0) >= body[1::2].count(0)
-        return body.decode("utf-16-be" if big else "utf-16-le", "replace")
-    if code.startswith((b"ASCII", b"\x00" * 8, b"JIS")):
+        return _utf16(body, big_endian)
+    if code.startswith((b"ASCII", b"JIS")):
         return decode_text(body)
+    if code == b"\x00" * 8:
+        return _utf16(body, big_endian) if _looks_utf16(body) else decode_text(body)
+    if _looks_utf16(raw):
+        return _utf16(raw, big_endian)  # no prefix, UTF-16 text
     return decode_text(raw)  # no prefix (seen in the wild)
 
 
@@ -71,13 +119,14 @@ def exif_entries(data: bytes, placement: str) -> list[Entry]:
         log.debug("EXIF not readable: %s", exc)
         return [Entry(placement, "EXIF", f"unreadable EXIF ({type(exc).__name__})", group="EXIF")]
     out: list[Entry] = []
+    big_endian = getattr(exif, "endian", "<") == ">"
 
     def add(tags: Any, names: dict[int, str], sub: str) -> None:
         for tag, value in list(tags.items())[:500]:
             if tag in (_IFD_EXIF, _IFD_GPS):
                 continue
             name = names.get(tag, f"0x{tag:04x}")
-            out.append(Entry(f"{placement}:{name}", name, _decode_value(tag, value), group=sub))
+            out.append(Entry(f"{placement}:{name}", name, _decode_value(tag, value, big_endian), group=sub))
 
     add(exif, ExifTags.TAGS, "EXIF")
     for ifd, names, sub in ((_IFD_EXIF, ExifTags.TAGS, "EXIF"), (_IFD_GPS, ExifTags.GPSTAGS, "GPS")):
@@ -242,3 +291,61 @@ def _iim_value(tag: tuple[int, int], raw: bytes, utf8: bool) -> Any:
             text = cut.decode("utf-8", "replace") if utf8 else cut.decode("latin-1")
     text = _IIM_CONTROL.sub("\ufffd", text.rstrip("\x00"))
     return text + "…" if len(raw) > IIM_MAX_VALUE else text
+
+
+# --- stealth metadata in pixel least significant bits (NovelAI, stealth pnginfo) ------------------
+STEALTH_MAX_PIXELS = 40_000_000  # larger pictures are not decoded for it (a note says so)
+
+
+def stealth_entries(path: Path, prefix: str, rgb_too: bool) -> tuple[list[Entry], str]:
+    """Entries of the stealth metadata hidden in the pixels, and a note ("" when nothing to say).
+
+    Alpha-channel data is looked for in any picture with alpha; the RGB variant only where
+    ``rgb_too`` (lossless formats). A JSON payload (NovelAI) gives one entry per top-level key.
+    """
+    import json
+
+    import numpy as np
+
+    from ..labels import stealth
+
+    if prefix == "png":  # most PNGs: a look at the top of the left column settles it
+        from ..formats import png
+
+        with open_readonly(path) as fh:
+            head = png.first_column(fh, stealth.MAGIC_BITS)
+        if head is not None and not stealth.starts_with_magic(*head):
+            return [], ""
+    with open_readonly(path) as fh:
+        im = _open(fh)
+        with im, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            alpha = im.mode in ("RGBA", "LA")
+            if not (alpha or (rgb_too and im.mode == "RGB")):
+                return [], ""
+            w, h = im.size
+            if w * h > STEALTH_MAX_PIXELS:
+                return [], f"picture of {w}x{h} pixels: stealth metadata in its pixels not looked for"
+            try:
+                pixels = np.asarray(im.convert("RGBA") if im.mode == "LA" else im)
+            except Exception as exc:  # noqa: BLE001 - a damaged picture: say so, do not crash
+                return [], f"pixels not decodable for the stealth metadata check ({type(exc).__name__})"
+    found = stealth.decode(pixels)
+    if found is None:
+        return [], ""
+    where = f"{prefix}:{found.mode}-LSB:{found.magic}"
+    if found.text is None:
+        return [Entry(where, "stealth", f"unreadable stealth data: {found.note}", group="Stealth")], found.note
+    data = None
+    if found.text.lstrip().startswith("{"):
+        try:
+            data = json.loads(found.text)
+        except (json.JSONDecodeError, RecursionError):
+            data = None
+    if isinstance(data, dict):
+        out = []
+        for k, v in list(data.items())[:200]:
+            text = v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+            out.append(Entry(where, str(k)[:100], text, group="Stealth"))
+        return out, ""
+    return [Entry(where, "stealth", found.text, group="Stealth")], ""

@@ -21,6 +21,11 @@ such cue must have:
 4. **Score.** How close the ratios are to the Morse ideal (3, 3, 1, 1), 0–1; a group is
    reported when it passes every gate and scores at least :data:`DETECT_SCORE` (groups between
    :data:`NEAR_MISS_SCORE` and that are near misses, shown as facts, never as signals).
+5. **Equal gaps** (``equal_gaps=True``). The standard names the rhythm "short-long-short-short"
+   without Morse spacing, so a vendor may key it with all gaps equal, which read strictly is the
+   letter L (``·−··``). That form is matched too, as ``form="equal_gaps"``, for a *possible*
+   report only: it needs a longer silence around it (:data:`EQUAL_GUARD_UNITS`, more than a
+   Morse letter gap) so an L inside a Morse word does not count; a lone L cannot be told apart.
 """
 
 from __future__ import annotations
@@ -59,6 +64,10 @@ PITCH_TOLERANCE = 0.03
 SENDER_LEVEL_DB = 6.0  # a neighbouring burst this close in level may be part of the same message
 STEADY_TOLERANCE = 0.02  # frequency wander inside a burst, relative
 STEADY_MIN_HZ = 12.0
+EQUAL_GAP_RATIO = (0.6, 1.45)  # letter gap / inner gaps when the rhythm is keyed with equal gaps
+EQUAL_GUARD_UNITS = 6.0  # silence around an equal-gap group, in units (Morse: letter gap 3, word gap 7)
+EQUAL_GAP_SCORE = 0.85  # the equal-gap form must match its template more closely than the Morse form
+EQUAL_MIN_SHORT_S = 0.045  # and keyed no faster than about 27 wpm (fast repeated notes of music)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +96,7 @@ class CueMatch:
     gap_ratio: float
     score: float
     contrast_db: float
+    form: str = "morse"  # "morse" (letter gap, the cue proper) | "equal_gaps" (reads as L: possible)
 
     def details(self, offset_s: float = 0.0) -> dict[str, object]:
         def ms(x: float) -> int:
@@ -105,15 +115,19 @@ class CueMatch:
             "letter_gap_to_gap": round(self.gap_ratio, 2),
             "contrast_db": round(self.contrast_db, 1),
             "score": round(self.score, 3),
+            "form": self.form,
         }
 
 
-def find_cues(x: np.ndarray, rate: int, *, min_score: float = DETECT_SCORE) -> list[CueMatch]:
-    """All non-overlapping cue matches in ``x`` scoring at least ``min_score``, best first."""
+def find_cues(x: np.ndarray, rate: int, *, min_score: float = DETECT_SCORE,
+              equal_gaps: bool = False) -> list[CueMatch]:
+    """All non-overlapping cue matches in ``x`` scoring at least ``min_score``, best first
+    (``equal_gaps``: also the rhythm keyed with equal gaps, ``form="equal_gaps"``)."""
     bursts_by_track = tone_bursts(x, rate)
-    matches = [m for bursts in bursts_by_track for m in match_rhythm(bursts)]
-    matches = [m for m in matches if m.score >= min_score]
-    matches.sort(key=lambda m: -m.score)
+    matches = [m for bursts in bursts_by_track for m in match_rhythm(bursts, equal_gaps)]
+    floor = {"morse": min_score, "equal_gaps": max(min_score, EQUAL_GAP_SCORE)}
+    matches = [m for m in matches if m.score >= floor[m.form]]
+    matches.sort(key=lambda m: (m.form != "morse", -m.score))  # the Morse form first
     kept: list[CueMatch] = []
     for m in matches:
         clash = [i for i, k in enumerate(kept) if not (m.end <= k.start or m.start >= k.end)]
@@ -296,7 +310,7 @@ def _same_sender(b: Burst, freq: float, level_db: float, short: float, long: flo
     return 0.6 * short <= d <= 1.6 * short or 0.6 * long <= d <= 1.6 * long
 
 
-def match_rhythm(bursts: list[Burst]) -> list[CueMatch]:
+def match_rhythm(bursts: list[Burst], equal_gaps: bool = False) -> list[CueMatch]:
     """Test every run of four consecutive bursts against short-long-short-short."""
     # a burst whose pitch glides is not a keyed tone (a voice or an instrument passing through
     # the band): it is neither an element of the cue nor one of a longer Morse message
@@ -310,13 +324,14 @@ def match_rhythm(bursts: list[Burst]) -> list[CueMatch]:
         if i + 4 > len(same):
             continue
         m = _match_group(same[i : i + 4], same[i - 1] if i > 0 else None,
-                         same[i + 4] if i + 4 < len(same) else None)
+                         same[i + 4] if i + 4 < len(same) else None, equal_gaps)
         if m is not None:
             out.append(m)
     return out
 
 
-def _match_group(group: list[Burst], before: Burst | None, after: Burst | None) -> CueMatch | None:
+def _match_group(group: list[Burst], before: Burst | None, after: Burst | None,
+                 equal_gaps: bool = False) -> CueMatch | None:
     """Four steady bursts at one pitch (and their steady neighbours) against short-long-short-short."""
     d1, d2, d3, d4 = (b.duration for b in group)
     g1 = group[1].start - group[0].end
@@ -339,13 +354,19 @@ def _match_group(group: list[Burst], before: Burst | None, after: Burst | None) 
     if not INTRA_GAP_TO_DOT[0] <= intra / short <= INTRA_GAP_TO_DOT[1]:
         return None
     gap_ratio = g2 / intra
-    if not GAP_RATIO[0] <= gap_ratio <= GAP_RATIO[1]:
+    if GAP_RATIO[0] <= gap_ratio <= GAP_RATIO[1]:
+        form, gap_ideal = "morse", 3.0
+    elif equal_gaps and EQUAL_GAP_RATIO[0] <= gap_ratio <= EQUAL_GAP_RATIO[1] and short >= EQUAL_MIN_SHORT_S:
+        form, gap_ideal = "equal_gaps", 1.0
+    else:
         return None
     freqs = [b.freq for b in group]
     fmed = float(np.median(freqs))
     if max(abs(f - fmed) for f in freqs) > PITCH_TOLERANCE * fmed + 8:
         return None
     guard = GUARD_FACTOR * g2
+    if form == "equal_gaps":  # more silence than a Morse letter gap: not an L inside a word
+        guard = EQUAL_GUARD_UNITS * (short + g1 + g2 + g3) / 4
     level = float(np.median([b.peak_db for b in group]))
     for nb, gap in ((before, group[0].start - before.end if before else 0.0),
                     (after, after.start - group[3].end if after else 0.0)):
@@ -353,17 +374,17 @@ def _match_group(group: list[Burst], before: Burst | None, after: Burst | None) 
             return None
     score = (
         _closeness(long_ratio, 3.0, 0.35)
-        * _closeness(gap_ratio, 3.0, 0.55)
+        * _closeness(gap_ratio, gap_ideal, 0.55)
         * _closeness(max(dots) / min(dots), 1.0, 0.35)
         * _closeness(intra / short, 1.0, 0.7)
         * _closeness(max(g1, g3) / min(g1, g3), 1.0, 0.6)
     ) ** (1 / 5)
-    # unit from all seven intervals against the Morse template 1,3,1,1 / 1,3,1
+    # unit from all seven intervals against the template 1,3,1,1 / 1,3,1 (equal gaps: 1,1,1)
     seq = (d1, d2, d3, d4, g1, g2, g3)
-    tmpl = (1, 3, 1, 1, 1, 3, 1)
+    tmpl = (1, 3, 1, 1, 1, 3 if form == "morse" else 1, 1)
     unit = sum(a * t for a, t in zip(seq, tmpl)) / sum(t * t for t in tmpl)
     return CueMatch(
         start=group[0].start, end=group[3].end, freq=fmed, bursts=tuple(group), gaps=(g1, g2, g3),
         unit_s=unit, long_ratio=long_ratio, gap_ratio=gap_ratio, score=score,
-        contrast_db=min(b.level_db for b in group),
+        contrast_db=min(b.level_db for b in group), form=form,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from . import signals as S
 from . import verdict as V
+from .members import container_notes
 from .checks import detector_name, reason_text, status_text, unchecked_rows
 from .read import detector_of, file_parts, get, sval
 from .signals import Item, detail_label, detail_value, gist, signal_title, term
@@ -98,7 +99,7 @@ def describe(file: Any, lang: str = "en") -> Description:
         code=code,
         headline=V.headline(code, sigs, lang),
         explanation=V.explanation(code, sigs, lang),
-        notes=tuple(V.notes(code, strength, sigs, facts, lang)),
+        notes=(*container_notes(file, lang), *V.notes(code, strength, sigs, facts, lang)),
         strength=term("basis", strength, lang),
         strength_line=V.strength_line(strength, signer if signed else "", lang),
         basis=V.basis_sentence(strength, lang),

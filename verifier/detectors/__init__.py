@@ -15,6 +15,7 @@ from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
 def _builtin() -> tuple[Detector, ...]:
     from .audio_cue import AudioCueDetector
     from .c2pa import C2paDetector
+    from .container import ContainerDetector
     from .file_facts import FileFactsDetector
     from .forensic_copy_move import CopyMoveDetector
     from .forensic_jpeg import DoubleJpegDetector
@@ -33,6 +34,7 @@ def _builtin() -> tuple[Detector, ...]:
         MetadataDetector(),
         C2paDetector(),
         TextLabelDetector(),
+        ContainerDetector(),
         AudioCueDetector(),
         WatermarkDetector(),
         VisibleLabelDetector(),

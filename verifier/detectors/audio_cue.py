@@ -61,7 +61,7 @@ class AudioCueDetector:
         cues: list[dict[str, Any]] = []
         near_misses: list[dict[str, Any]] = []
         for window in decoded.windows:
-            for match in find_cues(window.samples, decoded.rate, min_score=NEAR_MISS_SCORE):
+            for match in find_cues(window.samples, decoded.rate, min_score=NEAR_MISS_SCORE, equal_gaps=True):
                 details = match.details(window.start_s)
                 position = window.label
                 if position == "whole":
@@ -71,6 +71,17 @@ class AudioCueDetector:
                     near_misses.append(details)
                     continue
                 cues.append(details)
+                if match.form == "equal_gaps":  # reads as Morse L: the rhythm, not the Morse spacing
+                    signals.append(Signal(
+                        id="audio.cue", detector=self.name,
+                        summary=(f"Audio rhythm short-long-short-short keyed with equal gaps at the {position}, "
+                                 f"{details['start_s']:.2f}-{details['end_s']:.2f} s, {details['tone_hz']:.0f} Hz "
+                                 "tone: possibly the GB 45438 cue (without the Morse letter gap it also reads "
+                                 "as the letter L)"),
+                        claim=Claim.AI_POSSIBLE, basis=Basis.VISIBLE, confidence=Confidence.POSSIBLE,
+                        details=details,
+                    ))
+                    continue
                 signals.append(Signal(
                     id="audio.cue", detector=self.name,
                     summary=(f"Audio rhythm cue short-long-short-short (Morse 'AI') at the {position}, "

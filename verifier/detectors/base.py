@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from ..config import Config
 from ..evidence import Attachment, Indicator, MediaFile, Signal
+
+if TYPE_CHECKING:
+    from ..containers.limits import Expansion
 
 
 class NotApplicable(Exception):
@@ -24,6 +27,9 @@ class Context:
     # Other inputs scanned together with this one that belong to it: a sidecar ``.c2pa``
     # manifest with the same stem, the fragments of a fragmented MP4.
     companions: tuple[Path, ...] = ()
+    # For a container (e-mail, archive, document): where its members go and what it may still
+    # spend (set by the pipeline; see verifier.containers).
+    expansion: "Expansion | None" = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from .base import Context, Findings
 
 SUPPORTED_FAMILIES = frozenset(
     {"jpeg", "png", "gif", "riff", "tiff", "bmp", "pdf", "flac", "ogg", "mp3", "flv", "matroska",
-     "zip", "isobmff", "text", "svg", "xml", "jumbf"}
+     "zip", "isobmff", "text", "svg", "xml", "jumbf", "email", "mbox"}
 )
 
 

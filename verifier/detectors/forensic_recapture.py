@@ -30,7 +30,9 @@ class RecaptureDetector:
         first = recapture.assess(w, h, camera, texts)
         lines: list[str] = []
         ocr_state = "off"
-        if ctx.config.ocr and ("screen_size" in first.hints or "no_camera_facts" in first.hints):
+        # OCR costs seconds: read a player's timecode only on a picture of a screen's size
+        # (generated pictures, which have no camera facts either, rarely are).
+        if ctx.config.ocr and "screen_size" in first.hints:
             lines, ocr_state = _player_text(media)
         result = recapture.assess(w, h, camera, texts, lines)
         facts = {"hints": list(result.hints), "timecode_search": ocr_state}

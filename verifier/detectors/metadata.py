@@ -13,8 +13,9 @@ from typing import Any
 from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
 from .. import read_meta
 from ..formats.meta import Entry
-from ..labels import camera, gb45438, generators, iptc
+from ..formats.png import CRC_MISMATCH
 from ..formats.xmp import Prop
+from ..labels import app_export, camera, gb45438, gb45438_notes, generators, iptc
 from .base import Context, DetectorFailure, Findings
 
 FIELD_VALUE_MAX = 300
@@ -31,7 +32,9 @@ class MetadataDetector:
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         result = read_meta.read(media)
         signals: list[Signal] = []
-        labels = gb45438.collect(_label_candidates(result))
+        labels, traces = gb45438.collect_all(_label_candidates(result))
+        traces += _crc_traces(result)
+        gb45438.add_traces(labels, traces)
         signals += [_label_signal(lab, self.name) for lab in labels]
         props = [p for _, ps in result.xmp for p in ps]
         iptc_found = iptc.find(props)
@@ -51,7 +54,12 @@ class MetadataDetector:
         statements = iptc.iim_statements(result.entries)
         if statements:
             facts["iim_ai_statements"] = statements
-        unparsed = _unparsed_aigc(result.entries, labels)
+        if traces:
+            facts["label_traces"] = traces[:20]
+        exports = app_export.find(result.entries)
+        if exports:
+            facts["app_declarations"] = exports
+        unparsed = _unparsed_aigc(result.entries, labels, traces)
         if unparsed:
             facts["unparsed_aigc_fields"] = unparsed
         if result.warnings:
@@ -84,6 +92,22 @@ def _xmp_candidates(placement: str, props: list[Prop]) -> list[tuple[str, str, A
         elif "aigc" in p.name.lower() or p.ns == gb45438.TC260_NS or gb45438.looks_like_label_text(p.value):
             out.append((placement, p.qname, p.value))
     out += [(placement, name, fields) for name, fields in structured.items()]
+    return out
+
+
+def _crc_traces(result: read_meta.ReadResult) -> list[dict[str, str]]:
+    """PNG text chunks that fail their CRC, when they carry a label (others are a warning)."""
+    out: list[dict[str, str]] = []
+    for bad in (e for e in result.entries if e.kind == CRC_MISMATCH):
+        carried = [e for e in result.entries if e.placement == bad.placement and e.kind != CRC_MISMATCH]
+        xmp = [p for pl, props in result.xmp if pl.startswith(bad.placement) for p in props]
+        bearing = any("aigc" in e.key.lower() or (isinstance(e.value, str) and gb45438.looks_like_label_text(e.value))
+                      for e in carried) or any("aigc" in p.name.lower() or p.ns == gb45438.TC260_NS for p in xmp)
+        if bearing:
+            key = carried[0].key if carried else bad.placement.rsplit(":", 1)[-1]
+            out.append(gb45438_notes.crc_trace(bad.placement, key))
+        else:
+            result.warnings.append(f"{bad.placement}: {bad.value}")
     return out
 
 
@@ -127,9 +151,10 @@ def _iptc_signal(found: iptc.IptcFinding, result: read_meta.ReadResult, detector
 
 
 def _generator_signal(hit: generators.GeneratorHit, detector: str) -> Signal:
-    details = {"generator": hit.generator, "model": hit.model, "prompt": hit.prompt, "seed": hit.seed,
-               "fields": hit.fields, "placement": hit.placement, "why": hit.why,
-               "identity": "confident" if hit.confident else "inferred from a pattern (weak)"}
+    # stable, simple keys first (generator, prompt, negative_prompt, model, seed, sampler, steps…)
+    details: dict[str, Any] = {"generator": hit.generator, **hit.params, "fields": hit.fields,
+                               "placement": hit.placement, "why": hit.why,
+                               "identity": "confident" if hit.confident else "inferred from a pattern (weak)"}
     if hit.confident:
         return Signal("generator.metadata", detector, f"{hit.generator} generation metadata ({hit.why})",
                       Claim.AI_GENERATED, Basis.METADATA, Confidence.DECLARED, details)
@@ -147,7 +172,8 @@ def _table(entries: list[Entry]) -> list[dict[str, str]]:
              "placement": e.placement} for e in entries[:MAX_FIELDS]]
 
 
-def _unparsed_aigc(entries: list[Entry], labels: list[gb45438.Label]) -> list[dict[str, str]]:
-    seen = {pl for lab in labels for pl in lab.placements}
+def _unparsed_aigc(entries: list[Entry], labels: list[gb45438.Label],
+                   traces: list[dict[str, str]]) -> list[dict[str, str]]:
+    seen = {pl for lab in labels for pl in lab.placements} | {t["placement"] for t in traces}
     return [{"placement": e.placement, "field": e.key, "value": _short(e.value)}
             for e in entries if "aigc" in e.key.lower() and e.placement not in seen][:20]

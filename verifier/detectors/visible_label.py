@@ -3,7 +3,8 @@
 Images: the cheap sparkle match always runs; OCR (the slowest check of the project) reads the
 bottom, top, left and right strips first, then the rows around any line that held half a label
 (one element, or a line cut by the strip's border); a small image is read whole. Lines are found
-on a copy scaled to 512 px on the shortest side and read from the full-resolution pixels. With OCR
+on a copy scaled to 512 px on the shortest side and read from the full-resolution pixels; a region
+too flat to hold a legible label (:mod:`verifier.visible.contrast`) is not given to OCR. With OCR
 switched off in the settings (``Config.ocr = False``) the detector still reports the sparkle
 check and says in its facts that text was not read. Videos: three frames from the first 2 s,
 one from the middle and one from the end, streamed one at a time, each read on its bottom and top
@@ -21,7 +22,7 @@ import numpy as np
 
 from ..adapters import opencv_image
 from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
-from ..visible import ocr_rules, sparkle, strips, video_frames
+from ..visible import contrast, ocr_rules, sparkle, strips, video_frames
 from .base import Context, DetectorFailure, Findings, NotApplicable
 from .pixels import load_pixels
 
@@ -32,6 +33,10 @@ RULE_SHARE = 0.05  # GB 45438 §5: glyph height >= 5 % of the shortest side
 # *read* at full resolution. Rendered labels at 2-8 % of the shortest side are all found at 512
 # (benchmarks/calibrate_ocr.py); the cost of finding falls with the square of the scale.
 DET_SHORT = 512
+# A "line" that fills a top or bottom strip from its outer to its inner border is texture (foliage,
+# fabric, water), not a label cut by the border: label lines are 1.5-8 % of the shortest side
+# (GB 45438 asks >= 5 %), the strip is 20 %. Such a box is not followed into the rows around it.
+FILLED_SHARE = 0.9
 CROP_PAD = 8
 VIDEO_SIDES = ("bottom", "top")  # video labels sit in corners: both bands span them; half the OCR
 
@@ -119,16 +124,18 @@ def examine(bgr: np.ndarray, use_ocr: bool, full_frame_fallback: bool,
     if not use_ocr:
         facts["ocr"] = "switched off in settings: text labels were not looked for"
         return found, facts
-    from ..adapters import ocr
-
     t0 = time.perf_counter()
     regions = strips.edge_strips(w, h, sides, small_as_full=full_frame_fallback)
     scale = min(1.0, DET_SHORT / short) if short else 1.0
     slack = max(3, math.ceil(4 / scale))  # boxes found on a scaled copy are off by ~1/scale px
     read: list[str] = []
+    flat: list[str] = []
     hints: list[tuple[int, int, int, int]] = []
     for region in regions:
-        lines = ocr.read_text(region.crop(bgr), scale)
+        lines = _read(region, bgr, scale)
+        if lines is None:
+            flat.append(region.name)
+            continue
         read.append(region.name)
         texts = _texts(lines, region, bgr, short)
         if texts:
@@ -136,21 +143,50 @@ def examine(bgr: np.ndarray, use_ocr: bool, full_frame_fallback: bool,
             break
         for line in lines:
             box = _offset(line.bounds, region)
-            if ocr_rules.partial(line.text) or region.touches_inner_edge(box, w, h, slack):
+            cut = region.touches_inner_edge(box, w, h, slack) and not _fills_band(box, region)
+            if ocr_rules.partial(line.text) or cut:
                 hints.append(box)
     else:
         if full_frame_fallback and hints and regions[0].name != "full":
             for region in strips.around(hints, w, h):
+                lines = _read(region, bgr, scale)
+                if lines is None:
+                    flat.append(region.name)
+                    continue
                 read.append(region.name)
-                texts = _texts(ocr.read_text(region.crop(bgr), scale), region, bgr, short)
+                texts = _texts(lines, region, bgr, short)
                 if texts:
                     found.extend(texts)
                     break
     facts["ocr"] = "read"
     facts["ocr_regions"] = read
+    if flat:  # no contrast a legible label could have: the text detector was not run there
+        facts["ocr_regions_flat"] = flat
     facts["ocr_detection_short_side"] = round(short * scale)
     facts["ocr_ms"] = round((time.perf_counter() - t0) * 1000, 1)
     return found, facts
+
+
+def _fills_band(box: tuple[int, int, int, int], region: strips.Region) -> bool:
+    """A box as tall as the whole top/bottom strip it was found in (see FILLED_SHARE)."""
+    return region.name in ("top", "bottom") and box[3] - box[1] >= FILLED_SHARE * (region.y1 - region.y0)
+
+
+def _read(region: strips.Region, bgr: np.ndarray, scale: float) -> list | None:
+    """OCR of one region (lines found on the copy at ``scale``, read at full resolution), or None
+    when the region is too flat to hold legible text (:mod:`verifier.visible.contrast`): then the
+    detector network is not run (nor, on a frame that is flat everywhere, even loaded)."""
+    from ..adapters import ocr
+
+    crop = region.crop(bgr)
+    if crop.size == 0 or min(crop.shape[:2]) < 8:
+        return []  # as ocr.read_text: too small to hold a line
+    small = contrast.scaled(crop, scale)
+    if not contrast.may_hold_text(small):
+        return None
+    fx, fy = crop.shape[1] / small.shape[1], crop.shape[0] / small.shape[0]
+    quads = [tuple((x * fx, y * fy) for x, y in q) for q in ocr.detect(small)]
+    return ocr.recognise(crop, quads)
 
 
 def _offset(b: tuple[int, int, int, int], r: strips.Region) -> tuple[int, int, int, int]:

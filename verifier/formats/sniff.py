@@ -6,6 +6,7 @@ Each format declares where its magic sits and what it means (in the manner of ha
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +87,7 @@ EXTENSIONS: dict[str, str] = {
     ".c2pa": "application/c2pa",
     ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2",
     ".ttc": "font/collection",
+    ".eml": "message/rfc822", ".mbox": "application/mbox", ".msg": "application/vnd.ms-outlook",
 }
 
 OOXML_TYPES = {
@@ -126,7 +128,7 @@ def sniff_bytes(head: bytes, ext_type: str | None = None) -> Sniffed:
         return _sniff_isobmff(head)
     if len(head) >= 2 and head[0] == 0xFF and (head[1] & 0xE0) == 0xE0 and (head[1] & 0x06) != 0:
         return Sniffed("audio/mpeg", "mp3", "MPEG audio frame sync without an ID3 tag")
-    return _sniff_text(head, ext_type)
+    return _sniff_mail(head) or _sniff_text(head, ext_type)
 
 
 def _is_truetype(head: bytes) -> bool:
@@ -179,3 +181,43 @@ def _sniff_text(head: bytes, ext_type: str | None) -> Sniffed:
     if ext_type == "text/markdown" or stripped.startswith("---\n") or stripped.startswith("# "):
         return Sniffed("text/markdown", "text")
     return Sniffed("text/plain", "text")
+
+
+# -- e-mail (RFC 5322 headers) and mbox ("From " line, then headers) -------------------------
+MAIL_HEADERS = frozenset({
+    b"received", b"return-path", b"from", b"to", b"cc", b"subject", b"date", b"message-id",
+    b"mime-version", b"delivered-to", b"reply-to", b"sender", b"content-type", b"dkim-signature",
+    b"authentication-results", b"x-mailer", b"user-agent", b"in-reply-to", b"references",
+    b"x-received", b"arc-seal", b"x-originating-ip",
+})
+_HEADER_LINE = re.compile(rb"([!-9;-~]+):")
+
+
+def _mail_header_names(lines: list[bytes]) -> set[bytes] | None:
+    """The known header names of a leading header block; None if it is not one."""
+    names: set[bytes] = set()
+    for line in lines:
+        if not line.strip():
+            break
+        if line[:1] in (b" ", b"\t"):
+            continue  # a folded continuation
+        m = _HEADER_LINE.match(line)
+        if m is None:
+            return None
+        if m.group(1).lower() in MAIL_HEADERS:
+            names.add(m.group(1).lower())
+    return names
+
+
+def _sniff_mail(head: bytes) -> Sniffed | None:
+    lines = head.split(b"\n")[:-1] or [head]  # the last piece may be cut by the head size
+    lines = [line.rstrip(b"\r") for line in lines]
+    if lines[0].startswith(b"From ") and len(lines) > 1:
+        names = _mail_header_names(lines[1:])
+        if names:
+            return Sniffed("application/mbox", "mbox")
+        return None
+    names = _mail_header_names(lines)
+    if names and len(names) >= 2 and names & {b"from", b"received", b"message-id", b"mime-version", b"return-path"}:
+        return Sniffed("message/rfc822", "email")
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..formats.meta import Entry
@@ -39,6 +40,7 @@ QUICKTIME = {
     "com.apple.quicktime.software": "software", "com.apple.quicktime.creationdate": "capture_time",
     "\xa9mak": "make", "\xa9mod": "model", "\xa9swr": "software", "\xa9day": "capture_time",
 }
+_GENERATOR_PAYLOAD = re.compile(r"^(prompt|workflow)\s*:\s*\{", re.I)
 QUICKTIME_GPS = ("com.apple.quicktime.location.ISO6709", "\xa9xyz")
 
 
@@ -53,6 +55,8 @@ def facts(entries: list[Entry]) -> dict[str, Any]:
         if not value:
             continue
         if local in CAMERA_KEYS and e.group in ("EXIF", "XMP", "QuickTime", "QuickTime keys", "iTunes"):
+            if _GENERATOR_PAYLOAD.match(value):
+                continue  # ComfyUI's save nodes put "workflow:{…}" in Make: not a camera
             camera.setdefault(CAMERA_KEYS[local], value[:200])
         elif e.key in QUICKTIME and e.placement.startswith("mp4:"):
             camera.setdefault(QUICKTIME[e.key], value[:200])

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import provider_code
+from . import gb45438_notes, provider_code, security_data
 
 KEYS = ("Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID",
         "ReservedCode2")
@@ -32,6 +32,7 @@ class Label:
     wrapper_extra: list[str] = field(default_factory=list)
     raw: str = ""
     findings: list[dict[str, str]] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # canonical key names in the order written
 
     def identity(self) -> tuple[tuple[str, str], ...]:
         return tuple((k, _norm(self.fields.get(k))) for k in KEYS + TENCENT_KEYS)
@@ -111,15 +112,15 @@ def extract(value: Any, field_name: str) -> Label | None:
             if isinstance(inner, dict):
                 fields, odd = _canonical(inner)
                 extra = [str(x) for x in obj if x is not k]
-                lab = Label(fields, "wrapped", str(k), wrapper_extra=extra, raw=raw[:4096])
+                lab = Label(fields, "wrapped", str(k), wrapper_extra=extra, raw=raw[:4096], order=list(fields))
                 if odd:
                     lab.findings.append(_f("key_case", f"key names in non-standard case: {', '.join(odd)}"))
                 return lab
     fields, odd = _canonical(obj)
     if "Label" in fields or sum(k in fields for k in KEYS) >= 2:
-        lab = Label(fields, "bare", field_name, raw=raw[:4096])
+        lab = Label(fields, "bare", field_name, raw=raw[:4096], order=list(fields))
     elif sum(k in fields for k in TENCENT_KEYS) >= 2:
-        lab = Label(fields, "tencent", field_name, raw=raw[:4096])
+        lab = Label(fields, "tencent", field_name, raw=raw[:4096], order=list(fields))
     else:
         return None
     if odd:
@@ -148,7 +149,8 @@ def check(label: Label) -> None:
         f.append(_f("vendor_keys", "Tencent Cloud's own keys instead of the Annex E label object"))
     nonstr = [k for k in KEYS if k in label.fields and not isinstance(label.fields[k], str)]
     if nonstr:
-        f.append(_f("non_string", f"value(s) not strings: {', '.join(f'{k}={label.fields[k]!r}' for k in nonstr)}"))
+        f.append(_f("non_string", "value(s) not strings: " + ", ".join(
+            f"{k} is JSON null" if label.fields[k] is None else f"{k}={label.fields[k]!r}" for k in nonstr)))
     bad = [k for k in KEYS if isinstance(label.fields.get(k), str) and label.fields[k]
            and not _printable_ascii(label.fields[k])]
     if bad:
@@ -166,12 +168,24 @@ def check(label: Label) -> None:
             f.append(_f("provider_code", f"{key} {d['value']!r} is not a well-formed provider code"))
         elif d["form"] == "provider code" and not d["uscc_check_digit_ok"]:
             f.append(_f("uscc_check", f"{key}: the USCC check character does not match"))
+        if d["form"] == "provider code" and d["code"][22] not in provider_code.SERVICE_TYPES:
+            f.append(_f("service_type", f"{key}: service type {d['code'][22]!r} is neither 1 (generation) "
+                                        "nor 2 (propagation)"))
 
 
 def collect(candidates: list[tuple[str, str, Any]]) -> list[Label]:
     """Group candidates ``(placement, field name, value)`` into distinct labels."""
+    return collect_all(candidates)[0]
+
+
+def collect_all(candidates: list[tuple[str, str, Any]]) -> tuple[list[Label], list[dict[str, str]]]:
+    """Distinct labels, and traces of removal (empty ``AIGC`` shells) among the candidates."""
     labels: dict[tuple[tuple[str, str], ...], Label] = {}
+    traces: list[dict[str, str]] = []
     for placement, name, value in candidates:
+        if "aigc" in name.lower() and gb45438_notes.is_shell(value):
+            traces.append(gb45438_notes.shell_trace(placement, name))
+            continue
         lab = extract(value, name)
         if lab is None:
             continue
@@ -183,12 +197,22 @@ def collect(candidates: list[tuple[str, str, Any]]) -> list[Label]:
         lab.placements.append(placement)
         labels[key] = lab
     out = list(labels.values())
+    differing = [k for k in KEYS if len({_norm(lab.fields.get(k)) for lab in out}) > 1]
     for lab in out:
         check(lab)
         if len(out) > 1:
             lab.findings.append(_f("multiple_labels", f"{len(out)} different implicit labels in one file "
-                                   "(Annex E: one label per file)"))
-    return out
+                                   f"(Annex E: one label per file); they differ in {', '.join(differing)}"))
+    return out, traces
+
+
+def add_traces(labels: list[Label], traces: list[dict[str, str]]) -> None:
+    """Traces of removal or editing found in the file become a finding of every label in it."""
+    if not traces:
+        return
+    for lab in labels:
+        lab.findings.append(_f("wipe_traces", "; ".join(t["message"] + f" ({t['placement']})"
+                                                       for t in traces[:5])))
 
 
 def details(label: Label) -> dict[str, Any]:
@@ -207,4 +231,11 @@ def details(label: Label) -> dict[str, Any]:
         "findings": list(label.findings),
         "conformant": not label.findings,
     })
+    notes = gb45438_notes.observations(label.fields, label.order, KEYS)
+    if notes:
+        d["observations"] = notes
+    reserved = {k: security_data.describe(label.fields.get(k)) for k in ("ReservedCode1", "ReservedCode2")
+                if label.fields.get(k) not in (None, "")}
+    if reserved:
+        d["reserved_codes"] = reserved
     return d

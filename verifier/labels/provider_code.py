@@ -22,6 +22,14 @@ VENDOR_GUESSES = {
     "91110000802100433B": "Baidu",
     "91110108MA01KP2T5U": "Zhipu",
     "91340000711771143J": "iFlytek",
+    "91440101MA9Y9T4H7A": "Alibaba Qwen app",
+    "91110105MACJ6K1C8A": "LiblibAI",
+    "91340100MAEB4N8H76": "RunningHub",
+}
+# Product or company names written instead of a provider code (LABELS.md §1.7), lower case
+NAMES_SEEN = {
+    "minimax": "MiniMax (Hailuo)", "minimax agent ai": "MiniMax Agent", "hailuo": "MiniMax (Hailuo)",
+    "doubao": "ByteDance Doubao", "kling": "Kuaishou Kling", "picwish": "PicWish", "runninghub": "RunningHub",
 }
 
 
@@ -40,14 +48,14 @@ def decode(value: Any) -> dict[str, Any]:
     if not isinstance(value, str):
         return {"form": "not a string", "value": str(value)}
     code = value.strip()
-    if len(code) == 27 and code.startswith("0011") and code[22] in SERVICE_TYPES:
+    if len(code) == 27 and code.startswith("0011") and code[4:22].isalnum() and code[22].isdigit():
         uscc = code[4:22]
         out: dict[str, Any] = {
             "form": "provider code",
             "code": code,
             "uscc": uscc,
             "uscc_check_digit_ok": uscc_check_ok(uscc),
-            "service_type": SERVICE_TYPES[code[22]],
+            "service_type": SERVICE_TYPES.get(code[22], f"not defined ({code[22]!r})"),
             "provider_suffix": code[23:],
         }
         guess = VENDOR_GUESSES.get(uscc)
@@ -58,4 +66,9 @@ def decode(value: Any) -> dict[str, Any]:
     if code.isascii() and code.replace("-", "").isalnum() and len(code) >= 20 and any(c.isdigit() for c in code):
         return {"form": "malformed code", "value": code,
                 "problem": "not a 27-character provider code (00 + 11 + USCC + type + 4)"}
-    return {"form": "name", "value": code}
+    out = {"form": "name", "value": code}
+    seen = NAMES_SEEN.get(code.lower())
+    if seen:
+        out["vendor_guess"] = f"possibly {seen} (a name seen in real labels; the file states it, nobody vouches for it)"
+        out["vendor_guess_verified"] = False
+    return out

@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..describe import describe
 from ..evidence import Evidence, Indicator, Report, Signal
+from . import canonical
 
 
 def signal_dict(s: Signal, summary: str | None = None) -> dict[str, Any]:
@@ -44,7 +46,7 @@ def file_dict(r: Report, embed_attachments: bool = False, lang: str = "en") -> d
     in ``lang``, from :mod:`verifier.describe`."""
     v = r.verdict
     words = describe(r, lang)
-    return {
+    d = {
         "path": str(r.media.path),
         "sha256": r.media.sha256,
         "size": r.media.size,
@@ -57,6 +59,7 @@ def file_dict(r: Report, embed_attachments: bool = False, lang: str = "en") -> d
             "explanation": words.full_explanation,
             "unchecked": list(v.unchecked),
             "basis_signals": list(v.basis_signals),
+            **({"member": v.member} if v.member else {}),
         },
         "signals": [signal_dict(s, w.summary) for s, w in zip(r.signals, words.signals, strict=True)],
         "indicators": [indicator_dict(i) for i in r.indicators],
@@ -75,12 +78,26 @@ def file_dict(r: Report, embed_attachments: bool = False, lang: str = "en") -> d
             for a in e.attachments
         ],
     }
+    return {**d, **nesting_fields(r)}
 
 
-def failed_dict(path: str, message: str, lang: str = "en") -> dict[str, Any]:
+def nesting_fields(r: Report) -> dict[str, Any]:
+    """Files inside files (CONTRACT.md): ``parent`` on a member; ``limits`` and ``members`` on a
+    container; the member that carries a container's verdict."""
+    out: dict[str, Any] = {}
+    if r.parent:
+        out["parent"] = r.parent
+    if r.members or r.limits:
+        out["limits"] = [dict(h) for h in r.limits]
+        out["members"] = list(r.members)
+    return out
+
+
+def failed_dict(path: str, message: str, lang: str = "en", parent: str = "") -> dict[str, Any]:
     """An input that could not be read at all still gets an entry, with its reason."""
     words = describe({"error": message}, lang)
     return {
+        **({"parent": parent} if parent else {}),
         "path": path,
         "sha256": None,
         "size": None,
@@ -114,3 +131,64 @@ def dumps(doc: Any, indent: int | None = 2) -> str:
 
 def document(tool: dict[str, Any], files: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return {"tool": tool, "files": list(files)}
+
+
+def in_order(files: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Entries sorted by path, each container's members right after it in their own order
+    (as :func:`verifier.pipeline.scan` yields them: the sort is stable, by top-level path)."""
+    entries = list(files)
+    by_path = {d["path"]: d for d in entries}
+
+    def top(d: dict[str, Any]) -> str:
+        seen = 0
+        while d.get("parent") in by_path and seen < 1000:
+            d = by_path[d["parent"]]
+            seen += 1
+        return str(d["path"])
+
+    return sorted(entries, key=lambda d: (top(d), "parent" in d))
+
+
+# ---- canonical form (RFC 8785): what a report's fingerprint and signature cover -------------
+
+
+def _key(k: object) -> str:
+    """Object keys as json.dumps writes them (True -> "true", 1 -> "1")."""
+    if isinstance(k, str):
+        return k
+    if k is None or isinstance(k, bool):
+        return json.dumps(k)
+    if isinstance(k, float) and math.isfinite(k):
+        return canonical.number(k)
+    return str(k)
+
+
+def jsonable(value: Any) -> Any:
+    """The document with only JSON types: bytes as ``{"base64": …}``, sets and tuples as lists,
+    numbers with no exact JSON form (huge integers, NaN, infinities) as their decimal text."""
+    if value is None or isinstance(value, bool | str):
+        return value
+    if isinstance(value, int):
+        try:
+            canonical.number(value)
+            return value
+        except canonical.CanonicalError:
+            return str(value)
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if isinstance(value, Mapping):
+        return {_key(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [jsonable(v) for v in value]
+        return items if isinstance(value, list | tuple) else sorted(items, key=canonical.dumps)
+    return jsonable(_default(value))
+
+
+def canonical_bytes(doc: Any) -> bytes:
+    """The RFC 8785 canonical UTF-8 bytes of a document: one line, keys sorted, no whitespace."""
+    return canonical.dumps(jsonable(doc))
+
+
+def fingerprint(data: bytes) -> str:
+    """A report's fingerprint: the hex SHA-256 of its canonical bytes."""
+    return hashlib.sha256(data).hexdigest()

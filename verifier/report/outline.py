@@ -390,6 +390,11 @@ def _verdict(words: Description, lang: str) -> list[Block]:
     return out
 
 
+def _outcome(status: str, worded: str, lang: str) -> str:
+    """ran / does not apply / not run (why): a check that did not run is never called run."""
+    return worded if status in ("ok", "not_applicable") else t("report.not_run", lang, why=worded)
+
+
 def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
     out: list[Block] = [FileStart(index), Heading(f"{index}. " + clean(d.get("path", "?"), lang, 1000), 2,
                                                    anchor=f"file-{index}")]
@@ -418,10 +423,11 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
             out.append(Para(t("report.details", lang), "lead"))
             out.append(_items(s.items, lang))
 
-    out.append(Heading(t("report.detectors", lang), 3))
-    rows = [(name, status, f"{ms:.1f}" if isinstance(ms, int | float) else "—", printable(why, lang))
-            for (name, status, why), ms in zip(words.checks, (det.get("ms") for det in d.get("detectors", ())),
-                                               strict=False)]
+    out.append(Heading(t("report.checks", lang), 3))
+    rows = [(name, _outcome(str(det.get("status", "?")) if isinstance(det, Mapping) else "?", status, lang),
+             f"{ms:.1f}" if isinstance(ms, int | float) else "—", printable(why, lang))
+            for (name, status, why), det in zip(words.checks, d.get("detectors", ()), strict=False)
+            for ms in (det.get("ms") if isinstance(det, Mapping) else None,)]
     if rows:
         out.append(Table((t("report.detector", lang), t("report.status", lang), t("report.time_ms", lang),
                           t("report.message", lang)), tuple(rows), widths=(1.2, 1.2, 0.8, 3)))
@@ -490,7 +496,8 @@ def _network(value: str, lang: str) -> str:
 
 
 def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en",
-          now: datetime | None = None) -> Outline:
+          now: datetime | None = None, fingerprint: tuple[str, str] | None = None) -> Outline:
+    """``fingerprint``: (SHA-256, file name) of the canonical JSON this report stands for."""
     lang = lang if lang in LANGS else "en"
     generated = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     blocks: list[Block] = [Heading(t("report.title", lang), 1), Para(t("report.subtitle", lang), "lead")]
@@ -499,7 +506,10 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
         Field(t("report.tool", lang), clean(f"{tool.get('name', 'verifier')} {tool.get('version', '?')}", lang, 200)),
         Field(t("report.c2pa_sdk", lang), clean(tool.get("c2pa_sdk", "—"), lang, 200)),
         Field(t("report.network", lang), clean(_network(str(tool.get("network", "—")), lang), lang, 300)),
+        *([Field(t("report.fingerprint", lang), fingerprint[0], mono=True)] if fingerprint else []),
     )))
+    if fingerprint:
+        blocks.append(Para(t("report.fingerprint_how", lang, name=clean(fingerprint[1], lang, 300)), "note"))
     blocks.append(Heading(t("report.trust_lists", lang), 3))
     trust = tool.get("trust_lists") or []
     if trust:

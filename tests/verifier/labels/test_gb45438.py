@@ -60,11 +60,19 @@ def test_minimax_label_aigc_and_product_names():
     assert "AI-generated" in lab.meaning
 
 
-@pytest.mark.parametrize("name", ["doubao", "kling"])
-def test_bare_product_name_producer(name):
+@pytest.mark.parametrize("name,who", [("doubao", "Doubao"), ("kling", "Kling"), ("MiniMax", "MiniMax"),
+                                      ("picwish", "PicWish"), ("RunningHub", "RunningHub")])
+def test_bare_product_name_producer(name, who):
     (lab,) = _collect(("x", "AIGC", b.label_json(ContentProducer=name)))
     assert "provider_name" in _codes(lab)
-    assert gb45438.details(lab)["producer"] == {"form": "name", "value": name}
+    producer = gb45438.details(lab)["producer"]
+    assert (producer["form"], producer["value"], producer["vendor_guess_verified"]) == ("name", name, False)
+    assert who in producer["vendor_guess"] and "possibly" in producer["vendor_guess"]
+
+
+def test_unknown_name_producer_has_no_guess():
+    (lab,) = _collect(("x", "AIGC", b.label_json(ContentProducer="SomeStudio")))
+    assert gb45438.details(lab)["producer"] == {"form": "name", "value": "SomeStudio"}
 
 
 def test_json_null_values():

@@ -88,7 +88,8 @@ def test_a1111_parameters(tmp_path, meta):
     assert sig.id == "generator.metadata" and str(sig.claim) == "ai_generated"
     d = sig.details
     assert (d["prompt"], d["seed"], d["model"]) == ("a lighthouse at dusk", "12345", "sd_xl_base_1.0")
-    assert d["fields"]["negative_prompt"] == "blurry"
+    assert (d["negative_prompt"], d["sampler"], d["steps"], d["cfg_scale"], d["size"]) == ("blurry", "Euler a", "20", "7", "512x512")
+    assert d["generator"] == "Stable Diffusion WebUI (AUTOMATIC1111)"
 
 
 def test_comfyui_prompt_graph(tmp_path, meta):
