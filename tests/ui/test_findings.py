@@ -131,7 +131,7 @@ def test_details_pane_shows_hostile_strings_as_plain_text(view):
     rows = pane_rows(view)
     assert ("<b>key</b>", "<img src=x onerror=alert(1)>") in rows
     assert ("nested › <i>k</i>", "<a href=x>y</a>\n1") in rows
-    assert ("name", "cat\\u202egpj.exe") in rows
+    assert ("Name", "cat\\u202egpj.exe") in rows  # a known key, labelled by the catalogue
     assert ("lines", "<b>a</b>\nb") in rows  # strings one per line  # a bidirectional override is shown, not obeyed
     assert ("Detector's own text (English)", "<b>summary</b> <script>x</script>") in rows
     assert ("html", "<h1>big</h1>\n<table><tr><td>x") in rows

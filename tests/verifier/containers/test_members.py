@@ -162,7 +162,7 @@ def test_html_report_names_the_member_and_lists_members_after_the_container(tmp_
     page = out.read_text("utf-8")
     assert "This comes from attachment/1/screenshot.png, inside this file." in page
     assert page.index(f"{mail}#attachment/1/screenshot.png") < page.index(f"{mail}#attachment/2/photo.jpg")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mail.eml", "r.html", "systemp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mail.eml", "r.html", "r.json", "systemp"]
 
 
 def test_member_limits_from_the_command_line(tmp_path, scan_json):
