@@ -42,6 +42,12 @@ class App(QObject):
         self.controller = Controller(self.settings.to_config(base_config), scanner_factory)
         self.case = CaseSession(self.controller, self)
         self.window = self._new_window()
+        self._reference_refresh = None  # a remembered reference folder is re-indexed in the background
+        if self.settings.reference_dir and Path(self.settings.reference_dir).is_dir():
+            from .reference_folder import refresh
+
+            self._reference_refresh = refresh(Path(self.settings.reference_dir),
+                                              lambda text, ms: self.window.statusBar().showMessage(text, ms))
 
     def _apply_language(self, language: str) -> None:
         i18n.install(language)
@@ -84,6 +90,9 @@ class App(QObject):
             self.window.settings = new
 
     def shutdown(self) -> None:
+        if self._reference_refresh is not None:
+            self._reference_refresh.cancel()
+            self._reference_refresh.wait()
         self.controller.shutdown()
 
 

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(f, QCoreApplication.translate("MainWindow", "Export report…"),
                                           self.export_dialog, "Ctrl+E")
         f.addSeparator()
+        self._action(f, QCoreApplication.translate("MainWindow", "Reference photos…"), self.reference_photos)
         self._action(f, QCoreApplication.translate("MainWindow", "Settings…"), self.edit_settings, "Ctrl+,")
         self._action(f, QCoreApplication.translate("MainWindow", "Quit"), self.close, key.Quit)
         q = bar.addMenu(QCoreApplication.translate("MainWindow", "&Queue"))
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
                      "Shift+Esc")
         self._action(q, QCoreApplication.translate("MainWindow", "Remove from list"), self.remove_selected,
                      key.Delete, queue_only=True)
+        self._action(q, QCoreApplication.translate("MainWindow", "Show match with a reference photo"),
+                     self.show_reference_match, "Ctrl+R")
         h = bar.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         self._action(h, QCoreApplication.translate("MainWindow", "How to read the results"), self.help,
                      QKeySequence.StandardKey.HelpContents)
@@ -244,6 +247,16 @@ class MainWindow(QMainWindow):
         from verifier.about import tool_info
 
         AboutDialog(tool_info(self.controller.config), self).exec()
+
+    def reference_photos(self) -> None:
+        from . import reference_folder
+
+        reference_folder.choose(self, self.settings, self.settings_changed.emit)
+
+    def show_reference_match(self) -> None:
+        from .widgets.reference_match_view import open_for_entry
+
+        open_for_entry(self.controller.entries.get(self.queue.current_uid()), self)
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)

@@ -31,6 +31,7 @@ class Settings:
     ocr: bool = True  # visible-label text recognition
     profile: str = DEFAULT_PROFILE  # a key of verifier.config.PROFILES ("full", "triage")
     timeouts: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TIMEOUTS))
+    reference_dir: str = ""  # folder of reference photos compared with every picture ("" = none)
 
     def ui_language(self, system: str | None = None) -> str:
         """The language the window speaks: the choice, or the system locale's (zh_* -> zh_CN)."""
@@ -46,9 +47,10 @@ class Settings:
         timeouts = dict(base.timeouts)
         timeouts.update(self.timeouts)
         lang = "zh" if self.ui_language(system_language) == "zh_CN" else "en"
+        refs = (Path(self.reference_dir),) if self.reference_dir else base.reference_dirs
         # OCR off leaves the visible-label check on: its logo (sparkle) match still runs (the core decides)
         return base.with_(trust_dirs=tuple(dirs), ocr=self.ocr, timeouts=timeouts, lang=lang,
-                          profile=self.profile)
+                          profile=self.profile, reference_dirs=refs)
 
     def with_(self, **changes: object) -> "Settings":
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -86,7 +88,9 @@ def load(store: QSettings | None = None) -> Settings:
     for name in store.childKeys():
         timeouts[name] = _float(store.value(name), timeouts.get(name, 30.0))
     store.endGroup()
-    return Settings(language=language, trust_dir=trust_dir, ocr=ocr, timeouts=timeouts, profile=profile)
+    reference_dir = str(store.value("reference_dir", "") or "")
+    return Settings(language=language, trust_dir=trust_dir, ocr=ocr, timeouts=timeouts, profile=profile,
+                    reference_dir=reference_dir)
 
 
 def save(settings: Settings, store: QSettings | None = None) -> None:
@@ -95,6 +99,7 @@ def save(settings: Settings, store: QSettings | None = None) -> None:
     store.setValue("language", settings.language)
     store.setValue("trust_dir", settings.trust_dir)
     store.setValue("ocr", settings.ocr)
+    store.setValue("reference_dir", settings.reference_dir)
     store.setValue("profile", settings.profile)
     store.beginGroup("timeouts")
     for name, seconds in settings.timeouts.items():

@@ -78,6 +78,8 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--inline", action="store_true", help="run detectors in threads, not processes")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of verdict texts")
+    p.add_argument("--reference", action="append", type=Path, default=[], metavar="DIR",
+                   help="compare with the photos in this folder (indexed once, cached; repeatable)")
     p.add_argument("--member-limit", action="append", type=_member_limit, default=[], metavar="NAME=NUMBER",
                    help="files inside files (e-mail, archives, documents): members, inflated_bytes, depth, "
                         "member_size, container_size (repeatable; defaults: 200 members, 1 GiB, 5 levels)")
@@ -146,9 +148,20 @@ def config_from(args: argparse.Namespace) -> Config:
         changes["workers"] = args.workers
     if args.inline:
         changes["isolation"] = "inline"
+    if getattr(args, "reference", None):
+        changes["reference_dirs"] = tuple(args.reference)
     if getattr(args, "member_limit", None):
         changes["member_limits"] = replace(base.member_limits, **dict(args.member_limit))
     return base.with_(**changes)
+
+
+def index_references(config: Config) -> bool:
+    """Bring the index of each reference folder up to date, progress on stderr; False on failure."""
+    if not config.reference_dirs:
+        return True
+    from .reference.cli_progress import index_with_progress
+
+    return all(index_with_progress(folder, config.worker_count()) for folder in config.reference_dirs)
 
 
 def _print_version(config: Config) -> None:
@@ -178,6 +191,8 @@ def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
     from . import isolation
 
     config = config_from(args)
+    if not index_references(config):
+        raise SystemExit(EXIT_USAGE)
     # The workers start before this process imports the detectors (~0.2 s): both run at once.
     isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb)
     try:
@@ -217,7 +232,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from .report.json_report import document, dumps, in_order
 
     if archive_mode(args) and args.case is None:
-        return cmd_sweep(args, config_from(args))
+        config = config_from(args)
+        if not index_references(config):
+            return EXIT_USAGE
+        return cmd_sweep(args, config)
     if not args.paths or archive_mode(args):
         print("verifier scan: give files or folders" + (" (--case does not go with archive sweeps)"
                                                         if args.paths else ""), file=sys.stderr)

@@ -29,6 +29,7 @@ DEFAULT_TIMEOUTS: dict[str, float] = {
     "copy_move": 60.0,
     "forensic_views": 60.0,
     "container": 60.0,
+    "reference": 60.0,
 }
 FALLBACK_TIMEOUT = 30.0
 
@@ -87,6 +88,7 @@ class Config:
     workers: int = 0  # 0: one per core
     isolation: str = "process"  # "process" (default) or "inline" (tests, debugging)
     lang: str = "en"
+    reference_dirs: tuple[Path, ...] = ()  # folders of reference photos (indexed by verifier.reference.index)
     profile: str = DEFAULT_PROFILE  # a key of PROFILES
     member_limits: MemberLimits = field(default_factory=MemberLimits)  # files inside files
 

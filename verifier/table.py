@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .describe import describe
-from .describe.indicators import indicator_note
+from .describe.indicators import indicator_lines, indicator_note
 from .textsafe import for_terminal
 
 HEADER = f"{'VERDICT':<25} {'STRENGTH':<9} FILE  [SIGNALS]  MEANING"
@@ -33,4 +33,6 @@ def row(d: dict, lang: str = "en", depth: int = 0) -> str:
     failed = "".join(f"  ! {name}: {why}" for name, why in words.unchecked)
     note = indicator_note(d, lang)  # advisory: after the verdict, never part of it
     advisory = f"  ~ {note}" if note else ""
-    return for_terminal(f"{v['code']:<25} {v['strength']:<9} {path}  [{', '.join(ids)}]  {said}{failed}{advisory}")
+    line = for_terminal(f"{v['code']:<25} {v['strength']:<9} {path}  [{', '.join(ids)}]  {said}{failed}{advisory}")
+    # reference photos the file shares pixels with, one per line under the row (advisory)
+    return line + "".join("\n    ~ " + for_terminal(s) for s in indicator_lines(d, lang, ("reference.match",)))

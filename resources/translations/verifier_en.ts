@@ -640,6 +640,14 @@
         <source>Report written to {path}</source>
         <translation>Report written to {path}</translation>
     </message>
+    <message>
+        <source>Reference photos…</source>
+        <translation>Reference photos…</translation>
+    </message>
+    <message>
+        <source>Show match with a reference photo</source>
+        <translation>Show match with a reference photo</translation>
+    </message>
 </context>
 <context>
     <name>MetadataPanel</name>
@@ -1062,6 +1070,108 @@
     <message>
         <source>Roll back a trust list</source>
         <translation>Roll back a trust list</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceFolder</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Choose another folder…</translation>
+    </message>
+    <message>
+        <source>Folder of reference photos (only read, never changed)</source>
+        <translation>Folder of reference photos (only read, never changed)</translation>
+    </message>
+    <message>
+        <source>Index again</source>
+        <translation>Index again</translation>
+    </message>
+    <message>
+        <source>Indexing the reference photos…</source>
+        <translation>Indexing the reference photos…</translation>
+    </message>
+    <message>
+        <source>Indexing the reference photos… {done} of {total}</source>
+        <translation>Indexing the reference photos… {done} of {total}</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled.</source>
+        <translation>Indexing was cancelled.</translation>
+    </message>
+    <message>
+        <source>Pictures are compared with the photos in {folder}.</source>
+        <translation>Pictures are compared with the photos in {folder}.</translation>
+    </message>
+    <message>
+        <source>Reference photos</source>
+        <translation>Reference photos</translation>
+    </message>
+    <message>
+        <source>Stop comparing</source>
+        <translation>Stop comparing</translation>
+    </message>
+    <message>
+        <source>The folder could not be indexed: {why}</source>
+        <translation>The folder could not be indexed: {why}</translation>
+    </message>
+    <message>
+        <source>{count} files could not be read.</source>
+        <translation>{count} files could not be read.</translation>
+    </message>
+    <message>
+        <source>{count} reference photos indexed; every picture is now compared with them.</source>
+        <translation>{count} reference photos indexed; every picture is now compared with them.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceMatch</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>No region of the selected file was found in the reference photos (or no reference folder is set: File ▸ Reference photos…).</source>
+        <translation>No region of the selected file was found in the reference photos (or no reference folder is set: File ▸ Reference photos…).</translation>
+    </message>
+    <message>
+        <source>Reference photo:</source>
+        <translation>Reference photo:</translation>
+    </message>
+    <message>
+        <source>Reference photos</source>
+        <translation>Reference photos</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>Shared with a reference photo</source>
+        <translation>Shared with a reference photo</translation>
+    </message>
+    <message>
+        <source>The outlined region matches the outlined region of this reference photo.</source>
+        <translation>The outlined region matches the outlined region of this reference photo.</translation>
+    </message>
+    <message>
+        <source>The picture could not be shown: {why}</source>
+        <translation>The picture could not be shown: {why}</translation>
+    </message>
+    <message>
+        <source>The whole picture matches this reference photo (re-encoded, resized or cropped).</source>
+        <translation>The whole picture matches this reference photo (re-encoded, resized or cropped).</translation>
+    </message>
+    <message>
+        <source>This file:</source>
+        <translation>This file:</translation>
+    </message>
+    <message>
+        <source>{points} matching points. Shared pixels say where a picture, or part of it, came from; they do not by themselves say whether it was edited in bad faith.</source>
+        <translation>{points} matching points. Shared pixels say where a picture, or part of it, came from; they do not by themselves say whether it was edited in bad faith.</translation>
     </message>
 </context>
 </TS>

@@ -640,6 +640,14 @@
         <source>Report written to {path}</source>
         <translation>报告已写入 {path}</translation>
     </message>
+    <message>
+        <source>Reference photos…</source>
+        <translation>参考照片…</translation>
+    </message>
+    <message>
+        <source>Show match with a reference photo</source>
+        <translation>显示与参考照片的匹配</translation>
+    </message>
 </context>
 <context>
     <name>MetadataPanel</name>
@@ -1062,6 +1070,108 @@
     <message>
         <source>Roll back a trust list</source>
         <translation>回退信任列表</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceFolder</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>选择其他文件夹…</translation>
+    </message>
+    <message>
+        <source>Folder of reference photos (only read, never changed)</source>
+        <translation>参考照片文件夹（只读取，绝不修改）</translation>
+    </message>
+    <message>
+        <source>Index again</source>
+        <translation>重新建立索引</translation>
+    </message>
+    <message>
+        <source>Indexing the reference photos…</source>
+        <translation>正在为参考照片建立索引…</translation>
+    </message>
+    <message>
+        <source>Indexing the reference photos… {done} of {total}</source>
+        <translation>正在为参考照片建立索引… {done} / {total}</translation>
+    </message>
+    <message>
+        <source>Indexing was cancelled.</source>
+        <translation>已取消建立索引。</translation>
+    </message>
+    <message>
+        <source>Pictures are compared with the photos in {folder}.</source>
+        <translation>图片会与 {folder} 中的照片进行比对。</translation>
+    </message>
+    <message>
+        <source>Reference photos</source>
+        <translation>参考照片</translation>
+    </message>
+    <message>
+        <source>Stop comparing</source>
+        <translation>停止比对</translation>
+    </message>
+    <message>
+        <source>The folder could not be indexed: {why}</source>
+        <translation>无法为该文件夹建立索引：{why}</translation>
+    </message>
+    <message>
+        <source>{count} files could not be read.</source>
+        <translation>{count} 个文件无法读取。</translation>
+    </message>
+    <message>
+        <source>{count} reference photos indexed; every picture is now compared with them.</source>
+        <translation>已为 {count} 张参考照片建立索引；此后每张图片都会与它们比对。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferenceMatch</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>No region of the selected file was found in the reference photos (or no reference folder is set: File ▸ Reference photos…).</source>
+        <translation>在参考照片中没有找到所选文件的任何区域（或尚未设置参考文件夹：文件 ▸ 参考照片…）。</translation>
+    </message>
+    <message>
+        <source>Reference photo:</source>
+        <translation>参考照片：</translation>
+    </message>
+    <message>
+        <source>Reference photos</source>
+        <translation>参考照片</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256：</translation>
+    </message>
+    <message>
+        <source>Shared with a reference photo</source>
+        <translation>与参考照片共有的内容</translation>
+    </message>
+    <message>
+        <source>The outlined region matches the outlined region of this reference photo.</source>
+        <translation>框出的区域与这张参考照片中框出的区域一致。</translation>
+    </message>
+    <message>
+        <source>The picture could not be shown: {why}</source>
+        <translation>无法显示该图片：{why}</translation>
+    </message>
+    <message>
+        <source>The whole picture matches this reference photo (re-encoded, resized or cropped).</source>
+        <translation>整张图片与这张参考照片一致（经过重新编码、缩放或裁剪）。</translation>
+    </message>
+    <message>
+        <source>This file:</source>
+        <translation>此文件：</translation>
+    </message>
+    <message>
+        <source>{points} matching points. Shared pixels say where a picture, or part of it, came from; they do not by themselves say whether it was edited in bad faith.</source>
+        <translation>{points} 个匹配点。共有的像素说明图片或其一部分的来源；它们本身并不能说明图片是否被恶意编辑。</translation>
     </message>
 </context>
 </TS>

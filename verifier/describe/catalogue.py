@@ -153,6 +153,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "detector.visible_label": ("Visible labels (text recognition)", "显式标识（文字识别）"),
     "detector.audio_cue": ("Audio label cue", "音频标识提示音"),
     "detector.text_label": ("Text labels", "文本标识"),
+    "detector.reference": ("Reference photos", "参考照片比对"),
+    # ---- advisory indicators: reference photos (never a verdict; never "fake" or "authentic") -----
+    "indicator.reference.match.partial": (
+        "A region {box} of this picture matches the region {reference_box} of the reference photo {reference} "
+        "({inliers} matching points; advisory: it says where the pixels came from, not whether the file is genuine)",
+        "此图片的区域 {box} 与参考照片 {reference} 的区域 {reference_box} 一致（{inliers} 个匹配点；仅供参考："
+        "它说明像素的来源，而不说明文件是否真实）"),
+    "indicator.reference.match.duplicate": (
+        "The whole picture matches the reference photo {reference}, re-encoded, resized or cropped "
+        "({inliers} matching points; advisory: it says where the pixels came from, not whether the file is genuine)",
+        "整张图片与参考照片 {reference} 一致，经过重新编码、缩放或裁剪（{inliers} 个匹配点；仅供参考："
+        "它说明像素的来源，而不说明文件是否真实）"),
     # ---- why a check did not complete (Evidence.reason) --------------------------------------
     "reason.timeout": ("did not finish within {seconds} s and was stopped", "未能在 {seconds} 秒内完成，已被停止"),
     "reason.crashed": ("the detector crashed on this file (worker killed by {signal}); other checks continue",

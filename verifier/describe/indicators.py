@@ -215,3 +215,40 @@ def indicator_note(file: Any, lang: str) -> str:
               else quote(sval(i, "id"), 60) for i in _indicators(file)[:10]]
     unique = list(dict.fromkeys(titles))
     return t("indicator.note", lang, list=joined(unique, lang)) if unique else ""
+
+
+# ---- one sentence per indicator, for the scan table's lines under a row (reference matches) ----
+
+
+def _match_box(value: Any) -> str:
+    if isinstance(value, (list, tuple)) and len(value) == 4:
+        try:
+            return "[" + ", ".join(str(int(v)) for v in value) + "]"
+        except (TypeError, ValueError):
+            pass
+    return "[?]"
+
+
+def indicator_text(indicator: Mapping[str, Any], lang: str) -> str:
+    ident = str(indicator.get("id", ""))
+    details = indicator.get("details") if isinstance(indicator.get("details"), Mapping) else {}
+    assert isinstance(details, Mapping)
+    if ident == "reference.match":
+        key = f"indicator.reference.match.{details.get('kind')}"
+        if has(key):
+            try:
+                inliers = int(details.get("inliers", 0) or 0)
+            except (TypeError, ValueError):
+                inliers = 0
+            return t(key, lang, reference=quote(details.get("reference", ""), 300), inliers=inliers,
+                     box=_match_box(details.get("box")), reference_box=_match_box(details.get("reference_box")))
+    return f"{quote(ident, 80)}: {quote(indicator.get('summary', ''), 300)}"
+
+
+def indicator_lines(file: Mapping[str, Any], lang: str, ids: tuple[str, ...] | None = None) -> list[str]:
+    """One sentence per indicator of a contract file dict (only those whose id is in ``ids``, if given)."""
+    out = []
+    for ind in file.get("indicators") or ():
+        if isinstance(ind, Mapping) and (ids is None or ind.get("id") in ids):
+            out.append(indicator_text(ind, lang))
+    return out

@@ -23,6 +23,7 @@ def _builtin() -> tuple[Detector, ...]:
     from .forensic_thumbnail import ThumbnailDetector
     from .forensic_views import ForensicViewsDetector
     from .metadata import MetadataDetector
+    from .reference import ReferenceDetector
     from .text_label import TextLabelDetector
     from .visible_label import VisibleLabelDetector
     from .watermark import WatermarkDetector
@@ -43,6 +44,7 @@ def _builtin() -> tuple[Detector, ...]:
         RecaptureDetector(),
         CopyMoveDetector(),
         ForensicViewsDetector(),
+        ReferenceDetector(),
     )
 
 
