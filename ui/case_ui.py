@@ -26,6 +26,7 @@ class CaseUi(QObject):
         dock.setObjectName("CaseDock")
         dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.dock = dock  # shown while a case is open: without one it would only take room from the results
         bar = window.menuBar()
         menu = QMenu(QCoreApplication.translate("CaseMenu", "&Case"), bar)
         help_menu = bar.actions()[-1] if bar.actions() else None
@@ -52,6 +53,7 @@ class CaseUi(QObject):
         media = entry.report.media if entry is not None and entry.report is not None else None
         sha = media.sha256 if media is not None else None
         title = self.session.title if self.session.folder is not None else None
+        self.dock.setVisible(self.session.folder is not None)
         self.panel.show_state(title, str(entry.path) if entry else None, sha, self.session.state(sha))
 
     def _failed(self, why: str) -> None:

@@ -176,8 +176,11 @@ class IndicatorsPanel(QWidget):
     def _clear_views(self) -> None:
         while self.views_row.count():
             item = self.views_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget()
+            if widget is not None:  # hidden and detached now: deleteLater alone leaves it drawn until the loop runs
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
         self.view_images = []
 
     def _show_views(self, value: Any, attachments: tuple[Attachment, ...]) -> None:
