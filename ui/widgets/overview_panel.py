@@ -61,7 +61,9 @@ class OverviewPanel(QWidget):
             self.chosen = self._key_of(item)
         self._show(item)
 
-    def set_groups(self, groups: tuple[Group, ...], finished: bool = True, empty_text: str = "") -> None:
+    def set_groups(self, groups: tuple[Group, ...], finished: bool = True, empty_text: str | None = None) -> None:
+        """``empty_text``: what to say when there is no finding (None: the default; "": nothing,
+        as before any file is chosen)."""
         previous = self.chosen
         self._filling = True
         self.groups = groups
@@ -69,7 +71,7 @@ class OverviewPanel(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         if finished:
-            empty = empty_text or QCoreApplication.translate("Overview", "No signals found.")
+            empty = QCoreApplication.translate("Overview", "No signals found.") if empty_text is None else empty_text
         else:
             empty = QCoreApplication.translate("Overview", "No signals found so far.")
         self.empty.setText("" if groups else empty)
