@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .sources import user_trust_dir
+from .sources import bundled_dir, user_trust_dir
 from .status import IMPORT_SUFFIX
 
 # list name -> file name in a trust directory (see verifier.trust.store)
@@ -83,6 +83,31 @@ def validate(data: bytes, now: datetime | None = None) -> tuple[int, tuple[str, 
     return len(certs), expired
 
 
+def _fingerprints(data: bytes) -> set[str]:
+    from cryptography import x509  # noqa: PLC0415 - lazy
+    from cryptography.hazmat.primitives.serialization import Encoding  # noqa: PLC0415
+
+    try:
+        return {hashlib.sha256(c.public_bytes(Encoding.DER)).hexdigest() for c in x509.load_pem_x509_certificates(data)}
+    except ValueError:
+        return set()
+
+
+def check_role(data: bytes, name: str, bundled: Path | None = None) -> None:
+    """Refuse a file that is plainly another bundled list (say the TSA list imported as the
+    official one): it would leave every signer of the replaced list untrusted."""
+    bundled = bundled if bundled is not None else bundled_dir()
+    if bundled is None:
+        return
+    new = _fingerprints(data)
+    lists = {n: _fingerprints((bundled / f).read_bytes()) for n, f in LIST_FILES.items() if (bundled / f).is_file()}
+    own = lists.get(name, set())
+    for other, certs in lists.items():
+        if other != name and certs and len(new & certs) * 2 >= len(new) and not new & own:
+            raise TrustUpdateError(f"this file looks like the {other} list ({len(new & certs)} of its {len(new)} "
+                                   f"certificates are on it, none on {name}); give --list {other} if that is meant")
+
+
 def update(source: Path, name: str, trust_dir: Path | None = None, *, now: datetime | None = None) -> Imported:
     """Validate ``source`` and install it as list ``name`` in the user trust directory."""
     if name not in LIST_FILES:
@@ -97,6 +122,7 @@ def update(source: Path, name: str, trust_dir: Path | None = None, *, now: datet
         raise TrustUpdateError(f"cannot read {source}: {exc.strerror or exc}") from exc
     now = now or datetime.now(UTC)
     count, expired = validate(data, now)
+    check_role(data, name)
     trust_dir = trust_dir or user_trust_dir()
     try:
         return _install(data, source.name, name, trust_dir, now, count, expired)

@@ -127,3 +127,14 @@ def test_guess_list_from_download_names():
     assert guess_list(Path("C2PA-TSA-TRUST-LIST (2).pem")) == "c2pa-tsa"
     assert guess_list(Path("interim-allowed.pem")) == "interim-allowed"
     assert guess_list(Path("ca.pem")) is None
+
+
+def test_another_bundled_list_under_the_wrong_name_is_refused(tmp_path):
+    tsa = (bundled_dir() / "C2PA-TSA-TRUST-LIST.pem").read_bytes()
+    source = tmp_path / "downloaded.pem"
+    source.write_bytes(tsa)
+    with pytest.raises(TrustUpdateError, match="looks like the c2pa-tsa list"):
+        update(source, "c2pa-official", tmp_path / "trust")
+    assert not (tmp_path / "trust" / "C2PA-TRUST-LIST.pem").exists()
+    update(source, "c2pa-tsa", tmp_path / "trust")  # under its own name it is fine
+    assert (tmp_path / "trust" / "C2PA-TSA-TRUST-LIST.pem").read_bytes() == tsa
