@@ -95,7 +95,7 @@ def _fingerprints(data: bytes) -> set[str]:
 
 def check_role(data: bytes, name: str, bundled: Path | None = None) -> None:
     """Refuse a file that is plainly another bundled list (say the TSA list imported as the
-    official one): it would leave every signer of the replaced list untrusted."""
+    official one): it would leave signers of the replaced list untrusted."""
     bundled = bundled if bundled is not None else bundled_dir()
     if bundled is None:
         return
@@ -103,9 +103,9 @@ def check_role(data: bytes, name: str, bundled: Path | None = None) -> None:
     lists = {n: _fingerprints((bundled / f).read_bytes()) for n, f in LIST_FILES.items() if (bundled / f).is_file()}
     own = lists.get(name, set())
     for other, certs in lists.items():
-        if other != name and certs and len(new & certs) * 2 >= len(new) and not new & own:
-            raise TrustUpdateError(f"this file looks like the {other} list ({len(new & certs)} of its {len(new)} "
-                                   f"certificates are on it, none on {name}); give --list {other} if that is meant")
+        if other != name and certs and new == certs and new != own:
+            raise TrustUpdateError(f"this file holds exactly the certificates of the bundled {other} list; "
+                                   f"give --list {other} if that is meant")
 
 
 def update(source: Path, name: str, trust_dir: Path | None = None, *, now: datetime | None = None) -> Imported:

@@ -133,7 +133,7 @@ def test_another_bundled_list_under_the_wrong_name_is_refused(tmp_path):
     tsa = (bundled_dir() / "C2PA-TSA-TRUST-LIST.pem").read_bytes()
     source = tmp_path / "downloaded.pem"
     source.write_bytes(tsa)
-    with pytest.raises(TrustUpdateError, match="looks like the c2pa-tsa list"):
+    with pytest.raises(TrustUpdateError, match="exactly the certificates of the bundled c2pa-tsa list"):
         update(source, "c2pa-official", tmp_path / "trust")
     assert not (tmp_path / "trust" / "C2PA-TRUST-LIST.pem").exists()
     update(source, "c2pa-tsa", tmp_path / "trust")  # under its own name it is fine
