@@ -109,6 +109,32 @@ class NetworkUser(_Base):
         return Findings(facts={"connected": True})
 
 
+class NativeNetworkUser(_Base):
+    """Sends a datagram from native code (libc through ctypes), as onnxruntime's telemetry thread
+    does: no Python-level guard sees it, only the worker's network namespace stops it. The address
+    is this machine's loopback discard port, so nothing ever leaves the machine."""
+
+    name = "native_network"
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        import ctypes
+        import struct
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        fd = libc.socket(socket.AF_INET, socket.SOCK_DGRAM, 0)
+        if fd < 0:
+            return Findings(facts={"socket_errno": ctypes.get_errno()})
+        addr = struct.pack("=H", socket.AF_INET) + struct.pack(">H", 9) + socket.inet_aton("127.0.0.1") + bytes(8)
+        try:
+            rc = libc.connect(fd, ctypes.c_char_p(addr), len(addr))
+            errno = ctypes.get_errno()
+            if rc == 0:
+                libc.send(fd, b"x", 1, 0)
+        finally:
+            libc.close(fd)
+        return Findings(facts={"connected": rc == 0, "errno": errno if rc else 0})
+
+
 class PillowOpen(_Base):
     """Opens the file with Pillow and decodes it, like the metadata/watermark helpers do."""
 

@@ -199,3 +199,43 @@ def test_the_namespace_alone_stops_every_attempt(tmp_path: Path, unswitched_scan
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert not trace.reaching(), describe(trace)  # tried (maybe), but nothing got out
     assert not [c for c in trace.inet_traffic() if c.kind != "worker"], describe(trace)
+
+
+NATIVE_SCAN = """
+import sys
+from pathlib import Path
+from tests.hardening.misbehaving import NativeNetworkUser
+from verifier.config import Config
+from verifier.evidence import Report
+from verifier.pipeline import scan
+reports = [r for r in scan([Path(sys.argv[1])], Config(workers=1), detectors=[NativeNetworkUser()])
+           if isinstance(r, Report)]
+print(reports[0].evidence[0].facts)
+"""
+
+
+def _native_attempt(tmp_path: Path, sandbox: str) -> Trace:
+    target = tmp_path / "input.bin"
+    target.write_bytes(b"evidence")
+    proc, trace = traced([sys.executable, "-c", NATIVE_SCAN, str(target)], tmp_path,
+                         env={"VERIFIER_SANDBOX": sandbox, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "worker" in trace.kinds.values(), "no detector worker process was traced"
+    return trace
+
+
+def test_the_trace_sees_native_traffic_when_the_namespace_is_off(tmp_path: Path) -> None:
+    """The check cannot be fooled, and fails without the isolation: a datagram sent from native
+    code in a worker (to this machine's loopback) is seen by the trace when the namespace is off."""
+    trace = _native_attempt(tmp_path, "off")
+    assert trace.reaching(), "the trace missed a native connect that went through"
+
+
+def test_the_namespace_stops_native_traffic(tmp_path: Path) -> None:
+    from verifier.isolation import probe
+
+    if not probe().enforced:
+        pytest.skip(f"this machine grants no network namespace: {probe().how}")
+    trace = _native_attempt(tmp_path, "on")
+    assert trace.inet_traffic(), "the worker made no attempt: the test proves nothing"
+    assert not trace.reaching(), describe(trace)
