@@ -8,7 +8,6 @@ from the description layer (``verifier.describe.indicators``); every text is sho
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
@@ -16,11 +15,10 @@ from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTreeWidget, QVBoxLayout, QWidget
 
 from verifier.evidence import Attachment
-from verifier.inputs import InputError, open_readonly
 
 from .. import presenters
 from .common import fill_tree, make_tree, plain_label, safe_tooltip
-from .watermark_panel import MAX_PREVIEW_BYTES, MAX_SIDE, ImageView
+from .watermark_panel import MAX_SIDE, ImageView, preview_bytes
 
 OUTLINE = "#ffab00"
 MAX_VIEW_BYTES = 16 * 1024 * 1024
@@ -64,16 +62,9 @@ def load_shown(preview: presenters.Preview | None) -> QImage | None:
     those pixels. Read through the read-only input opener, decoded in memory."""
     if preview is None:
         return None
-    if preview.attachment is not None:
-        data = preview.attachment.data
-    else:
-        try:
-            with open_readonly(Path(preview.path)) as fh:
-                data = fh.read(MAX_PREVIEW_BYTES + 1)
-        except (InputError, OSError):
-            return None
-        if len(data) > MAX_PREVIEW_BYTES:
-            return None
+    data = preview_bytes(preview)
+    if data is None:
+        return None
     buf = QBuffer()
     buf.setData(QByteArray(data))
     buf.open(QIODevice.OpenModeFlag.ReadOnly)

@@ -18,19 +18,23 @@ MAX_PREVIEW_BYTES = 64 * 1024 * 1024
 MAX_SIDE = 1600
 
 
-def load_image(preview: presenters.Preview | None) -> QImage | None:
-    if preview is None:
-        return None
+def preview_bytes(preview: presenters.Preview) -> bytes | None:
+    """The preview's bytes: an attachment's, or the input's read through the read-only opener
+    (None when unreadable or larger than a preview may be)."""
     if preview.attachment is not None:
-        data = preview.attachment.data
-    else:
-        try:
-            with open_readonly(Path(preview.path)) as fh:
-                data = fh.read(MAX_PREVIEW_BYTES + 1)
-        except (InputError, OSError):
-            return None
-        if len(data) > MAX_PREVIEW_BYTES:
-            return None
+        return preview.attachment.data
+    try:
+        with open_readonly(Path(preview.path)) as fh:
+            data = fh.read(MAX_PREVIEW_BYTES + 1)
+    except (InputError, OSError):
+        return None
+    return None if len(data) > MAX_PREVIEW_BYTES else data
+
+
+def load_image(preview: presenters.Preview | None) -> QImage | None:
+    data = preview_bytes(preview) if preview is not None else None
+    if data is None:
+        return None
     img = QImage.fromData(data)
     return None if img.isNull() else img
 

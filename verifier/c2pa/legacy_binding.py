@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
@@ -77,13 +78,12 @@ def is_candidate(store: dict[str, Any], assessment: states.Assessment) -> bool:
     return any(e.get("code") == MATCH and e.get("url") == url for e in _successes(store))
 
 
-def without_layout_failure(store: dict[str, Any]) -> dict[str, Any]:
-    """The store without the layout mismatch entries (once the examination cleared them)."""
-    url = _hash_url(store)
+def without_entries(store: dict[str, Any], unwanted: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
+    """The store with the status entries ``unwanted`` picks removed, from both the flat
+    ``validation_status`` list and the active manifest's ``failure`` list."""
 
     def keep(entries: Any) -> list[Any]:
-        return [e for e in entries or () if not (isinstance(e, dict) and e.get("code") == MISMATCH
-                                                   and e.get("url") == url)]
+        return [e for e in entries or () if not (isinstance(e, dict) and unwanted(e))]
 
     out = dict(store)
     out["validation_status"] = keep(store.get("validation_status"))
@@ -93,6 +93,12 @@ def without_layout_failure(store: dict[str, Any]) -> dict[str, Any]:
         active["failure"] = keep(active.get("failure"))
         out["validation_results"] = {**results, "activeManifest": active}
     return out
+
+
+def without_layout_failure(store: dict[str, Any]) -> dict[str, Any]:
+    """The store without the layout mismatch entries (once the examination cleared them)."""
+    url = _hash_url(store)
+    return without_entries(store, lambda e: e.get("code") == MISMATCH and e.get("url") == url)
 
 
 def active_assertions(detailed: dict[str, Any]) -> dict[str, Any]:

@@ -271,18 +271,7 @@ def _read_sidecar(path: Path) -> bytes:
 
 def _without_binding(store: dict[str, Any]) -> dict[str, Any]:
     """A standalone manifest store has no asset: its content-binding failures say nothing."""
-
-    def keep(entries: Any) -> list[Any]:
-        return [e for e in entries or () if not (isinstance(e, dict) and e.get("code") in BINDING_CODES)]
-
-    out = dict(store)
-    out["validation_status"] = keep(store.get("validation_status"))
-    results = store.get("validation_results")
-    if isinstance(results, dict) and isinstance(results.get("activeManifest"), dict):
-        active = dict(results["activeManifest"])
-        active["failure"] = keep(active.get("failure"))
-        out["validation_results"] = {**results, "activeManifest": active}
-    return out
+    return legacy_binding.without_entries(store, lambda e: e.get("code") in BINDING_CODES)
 
 
 def _active_signature(read: sdk.Read) -> bytes | None:
