@@ -137,11 +137,12 @@ def install() -> None:
             return orig_sendmsg(self, *args)  # type: ignore[misc]
         return _deny()
 
-    socket.socket.connect = connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
-    socket.socket.sendto = sendto  # type: ignore[method-assign]
+    # the guards take *args (every overload of the originals), which typeshed's signatures cannot express
+    socket.socket.connect = connect  # type: ignore[assignment]
+    socket.socket.connect_ex = connect_ex  # type: ignore[assignment]
+    socket.socket.sendto = sendto  # type: ignore[assignment]
     if orig_sendmsg is not None:
-        socket.socket.sendmsg = sendmsg  # type: ignore[method-assign]
-    socket.create_connection = _deny  # type: ignore[assignment]
-    socket.getaddrinfo = getaddrinfo  # type: ignore[assignment]
+        socket.socket.sendmsg = sendmsg  # type: ignore[assignment]
+    socket.create_connection = _deny
+    socket.getaddrinfo = getaddrinfo
     _installed = True

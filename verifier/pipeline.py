@@ -337,7 +337,7 @@ class Scanner:
         """Files whose hash has finished: complete their media, run the deferred detectors."""
         for st in [s for s in self._files.values() if s.hashing is not None and s.hashing.finished]:
             hashing, st.hashing = st.hashing, None
-            assert st.media is not None
+            assert hashing is not None and st.media is not None
             deferred, st.deferred = st.deferred, []
             if hashing.result is not None:
                 sha, size = hashing.result
@@ -587,7 +587,7 @@ def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detecto
 
 
 def scan(paths: Iterable[Path | str], config: Config | None = None, recursive: bool = True,
-         detectors: Sequence[Detector] = BUILTIN_DETECTORS) -> Iterator[Report | FileFailed]:
+         detectors: Sequence[Detector] = BUILTIN_DETECTORS) -> Generator[Report | FileFailed, None, None]:
     """Analyse paths and yield a Report (or FileFailed) per file, in completion order; a
     container's members follow it, in their order inside it (held until the container is done)."""
     held: dict[str, list[Report | FileFailed]] = {}

@@ -226,7 +226,7 @@ def _decode_av(path: Path, window_s: float, max_rate: int) -> DecodedAudio:
         except (av.FFmpegError, ValueError, OSError) as exc:
             raise AudioDecodeError(f"the container could not be opened: {_av_message(exc)}") from exc
         with container:
-            streams = [s for s in container.streams if s.type == "audio"]
+            streams = list(container.streams.audio)
             if not streams:
                 raise NoAudio("the file has no audio track")
             stream = streams[0]

@@ -8,6 +8,10 @@ its raw 32 bytes, from which its key id is derived.
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 class BadKey(ValueError):
@@ -25,7 +29,7 @@ def generate() -> tuple[bytes, bytes]:
     return private, public
 
 
-def _private(pem: bytes):  # noqa: ANN202 - a cryptography key object
+def _private(pem: bytes) -> Ed25519PrivateKey:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     from cryptography.hazmat.primitives.serialization import load_pem_private_key
 

@@ -31,7 +31,7 @@ def id3_entries(path: Path) -> list[Entry]:
             _check_compressed_frames(head + fh.read(_syncsafe(head[6:10])), "mp3:ID3v2")
         fh.seek(0)
         try:
-            tags = ID3(fh)  # type: ignore[no-untyped-call]
+            tags = ID3(fh)
         except ID3NoHeaderError:
             return []
         except Exception as exc:  # noqa: BLE001 - mutagen raises many types on bad input
@@ -48,7 +48,7 @@ def id3_bytes_entries(data: bytes, placement: str) -> list[Entry]:
 
     _check_compressed_frames(data, placement)
     try:
-        tags = ID3(io.BytesIO(data), load_v1=False)  # type: ignore[no-untyped-call]
+        tags = ID3(io.BytesIO(data), load_v1=False)
     except Exception as exc:  # noqa: BLE001 - mutagen raises many types on bad input
         raise TagsUnreadable(f"ID3 tag in {placement} not readable: {exc}") from exc
     return _frame_entries(tags, placement)

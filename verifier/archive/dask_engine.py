@@ -234,7 +234,7 @@ class DaskEngine:
         status = fut.status
         if status == "finished":
             try:
-                return fut.result(timeout=60)  # type: ignore[no-any-return]
+                return fut.result(timeout=60)
             except Exception as exc:  # noqa: BLE001 - a failure is data
                 if fut.status != "finished":
                     return None  # lost while fetching (its worker died): recomputed
@@ -244,16 +244,16 @@ class DaskEngine:
         if status == "cancelled":
             raise EngineLost("the Dask scheduler cancelled the run (connection lost or cluster closed)")
         try:
-            exc = fut.exception()
+            failure = fut.exception()
         except Exception as e:  # noqa: BLE001 - e.g. the connection is gone
             raise EngineLost(f"lost the Dask scheduler: {e}") from e
         if len(batch) > 1:
-            return exc if isinstance(exc, BaseException) else RuntimeError("task failed")
+            return failure if isinstance(failure, BaseException) else RuntimeError("task failed")
         item = batch[0][0]
-        if isinstance(exc, distributed.KilledWorker):
+        if isinstance(failure, distributed.KilledWorker):
             return [failed_dict(item.source, "the Dask worker analysing this file died (tried "
                                              f"{ALLOWED_FAILURES + 1} times); the sweep continued")]
-        return [failed_dict(item.source, f"the analysis task failed: {type(exc).__name__}: {exc}"[:500])]
+        return [failed_dict(item.source, f"the analysis task failed: {type(failure).__name__}: {failure}"[:500])]
 
     def close(self) -> None:
         try:

@@ -49,7 +49,7 @@ def schema() -> Any:
 
 
 def row(rec: dict[str, Any]) -> dict[str, Any]:
-    verdict = rec.get("verdict") if isinstance(rec.get("verdict"), dict) else {}
+    verdict = rec["verdict"] if isinstance(rec.get("verdict"), dict) else {}
     dets = [d for d in rec.get("detectors") or [] if isinstance(d, dict)]
     size = rec.get("size")
     return {

@@ -139,8 +139,8 @@ def iter_items(inputs: Iterable[str], recursive: bool = True) -> Iterator[Item]:
             continue
         local = Path(raw[len("file://"):] if raw.startswith("file://") else raw)
         if local.is_dir():
-            for folder in _local_files(local, recursive):
-                yield from with_companions([str(p) for p in folder])
+            for found in _local_files(local, recursive):
+                yield from with_companions([str(p) for p in found])
         else:
             parent = str(local.parent)
             if parent not in singles:

@@ -29,7 +29,7 @@ def provider_codes(rec: dict[str, Any]) -> list[str]:
     for sig in _signals(rec):
         if sig.get("id") != "gb45438.label":
             continue
-        details = sig.get("details") if isinstance(sig.get("details"), dict) else {}
+        details = sig["details"] if isinstance(sig.get("details"), dict) else {}
         value = _text(details.get("ContentProducer"))
         if value is None:
             producer = details.get("producer")
@@ -53,9 +53,9 @@ def _signer_text(signer: Any) -> str | None:
 def c2pa_signers(rec: dict[str, Any]) -> list[str]:
     """Signers of the record's C2PA manifests: the active one when known, else every one."""
     out: list[str] = []
-    facts = rec.get("facts") if isinstance(rec.get("facts"), dict) else {}
-    c2pa = facts.get("c2pa") if isinstance(facts.get("c2pa"), dict) else {}
-    manifests = c2pa.get("manifests") if isinstance(c2pa.get("manifests"), list) else []
+    facts = rec["facts"] if isinstance(rec.get("facts"), dict) else {}
+    c2pa = facts["c2pa"] if isinstance(facts.get("c2pa"), dict) else {}
+    manifests = c2pa["manifests"] if isinstance(c2pa.get("manifests"), list) else []
     manifests = [m for m in manifests if isinstance(m, dict)]
     active = [m for m in manifests if m.get("is_active")] or manifests
     for m in active:
@@ -67,7 +67,7 @@ def c2pa_signers(rec: dict[str, Any]) -> list[str]:
     for sig in _signals(rec):
         if not str(sig.get("id", "")).startswith("c2pa."):
             continue
-        details = sig.get("details") if isinstance(sig.get("details"), dict) else {}
+        details = sig["details"] if isinstance(sig.get("details"), dict) else {}
         s = _signer_text(details.get("signer")) or _signer_text(
             {"common_name": details.get("common_name") or details.get("signer_common_name"),
              "issuer": details.get("issuer") or details.get("signer_issuer")})
@@ -99,7 +99,7 @@ class Summary:
 
     def add(self, rec: dict[str, Any]) -> None:
         self.files += 1
-        verdict = rec.get("verdict") if isinstance(rec.get("verdict"), dict) else {}
+        verdict = rec["verdict"] if isinstance(rec.get("verdict"), dict) else {}
         self.verdicts[str(verdict.get("code", "?"))] += 1
         self.strengths[str(verdict.get("strength", "?"))] += 1
         self.media_types[str(rec.get("media_type") or "unreadable")] += 1

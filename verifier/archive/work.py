@@ -64,7 +64,7 @@ def thread_runner(config: Config) -> Runner:
     key = (config.isolation, config.workers or 1, config.memory_limit_mb)
     cached = getattr(_local, "runner", None)
     if cached is not None and cached[0] == key:
-        return cached[1]  # type: ignore[no-any-return]
+        return cached[1]
     if cached is not None:
         cached[1].close()
     if config.isolation == "process" and multiprocessing.current_process().daemon:
@@ -127,7 +127,7 @@ def _make(ref: str) -> Detector:
     obj: Any = importlib.import_module(module)
     for part in qualname.split("."):
         obj = getattr(obj, part)
-    return obj()  # type: ignore[no-any-return]
+    return obj()
 
 
 def analyse_batch(jobs: Sequence[tuple[Item, str | None]], config: Config,

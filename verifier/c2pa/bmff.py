@@ -13,7 +13,7 @@ MAX_BOXES = 4096
 
 
 def _children(fh: BinaryIO, start: int, end: int) -> list[tuple[bytes, int, int]]:
-    out = []
+    out: list[tuple[bytes, int, int]] = []
     pos = start
     while pos + 8 <= end and len(out) < MAX_BOXES:
         fh.seek(pos)

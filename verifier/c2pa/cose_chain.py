@@ -183,7 +183,7 @@ def x5chain(cose_sign1: bytes) -> list[bytes]:
         if value is not None:
             certs = [value] if isinstance(value, bytes) else value
             if isinstance(certs, list) and certs and all(isinstance(c, bytes) for c in certs):
-                return list(certs)  # type: ignore[arg-type]
+                return list(certs)
     raise ChainError("no x5chain header in the signature")
 
 

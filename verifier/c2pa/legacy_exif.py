@@ -88,9 +88,9 @@ def compare_exif(payload: bytes | None, signed: dict[str, Any]) -> dict[str, Any
 
     if "DateTimeOriginal" in signed and "DateTimeOriginal" in exif:
         compared.append("DateTimeOriginal")
-        local, theirs = _local_time(exif["DateTimeOriginal"]), _signed_time(signed["DateTimeOriginal"])
-        ok, note = (_times_agree(local, theirs, exif.get("OffsetTimeOriginal"))
-                    if local and theirs else (False, ""))
+        local, signed_at = _local_time(exif["DateTimeOriginal"]), _signed_time(signed["DateTimeOriginal"])
+        ok, note = (_times_agree(local, signed_at, exif.get("OffsetTimeOriginal"))
+                    if local and signed_at else (False, ""))
         if not ok:
             differ("DateTimeOriginal", exif["DateTimeOriginal"], signed["DateTimeOriginal"])
         elif note:

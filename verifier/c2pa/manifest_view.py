@@ -88,7 +88,7 @@ def _dst_of(action: dict[str, Any]) -> Any:
 
 
 def action_view(action: dict[str, Any]) -> dict[str, Any]:
-    params = action.get("parameters") if isinstance(action.get("parameters"), dict) else {}
+    params = action["parameters"] if isinstance(action.get("parameters"), dict) else {}
     return {
         "action": text(action.get("action")),
         "when": text(action.get("when")),
@@ -192,8 +192,8 @@ def _soft_bindings(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     for a in _assertions(manifest):
         if _label_base(a.get("label")) != "c2pa.soft-binding":
             continue
-        data = a.get("data") if isinstance(a.get("data"), dict) else {}
-        blocks = data.get("blocks") if isinstance(data.get("blocks"), list) else []
+        data = a["data"] if isinstance(a.get("data"), dict) else {}
+        blocks = data["blocks"] if isinstance(data.get("blocks"), list) else []
         out.append({"alg": text(data.get("alg")), "blocks": len(blocks),
                     "values": [text(b.get("value")) for b in blocks[:8] if isinstance(b, dict)]})
     return out
@@ -205,7 +205,7 @@ def manifest_views(store: dict[str, Any], thumbnails: dict[str, str],
     active = store.get("active_manifest")
     views = []
     for label, m in _manifests(store):
-        sig = m.get("signature_info") if isinstance(m.get("signature_info"), dict) else {}
+        sig = m["signature_info"] if isinstance(m.get("signature_info"), dict) else {}
         actions = [action_view(a) for a in raw_actions(m)]
         ai_tools = list(dict.fromkeys(
             a["software_agent"] for a in actions

@@ -28,7 +28,7 @@ _KIND_SUMMARY = {"ai_generated": "C2PA action declares AI-generated content (tra
 
 def remote(url: str | None) -> _Findings:
     details = {"url": url, "fetched": False}
-    facts = {"state": states.REMOTE, "trust_list": None, "active_manifest": None, "remote_url": url,
+    facts: dict[str, Any] = {"state": states.REMOTE, "trust_list": None, "active_manifest": None, "remote_url": url,
              "status_codes": [], "manifests": []}
     return _Findings(signals=(Signal("c2pa.remote", NAME, "C2PA manifest stored remotely; not fetched (offline)",
                                     confidence=Confidence.INFO, details=details),), facts=facts)

@@ -31,7 +31,7 @@ class Attribution:
 def _parse(chain: Sequence[bytes]) -> list[object]:
     from cryptography import x509  # noqa: PLC0415 - lazy
 
-    out = []
+    out: list[object] = []
     for der in chain:
         try:
             out.append(x509.load_der_x509_certificate(der))

@@ -4,7 +4,7 @@ status and notes per file; and the state of each file read back from the log."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,7 +146,7 @@ def annotate(folder: Path, ref: str, status: str | None = None, text: str | None
     return out
 
 
-def title(entries: list[Mapping[str, Any]]) -> str:
+def title(entries: Sequence[Mapping[str, Any]]) -> str:
     first = entries[0] if entries else {}
     data = first.get("data") if isinstance(first, Mapping) else None
     return str(data.get("title", "")) if isinstance(data, Mapping) else ""

@@ -118,7 +118,7 @@ def _payload(part: Message) -> tuple[bytes | None, str]:
     try:
         if part.get_content_type() == "message/rfc822":
             inner = part.get_payload()
-            if isinstance(inner, list) and inner:
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
                 return inner[0].as_bytes(), ""
             return None, "an attached message without content"
         data = part.get_payload(decode=True)

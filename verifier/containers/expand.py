@@ -98,11 +98,11 @@ def _expand_email(media: MediaFile, writer: MemberWriter) -> dict[str, Any]:
                                "disposition": part.disposition}
         member, error = None, "not analysed" if writer.tally.quiet else "not analysed: a limit was reached"
         if writer.tally.room_for_member():
-            data, why = part.payload()
-            if data is None:
+            payload, why = part.payload()
+            if payload is None:
                 error = why
             else:
-                member = writer.add_bytes(part.place, data, part.content_type)
+                member = writer.add_bytes(part.place, payload, part.content_type)
         if member is not None:
             row.update(sniffed_type=member.sniffed_type, size=member.size, sha256=member.sha256,
                        type_mismatch=_mismatch(part.content_type, member.sniffed_type))

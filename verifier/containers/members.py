@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from ..formats.sniff import HEAD_SIZE, sniff_bytes
 from .limits import Tally
@@ -64,7 +64,7 @@ class MemberWriter:
         """``suffix``: the scratch file's extension when the place has none (``image/3``)."""
         return self.add_chunks(place, iter((data,)), len(data), declared_type, suffix)
 
-    def add_stream(self, place: str, stream: BinaryIO, declared_size: int, declared_type: str = "") -> Member | None:
+    def add_stream(self, place: str, stream: IO[bytes], declared_size: int, declared_type: str = "") -> Member | None:
         return self.add_chunks(place, iter(lambda: stream.read(CHUNK), b""), declared_size, declared_type)
 
     def add_chunks(self, place: str, chunks: Iterator[bytes], declared_size: int,

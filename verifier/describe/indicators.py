@@ -137,7 +137,7 @@ def _views(file: Any, lang: str) -> tuple[tuple[ViewText, ...], tuple[Item, ...]
     facts = _facts(file).get(VIEWS_DETECTOR)
     facts = facts if isinstance(facts, Mapping) else {}
     names = {str(get(a, "name")) for a in _attachments(file, VIEWS_DETECTOR)}
-    ela = facts.get("error_level") if isinstance(facts.get("error_level"), Mapping) else {}
+    ela = facts["error_level"] if isinstance(facts.get("error_level"), Mapping) else {}
     views = []
     for stem in VIEWS:
         name = f"{stem}.png"
@@ -231,7 +231,7 @@ def _match_box(value: Any) -> str:
 
 def indicator_text(indicator: Mapping[str, Any], lang: str) -> str:
     ident = str(indicator.get("id", ""))
-    details = indicator.get("details") if isinstance(indicator.get("details"), Mapping) else {}
+    details = indicator["details"] if isinstance(indicator.get("details"), Mapping) else {}
     assert isinstance(details, Mapping)
     if ident == "reference.match":
         key = f"indicator.reference.match.{details.get('kind')}"

@@ -168,12 +168,12 @@ def legacy_binding_sentences(d: Mapping[str, Any], lang: str) -> list[str]:
     """A legacy binding (c2pa.legacy_binding details or facts): what was signed, when, by whom; what
     lies outside the signature, and whether it agrees with the signed values."""
     d = d if isinstance(d, Mapping) else {}
-    signer = d.get("signer") if isinstance(d.get("signer"), Mapping) else {}
+    signer = d["signer"] if isinstance(d.get("signer"), Mapping) else {}
     outside = [quote(x, 40) for x in (d.get("outside_signature") or [])[:8]]
     out = [t("verdict.note.legacy_binding", lang, signer=quote(signer.get("issuer") or signer.get("common_name") or "?",
                                                                 200),
              date=signed_date(d.get("signed_at"), lang), outside=t("sep.list", lang).join(outside) or "?")]
-    exif = d.get("exif") if isinstance(d.get("exif"), Mapping) else {}
+    exif = d["exif"] if isinstance(d.get("exif"), Mapping) else {}
     if d.get("exif_agrees") and exif.get("compared"):
         out.append(t("verdict.note.legacy_agrees", lang, outside="EXIF",
                      fields=t("sep.list", lang).join(quote(x, 40) for x in exif["compared"][:12])))

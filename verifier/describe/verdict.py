@@ -84,7 +84,7 @@ def notes(code: str, strength: str, signals: list[Any], facts: Mapping[str, Any]
     if problems and code == "credentials_invalid":
         out.append(t("verdict.note.legacy_differs", lang,
                      problems=quote("; ".join(map(str, problems)) if isinstance(problems, list) else problems, 400)))
-    c2pa = facts.get("c2pa") if isinstance(facts.get("c2pa"), Mapping) else {}
+    c2pa = facts["c2pa"] if isinstance(facts.get("c2pa"), Mapping) else {}
     if code == "credentials_unverifiable" and c2pa.get("format_supported") is False:  # a font's C2PA table
         out.append(t("verdict.note.font", lang))
     elif code == "credentials_unverifiable":
@@ -94,7 +94,7 @@ def notes(code: str, strength: str, signals: list[Any], facts: Mapping[str, Any]
             out.append(t("verdict.note.remote", lang, url=quote(url, 300)))
         elif c2pa.get("error"):
             out.append(t("verdict.note.manifest_error", lang, why=quote(c2pa["error"], 300)))
-    file_facts = facts.get("file") if isinstance(facts.get("file"), Mapping) else {}
+    file_facts = facts["file"] if isinstance(facts.get("file"), Mapping) else {}
     if code == "incomplete" and file_facts.get("supported") is False:
         out.append(t("verdict.note.unsupported", lang, type=quote(file_facts.get("media_type") or "?", 100)))
     return out
@@ -144,7 +144,7 @@ def also_lines(signals: list[Any], verdict: Any, lang: str) -> list[str]:
                            signals=t("sep.list", lang).join(names), claim=term("claim", claim, lang)))
     visible = [details(s) for s in agreeing if sval(s, "id") == "visible_label"]
     if visible:
-        d = max(visible, key=lambda d: d.get("relative_height") if isinstance(d.get("relative_height"), int | float)
+        d = max(visible, key=lambda d: d["relative_height"] if isinstance(d.get("relative_height"), int | float)
                 and not isinstance(d.get("relative_height"), bool) else -1.0)
         rule = size_rule(d.get("relative_height"), d.get("meets_5pct_rule"), lang)
         if rule:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..adapters import opencv_image, pillow_picture
 from ..evidence import Indicator, MediaFile
 from ..forensics import double_jpeg, jpeg_tables
 from .base import Context, DetectorFailure, Findings, NotApplicable
+
+if TYPE_CHECKING:
+    import numpy as np
 
 JPEG = frozenset({"image/jpeg"})
 
@@ -51,7 +56,7 @@ def read(media: MediaFile) -> bytes:
         raise DetectorFailure(str(exc)) from exc
 
 
-def decode_luma(data: bytes):  # noqa: ANN201 - numpy array
+def decode_luma(data: bytes) -> np.ndarray:
     try:
         return pillow_picture.luma(data)
     except (opencv_image.ImageCorrupt, opencv_image.ImageTooLarge) as exc:

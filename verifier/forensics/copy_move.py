@@ -56,7 +56,7 @@ def find(bgr: np.ndarray) -> CopyMove | None:
     keypoints, desc = sift.detectAndCompute(grey, None)
     if desc is None or len(keypoints) < MIN_INLIERS * 2:
         return None
-    pts = np.float32([k.pt for k in keypoints])
+    pts = np.array([k.pt for k in keypoints], dtype=np.float32)
     matcher = cv2.BFMatcher(cv2.NORM_L2)
     src, dst = [], []
     for m in matcher.knnMatch(desc, desc, k=3):
@@ -70,7 +70,7 @@ def find(bgr: np.ndarray) -> CopyMove | None:
                 dst.append(b)
     if len(src) < MIN_INLIERS:
         return None
-    s, d = np.float32(src), np.float32(dst)
+    s, d = np.array(src, dtype=np.float32), np.array(dst, dtype=np.float32)
     best: CopyMove | None = None
     for _ in range(3):  # the strongest consistent cluster, then the next among what is left
         if len(s) < MIN_INLIERS:

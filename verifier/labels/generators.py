@@ -249,8 +249,8 @@ def novelai(entries: list[Entry]) -> list[GeneratorHit]:
     data = data if isinstance(data, dict) else {}
     desc = _first(entries, "Description")
     source = _first(entries, "Source")
-    v4 = data.get("v4_prompt") if isinstance(data.get("v4_prompt"), dict) else {}
-    caption = v4.get("caption") if isinstance(v4.get("caption"), dict) else {}
+    v4 = data["v4_prompt"] if isinstance(data.get("v4_prompt"), dict) else {}
+    caption = v4["caption"] if isinstance(v4.get("caption"), dict) else {}
     values = {"prompt": data.get("prompt") or caption.get("base_caption") or (desc[1] if desc else None),
               "negative_prompt": data.get("uc"), "seed": data.get("seed"), "steps": data.get("steps"),
               "sampler": data.get("sampler"), "cfg_scale": data.get("scale"),
@@ -273,7 +273,7 @@ def invokeai(entries: list[Entry]) -> list[GeneratorHit]:
     e, text = found
     data = P.load_json(text)
     data = data if isinstance(data, dict) else {}
-    image = data.get("image") if isinstance(data.get("image"), dict) else {}  # sd-metadata
+    image = data["image"] if isinstance(data.get("image"), dict) else {}  # sd-metadata
     model = data.get("model")
     if isinstance(model, dict):
         model = model.get("name") or model.get("model_name")

@@ -89,7 +89,7 @@ def describe(value: Any) -> dict[str, Any] | None:
         return None
     obj = _json_object(text) if text[:1] in "{\"" else None
     if obj is not None:
-        sd = obj.get("SecurityData") if isinstance(obj.get("SecurityData"), dict) else obj
+        sd = obj["SecurityData"] if isinstance(obj.get("SecurityData"), dict) else obj
         if "Type" in sd or "AlgID" in sd or "PubSD" in sd or "PubSd" in sd:
             written = str(sd.get("Type", ""))
             out: dict[str, Any] = {"form": "SecurityData (TC260-PG-202511A)", "type": written.strip()[:40]}

@@ -292,7 +292,7 @@ class _Builder:
         from reportlab.platypus import Table, TableStyle
 
         t = Table(data, colWidths=list(cols), repeatRows=1 if header else 0, hAlign="LEFT")
-        style = [
+        style: list[tuple[Any, ...]] = [
             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#d0d7de")),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
@@ -344,7 +344,7 @@ def _flowable_classes() -> tuple[type, type]:
     """Two small flowables, defined on first use so that importing this module needs no reportlab."""
     from reportlab.platypus import Flowable
 
-    class Picture(Flowable):  # type: ignore[misc]
+    class Picture(Flowable):
         """An already decoded image, drawn at a fixed size."""
 
         def __init__(self, reader: Any, w: float, h: float) -> None:
@@ -357,7 +357,7 @@ def _flowable_classes() -> tuple[type, type]:
         def draw(self) -> None:
             self.canv.drawImage(self.reader, 0, 2, self.w, self.h)
 
-    class Bookmark(Flowable):  # type: ignore[misc]
+    class Bookmark(Flowable):
         """A zero-size mark adding one file's entry to the PDF outline (the viewer's sidebar)."""
 
         def __init__(self, key: str, title: str) -> None:

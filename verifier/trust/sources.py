@@ -73,7 +73,7 @@ def _read(path: Path, _mtime: int) -> dict[str, Provenance]:
     for name, e in entries.items() if isinstance(entries, dict) else ():
         if not isinstance(e, dict):
             continue
-        files = e.get("files") if isinstance(e.get("files"), dict) else {}
+        files = e["files"] if isinstance(e.get("files"), dict) else {}
         out[str(name)] = Provenance(
             origin=e.get("origin"), url=e.get("url"), licence=e.get("licence"),
             as_of=_date(e.get("as_of")), next_update=_date(e.get("next_update")),

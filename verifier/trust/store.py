@@ -91,8 +91,8 @@ def discover(dirs: Iterable[Path], extra_anchors: Iterable[Path] = ()) -> TrustS
                 parts.setdefault(role[0], {})[role[1]] = f
         for name, roles in parts.items():  # each part from the first directory that has it, so an
             merged = found.setdefault(name, {})  # updated interim-allowed.pem keeps the bundled anchors
-            for role, path in roles.items():
-                merged.setdefault(role, path)
+            for kind, path in roles.items():
+                merged.setdefault(kind, path)
     for p in extra_anchors:
         found.setdefault(f"user-{p.stem.lower()}", {"anchors": p})
     lists = []

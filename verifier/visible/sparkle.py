@@ -121,7 +121,7 @@ def _ncc(roi: np.ndarray, template: np.ndarray) -> tuple[float, tuple[int, int]]
     import cv2
 
     _, score, _, loc = cv2.minMaxLoc(cv2.matchTemplate(roi, template, cv2.TM_CCOEFF_NORMED))
-    return float(score), loc
+    return float(score), (int(loc[0]), int(loc[1]))
 
 
 def _coarse_peaks(roi: np.ndarray, size: int, factor: int) -> list[tuple[int, int]]:

@@ -136,7 +136,7 @@ def haar_approximation(u: np.ndarray) -> np.ndarray:
     if u.shape[-2] % 2 or u.shape[-1] % 2:
         raise ValueError("haar_approximation needs even sides")
     h = dt(HAAR)
-    x = u.astype(dt, copy=False)
+    x: np.ndarray = u.astype(dt, copy=False)  # float32 or float64
     rows = h * x[..., 1::2, :] + h * x[..., 0::2, :]
     return h * rows[..., 1::2] + h * rows[..., 0::2]
 
@@ -258,7 +258,7 @@ def score(votes: np.ndarray, payload: Payload, variant: Variant) -> Score:
 def decode(bgr: np.ndarray, payloads: tuple[Payload, ...] = PAYLOADS,
            variants: tuple[Variant, ...] = VARIANTS) -> list[Score]:
     """Every (payload, variant) score, best first."""
-    out = []
+    out: list[Score] = []
     img = _crop(bgr)
     sums = _channel_sums(img) if img is not None and any(v.dtype == "float" for v in variants) else None
     for variant in variants:
