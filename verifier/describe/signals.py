@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .kinds import field_label, kind_title
 from .read import details, get, sval
 from .text import has, joined, lang_of, quote, t, t_or
 
@@ -17,7 +18,8 @@ MAX_DEPTH = 8
 
 
 def signal_title(signal_id: str, lang: str) -> str:
-    return t_or(f"signal.title.{signal_id}", lang, quote(signal_id, 100))
+    """The title its kind declares (verifier.detectors.spec); an undeclared id is quoted."""
+    return kind_title(signal_id, lang) or t_or(f"signal.title.{signal_id}", lang, quote(signal_id, 100))
 
 
 def short_name(signal_id: str, lang: str) -> str:
@@ -115,10 +117,12 @@ class Item:
     children: tuple[Item, ...] = ()
 
 
-def items(value: Any, lang: str, key: str = "", depth: int = 0) -> tuple[Item, ...]:
-    """The children of a details value, every key labelled and every scalar worded (bounded)."""
+def items(value: Any, lang: str, key: str = "", depth: int = 0, kind: str = "") -> tuple[Item, ...]:
+    """The children of a details value, every key labelled and every scalar worded (bounded).
+    ``kind``: the signal id whose declared details ``value`` is (its fields' labels come first)."""
     if isinstance(value, Mapping):
-        pairs = [(detail_label(k, lang), str(k), v) for k, v in value.items()]
+        pairs = [((kind and field_label(kind, str(k), lang)) or detail_label(k, lang), str(k), v)
+                 for k, v in value.items()]
     elif isinstance(value, list | tuple):
         pairs = [(f"[{i + 1}]", key, v) for i, v in enumerate(value)]
     else:
@@ -139,7 +143,7 @@ def items(value: Any, lang: str, key: str = "", depth: int = 0) -> tuple[Item, .
 
 
 def detail_items(signal: Any, lang: str) -> tuple[Item, ...]:
-    return items(details(signal), lang)
+    return items(details(signal), lang, kind=sval(signal, "id"))
 
 
 def _seven(d: dict[str, Any]) -> dict[str, Any]:
