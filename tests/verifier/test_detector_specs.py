@@ -66,3 +66,13 @@ def test_no_finding_is_built_with_a_bare_id() -> None:
 def test_the_docs_table_is_current() -> None:
     doc = ROOT / "docs" / "DETECTORS.md"
     assert doc.read_text("utf-8") == markdown(), "run: python -m verifier.detectors.docs_table > docs/DETECTORS.md"
+
+
+def test_described_details_carry_their_labels_and_technical_flags() -> None:
+    from verifier.describe.signals import items
+
+    labelled = {i.label: i.technical for i in items({"ocr_score": 0.9, "text": "x"}, "en", kind="visible_label")}
+    by_key = {f.key: f for f in kinds()["visible_label"].details.field_info()}
+    assert labelled == {by_key["ocr_score"].label.en: True, by_key["text"].label.en: False}
+    zh = [i.label for i in items({"ocr_score": 0.9}, "zh", kind="visible_label")]
+    assert zh == [by_key["ocr_score"].label.zh]

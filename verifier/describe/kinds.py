@@ -36,6 +36,12 @@ def field_of(signal_id: str, key: str) -> FieldInfo | None:
     return next((f for f in kind.details.field_info() if f.key == key), None)
 
 
+def is_technical(signal_id: str, key: str) -> bool:
+    """Whether the kind declares this detail technical-only (shown in a technical appendix)."""
+    info = field_of(signal_id, key)
+    return info is not None and info.technical
+
+
 def field_label(signal_id: str, key: str, lang: str) -> str | None:
     """The label a signal kind declares for one of its details' keys (None: not declared)."""
     info = field_of(signal_id, key)

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .kinds import field_label, kind_title
+from .kinds import field_label, is_technical, kind_title
 from .read import details, get, sval
 from .text import has, joined, lang_of, quote, t, t_or
 
@@ -115,6 +115,7 @@ class Item:
     label: str
     value: str | None
     children: tuple[Item, ...] = ()
+    technical: bool = False  # its signal kind declares the field technical-only (an appendix detail)
 
 
 def items(value: Any, lang: str, key: str = "", depth: int = 0, kind: str = "") -> tuple[Item, ...]:
@@ -129,14 +130,15 @@ def items(value: Any, lang: str, key: str = "", depth: int = 0, kind: str = "") 
         return (Item("", detail_value(key, value, lang)),)
     out: list[Item] = []
     for label, k, v in pairs[:MAX_ITEMS]:
+        tech = bool(kind) and isinstance(value, Mapping) and is_technical(kind, k)
         if isinstance(v, list | tuple) and v and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v):
-            out.append(Item(label, ", ".join(quote(x) for x in v[:MAX_ITEMS])))  # numbers inline (a box)
+            out.append(Item(label, ", ".join(quote(x) for x in v[:MAX_ITEMS]), (), tech))  # numbers inline (a box)
         elif isinstance(v, Mapping | list | tuple) and v and depth < MAX_DEPTH:
-            out.append(Item(label, None, items(v, lang, k, depth + 1)))
+            out.append(Item(label, None, items(v, lang, k, depth + 1), tech))
         elif isinstance(v, Mapping | list | tuple):
-            out.append(Item(label, t("value.empty", lang) if not v else quote(v, 500)))
+            out.append(Item(label, t("value.empty", lang) if not v else quote(v, 500), (), tech))
         else:
-            out.append(Item(label, detail_value(k, v, lang)))
+            out.append(Item(label, detail_value(k, v, lang), (), tech))
     if len(pairs) > MAX_ITEMS:
         out.append(Item("…", t("value.more", lang)))
     return tuple(out)
