@@ -9,8 +9,8 @@ from ..adapters.opencv_image import IMAGE_TYPES, PILLOW_DECODED
 from ..evidence import Indicator, MediaFile
 from ..forensics import copy_move
 from .base import Context, Findings
-from .spec import Details, DetectorSpec, SignalKind, Words, detail
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 STILLS = (IMAGE_TYPES | PILLOW_DECODED) - {"image/gif"}
 

@@ -9,9 +9,9 @@ from ..adapters import opencv_image, pillow_picture
 from ..evidence import Indicator, MediaFile
 from ..forensics import recapture
 from .base import Context, DetectorFailure, Findings, NotApplicable
-from .spec import Details, DetectorSpec, SignalKind, Words, detail
 from .forensic_copy_move import STILLS
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 BAND = 0.15  # share of the height read for a player's timecode, at the bottom and the top
 

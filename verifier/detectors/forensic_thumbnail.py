@@ -9,8 +9,8 @@ from ..adapters import opencv_image, pillow_picture
 from ..evidence import Indicator, MediaFile
 from ..forensics import thumbnail
 from .base import Context, DetectorFailure, Findings, NotApplicable
-from .spec import Details, DetectorSpec, SignalKind, Words, detail
 from .forensic_jpeg import JPEG, decode_luma, read
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 
 @dataclass(frozen=True, slots=True)

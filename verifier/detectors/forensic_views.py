@@ -11,8 +11,8 @@ from ..adapters.opencv_image import encode_png
 from ..evidence import Attachment, MediaFile
 from ..forensics import views
 from .base import Context, Findings
-from .spec import DetectorSpec, Words
 from .pixels import load_pixels
+from .spec import DetectorSpec, Words
 
 # The still pictures these views are made for (JPEG, PNG, WebP, HEIC); not GIF, BMP or TIFF.
 VIEW_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"})

@@ -17,8 +17,8 @@ from ..evidence import Indicator, MediaFile
 from ..inputs import InputError
 from ..reference import features, index, region, search
 from .base import Context, DetectorFailure, Findings, NotApplicable
-from .spec import Details, DetectorSpec, SignalKind, Words, detail
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 log = logging.getLogger(__name__)
 

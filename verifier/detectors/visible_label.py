@@ -13,12 +13,11 @@ bands only, whatever the frame size (they span all four corners; this halves the
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import logging
 import math
 import time
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
@@ -26,8 +25,8 @@ from ..adapters import opencv_image
 from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
 from ..visible import contrast, ocr_rules, sparkle, strips, video_frames
 from .base import Context, DetectorFailure, Findings, NotApplicable
-from .spec import Details, DetectorSpec, SignalKind, Words, detail
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 log = logging.getLogger(__name__)
 

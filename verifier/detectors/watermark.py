@@ -17,8 +17,8 @@ from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
 from ..visible import video_frames
 from ..watermarks import dwtdct
 from .base import Context, DetectorFailure, Findings, NotApplicable
-from .spec import Details, DetectorSpec, SignalKind, Words, detail
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 log = logging.getLogger(__name__)
 
