@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from verifier import describe as D
 from verifier.describe import signals as DS
+from verifier.detectors import spec_of
 from verifier.evidence import Basis, Claim, Confidence, Evidence, Signal, Status, VerdictCode
 
 from . import i18n
@@ -524,17 +525,20 @@ def signal_section(s: Signal) -> Node:
     seven = _seven(details)
     first = {k: seven[k] for k in SEVEN_KEYS if k in seven} if s.id == "gb45438.label" else {}
     rest = {k: v for k, v in details.items() if k not in first and not (first and v is seven and v is not details)}
-    kids = _item_nodes(D.signals.items(first, lang()) + D.signals.items(rest, lang()))
+    kids = _item_nodes(D.signals.items(first, lang(), kind=s.id) + D.signals.items(rest, lang(), kind=s.id))
     head = QCoreApplication.translate("AiLabelsPanel", "{title} ({confidence})").format(
         title=signal_title(s.id), confidence=confidence_text(s.confidence))
     return Node(head, summary_text(s), kids)
 
 
-AI_LABEL_IDS = ("gb45438.label", "iptc.ai", "generator.metadata", "audio.cue", "text.label")
+def view_of(detector: str) -> str:
+    """The panel a detector's spec names for its findings ("overview" for one not registered)."""
+    spec = spec_of(detector)
+    return spec.view if spec is not None else "overview"
 
 
 def ai_label_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
-    return tuple(signal_section(s) for s in signals if s.id in AI_LABEL_IDS)
+    return tuple(signal_section(s) for s in signals if view_of(s.detector) == "ai_labels")
 
 
 def prompt_of(signals: Iterable[Signal]) -> str:
@@ -561,7 +565,7 @@ class Box:
 def boxes(signals: Iterable[Signal]) -> tuple[Box, ...]:
     out = []
     for s in signals:
-        if s.id != "visible_label":
+        if view_of(s.detector) != "watermarks":
             continue
         b = _dict(s.details).get("box")
         if isinstance(b, list | tuple) and len(b) == 4 and all(isinstance(v, int | float) for v in b):
@@ -569,6 +573,11 @@ def boxes(signals: Iterable[Signal]) -> tuple[Box, ...]:
             if w > 0 and h > 0:
                 out.append(Box(x, y, w, h, text(_dict(s.details).get("text"), 100)))
     return tuple(out)
+
+
+def view_attachments(entry: FileEntry, view: str) -> tuple[Any, ...]:
+    """The attachments of the checks whose specs show their findings in ``view``."""
+    return tuple(a for ev in entry.all_evidence if view_of(ev.detector) == view for a in ev.attachments)
 
 
 def crop_nodes(attachments: Iterable[Any]) -> tuple[Node, ...]:
@@ -580,7 +589,7 @@ def crop_nodes(attachments: Iterable[Any]) -> tuple[Node, ...]:
 def watermark_sections(signals: Iterable[Signal]) -> tuple[Node, ...]:
     out = []
     for s in signals:
-        if s.id not in ("watermark.invisible", "visible_label"):
+        if view_of(s.detector) != "watermarks":
             continue
         head = QCoreApplication.translate("WatermarkPanel", "{title} ({confidence})").format(
             title=signal_title(s.id), confidence=confidence_text(s.confidence))
@@ -687,9 +696,8 @@ def preview_source(entry: FileEntry) -> Preview | None:
     """The input itself when it is a picture; else a frame a detector attached (video)."""
     if entry.media is not None and entry.media.media_type in PREVIEWABLE:
         return Preview(path=entry.path)
-    for name in ("visible_label", "watermark"):
-        ev = entry.evidence_for(name)
-        if ev is not None:
+    for ev in entry.all_evidence:
+        if view_of(ev.detector) == "watermarks":
             for att in ev.attachments:
                 if att.mime.startswith("image/") and "frame" in att.name.lower():
                     return Preview(attachment=att)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
 
-from verifier.config import DEFAULT_PROFILE, DEFAULT_TIMEOUTS, PROFILES, Config, default_trust_dirs, user_data_dir
+from verifier.config import DEFAULT_PROFILE, PROFILE_NAMES, Config, default_timeouts, default_trust_dirs, user_data_dir
 
 SCHEMA_VERSION = 1
 ORGANIZATION = "verifier"
@@ -29,8 +29,8 @@ class Settings:
     language: str = "system"  # "system", "en" or "zh_CN"
     trust_dir: str = field(default_factory=default_trust_dir)
     ocr: bool = True  # visible-label text recognition
-    profile: str = DEFAULT_PROFILE  # a key of verifier.config.PROFILES ("full", "triage")
-    timeouts: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TIMEOUTS))
+    profile: str = DEFAULT_PROFILE  # one of verifier.config.PROFILE_NAMES ("full", "triage")
+    timeouts: dict[str, float] = field(default_factory=default_timeouts)
     reference_dir: str = ""  # folder of reference photos compared with every picture ("" = none)
 
     def ui_language(self, system: str | None = None) -> str:
@@ -81,7 +81,7 @@ def load(store: QSettings | None = None) -> Settings:
     trust_dir = str(store.value("trust_dir", d.trust_dir) or d.trust_dir)
     ocr = str(store.value("ocr", d.ocr)).lower() not in ("false", "0", "no")
     profile = str(store.value("profile", d.profile))
-    if profile not in PROFILES:
+    if profile not in PROFILE_NAMES:
         profile = d.profile
     timeouts = dict(d.timeouts)
     store.beginGroup("timeouts")

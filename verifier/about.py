@@ -38,7 +38,7 @@ def tool_info(config: Config) -> dict[str, Any]:
         "trust_lists": store.labels(),
         "trust_status": trust_status(config),
         "python": platform.python_version(),
-        "profile": config.profile,  # the checks chosen (verifier.config.PROFILES)
+        "profile": config.profile,  # the checks chosen (verifier.config.profiles())
         # what keeps the detectors off the network (verifier.sandbox; docs/OFFLINE.md)
         "network": network_state(config.isolation).describe(),
     }

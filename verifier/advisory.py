@@ -7,8 +7,17 @@ timed out or could not decode a picture is listed as not checked, but it never m
 
 from __future__ import annotations
 
-ADVISORY_DETECTORS = frozenset({"thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views", "reference"})
+
+
+def advisory_detectors() -> frozenset[str]:
+    """The detectors whose specs declare them advisory."""
+    from .detectors import specs  # noqa: PLC0415 - declarations; the detectors load on first use
+
+    return frozenset(s.name for s in specs() if s.advisory)
 
 
 def is_advisory(detector: str) -> bool:
-    return detector in ADVISORY_DETECTORS
+    from .detectors import spec_of  # noqa: PLC0415
+
+    spec = spec_of(detector)
+    return spec is not None and spec.advisory

@@ -7,13 +7,13 @@ import locale
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
 from . import cli_cases
-from .config import DEFAULT_PROFILE, PROFILES, Config, user_data_dir
+from .config import DEFAULT_PROFILE, PROFILE_NAMES, Config, user_data_dir
 from .table import HEADER, row
 from .textsafe import for_terminal
 
@@ -46,6 +46,22 @@ def _timeout(text: str) -> tuple[str, float]:
         raise argparse.ArgumentTypeError("expected DETECTOR=SECONDS") from exc
 
 
+class DetectorNames(Container[str]):
+    """The registered detectors' names, as ``--disable`` choices: read from their specs only when a
+    value is checked (building the parser imports no detector)."""
+
+    def names(self) -> tuple[str, ...]:
+        from .detectors import specs  # noqa: PLC0415 - the detectors load on first use
+
+        return tuple(s.name for s in specs())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names())
+
+
 def _member_limit(text: str) -> tuple[str, int]:
     from dataclasses import fields
 
@@ -69,10 +85,10 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--anchors", action="append", type=Path, default=[], metavar="PEM",
                    help="extra trust anchors, e.g. a test root bundle (repeatable)")
     p.add_argument("--no-ocr", action="store_true", help="skip text recognition for visible labels (faster; the logo check still runs)")
-    p.add_argument("--disable", action="append", default=[], metavar="DETECTOR",
-                   help="switch a detector off (repeatable)")
+    p.add_argument("--disable", action="append", default=[], metavar="DETECTOR", choices=DetectorNames(),
+                   help="switch a detector off (repeatable; 'verifier detectors' lists them)")
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
-    p.add_argument("--profile", choices=tuple(PROFILES), default=DEFAULT_PROFILE,
+    p.add_argument("--profile", choices=PROFILE_NAMES, default=DEFAULT_PROFILE,
                    help="checks to run: full (default) or triage (metadata, GB 45438 labels, C2PA with trust, "
                         "generator metadata; no pixel or audio work: fast archive sweeps)")
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
@@ -124,6 +140,8 @@ def build_parser() -> argparse.ArgumentParser:
     summary = sub.add_parser("summary", help="counts per verdict, signal, provider, signer of a results.jsonl")
     summary.add_argument("results", type=Path, help="a results file written by scan --out")
     summary.add_argument("--json", action="store_true", help="print the counts as JSON")
+    detectors = sub.add_parser("detectors", help="list the checks (names for --disable and --timeout)")
+    detectors.add_argument("--lang", choices=("en", "zh"), default=None)
     cli_cases.add_key_parser(sub)
     cli_cases.add_case_parser(sub)
     return parser
@@ -354,6 +372,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return cli_cases.cmd_key(args)
     if args.command == "case":
         return cli_cases.cmd_case(args)
+    if args.command == "detectors":
+        from .describe.kinds import detector_lines
+
+        print("\n".join(for_terminal(line) for line in detector_lines(args.lang or _default_lang())))
+        return EXIT_OK
     if args.command == "summary":
         from .archive.cli_options import cmd_summary
 

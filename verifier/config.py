@@ -14,23 +14,14 @@ from .containers.limits import MemberLimits
 
 SCHEMA_VERSION = 1
 
-# Per-detector wall-clock limits in seconds (per file). OCR is the slowest by design.
-DEFAULT_TIMEOUTS: dict[str, float] = {
-    "file": 60.0,
-    "metadata": 20.0,
-    "c2pa": 30.0,
-    "watermark": 30.0,
-    "visible_label": 60.0,
-    "audio_cue": 30.0,
-    "text_label": 20.0,
-    "thumbnail": 20.0,
-    "double_jpeg": 30.0,
-    "recapture": 60.0,
-    "copy_move": 60.0,
-    "forensic_views": 60.0,
-    "container": 60.0,
-    "reference": 60.0,
-}
+
+def default_timeouts() -> dict[str, float]:
+    """Per-detector wall-clock limits in seconds (per file), as each detector's spec declares them."""
+    from .detectors import specs  # noqa: PLC0415 - declarations; the detectors load on first use
+
+    return {s.name: s.timeout for s in specs()}
+
+
 FALLBACK_TIMEOUT = 30.0
 
 
@@ -42,16 +33,24 @@ class Profile:
     detectors: frozenset[str] | None
 
 
-# Analysis profiles, as data: the CLI's ``--profile`` and the app's Settings choose one by name.
-# "triage" is for archive sweeps: the declarative checks (file facts, metadata with GB 45438
-# labels, IPTC and generator metadata, C2PA with trust, explicit text labels in documents, and the
-# members of e-mails, archives and documents, which get the same checks) and
-# no pixel or signal work (watermark, visible labels/OCR, audio cue). Detectors left out are
-# reported as ``skipped`` with reason :data:`NOT_IN_PROFILE`, so a verdict lists them as not checked.
-PROFILES: dict[str, Profile] = {
-    "full": Profile("full", None),
-    "triage": Profile("triage", frozenset({"file", "metadata", "c2pa", "text_label", "container"})),
-}
+PROFILE_NAMES = ("full", "triage")
+
+
+def profiles() -> dict[str, Profile]:
+    """Analysis profiles, as data: the CLI's ``--profile`` and the app's Settings choose one by name.
+
+    "triage" is for archive sweeps: the declarative checks (file facts, metadata with GB 45438
+    labels, IPTC and generator metadata, C2PA with trust, explicit text labels in documents, and
+    the members of e-mails, archives and documents, which get the same checks) and no pixel or
+    signal work (each detector's spec says whether it does such work). Detectors left out are
+    reported as ``skipped`` with reason :data:`NOT_IN_PROFILE`, so a verdict lists them as not checked.
+    """
+    from .detectors import specs  # noqa: PLC0415
+
+    return {"full": Profile("full", None),
+            "triage": Profile("triage", frozenset(s.name for s in specs() if not s.pixel_work))}
+
+
 DEFAULT_PROFILE = "full"
 NOT_IN_PROFILE = "not_in_profile"  # reason code of a detector the profile leaves out
 
@@ -83,22 +82,24 @@ class Config:
     user_anchors: tuple[Path, ...] = ()  # extra PEM anchors (e.g. a newsroom's own CA)
     ocr: bool = True
     disabled: frozenset[str] = frozenset()  # detector names switched off by the user
-    timeouts: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_TIMEOUTS))
+    timeouts: dict[str, float] = field(default_factory=dict)  # seconds, overriding a detector spec's limit
     memory_limit_mb: int = 4096  # per worker process (address space)
     workers: int = 0  # 0: one per core
     isolation: str = "process"  # "process" (default) or "inline" (tests, debugging)
     lang: str = "en"
     reference_dirs: tuple[Path, ...] = ()  # folders of reference photos (indexed by verifier.reference.index)
-    profile: str = DEFAULT_PROFILE  # a key of PROFILES
+    profile: str = DEFAULT_PROFILE  # one of PROFILE_NAMES
     member_limits: MemberLimits = field(default_factory=MemberLimits)  # files inside files
 
     def in_profile(self, detector: str) -> bool:
         """Whether the chosen profile runs this detector (an unknown profile name: every one)."""
-        chosen = PROFILES.get(self.profile)
+        chosen = profiles().get(self.profile)
         return chosen is None or chosen.detectors is None or detector in chosen.detectors
 
     def timeout_for(self, detector: str) -> float:
-        return float(self.timeouts.get(detector, FALLBACK_TIMEOUT))
+        if detector in self.timeouts:
+            return float(self.timeouts[detector])
+        return float(default_timeouts().get(detector, FALLBACK_TIMEOUT))
 
     def worker_count(self) -> int:
         return self.workers if self.workers > 0 else max(1, os.cpu_count() or 1)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 
 from ui import settings as settings_mod
 from ui.settings import SCHEMA_VERSION, Settings
-from verifier.config import DEFAULT_TIMEOUTS, Config
+from verifier.config import Config, default_timeouts
 
 
 def pem_certificate() -> bytes:
@@ -34,7 +34,7 @@ def test_store_is_isolated_per_test(_isolated_settings):
 
 
 def test_round_trip_and_version():
-    s = Settings(language="zh_CN", trust_dir="/tmp/trust-x", ocr=False, timeouts={**DEFAULT_TIMEOUTS, "c2pa": 12.0})
+    s = Settings(language="zh_CN", trust_dir="/tmp/trust-x", ocr=False, timeouts={**default_timeouts(), "c2pa": 12.0})
     settings_mod.save(s)
     store = settings_mod.open_store()
     assert int(store.value("schema_version")) == SCHEMA_VERSION
@@ -49,7 +49,7 @@ def test_malformed_values_fall_back_to_defaults():
     store.sync()
     s = settings_mod.load()
     assert s.language == "system"
-    assert s.timeouts["c2pa"] == DEFAULT_TIMEOUTS["c2pa"]
+    assert s.timeouts["c2pa"] == default_timeouts()["c2pa"]
     assert s.timeouts["ocr_like"] == settings_mod.MAX_TIMEOUT
 
 
@@ -60,7 +60,7 @@ def test_config_from_settings():
     assert on.trust_dirs[0] == Path("/tmp/t1") and on.lang == "en"
     off = Settings(language="zh_CN", ocr=False, timeouts={"c2pa": 5.0}).to_config(base)
     assert not off.ocr and "visible_label" not in off.disabled  # the logo check runs without OCR
-    assert off.timeout_for("c2pa") == 5.0 and off.timeout_for("metadata") == DEFAULT_TIMEOUTS["metadata"]
+    assert off.timeout_for("c2pa") == 5.0 and off.timeout_for("metadata") == default_timeouts()["metadata"]
     assert off.lang == "zh"
 
 

@@ -11,7 +11,7 @@ import pytest
 from tests.verifier import audio_synth as S
 from verifier.adapters import audio_decode as ad
 from verifier.audio.cue_rhythm import find_cues
-from verifier.config import Config
+from verifier.config import Config, default_timeouts
 from verifier.detectors import BUILTIN_DETECTORS
 from verifier.detectors.audio_cue import AudioCueDetector, position_in
 from verifier.detectors.base import Context
@@ -49,7 +49,7 @@ def cues_of(ev) -> list[dict]:
 def test_registered_and_isolated() -> None:
     det = next(d for d in BUILTIN_DETECTORS if d.name == "audio_cue")
     assert det.isolated is True
-    assert "audio_cue" in Config().timeouts
+    assert "audio_cue" in default_timeouts()
 
 
 # --------------------------------------------------------------------------- analysis core

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import SHARED
 from verifier import describe as D
 from verifier.describe.catalogue import TEXT
+from verifier.detectors import kinds
 from verifier.evidence import Basis, Claim, Confidence, Evidence, Signal, Status, VerdictCode
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,15 +42,17 @@ def test_every_enum_value_is_worded() -> None:
         assert D.has(f"strength.{strength}") and D.has(f"verdict.basis.{strength}") and D.has(f"also.basis.{strength}")
 
 
-def test_every_signal_id_of_the_contract_has_a_title() -> None:
+def test_every_signal_id_of_the_contract_has_a_declared_kind_with_a_title() -> None:
     contract = SHARED / "design" / "CONTRACT.md"
     if not contract.is_file():
         pytest.skip("CONTRACT.md not found beside the repository")
     section = contract.read_text("utf-8").split("## Signal ids", 1)[1].split("\n## ", 1)[0]
     ids = set(re.findall(r"`([a-z0-9_]+(?:\.[a-z0-9_]+)*)`", section)) - {"detected", "possible"}
     assert {"c2pa.manifest", "visible_label", "text.label"} <= ids
+    declared = kinds()
     for sid in ids:
-        assert D.has(f"signal.title.{sid}"), sid
+        assert sid in declared, sid
+        assert D.signal_title(sid, "en") == declared[sid].title.en and declared[sid].title.zh, sid
 
 
 def test_every_reason_code_the_core_sets_is_worded() -> None:

@@ -62,10 +62,10 @@ def test_a_failed_advisory_check_is_listed_but_never_makes_the_verdict_incomplet
 
 
 def test_every_builtin_indicator_detector_is_declared_advisory() -> None:
-    from verifier.advisory import ADVISORY_DETECTORS
+    from verifier.advisory import advisory_detectors
     from verifier.detectors import builtin_detectors
 
     names = {d.name for d in builtin_detectors()}
     forensic = {n for n in names if n in {"thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views",
                                           "reference"}}
-    assert forensic and forensic <= ADVISORY_DETECTORS
+    assert forensic and forensic <= advisory_detectors()

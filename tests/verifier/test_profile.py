@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from tests.conftest import ROOT
-from verifier.config import NOT_IN_PROFILE, PROFILES, Config
+from verifier.config import NOT_IN_PROFILE, Config, profiles
 from verifier.evidence import Status
 from verifier.pipeline import analyse_file
 from verifier.report.json_report import file_dict
@@ -29,8 +29,8 @@ def photo(tmp_path: Path) -> Path:
 
 
 def test_the_profiles_are_data_in_the_core() -> None:
-    assert PROFILES["full"].detectors is None
-    triage = PROFILES["triage"].detectors
+    assert profiles()["full"].detectors is None
+    triage = profiles()["triage"].detectors
     assert triage is not None and {"metadata", "c2pa", "file"} <= triage and not (triage & PIXEL_WORK)
     assert all(Config().in_profile(n) for n in PIXEL_WORK | {"metadata", "c2pa"})
     t = Config(profile="triage")
@@ -44,7 +44,7 @@ def test_triage_skips_pixel_work_with_a_reason_and_the_verdict_lists_it(photo: P
         assert by_name[name].status is Status.SKIPPED
         assert by_name[name].reason == NOT_IN_PROFILE
     assert by_name["metadata"].status is Status.OK
-    left_out = {e.detector for e in report.evidence} - set(PROFILES["triage"].detectors or ())
+    left_out = {e.detector for e in report.evidence} - set(profiles()["triage"].detectors or ())
     assert PIXEL_WORK <= left_out and set(report.verdict.unchecked) == left_out
     d = file_dict(report)
     skipped = {x["name"]: x for x in d["detectors"] if x["status"] == "skipped"}
@@ -67,7 +67,7 @@ def test_cli_profile_option_and_tool_field(photo: Path) -> None:
     assert doc["tool"]["profile"] == "triage"
     (f,) = doc["files"]
     left_out = {x["name"] for x in f["detectors"] if x.get("reason") == "not_in_profile"}
-    assert PIXEL_WORK <= left_out and not left_out & set(PROFILES["triage"].detectors or ())
+    assert PIXEL_WORK <= left_out and not left_out & set(profiles()["triage"].detectors or ())
     bad = subprocess.run([sys.executable, "-m", "verifier", "scan", "--profile", "nope", str(photo)],
                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2

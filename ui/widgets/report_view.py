@@ -66,9 +66,8 @@ class ReportView(QWidget):
                                  presenters.overview_empty(entry) if entry is not None else "")
         self.c2pa.set_evidence(entry.evidence_for("c2pa") if entry else None)
         self.ai_labels.set_signals(signals)
-        visible = entry.evidence_for("visible_label") if entry else None
         self.watermarks.set_value(signals, presenters.preview_source(entry) if entry else None,
-                                  visible.attachments if visible else ())
+                                  presenters.view_attachments(entry, "watermarks") if entry else ())
         metadata = entry.evidence_for("metadata") if entry else None
         self.metadata.set_evidence(metadata)
         self.privacy.set_evidence(members_view.privacy_evidence(entry))

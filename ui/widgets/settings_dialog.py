@@ -48,7 +48,7 @@ class SettingsDialog(QDialog):
         self.ocr = QCheckBox(QCoreApplication.translate("SettingsDialog", "Read visible labels with text "
                                                                           "recognition (slower)"), self)
         self.ocr.setChecked(settings.ocr)
-        self.profile = QComboBox(self)  # verifier.config.PROFILES
+        self.profile = QComboBox(self)  # verifier.config.PROFILE_NAMES
         for code, name in (("full", QCoreApplication.translate("SettingsDialog", "Full analysis")),
                            ("triage", QCoreApplication.translate(
                                "SettingsDialog", "Triage: metadata, labels and Content Credentials only "

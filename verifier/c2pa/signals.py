@@ -11,6 +11,7 @@ from typing import Any
 
 from ..detectors.base import Findings as _Findings
 from ..evidence import Attachment, Basis, Claim, Confidence, Signal
+from . import kinds as K
 from . import legacy_binding, states
 from .legacy_binding import Outcome as LegacyOutcome
 from .manifest_view import manifest_views, source_statements
@@ -19,27 +20,26 @@ from .trust_eval import Attribution
 NAME = "c2pa"
 
 _KIND_CLAIM = {"ai_generated": Claim.AI_GENERATED, "ai_modified": Claim.AI_MODIFIED, "capture": Claim.NONE}
-_KIND_SIGNAL = {"ai_generated": "c2pa.ai_generated", "ai_modified": "c2pa.ai_modified",
-                "capture": "c2pa.capture"}
+_KIND_SIGNAL = {"ai_generated": K.AI_GENERATED, "ai_modified": K.AI_MODIFIED, "capture": K.CAPTURE}
 _KIND_SUMMARY = {"ai_generated": "C2PA action declares AI-generated content (trainedAlgorithmicMedia)",
                  "ai_modified": "C2PA action declares content composited with AI output",
                  "capture": "C2PA action declares a digital capture"}
 
 
 def remote(url: str | None) -> _Findings:
-    details = {"url": url, "fetched": False}
+    details = K.REMOTE.make(url=url, fetched=False)
     facts: dict[str, Any] = {"state": states.REMOTE, "trust_list": None, "active_manifest": None, "remote_url": url,
              "status_codes": [], "manifests": []}
-    return _Findings(signals=(Signal("c2pa.remote", NAME, "C2PA manifest stored remotely; not fetched (offline)",
+    return _Findings(signals=(Signal(K.REMOTE.id, NAME, "C2PA manifest stored remotely; not fetched (offline)",
                                     confidence=Confidence.INFO, details=details),), facts=facts)
 
 
 def unreadable(message: str, summary: str = "C2PA manifest present but could not be read",
                **extra: Any) -> _Findings:
-    details = {"state": states.UNREADABLE, "error": message[:500], **extra}
+    details = K.MANIFEST.make(state=states.UNREADABLE, error=message[:500], **extra)
     facts = {"state": states.UNREADABLE, "trust_list": None, "active_manifest": None, "remote_url": None,
              "status_codes": [], "manifests": [], "error": message[:500], **extra}
-    return _Findings(signals=(Signal("c2pa.manifest", NAME, summary, details=details),), facts=facts)
+    return _Findings(signals=(Signal(K.MANIFEST.id, NAME, summary, details=details),), facts=facts)
 
 
 def font_unsupported(media_type: str, problem: str, alone: dict[str, Any] | None) -> _Findings:
@@ -87,25 +87,26 @@ def findings(store: dict[str, Any], assessment: states.Assessment, attribution: 
         facts.update(state=states.UNREADABLE, signer_state=state,
                      reason="standalone manifest store: its asset was not given, so the content "
                             "binding cannot be checked")
-        sig = Signal("c2pa.manifest", NAME, "C2PA manifest store without its asset",
-                     details={**base, "state": states.UNREADABLE, "standalone": True, "signer_state": state})
+        sig = Signal(K.MANIFEST.id, NAME, "C2PA manifest store without its asset",
+                     details=K.MANIFEST.make(**base, state=states.UNREADABLE, standalone=True, signer_state=state))
         return _Findings(signals=(sig,), facts=facts, attachments=attachments)
 
     intact = state in states.INTACT
-    signals = [Signal("c2pa.manifest", NAME, "C2PA manifest store read",
+    signals = [Signal(K.MANIFEST.id, NAME, "C2PA manifest store read",
                       basis=Basis.SIGNED if intact else Basis.NONE,
-                      details={**base, "state": state, "manifests": len(views)})]
+                      details=K.MANIFEST.make(**base, state=state, manifests=len(views)))]
     if state == states.TRUSTED:
-        signals.append(Signal("c2pa.trusted", NAME, "C2PA signer trusted",
-                              details={"trust_list": facts["trust_list"], "trust_list_label": facts["trust_list_label"],
-                                       "trusted_as": facts["trusted_as"], **base}))
+        signals.append(Signal(K.TRUSTED.id, NAME, "C2PA signer trusted",
+                              details=K.TRUSTED.make(trust_list=facts["trust_list"],
+                                                     trust_list_label=facts["trust_list_label"],
+                                                     trusted_as=facts["trusted_as"], **base)))
     elif state == states.UNTRUSTED_SIGNER:
-        signals.append(Signal("c2pa.untrusted_signer", NAME, "C2PA signature valid; signer not on any trust list",
-                              details={**base, **({"note": note} if note else {})}))
+        signals.append(Signal(K.UNTRUSTED_SIGNER.id, NAME, "C2PA signature valid; signer not on any trust list",
+                              details=K.UNTRUSTED_SIGNER.make(**base, **({"note": note} if note else {}))))
     elif state == states.CERT_EXPIRED:
-        signals.append(Signal("c2pa.cert_expired", NAME,
+        signals.append(Signal(K.CERT_EXPIRED.id, NAME,
                               "C2PA signature intact; signing certificate expired and no trusted timestamp",
-                              details={**base, "trust_list": None}))
+                              details=K.CERT_EXPIRED.make(**base, trust_list=None)))
     else:
         kind = states.failure_kind(f.code for f in assessment.tampering)
         facts["failure"] = kind
@@ -113,10 +114,10 @@ def findings(store: dict[str, Any], assessment: states.Assessment, attribution: 
                    "C2PA validation failed: the signing certificate is not valid for C2PA signing")
         if legacy is not None and legacy.problems:
             summary = f"{summary} ({'; '.join(legacy.problems)[:300]})"
-        signals.append(Signal("c2pa.invalid", NAME, summary,
-                              details={**base, "failure": kind,
-                                       "status_codes": [f.as_dict() for f in assessment.tampering],
-                                       **({"legacy_check": legacy.details()} if legacy else {})}))
+        signals.append(Signal(K.INVALID.id, NAME, summary,
+                              details=K.INVALID.make(**base, failure=kind,
+                                                     status_codes=[f.as_dict() for f in assessment.tampering],
+                                                     **({"legacy_check": legacy.details()} if legacy else {}))))
     if legacy is not None and legacy.ok and intact:
         sig = _legacy_signal(legacy, base, active_view)
         facts["legacy_binding"] = sig.details
@@ -139,10 +140,11 @@ def _source_signals(store: dict[str, Any], assessment: states.Assessment) -> lis
         if claim is Claim.NONE:
             basis = Basis.SIGNED if signed else Basis.NONE
         first = next((st for st, ok in hits if ok), hits[0][0])
-        out.append(Signal(_KIND_SIGNAL[kind], NAME, _KIND_SUMMARY[kind], claim=claim, basis=basis,
+        out.append(Signal(_KIND_SIGNAL[kind].id, NAME, _KIND_SUMMARY[kind], claim=claim, basis=basis,
                           confidence=Confidence.DECLARED if claim is not Claim.NONE else Confidence.INFO,
-                          details={**first.as_dict(), "signature_intact": signed,
-                                   "statements": [{**st.as_dict(), "signature_intact": ok} for st, ok in hits]}))
+                          details=_KIND_SIGNAL[kind].make(
+                              **first.as_dict(), signature_intact=signed,
+                              statements=[{**st.as_dict(), "signature_intact": ok} for st, ok in hits])))
     return out
 
 
@@ -151,10 +153,10 @@ def _legacy_signal(legacy: LegacyOutcome, base: dict[str, Any], active_view: dic
     exif = legacy.exif
     agreement = ("; it agrees with the signed values" if exif.get("compared") and exif.get("agrees")
                  else "; no signed value to compare it with" if "EXIF" in outside else "")
-    return Signal("c2pa.legacy_binding", NAME,
+    return Signal(K.LEGACY_BINDING.id, NAME,
                   f"Image data as signed; this older signer left {', '.join(outside)} outside the signature"
                   f"{agreement}",
                   confidence=Confidence.INFO,
-                  details={**base, "signed_at": active_view.get("signed_at"), **legacy.details(),
-                           "exif_agrees": bool(exif.get("agrees")) if exif.get("compared") else None,
-                           "covered_containers": sorted(legacy_binding.COVERED)})
+                  details=K.LEGACY_BINDING.make(**base, signed_at=active_view.get("signed_at"), **legacy.details(),
+                                                exif_agrees=bool(exif.get("agrees")) if exif.get("compared") else None,
+                                                covered_containers=sorted(legacy_binding.COVERED)))

@@ -1,6 +1,6 @@
 """The one catalogue of every phrase a reader sees about a finding, in English and Chinese.
 
-Keys are ``kind.code`` (``verdict.headline.no_signals``, ``signal.title.c2pa.invalid``,
+Keys are ``kind.code`` (``verdict.headline.no_signals``, ``signal.short.c2pa.ai_generated``,
 ``detail.ocr_score``, ``reason.timeout``…); each value is ``(English, 简体中文)``. The CLI,
 the JSON document, the HTML/PDF reports and the window all read it through
 :mod:`verifier.describe`; the window's Qt translations hold only its chrome (menus, buttons, tabs).
@@ -146,14 +146,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "status.error": ("failed", "失败"),
     "status.timeout": ("timed out", "超时"),
     "status.skipped": ("skipped", "已跳过"),
-    "detector.file": ("File facts", "文件基本信息"),
-    "detector.metadata": ("Metadata labels", "元数据标识"),
-    "detector.c2pa": ("Content Credentials (C2PA)", "内容凭证（C2PA）"),
-    "detector.watermark": ("Invisible watermarks", "隐式水印"),
-    "detector.visible_label": ("Visible labels (text recognition)", "显式标识（文字识别）"),
-    "detector.audio_cue": ("Audio label cue", "音频标识提示音"),
-    "detector.text_label": ("Text labels", "文本标识"),
-    "detector.reference": ("Reference photos", "参考照片比对"),
     # ---- advisory indicators: reference photos (never a verdict; never "fake" or "authentic") -----
     "indicator.reference.match.partial": (
         "A region {box} of this picture matches the region {reference_box} of the reference photo {reference} "
@@ -178,6 +170,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason.too_deep": ("the file is nested too deeply to analyse", "文件嵌套过深，无法分析"),
     "reason.cancelled": ("cancelled", "已取消"),
     "reason.switched_off": ("switched off in settings", "已在设置中关闭"),
+    "detectors.line": ("{name}: {title} ({notes})", "检查项 {name}：{title}（{notes}）"),
+    "detectors.seconds": ("time limit {n} s", "时限 {n} 秒"),
+    "detectors.advisory": ("advisory, never part of the verdict", "仅供参考，不计入结论"),
+    "detectors.not_in_triage": ("not in the triage profile", "不在快速筛查配置中"),
     "reason.not_in_profile": ("not part of the chosen check profile", "不在所选的检查配置中"),
     "reason.truncated": ("the file could not be read to the end", "无法将文件读到末尾"),
     "reason.unreturnable": ("the result could not be returned from the worker", "无法从工作进程取回结果"),
@@ -185,25 +181,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason.no_result": ("no result", "无结果"),
     "reason.technical": ("{reason} (technical detail: {detail})", "{reason}（技术细节：{detail}）"),
     # ---- signals -------------------------------------------------------------------------------
-    "signal.title.c2pa.manifest": ("Content Credentials (C2PA) present", "存在内容凭证（C2PA）"),
-    "signal.title.c2pa.ai_generated": ("C2PA: declared AI-generated", "C2PA：声明为人工智能生成"),
-    "signal.title.c2pa.ai_modified": ("C2PA: declared edited or composited with AI", "C2PA：声明经人工智能编辑或合成"),
-    "signal.title.c2pa.capture": ("C2PA: declared captured by a camera", "C2PA：声明由相机拍摄"),
-    "signal.title.c2pa.trusted": ("C2PA signer is on a trust list", "C2PA 签名者在信任列表中"),
-    "signal.title.c2pa.untrusted_signer": ("C2PA signature intact, signer not on any trust list",
-                                           "C2PA 签名完好，签名者不在任何信任列表中"),
-    "signal.title.c2pa.cert_expired": ("C2PA signature intact, certificate expired", "C2PA 签名完好，证书已过期"),
-    "signal.title.c2pa.invalid": ("C2PA credentials fail validation", "C2PA 凭证验证失败"),
-    "signal.title.c2pa.legacy_binding": ("C2PA: older signer's layout, image data as signed",
-                                         "C2PA：较早签名程序的排除范围，图像数据与签名一致"),
-    "signal.title.c2pa.remote": ("C2PA manifest stored remotely (not fetched)", "C2PA 清单存放在远程（未获取）"),
-    "signal.title.gb45438.label": ("GB 45438 implicit AI label in metadata", "元数据中的 GB 45438 隐式 AI 标识"),
-    "signal.title.iptc.ai": ("IPTC digital source type: AI", "IPTC 数字来源类型：人工智能"),
-    "signal.title.generator.metadata": ("AI generator settings in metadata", "元数据中的 AI 生成参数"),
-    "signal.title.watermark.invisible": ("Invisible AI watermark", "隐式 AI 水印"),
-    "signal.title.visible_label": ("Visible AI label in the picture", "画面中的显式 AI 标识"),
-    "signal.title.audio.cue": ("Audible AI label", "可听的 AI 标识"),
-    "signal.title.text.label": ("Explicit AI label in the text", "文本中的显式 AI 标识"),
     "signal.short.c2pa.ai_generated": ("C2PA declaration", "C2PA 声明"),
     "signal.short.c2pa.ai_modified": ("C2PA declaration", "C2PA 声明"),
     "signal.short.gb45438.label": ("GB 45438 label", "GB 45438 标识"),
@@ -807,7 +784,6 @@ TEXT.update({
     "container.limit.mime_parts": ("more than {value} MIME parts", "MIME 部分超过 {value} 个"),
     "container.limit.mime_depth": ("MIME parts nested more than {value} levels deep", "MIME 部分嵌套超过 {value} 层"),
     "container.limit.other": ("limit {limit}: {value}", "限制 {limit}：{value}"),
-    "detector.container": ("Files inside (e-mail, archive, document)", "内含文件（邮件、压缩包、文档）"),
     "detail.kind": ("Kind of container", "容器类型"),
     "detail.images": ("Pictures found", "发现的图片"),
     "detail.entries": ("Entries in the archive", "压缩包内条目"),

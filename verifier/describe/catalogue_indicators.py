@@ -8,11 +8,6 @@ from __future__ import annotations
 
 TEXT: dict[str, tuple[str, str]] = {
     # ---- the forensic checks' names ---------------------------------------------------------
-    "detector.thumbnail": ("EXIF thumbnail comparison", "EXIF 缩略图比对"),
-    "detector.double_jpeg": ("Double JPEG compression", "JPEG 二次压缩"),
-    "detector.recapture": ("Screenshot and screen recapture hints", "截屏与屏幕翻拍迹象"),
-    "detector.copy_move": ("Copied regions (copy-move)", "区域复制（复制-移动）"),
-    "detector.forensic_views": ("Forensic views (error levels, noise, faces)", "取证视图（误差等级、噪声、人脸）"),
     # ---- the section ------------------------------------------------------------------------
     "indicator.heading": ("Advisory indicators", "参考性指标"),
     "indicator.advisory": (
@@ -27,12 +22,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "indicator.column.value": ("Value", "值"),
     "indicator.note": ("indicators: {list}", "指标：{list}"),
     # ---- each indicator ---------------------------------------------------------------------
-    "indicator.title.forensic.double_jpeg": ("Compressed as JPEG at least twice", "至少经过两次 JPEG 压缩"),
-    "indicator.title.forensic.thumbnail_mismatch": ("The embedded thumbnail shows another picture",
-                                                    "内嵌缩略图显示的是另一幅画面"),
-    "indicator.title.forensic.copy_move": ("A region repeats elsewhere in the picture", "画面中某一区域在别处重复出现"),
-    "indicator.title.forensic.recapture": ("Signs of a screenshot or a photo of a screen", "存在截屏或翻拍屏幕的迹象"),
-    "indicator.title.reference.match": ("Shares pixels with a reference photo", "与参考照片有相同的像素"),
     "indicator.short.forensic.double_jpeg": ("double JPEG", "JPEG 二次压缩"),
     "indicator.short.forensic.thumbnail_mismatch": ("thumbnail differs", "缩略图不符"),
     "indicator.short.forensic.copy_move": ("copy-move", "区域复制"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .kinds import detector_title
 from .read import detector_of, get, sval
 from .text import has, lang_of, quote, t, t_or
 
@@ -18,7 +19,8 @@ NOT_RUN = ("error", "timeout", "skipped")
 
 
 def detector_name(name: str, lang: str) -> str:
-    return t_or(f"detector.{name}", lang, quote(name, 200))
+    """The title its spec declares (verifier.detectors.spec); an unknown name is quoted."""
+    return detector_title(name, lang) or quote(name, 200)
 
 
 def status_text(status: str, lang: str) -> str:

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from .checks import detector_name
+from .kinds import field_label, is_advisory, kind_title
 from .read import details, get, sval
 from .signals import Item, items
 from .text import has, joined, quote, t
 
 VIEWS_DETECTOR = "forensic_views"
 VIEWS = ("error_level", "noise_residual", "faces")  # attachment stems, in the order shown
-FORENSIC_DETECTORS = ("thumbnail", "double_jpeg", "recapture", "copy_move", "reference", VIEWS_DETECTOR)
 Box = tuple[int, int, int, int]
 
 
@@ -113,7 +113,8 @@ def hint_text(code: str, lang: str) -> str:
 
 
 def indicator_title(iid: str, lang: str) -> str:
-    return t(f"indicator.title.{iid}", lang) if has(f"indicator.title.{iid}") else quote(iid, 100)
+    """The title its kind declares (verifier.detectors.spec); an undeclared id is quoted."""
+    return kind_title(iid, lang) or quote(iid, 100)
 
 
 def _detail_items(iid: str, d: Mapping[str, Any], lang: str) -> tuple[Item, ...]:
@@ -123,13 +124,13 @@ def _detail_items(iid: str, d: Mapping[str, Any], lang: str) -> tuple[Item, ...]
         shown["hints"] = joined([hint_text(h, lang) for h in d["hints"][:8] if isinstance(h, str)], lang)
     if iid == "reference.match" and d.get("kind") in ("duplicate", "partial"):
         shown["kind"] = t(f"value.match_kind.{d['kind']}", lang)
-    out = list(items(shown, lang))
+    out = list(items(shown, lang, kind=iid))
     if iid == "forensic.copy_move" and isinstance(d.get("boxes"), list):
         names = ("indicator.region.source", "indicator.region.copy")
         boxes = [Item(t(names[i], lang), ", ".join(quote(v) for v in b))
                  for i, b in enumerate(_box(v) for v in d["boxes"][:2]) if b]
-        out = [Item(t("detail.boxes", lang), None, tuple(boxes)) if it.label == t("detail.boxes", lang) else it
-               for it in out]
+        label = field_label(iid, "boxes", lang) or t("detail.boxes", lang)
+        out = [Item(label, None, tuple(boxes)) if it.label == label else it for it in out]
     return tuple(out)
 
 
@@ -187,8 +188,8 @@ def _indicators(file: Any) -> list[Any]:
 def _ran(file: Any) -> bool:
     if isinstance(file, Mapping):
         dets = [d for d in file.get("detectors") or [] if isinstance(d, Mapping)]
-        return any(d.get("name") in FORENSIC_DETECTORS and d.get("status") == "ok" for d in dets)
-    return any(e.detector in FORENSIC_DETECTORS and str(e.status) == "ok" for e in getattr(file, "evidence", ()))
+        return any(is_advisory(str(d.get("name"))) and d.get("status") == "ok" for d in dets)
+    return any(is_advisory(e.detector) and str(e.status) == "ok" for e in getattr(file, "evidence", ()))
 
 
 def describe_indicators(file: Any, lang: str) -> IndicatorsText:

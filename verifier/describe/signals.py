@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .kinds import field_label, is_technical, kind_title
 from .read import details, get, sval
 from .text import has, joined, lang_of, quote, t, t_or
 
@@ -17,7 +18,8 @@ MAX_DEPTH = 8
 
 
 def signal_title(signal_id: str, lang: str) -> str:
-    return t_or(f"signal.title.{signal_id}", lang, quote(signal_id, 100))
+    """The title its kind declares (verifier.detectors.spec); an undeclared id is quoted."""
+    return kind_title(signal_id, lang) or t_or(f"signal.title.{signal_id}", lang, quote(signal_id, 100))
 
 
 def short_name(signal_id: str, lang: str) -> str:
@@ -113,33 +115,37 @@ class Item:
     label: str
     value: str | None
     children: tuple[Item, ...] = ()
+    technical: bool = False  # its signal kind declares the field technical-only (an appendix detail)
 
 
-def items(value: Any, lang: str, key: str = "", depth: int = 0) -> tuple[Item, ...]:
-    """The children of a details value, every key labelled and every scalar worded (bounded)."""
+def items(value: Any, lang: str, key: str = "", depth: int = 0, kind: str = "") -> tuple[Item, ...]:
+    """The children of a details value, every key labelled and every scalar worded (bounded).
+    ``kind``: the signal id whose declared details ``value`` is (its fields' labels come first)."""
     if isinstance(value, Mapping):
-        pairs = [(detail_label(k, lang), str(k), v) for k, v in value.items()]
+        pairs = [((kind and field_label(kind, str(k), lang)) or detail_label(k, lang), str(k), v)
+                 for k, v in value.items()]
     elif isinstance(value, list | tuple):
         pairs = [(f"[{i + 1}]", key, v) for i, v in enumerate(value)]
     else:
         return (Item("", detail_value(key, value, lang)),)
     out: list[Item] = []
     for label, k, v in pairs[:MAX_ITEMS]:
+        tech = bool(kind) and isinstance(value, Mapping) and is_technical(kind, k)
         if isinstance(v, list | tuple) and v and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v):
-            out.append(Item(label, ", ".join(quote(x) for x in v[:MAX_ITEMS])))  # numbers inline (a box)
+            out.append(Item(label, ", ".join(quote(x) for x in v[:MAX_ITEMS]), (), tech))  # numbers inline (a box)
         elif isinstance(v, Mapping | list | tuple) and v and depth < MAX_DEPTH:
-            out.append(Item(label, None, items(v, lang, k, depth + 1)))
+            out.append(Item(label, None, items(v, lang, k, depth + 1), tech))
         elif isinstance(v, Mapping | list | tuple):
-            out.append(Item(label, t("value.empty", lang) if not v else quote(v, 500)))
+            out.append(Item(label, t("value.empty", lang) if not v else quote(v, 500), (), tech))
         else:
-            out.append(Item(label, detail_value(k, v, lang)))
+            out.append(Item(label, detail_value(k, v, lang), (), tech))
     if len(pairs) > MAX_ITEMS:
         out.append(Item("…", t("value.more", lang)))
     return tuple(out)
 
 
 def detail_items(signal: Any, lang: str) -> tuple[Item, ...]:
-    return items(details(signal), lang)
+    return items(details(signal), lang, kind=sval(signal, "id"))
 
 
 def _seven(d: dict[str, Any]) -> dict[str, Any]:

@@ -1,68 +1,104 @@
-"""Built-in detectors, as an explicit tuple (the pipeline runs them in this order).
+"""The detectors, registered in one tuple (the pipeline runs them in this order).
 
-``BUILTIN_DETECTORS`` is built on first access (PEP 562), not when the package is imported: a
-worker process imports ``verifier.detectors.base`` and then only the detector modules its tasks
-name, so it does not pay for numpy and every detector's imports before its first result.
+A detector is one module: its class carries a ``spec`` (:class:`~.spec.DetectorSpec`: name, time
+limit, signal kinds, panel, advisory or not) from which settings, command-line switches, panels,
+reports and docs derive. Registering it is one line in :data:`REGISTRY`.
+
+Detectors are imported on first use (PEP 562), not when the package is imported: a worker process
+imports ``verifier.detectors.base`` and then only the detector modules its tasks name, so it does
+not pay for numpy and every detector's imports before its first result.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
 
 from .base import Context, Detector, DetectorFailure, Findings, NotApplicable
+from .spec import DetectorSpec, SignalKind
 
-
-def _builtin() -> tuple[Detector, ...]:
-    from .audio_cue import AudioCueDetector
-    from .c2pa import C2paDetector
-    from .container import ContainerDetector
-    from .file_facts import FileFactsDetector
-    from .forensic_copy_move import CopyMoveDetector
-    from .forensic_jpeg import DoubleJpegDetector
-    from .forensic_recapture import RecaptureDetector
-    from .forensic_thumbnail import ThumbnailDetector
-    from .forensic_views import ForensicViewsDetector
-    from .metadata import MetadataDetector
-    from .reference import ReferenceDetector
-    from .text_label import TextLabelDetector
-    from .visible_label import VisibleLabelDetector
-    from .watermark import WatermarkDetector
-
-    # Cheap, declarative checks first; pixel work (watermark, then OCR, the slowest) next; the
-    # advisory forensic indicators (never part of the verdict) last.
-    return (
-        FileFactsDetector(),
-        MetadataDetector(),
-        C2paDetector(),
-        TextLabelDetector(),
-        ContainerDetector(),
-        AudioCueDetector(),
-        WatermarkDetector(),
-        VisibleLabelDetector(),
-        ThumbnailDetector(),
-        DoubleJpegDetector(),
-        RecaptureDetector(),
-        CopyMoveDetector(),
-        ForensicViewsDetector(),
-        ReferenceDetector(),
-    )
-
+# "module:Class", in running order: cheap, declarative checks first; pixel work (watermark, then
+# OCR, the slowest) next; the advisory forensic indicators (never part of the verdict) last.
+REGISTRY: tuple[str, ...] = (
+    "file_facts:FileFactsDetector",
+    "metadata:MetadataDetector",
+    "c2pa:C2paDetector",
+    "text_label:TextLabelDetector",
+    "container:ContainerDetector",
+    "audio_cue:AudioCueDetector",
+    "watermark:WatermarkDetector",
+    "visible_label:VisibleLabelDetector",
+    "forensic_thumbnail:ThumbnailDetector",
+    "forensic_jpeg:DoubleJpegDetector",
+    "forensic_recapture:RecaptureDetector",
+    "forensic_copy_move:CopyMoveDetector",
+    "forensic_views:ForensicViewsDetector",
+    "reference:ReferenceDetector",
+)
 
 _BUILTIN: tuple[Detector, ...] | None = None
-BUILTIN_DETECTORS: tuple[Detector, ...]  # provided by __getattr__
+
+
+def _load(ref: str) -> Detector:
+    module, _, cls = ref.partition(":")
+    obj: Any = getattr(importlib.import_module(f"{__name__}.{module}"), cls)()
+    return obj  # type: ignore[no-any-return]
 
 
 def builtin_detectors() -> tuple[Detector, ...]:
+    """Every registered detector, instantiated once (importing their modules on first call)."""
     global _BUILTIN  # noqa: PLW0603 - built once
     if _BUILTIN is None:
-        _BUILTIN = _builtin()
+        _BUILTIN = tuple(_load(ref) for ref in REGISTRY)
     return _BUILTIN
 
 
-def __getattr__(name: str) -> Any:
-    if name == "BUILTIN_DETECTORS":
-        return builtin_detectors()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+class _Registered(Sequence[Detector]):
+    """``BUILTIN_DETECTORS``: the registered detectors, read when used (so a default argument
+    bound at import time neither imports every detector nor misses one registered later)."""
+
+    @overload
+    def __getitem__(self, i: int) -> Detector: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Detector]: ...
+
+    def __getitem__(self, i: int | slice) -> Detector | Sequence[Detector]:
+        return builtin_detectors()[i]
+
+    def __len__(self) -> int:
+        return len(builtin_detectors())
+
+    def __iter__(self) -> Iterator[Detector]:
+        return iter(builtin_detectors())
+
+    def __repr__(self) -> str:
+        return "BUILTIN_DETECTORS"
+
+
+BUILTIN_DETECTORS: Sequence[Detector] = _Registered()
+
+
+def specs() -> tuple[DetectorSpec, ...]:
+    return tuple(spec_of_detector(d) for d in builtin_detectors())
+
+
+def spec_of_detector(det: Detector) -> DetectorSpec:
+    spec = getattr(det, "spec", None)
+    if not isinstance(spec, DetectorSpec):
+        raise TypeError(f"detector {det.name!r} declares no DetectorSpec")
+    return spec
+
+
+def spec_of(name: str) -> DetectorSpec | None:
+    """The spec of the detector named ``name`` (None: not a registered detector)."""
+    return next((s for s in specs() if s.name == name), None)
+
+
+def kinds() -> dict[str, SignalKind]:
+    """Every declared signal (and indicator) kind by id."""
+    return {k.id: k for s in specs() for k in s.kinds}
 
 
 def by_name(name: str) -> Detector:
@@ -74,11 +110,17 @@ def by_name(name: str) -> Detector:
 
 __all__ = [
     "BUILTIN_DETECTORS",
+    "REGISTRY",
     "Context",
     "Detector",
     "DetectorFailure",
+    "DetectorSpec",
     "Findings",
     "NotApplicable",
+    "SignalKind",
     "builtin_detectors",
     "by_name",
+    "kinds",
+    "spec_of",
+    "specs",
 ]

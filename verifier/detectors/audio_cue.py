@@ -11,10 +11,12 @@ offline recogniser ships with the application, so it is listed as not checked.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
 from .base import Context, DetectorFailure, Findings, NotApplicable
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 VIDEO_TYPES = frozenset({"video/mp4", "video/quicktime", "video/x-matroska", "video/webm",
                          "video/x-msvideo", "video/x-flv"})
@@ -34,8 +36,42 @@ def position_in(start: float, end: float, duration: float | None) -> str:
     return "middle"
 
 
+@dataclass(frozen=True, slots=True)
+class AudioCueDetails(Details):
+    position: str = detail("Position", "位置")
+    window: str = detail("Window", "窗口", technical=True)
+    start_s: float = detail("Starts at (s)", "开始于（秒）")
+    end_s: float = detail("Ends at (s)", "结束于（秒）")
+    tone_hz: float = detail("Tone (Hz)", "音调（赫兹）")
+    segments_ms: list[list[int]] = detail("Tones (start, length; ms)", "各音（起点、长度；毫秒）", technical=True)
+    durations_ms: list[int] = detail("Tone lengths (ms)", "各音长度（毫秒）", technical=True)
+    gaps_ms: list[int] = detail("Gaps (ms)", "间隔（毫秒）", technical=True)
+    unit_ms: int = detail("Unit length (ms)", "单位时长（毫秒）", technical=True)
+    tempo_wpm: float = detail("Tempo (words per minute)", "速度（每分钟字数）", technical=True)
+    long_to_short: float = detail("Long to short ratio", "长音与短音之比", technical=True)
+    letter_gap_to_gap: float = detail("Letter gap to gap ratio", "字母间隔与音间隔之比", technical=True)
+    contrast_db: float = detail("Tone contrast (dB)", "音调对比度（分贝）", technical=True)
+    score: float = detail("Score", "分数", technical=True)
+    form: str = detail("Form", "形式", technical=True)
+
+
+AUDIO_CUE = SignalKind("audio.cue", Words("Audible AI label", "可听的 AI 标识"), AudioCueDetails)
+
+
+SPEC = DetectorSpec(
+    name="audio_cue",
+    title=Words("Audio label cue", "音频标识提示音"),
+    timeout=30.0,
+    kinds=(AUDIO_CUE,),
+    view="ai_labels",
+    pixel_work=True,
+    doc="the GB 45438 audible cue (Morse 'AI' rhythm)",
+)
+
+
 class AudioCueDetector:
-    name = "audio_cue"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -66,14 +102,14 @@ class AudioCueDetector:
                 position = window.label
                 if position == "whole":
                     position = position_in(details["start_s"], details["end_s"], decoded.duration_s)  # type: ignore[arg-type]
-                details = {"position": position, "window": window.label, **details}
+                details = AUDIO_CUE.make(position=position, window=window.label, **details)
                 if match.score < DETECT_SCORE:
                     near_misses.append(details)
                     continue
                 cues.append(details)
                 if match.form == "equal_gaps":  # reads as Morse L: the rhythm, not the Morse spacing
                     signals.append(Signal(
-                        id="audio.cue", detector=self.name,
+                        id=AUDIO_CUE.id, detector=self.name,
                         summary=(f"Audio rhythm short-long-short-short keyed with equal gaps at the {position}, "
                                  f"{details['start_s']:.2f}-{details['end_s']:.2f} s, {details['tone_hz']:.0f} Hz "
                                  "tone: possibly the GB 45438 cue (without the Morse letter gap it also reads "
@@ -83,7 +119,7 @@ class AudioCueDetector:
                     ))
                     continue
                 signals.append(Signal(
-                    id="audio.cue", detector=self.name,
+                    id=AUDIO_CUE.id, detector=self.name,
                     summary=(f"Audio rhythm cue short-long-short-short (Morse 'AI') at the {position}, "
                              f"{details['start_s']:.2f}-{details['end_s']:.2f} s, "
                              f"{details['tone_hz']:.0f} Hz tone"),

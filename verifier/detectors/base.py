@@ -42,6 +42,8 @@ class Findings:
 
 @runtime_checkable
 class Detector(Protocol):
+    # A registered detector also carries ``spec`` (verifier.detectors.spec.DetectorSpec), from which
+    # its time limit, panel, titles and signal kinds are read; ``name`` is ``spec.name``.
     name: str  # stable id used in JSON (detectors[].name) and settings
     isolated: bool  # True when it reaches native code: run it in a worker process
 

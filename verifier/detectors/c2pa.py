@@ -12,9 +12,10 @@ import io
 import logging
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from ..adapters import c2pa_sdk as sdk
+from ..c2pa import kinds as K
 from ..c2pa import legacy_binding, locate, signals, states
 from ..c2pa.bmff import is_fragmented_init
 from ..c2pa.cose_chain import ChainError, signature_cbor, timestamp_tokens, x5chain
@@ -31,6 +32,7 @@ from ..formats import sfnt
 from ..inputs import open_readonly
 from ..trust.material import Material, for_config
 from .base import Context, DetectorFailure, Findings, NotApplicable
+from .spec import DetectorSpec, Words
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +59,19 @@ BINDING_CODES = frozenset({"assertion.dataHash.mismatch", "assertion.bmffHash.mi
                            "assertion.boxesHash.mismatch", "assertion.collectionHash.mismatch"})
 _PARSE_FAILURE = "asset could not be parsed"
 
+SPEC = DetectorSpec(
+    name=NAME,
+    title=Words("Content Credentials (C2PA)", "内容凭证（C2PA）"),
+    timeout=30.0,
+    kinds=K.KINDS,
+    view="c2pa",
+    doc="C2PA manifests: signature, trust list, AI declarations",
+)
+
+
 class C2paDetector:
-    name = NAME
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def __init__(self) -> None:

@@ -9,12 +9,26 @@ here too.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..evidence import MediaFile
 from .base import Context, DetectorFailure, Findings
+from .spec import DetectorSpec, Words
+
+
+SPEC = DetectorSpec(
+    name="container",
+    title=Words("Files inside (e-mail, archive, document)", "内含文件（邮件、压缩包、文档）"),
+    timeout=60.0,
+    kinds=(),
+    view="overview",
+    doc="members of e-mails, archives and documents (each analysed in turn)",
+)
 
 
 class ContainerDetector:
-    name = "container"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:

@@ -7,8 +7,11 @@ and the verdict reads (an unsupported type makes an otherwise empty verdict ``in
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from ..evidence import MediaFile
 from .base import Context, Findings
+from .spec import DetectorSpec, Words
 
 SUPPORTED_FAMILIES = frozenset(
     {"jpeg", "png", "gif", "riff", "tiff", "bmp", "pdf", "flac", "ogg", "mp3", "flv", "matroska",
@@ -16,8 +19,19 @@ SUPPORTED_FAMILIES = frozenset(
 )
 
 
+SPEC = DetectorSpec(
+    name="file",
+    title=Words("File facts", "文件基本信息"),
+    timeout=60.0,
+    kinds=(),
+    view="file",
+    doc="size, SHA-256, media type sniffed from the content, extension mismatch",
+)
+
+
 class FileFactsDetector:
-    name = "file"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = False
 
     def applies_to(self, media: MediaFile) -> bool:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..adapters import opencv_image, pillow_picture
 from ..evidence import Indicator, MediaFile
 from ..forensics import double_jpeg, jpeg_tables
 from .base import Context, DetectorFailure, Findings, NotApplicable
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 if TYPE_CHECKING:
     import numpy as np
@@ -15,8 +17,33 @@ if TYPE_CHECKING:
 JPEG = frozenset({"image/jpeg"})
 
 
+@dataclass(frozen=True, slots=True)
+class ForensicDoubleJpegDetails(Details):
+    score: float = detail("Score", "分数", technical=True)
+    positions: list[int] = detail("Positions", "位置", technical=True)
+    votes: list[Any] = detail("Votes", "票数", technical=True)
+    current_quality: int = detail("Current JPEG quality", "当前 JPEG 质量")
+    primary_quality: int = detail("First JPEG quality (estimate)", "首次 JPEG 质量（估计）")
+
+
+DOUBLE_JPEG = SignalKind("forensic.double_jpeg", Words("Compressed as JPEG at least twice", "至少经过两次 JPEG 压缩"), ForensicDoubleJpegDetails)
+
+
+SPEC = DetectorSpec(
+    name="double_jpeg",
+    title=Words("Double JPEG compression", "JPEG 二次压缩"),
+    timeout=30.0,
+    kinds=(DOUBLE_JPEG,),
+    view="indicators",
+    advisory=True,
+    pixel_work=True,
+    doc="traces of JPEG compression applied twice",
+)
+
+
 class DoubleJpegDetector:
-    name = "double_jpeg"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -45,8 +72,8 @@ class DoubleJpegDetector:
         if result.primary_quality is not None:
             details["primary_quality"] = result.primary_quality
         return Findings(facts=facts, indicators=(Indicator(
-            "forensic.double_jpeg", self.name,
-            "traces of JPEG compression applied at least twice (an edit-and-resave trace)", details),))
+            DOUBLE_JPEG.id, self.name,
+            "traces of JPEG compression applied at least twice (an edit-and-resave trace)", DOUBLE_JPEG.make(**details)),))
 
 
 def read(media: MediaFile) -> bytes:

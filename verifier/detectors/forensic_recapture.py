@@ -2,18 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
 from ..adapters import opencv_image, pillow_picture
 from ..evidence import Indicator, MediaFile
 from ..forensics import recapture
 from .base import Context, DetectorFailure, Findings, NotApplicable
 from .forensic_copy_move import STILLS
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 BAND = 0.15  # share of the height read for a player's timecode, at the bottom and the top
 
 
+@dataclass(frozen=True, slots=True)
+class ForensicRecaptureDetails(Details):
+    hints: list[Any] = detail("Hints", "线索")
+    size: list[int] = detail("Size", "大小")
+    tool: str = detail("Screenshot tool", "截屏工具")
+    timecode: str = detail("Timecode read", "识别出的时间码")
+
+
+RECAPTURE = SignalKind("forensic.recapture", Words("Signs of a screenshot or a photo of a screen", "存在截屏或翻拍屏幕的迹象"), ForensicRecaptureDetails)
+
+
+SPEC = DetectorSpec(
+    name="recapture",
+    title=Words("Screenshot and screen recapture hints", "截屏与屏幕翻拍迹象"),
+    timeout=60.0,
+    kinds=(RECAPTURE,),
+    view="indicators",
+    advisory=True,
+    pixel_work=True,
+    doc="screenshot and photo-of-a-screen hints",
+)
+
+
 class RecaptureDetector:
-    name = "recapture"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -44,7 +72,7 @@ class RecaptureDetector:
         if result.timecode:
             details["timecode"] = result.timecode
         return Findings(facts=facts, indicators=(Indicator(
-            "forensic.recapture", self.name, "signs of a screenshot or a photo of a screen", details),))
+            RECAPTURE.id, self.name, "signs of a screenshot or a photo of a screen", RECAPTURE.make(**details)),))
 
 
 def _player_text(media: MediaFile) -> tuple[list[str], str]:

@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from ..adapters import opencv_image, pillow_picture
 from ..evidence import Indicator, MediaFile
 from ..forensics import thumbnail
 from .base import Context, DetectorFailure, Findings, NotApplicable
 from .forensic_jpeg import JPEG, decode_luma, read
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
+
+
+@dataclass(frozen=True, slots=True)
+class ForensicThumbnailMismatchDetails(Details):
+    difference: float = detail("Difference", "差异")
+    thumbnail_size: list[int] = detail("Thumbnail size", "缩略图尺寸", technical=True)
+
+
+THUMBNAIL_MISMATCH = SignalKind("forensic.thumbnail_mismatch", Words("The embedded thumbnail shows another picture", "内嵌缩略图显示的是另一幅画面"), ForensicThumbnailMismatchDetails)
+
+
+SPEC = DetectorSpec(
+    name="thumbnail",
+    title=Words("EXIF thumbnail comparison", "EXIF 缩略图比对"),
+    timeout=20.0,
+    kinds=(THUMBNAIL_MISMATCH,),
+    view="indicators",
+    advisory=True,
+    pixel_work=True,
+    doc="EXIF thumbnail compared with the picture",
+)
 
 
 class ThumbnailDetector:
-    name = "thumbnail"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -36,9 +62,9 @@ class ThumbnailDetector:
         if not result.mismatch:
             return Findings(facts=facts)
         return Findings(facts=facts, indicators=(Indicator(
-            "forensic.thumbnail_mismatch", self.name,
+            THUMBNAIL_MISMATCH.id, self.name,
             "the embedded EXIF thumbnail shows a different or differently framed picture",
-            {"difference": result.difference, "thumbnail_size": list(result.thumbnail_size)}),))
+            THUMBNAIL_MISMATCH.make(difference=result.difference, thumbnail_size=list(result.thumbnail_size))),))
 
 
 __all__ = ["DetectorFailure", "ThumbnailDetector"]

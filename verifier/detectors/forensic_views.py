@@ -4,7 +4,7 @@ indicator or a signal."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from ..adapters import opencv_faces
 from ..adapters.opencv_image import encode_png
@@ -12,6 +12,7 @@ from ..evidence import Attachment, MediaFile
 from ..forensics import views
 from .base import Context, Findings
 from .pixels import load_pixels
+from .spec import DetectorSpec, Words
 
 # The still pictures these views are made for (JPEG, PNG, WebP, HEIC); not GIF, BMP or TIFF.
 VIEW_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"})
@@ -19,8 +20,21 @@ VIEW_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/heic", "
 ELA_NAME, NOISE_NAME, FACES_NAME = "error_level.png", "noise_residual.png", "faces.png"
 
 
+SPEC = DetectorSpec(
+    name="forensic_views",
+    title=Words("Forensic views (error levels, noise, faces)", "取证视图（误差等级、噪声、人脸）"),
+    timeout=60.0,
+    kinds=(),
+    view="indicators",
+    advisory=True,
+    pixel_work=True,
+    doc="error-level, noise and face views for the eye",
+)
+
+
 class ForensicViewsDetector:
-    name = "forensic_views"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:

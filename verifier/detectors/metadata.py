@@ -8,7 +8,8 @@ has basis ``metadata`` and is a *declaration*, never proof.
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
 from .. import read_meta
@@ -17,13 +18,94 @@ from ..formats.png import CRC_MISMATCH
 from ..formats.xmp import Prop
 from ..labels import app_export, camera, gb45438, gb45438_notes, generators, iptc
 from .base import Context, DetectorFailure, Findings
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 FIELD_VALUE_MAX = 300
 MAX_FIELDS = 2000
 
 
+@dataclass(frozen=True, slots=True)
+class Gb45438LabelDetails(Details):
+    Label: str = detail("AI content flag (Label)", "人工智能生成合成内容标识（Label）")
+    ContentProducer: str = detail("Content producer (ContentProducer)", "生成合成服务提供者（ContentProducer）")
+    ProduceID: str = detail("Content ID from the producer (ProduceID)", "内容制作编号（ProduceID）", technical=True)
+    ReservedCode1: str = detail("Producer's reserved field (ReservedCode1)", "生成方预留字段（ReservedCode1）", technical=True)
+    ContentPropagator: str = detail("Content propagator (ContentPropagator)", "内容传播服务提供者（ContentPropagator）")
+    PropagateID: str = detail("Content ID from the propagator (PropagateID)", "内容传播编号（PropagateID）", technical=True)
+    ReservedCode2: str = detail("Propagator's reserved field (ReservedCode2)", "传播方预留字段（ReservedCode2）", technical=True)
+    ServiceProvider: str = detail("Service provider (ServiceProvider)", "服务提供者（ServiceProvider）")
+    ServiceUser: str = detail("Service user (ServiceUser)", "服务使用者（ServiceUser）")
+    Time: str = detail("Time of labelling (Time)", "标识时间（Time）")
+    ContentId: str = detail("Content ID (ContentId)", "内容编号（ContentId）", technical=True)
+    placement: str = detail("Where in the file", "在文件中的位置")
+    placements: list[Any] = detail("All places found", "发现的全部位置", technical=True)
+    field: str = detail("Field name", "字段名", technical=True)
+    shape: str = detail("Shape", "形状", technical=True)
+    label_meaning: str = detail("Meaning", "含义")
+    producer: str = detail("Producer code decoded", "生成服务提供者编码解读")
+    propagator: str = detail("Propagator code decoded", "传播服务提供者编码解读")
+    findings: list[Any] = detail("Conformance findings", "合规性检查结果", technical=True)
+    conformant: bool = detail("Conforms to the standard", "是否符合标准")
+    observations: list[Any] = detail("How the platform writes it", "平台的写法", technical=True)
+    reserved_codes: Any = detail("Reserved fields decoded", "预留字段解读", technical=True)
+
+
+GB45438_LABEL = SignalKind("gb45438.label", Words("GB 45438 implicit AI label in metadata", "元数据中的 GB 45438 隐式 AI 标识"), Gb45438LabelDetails)
+
+
+@dataclass(frozen=True, slots=True)
+class IptcAiDetails(Details):
+    digital_source_types: list[Any] = detail("Digital source types", "数字来源类型")
+    ai_fields: Any = detail("AI fields", "人工智能相关字段")
+    placement: str = detail("Where in the file", "在文件中的位置")
+    placements: list[Any] = detail("All places found", "发现的全部位置", technical=True)
+    DigImageGUID: str = detail("Image GUID (IPTC)", "图像全局编号（IPTC）", technical=True)
+    DigitalImageGUID: str = detail("Image GUID (IPTC)", "图像全局编号（IPTC）", technical=True)
+
+
+IPTC_AI = SignalKind("iptc.ai", Words("IPTC digital source type: AI", "IPTC 数字来源类型：人工智能"), IptcAiDetails)
+
+
+@dataclass(frozen=True, slots=True)
+class GeneratorMetadataDetails(Details):
+    generator: str = detail("Generator", "生成工具")
+    prompt: str = detail("Prompt", "提示词")
+    negative_prompt: str = detail("Negative prompt", "反向提示词")
+    model: str = detail("Model", "模型")
+    model_hash: str = detail("Model hash", "模型哈希", technical=True)
+    seed: str = detail("Seed", "随机种子")
+    sampler: str = detail("Sampler", "采样器")
+    scheduler: str = detail("Scheduler", "调度器")
+    steps: str = detail("Steps", "步数")
+    cfg_scale: str = detail("Guidance (CFG) scale", "提示词引导系数（CFG）")
+    size: str = detail("Size", "大小")
+    denoising_strength: str = detail("Denoising strength", "去噪强度")
+    clip_skip: str = detail("CLIP skip", "CLIP 跳过层数")
+    vae: str = detail("VAE", "VAE 模型")
+    loras: str = detail("LoRA models", "LoRA 模型")
+    version: str = detail("Version", "版本")
+    fields: Any = detail("Fields", "字段", technical=True)
+    placement: str = detail("Where in the file", "在文件中的位置")
+    why: str = detail("Why this counts", "判定依据", technical=True)
+    identity: str = detail("How sure the identification is", "识别把握")
+
+
+GENERATOR_METADATA = SignalKind("generator.metadata", Words("AI generator settings in metadata", "元数据中的 AI 生成参数"), GeneratorMetadataDetails)
+
+
+SPEC = DetectorSpec(
+    name="metadata",
+    title=Words("Metadata labels", "元数据标识"),
+    timeout=20.0,
+    kinds=(GB45438_LABEL, IPTC_AI, GENERATOR_METADATA,),
+    view="ai_labels",
+    doc="GB 45438 implicit labels, IPTC digital source type, generator settings",
+)
+
+
 class MetadataDetector:
-    name = "metadata"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -125,7 +207,8 @@ def _label_signal(lab: gb45438.Label, detector: str) -> Signal:
                f"{', '.join(lab.placements)}; {who}")
     if lab.findings:
         summary += f"; {len(lab.findings)} conformance finding(s)"
-    return Signal("gb45438.label", detector, summary, claim, Basis.METADATA, Confidence.DECLARED, details)
+    return Signal(GB45438_LABEL.id, detector, summary, claim, Basis.METADATA, Confidence.DECLARED,
+                  GB45438_LABEL.make(**details))
 
 
 def _iptc_signal(found: iptc.IptcFinding, result: read_meta.ReadResult, detector: str) -> Signal | None:
@@ -147,7 +230,7 @@ def _iptc_signal(found: iptc.IptcFinding, result: read_meta.ReadResult, detector
     if found.ai_fields.get("AISystemUsed"):
         summary += f"; AI system: {found.ai_fields['AISystemUsed'][:100]}"
     confidence = Confidence.DECLARED if claim is not Claim.AI_POSSIBLE else Confidence.POSSIBLE
-    return Signal("iptc.ai", detector, summary, claim, Basis.METADATA, confidence, details)
+    return Signal(IPTC_AI.id, detector, summary, claim, Basis.METADATA, confidence, IPTC_AI.make(**details))
 
 
 def _generator_signal(hit: generators.GeneratorHit, detector: str) -> Signal:
@@ -155,10 +238,11 @@ def _generator_signal(hit: generators.GeneratorHit, detector: str) -> Signal:
     details: dict[str, Any] = {"generator": hit.generator, **hit.params, "fields": hit.fields,
                                "placement": hit.placement, "why": hit.why,
                                "identity": "confident" if hit.confident else "inferred from a pattern (weak)"}
+    details = GENERATOR_METADATA.make(**details)
     if hit.confident:
-        return Signal("generator.metadata", detector, f"{hit.generator} generation metadata ({hit.why})",
+        return Signal(GENERATOR_METADATA.id, detector, f"{hit.generator} generation metadata ({hit.why})",
                       Claim.AI_GENERATED, Basis.METADATA, Confidence.DECLARED, details)
-    return Signal("generator.metadata", detector, f"possibly {hit.generator}: {hit.why}",
+    return Signal(GENERATOR_METADATA.id, detector, f"possibly {hit.generator}: {hit.why}",
                   Claim.AI_POSSIBLE, Basis.METADATA, Confidence.POSSIBLE, details)
 
 

@@ -7,6 +7,9 @@ verdict. Not applicable when no reference folder is set.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 import logging
 
 from ..adapters import opencv_image
@@ -15,12 +18,43 @@ from ..inputs import InputError
 from ..reference import features, index, region, search
 from .base import Context, DetectorFailure, Findings, NotApplicable
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True, slots=True)
+class ReferenceMatchDetails(Details):
+    reference: str = detail("Reference photo", "参考照片")
+    reference_sha256: str = detail("Reference SHA-256", "参考照片 SHA-256", technical=True)
+    kind: str = detail("Kind of container", "容器类型")
+    box: list[int] = detail("Box (pixels)", "位置框（像素）", technical=True)
+    reference_box: list[int] = detail("Region in the reference [x0, y0, x1, y1]", "参考照片中的区域 [x0, y0, x1, y1]", technical=True)
+    inliers: int = detail("Matching points", "匹配点", technical=True)
+    scale: float = detail("Scale", "缩放")
+    rotation_degrees: float = detail("Rotation (degrees)", "旋转角度（度）", technical=True)
+    phash_distance: int = detail("Perceptual hash distance", "感知哈希距离", technical=True)
+    identical_bytes: bool = detail("Identical file", "文件完全相同")
+
+
+REFERENCE_MATCH = SignalKind("reference.match", Words("Shares pixels with a reference photo", "与参考照片有相同的像素"), ReferenceMatchDetails)
+
+
+SPEC = DetectorSpec(
+    name="reference",
+    title=Words("Reference photos", "参考照片比对"),
+    timeout=60.0,
+    kinds=(REFERENCE_MATCH,),
+    view="indicators",
+    advisory=True,
+    pixel_work=True,
+    doc="pixels shared with the user's reference photos",
+)
+
+
 class ReferenceDetector:
-    name = "reference"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -99,4 +133,4 @@ def _indicator(idx: index.FolderIndex, found: search.Found, media: MediaFile, de
         "phash_distance": m.phash_distance,
         "identical_bytes": bool(media.sha256) and media.sha256 == e.sha256,
     }
-    return Indicator("reference.match", detector, summary, details)
+    return Indicator(REFERENCE_MATCH.id, detector, summary, REFERENCE_MATCH.make(**details))

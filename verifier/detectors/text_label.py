@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from ..evidence import Basis, Claim, Confidence, MediaFile, Signal
 from ..read_meta import read_text_head, read_text_tail
 from ..labels import text_prompt
 from .base import Context, DetectorFailure, Findings
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 MAX_TEXT = 1 << 20
 TAIL_TEXT = 64 * 1024
 OOXML_PREFIX = "application/vnd.openxmlformats-officedocument."
 
 
+@dataclass(frozen=True, slots=True)
+class TextLabelDetails(Details):
+    text: str = detail("Text read", "识别出的文字")
+    position: str = detail("Position", "位置")
+    line: int = detail("Line", "行")
+    where: str = detail("Where", "位置")
+    occurrences: int = detail("Occurrences", "出现次数")
+
+
+TEXT_LABEL = SignalKind("text.label", Words("Explicit AI label in the text", "文本中的显式 AI 标识"), TextLabelDetails)
+
+
+SPEC = DetectorSpec(
+    name="text_label",
+    title=Words("Text labels", "文本标识"),
+    timeout=20.0,
+    kinds=(TEXT_LABEL,),
+    view="ai_labels",
+    doc="explicit AI labels written in text files",
+)
+
+
 class TextLabelDetector:
-    name = "text_label"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -53,10 +80,10 @@ class TextLabelDetector:
             occurrences = [{"text": t.text, "position": t.position, "line": t.line, "language": t.language}
                            for t in found[:10]]
             signals.append(Signal(
-                "text.label", self.name,
+                TEXT_LABEL.id, self.name,
                 f"explicit AI label in the text ({first.position}): {first.text!r}",
                 Claim.AI_GENERATED, Basis.VISIBLE, Confidence.DECLARED,
-                {"text": first.text, "position": first.position, "line": first.line, "where": first.where,
-                 "occurrences": occurrences},
+                TEXT_LABEL.make(text=first.text, position=first.position, line=first.line, where=first.where,
+                                occurrences=occurrences),
             ))
         return Findings(signals=tuple(signals), facts={"characters_read": chars, "labels_found": len(found)})

@@ -17,6 +17,7 @@ import logging
 import math
 import time
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
@@ -25,6 +26,7 @@ from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
 from ..visible import contrast, ocr_rules, sparkle, strips, video_frames
 from .base import Context, DetectorFailure, Findings, NotApplicable
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +55,42 @@ class Found:
     confidence: Confidence
 
 
+@dataclass(frozen=True, slots=True)
+class VisibleLabelDetails(Details):
+    text: str = detail("Text read", "识别出的文字")
+    ocr_score: float = detail("Recognition score", "识别置信度", technical=True)
+    ai_element: bool = detail("AI element", "“AI”要素", technical=True)
+    generation_element: bool = detail("Generation element", "“生成”要素", technical=True)
+    meets_text_rule: bool = detail("Has an AI and a generation element", "同时含有“AI”要素和“生成”要素")
+    vendor_guess: str = detail("Vendor (a guess, not verified)", "厂商（推测，未经核实）")
+    logo: str = detail("Logo", "标志")
+    match_score: float = detail("Match score", "匹配分数", technical=True)
+    placement: str = detail("Where in the file", "在文件中的位置")
+    box: list[int] = detail("Box (pixels)", "位置框（像素）", technical=True)
+    glyph_height_px: int = detail("Glyph height (pixels)", "字高（像素）", technical=True)
+    relative_height: float = detail("Height relative to shortest side", "相对短边的高度")
+    meets_5pct_rule: bool = detail("Meets the 5 % rule", "符合 5 % 规则")
+    position: str = detail("Position", "位置")
+    at_seconds: float = detail("At (seconds)", "时间点（秒）")
+
+
+VISIBLE_LABEL = SignalKind("visible_label", Words("Visible AI label in the picture", "画面中的显式 AI 标识"), VisibleLabelDetails)
+
+
+SPEC = DetectorSpec(
+    name="visible_label",
+    title=Words("Visible labels (text recognition)", "显式标识（文字识别）"),
+    timeout=60.0,
+    kinds=(VISIBLE_LABEL,),
+    view="watermarks",
+    pixel_work=True,
+    doc="visible AI labels and logos in the picture (OCR, sparkle mark)",
+)
+
+
 class VisibleLabelDetector:
-    name = "visible_label"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -253,7 +289,8 @@ def _findings(found: list[Found], facts: dict[str, object], bgr: np.ndarray, det
         what = details.get("text") or details.get("logo")
         summary = (f"visible AI label {what!r} ({rel:.1%} of the shortest side)" if f.kind == "text"
                    else f"{what} logo (match {details['match_score']})")
-        signals.append(Signal("visible_label", detector, summary, f.claim, Basis.VISIBLE, f.confidence, details))
+        signals.append(Signal(VISIBLE_LABEL.id, detector, summary, f.claim, Basis.VISIBLE, f.confidence,
+                              VISIBLE_LABEL.make(**details)))
         x0, y0, x1, y1 = f.box
         crop = bgr[max(0, y0 - CROP_PAD): min(h, y1 + CROP_PAD), max(0, x0 - CROP_PAD): min(w, x1 + CROP_PAD)]
         if crop.size:

@@ -7,6 +7,9 @@ or a crop that changes the width removes it): a miss proves nothing, which the f
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 import logging
 
 from ..adapters import opencv_image
@@ -15,6 +18,7 @@ from ..visible import video_frames
 from ..watermarks import dwtdct
 from .base import Context, DetectorFailure, Findings, NotApplicable
 from .pixels import load_pixels
+from .spec import Details, DetectorSpec, SignalKind, Words, detail
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +31,35 @@ FRAGILITY = ("the dwtDct mark is fragile: JPEG recompression removes it from mos
              "changes the width removes it: not finding it proves nothing")
 
 
+@dataclass(frozen=True, slots=True)
+class WatermarkInvisibleDetails(Details):
+    scheme: str = detail("Scheme", "方案", technical=True)
+    payload: str = detail("Payload", "载荷")
+    embedder: str = detail("Embedded by", "嵌入者")
+    variant: str = detail("Variant", "变体", technical=True)
+    z_score: float = detail("z-score", "z 分数", technical=True)
+    level: str = detail("Level", "级别")
+    bit_agreement: float = detail("Bit agreement", "比特一致率", technical=True)
+    at_seconds: float = detail("At (seconds)", "时间点（秒）")
+
+
+WATERMARK_INVISIBLE = SignalKind("watermark.invisible", Words("Invisible AI watermark", "隐式 AI 水印"), WatermarkInvisibleDetails)
+
+
+SPEC = DetectorSpec(
+    name="watermark",
+    title=Words("Invisible watermarks", "隐式水印"),
+    timeout=30.0,
+    kinds=(WATERMARK_INVISIBLE,),
+    view="watermarks",
+    pixel_work=True,
+    doc="open invisible watermarks (DWT-DCT)",
+)
+
+
 class WatermarkDetector:
-    name = "watermark"
+    spec: ClassVar[DetectorSpec] = SPEC
+    name = SPEC.name
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
@@ -109,11 +140,12 @@ def _signals(best: dwtdct.Score, detector: str, at_seconds: float | None) -> tup
     }
     if at_seconds is not None:
         details["at_seconds"] = round(at_seconds, 2)
+    details = WATERMARK_INVISIBLE.make(**details)
     if level == "detected":
-        return (Signal("watermark.invisible", detector,
+        return (Signal(WATERMARK_INVISIBLE.id, detector,
                        f"invisible {best.payload.name} watermark detected (z = {best.z:.1f})",
                        Claim.AI_GENERATED, Basis.WATERMARK, Confidence.DETECTED, details),)
-    return (Signal("watermark.invisible", detector,
+    return (Signal(WATERMARK_INVISIBLE.id, detector,
                    f"possible invisible {best.payload.name} watermark (z = {best.z:.1f}, below the "
                    f"{dwtdct.Z_DETECTED:g} detection threshold)",
                    Claim.AI_POSSIBLE, Basis.WATERMARK, Confidence.POSSIBLE, details),)

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from verifier.adapters import opencv_faces
-from verifier.config import DEFAULT_TIMEOUTS, Config
+from verifier.config import Config, default_timeouts
 from verifier.detectors import builtin_detectors
 from verifier.detectors.base import Context
 from verifier.detectors.forensic_views import ELA_NAME, FACES_NAME, NOISE_NAME, ForensicViewsDetector
@@ -90,7 +90,7 @@ def test_a_truncated_jpeg_is_a_failed_check_with_a_reason(tmp_path: Path) -> Non
 
 def test_the_detector_is_built_in_with_a_time_limit() -> None:
     assert any(d.name == "forensic_views" for d in builtin_detectors())
-    assert "forensic_views" in DEFAULT_TIMEOUTS
+    assert "forensic_views" in default_timeouts()
 
 
 def test_error_levels_stand_out_where_the_compression_history_differs() -> None:

@@ -1,0 +1,64 @@
+"""The words the detectors declare about themselves (verifier.detectors.spec): their titles, their
+signal kinds' titles and their details' labels. Declarations only: the description layer reads
+them here, and nothing else of the detectors (the layering contract names this one import)."""
+
+from __future__ import annotations
+
+from ..detectors import kinds, spec_of
+from ..detectors.spec import FieldInfo, SignalKind
+from .text import lang_of, t
+
+
+def detector_title(name: str, lang: str) -> str | None:
+    spec = spec_of(name)
+    return spec.title.get(lang_of(lang)) if spec is not None else None
+
+
+def is_advisory(name: str) -> bool:
+    """Whether the detector's spec declares its findings advisory (never part of the verdict)."""
+    spec = spec_of(name)
+    return spec is not None and spec.advisory
+
+
+def kind_of(signal_id: str) -> SignalKind | None:
+    return kinds().get(signal_id)
+
+
+def kind_title(signal_id: str, lang: str) -> str | None:
+    kind = kind_of(signal_id)
+    return kind.title.get(lang_of(lang)) if kind is not None else None
+
+
+def field_of(signal_id: str, key: str) -> FieldInfo | None:
+    kind = kind_of(signal_id)
+    if kind is None:
+        return None
+    return next((f for f in kind.details.field_info() if f.key == key), None)
+
+
+def is_technical(signal_id: str, key: str) -> bool:
+    """Whether the kind declares this detail technical-only (shown in a technical appendix)."""
+    info = field_of(signal_id, key)
+    return info is not None and info.technical
+
+
+def field_label(signal_id: str, key: str, lang: str) -> str | None:
+    """The label a signal kind declares for one of its details' keys (None: not declared)."""
+    info = field_of(signal_id, key)
+    return info.label.get(lang_of(lang)) if info is not None else None
+
+
+def detector_lines(lang: str) -> list[str]:
+    """Every registered check in one line each, in ``lang`` (``verifier detectors``)."""
+    from ..detectors import specs
+
+    out = []
+    for s in specs():
+        notes = [t("detectors.seconds", lang, n=f"{s.timeout:g}")]
+        if s.advisory:
+            notes.append(t("detectors.advisory", lang))
+        if s.pixel_work:
+            notes.append(t("detectors.not_in_triage", lang))
+        out.append(t("detectors.line", lang, name=s.name, title=s.title.get(lang_of(lang)),
+                     notes=t("sep.list", lang).join(notes)))
+    return out
