@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from verifier.describe import has, marking
-from verifier.describe.text import CLOSE, OPEN
+from verifier.describe.text import CLOSE, OPEN, TECH_CLOSE, TECH_OPEN
 from verifier.pipeline import FileFailed
 
 pytest.importorskip("PySide6")
@@ -31,13 +31,13 @@ ALLOWED = {
     "Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2",
 }
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_\-]*")
-QUOTED = re.compile(re.escape(OPEN) + ".*?" + re.escape(CLOSE), re.S)
+QUOTED = re.compile(f"[{OPEN}{TECH_OPEN}].*?[{CLOSE}{TECH_CLOSE}]", re.S)  # file values, library messages
 
 
 def foreign(text: str) -> list[str]:
     """The English words and raw keys left once the quoted values are taken out."""
     bare = QUOTED.sub(" ", text)
-    assert OPEN not in bare and CLOSE not in bare, f"unbalanced quote marks in {text!r}"
+    assert not set(bare) & {OPEN, CLOSE, TECH_OPEN, TECH_CLOSE}, f"unbalanced quote marks in {text!r}"
     return [w for w in WORD.findall(bare) if w not in ALLOWED and not re.fullmatch(r"[A-Za-z]\d*", w)]
 
 
