@@ -59,6 +59,8 @@ ALLOWED = {
     "dwtDct",
     # libraries whose version the reader may need to quote
     "OpenCV",
+    # the product's own name, and a key on the keyboard (shortcuts)
+    "verifier", "Ctrl",
     # units and symbols
     "MB", "KB", "TB", "B", "ms", "s", "px", "z", "base64",
     # GB 45438's own field names, shown beside their Chinese words
@@ -70,6 +72,11 @@ RAW_KEY = re.compile(r"\b(?:signal\.title\.|detail\.|verdict\.|reason\.|[a-z]+_[
 FUNCTION_WORDS = {"the", "is", "not", "was", "be", "from", "of", "to", "and", "or", "by", "in", "this", "it",
                   "no", "could", "cannot", "did", "a", "an", "with", "may", "its", "are", "were", "has"}
 PROSE = re.compile(r"[A-Za-z][a-z']*(?:[ ,:;]+[A-Za-z][a-z']*){4,}")
+
+
+# corpus files shown in the whole main window (one of each kind of finding)
+SAMPLE = ("c2pa/CA.jpg", "c2pa/cloud.jpg", "labels/doubao_black_1x1_1.png",
+          "watermarks/synth_sd1_StableDiffusionV1_uint8_512.png", "text/md_minimax_deviation.md", "labels/grok-1.jpg")
 
 
 def foreign(text: str) -> list[str]:
@@ -322,6 +329,35 @@ def contract_dict(result: Any) -> dict:
     return file_dict(result, lang="zh")
 
 
+def main_window_texts(reports: list[Report], qtbot: Any) -> dict[str, list[str]]:
+    """The whole main window in Chinese (queue, menus, status bar, report view) for a sample of
+    reports, each selected in the queue in turn and every tab opened."""
+    from PySide6.QtWidgets import QMenu
+
+    from ui.app import App
+    from ui.settings import Settings
+    from verifier.config import Config
+
+    app = App(Settings(language="zh_CN", ocr=False), base_config=Config(isolation="inline", workers=1),
+              persist=False)
+    qtbot.addWidget(app.window)
+    out: dict[str, list[str]] = {}
+    try:
+        uids = {app.controller.add_report(r): r for r in reports}
+        menus = [a.text() for m in app.window.menuBar().findChildren(QMenu) for a in m.actions()]
+        for uid, report in uids.items():
+            app.window.queue.select(uid)
+            texts = [*menus, app.window.statusBar().currentMessage(), app.window.windowTitle()]
+            tabs = app.window.report.tabs
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                texts += widget_texts(app.window)
+            out[str(report.media.path)] = texts
+    finally:
+        app.shutdown()
+    return out
+
+
 # ---------------------------------------------------------------------------- the test
 
 
@@ -336,6 +372,10 @@ def test_every_chinese_surface_shows_no_english_and_no_raw_key(corpus_results: d
     members = [v for v in awkward_results.values() if isinstance(v, Report) and v.parent]
     assert len(members) == 2, sorted(awkward_results)  # the e-mail's two attachments
     assert any(isinstance(v, FileFailed) for v in awkward_results.values())
+    mail = next(v for k, v in awkward_results.items() if k.endswith("tip.eml"))
+    photo = next(v for k, v in awkward_results.items() if k.endswith("IMG_0001.jpg"))
+    fields = {f["key"]: f["value"] for e in photo.evidence if e.detector == "metadata" for f in e.facts["fields"]}
+    assert fields["GPSLatitude"] == "[52, 31, 12.5]", fields  # whole rationals read as integers, not 52.0
     failing = next(v for k, v in awkward_results.items() if k.endswith("failing.png"))
     reasons = {e.detector: e.reason for e in failing.evidence}
     assert reasons["watermark"] == "timeout" and reasons["c2pa"] == "crashed", reasons
@@ -382,6 +422,16 @@ def test_every_chinese_surface_shows_no_english_and_no_raw_key(corpus_results: d
             for text in report_texts(tmp_path, dicts, tool):
                 for word in foreign(text):
                     problems.setdefault(f"report: {word}", set()).add("(report)")
+            from ui import presenters
+
+            # the e-mail's own Overview lists nothing of its own: it says which attachment carries the verdict
+            assert "attachment/1/screenshot.png" in presenters.overview_empty(_entry(mail)), \
+                presenters.overview_empty(_entry(mail))
+            sample = [mail, *members, failing, *(corpus_results[k] for k in SAMPLE)]
+            for name, texts in main_window_texts(sample, qtbot).items():
+                for text in texts:
+                    for word in foreign(text or ""):
+                        problems.setdefault(f"main window: {word}", set()).add(Path(name).name)
         view.set_entry(None)
     finally:
         i18n.install("en")
