@@ -331,6 +331,9 @@ def _main(argv: Sequence[str] | None) -> int:
         netguard.install()
         return cli_cases.report_verify(argv[2:])
     parser = build_parser()
+    from .cli_lang import lang_from, localise
+
+    localise(parser, lang_from(argv, _default_lang()))  # --help and usage errors in the reader's language
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -946,3 +946,8 @@ TEXT.update({k: v for k, v in _INDICATOR_TEXT.items() if k not in TEXT})
 from .catalogue_notes import TEXT as _NOTE_TEXT  # noqa: E402 - appended group
 
 TEXT.update({k: v for k, v in _NOTE_TEXT.items() if k not in TEXT})
+
+# The command line's own words (appended group, keys above win).
+from .catalogue_cli import TEXT as _CLI_TEXT  # noqa: E402 - appended group
+
+TEXT.update({k: v for k, v in _CLI_TEXT.items() if k not in TEXT})
