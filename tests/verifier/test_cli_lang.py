@@ -60,6 +60,13 @@ def test_usage_errors_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
     assert "错误" in err and "无效的" in err, err
 
 
+def test_own_messages_in_chinese(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["report", "--lang", "zh", "-o", str(tmp_path / "r.html")]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err.strip() == "verifier report：请给出文件或文件夹"
+    assert cli.main(["scan", "--lang", "zh"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err.strip() == "verifier scan：请给出文件或文件夹"
+
+
 def test_english_stays_english(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("LC_ALL", "C")
     cli.main(["scan", "--help"])

@@ -107,6 +107,17 @@ TEXT: dict[str, tuple[str, str]] = {
                               "按需启动的本地 Dask 集群的工作进程数（默认 2）"),
     "cli.help.export_output": ("write it to a file", "写入文件"),
     "cli.help.archive_group": ("archive sweeps (see docs/ARCHIVE.md)", "批量归档筛查（见 docs/ARCHIVE.md）"),
+    # the command line's own messages ({why}: the system's words, as it gave them)
+    "cli.said.no_such_path": ("verifier: {path}: no such file or folder", "verifier：{path}：没有这个文件或文件夹"),
+    "cli.said.scan_give_paths": ("verifier scan: give files or folders", "verifier scan：请给出文件或文件夹"),
+    "cli.said.scan_give_paths_case": ("verifier scan: give files or folders (--case does not go with archive sweeps)",
+                                      "verifier scan：请给出文件或文件夹（--case 不能与批量归档筛查一起使用）"),
+    "cli.said.report_give_paths": ("verifier report: give files or folders", "verifier report：请给出文件或文件夹"),
+    "cli.said.refuse_overwrite": ("verifier: refusing to overwrite an input with the report {output}",
+                                  "verifier：拒绝用报告 {output} 覆盖输入文件"),
+    "cli.said.write_failed": ("verifier: {output}: {why}", "verifier：{output}：{why}"),
+    "cli.said.wrote": ("wrote {output} ({n} file(s))", "已写出 {output}（{n} 个文件）"),
+    "cli.said.interrupted": ("verifier: interrupted", "verifier：已中断"),
     # argparse's own phrases
     "cli.argparse.usage: ": ("usage: ", "用法："),
     "cli.argparse.positional arguments": ("positional arguments", "位置参数"),
