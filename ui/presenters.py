@@ -481,7 +481,8 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
     for c in _list(facts.get("status_codes")):
         if isinstance(c, dict):
             url = text(c.get("url"), 300)
-            codes.append(Row(text(c.get("code")), D.technical(c.get("explanation"), MAX_TEXT) + (f"  [{url}]" if url else "")))
+            codes.append(Row(text(c.get("code")),  # the SDK's explanation: a library message
+                             D.technical(c.get("explanation"), MAX_TEXT) + (f"  [{url}]" if url else "")))
         else:
             codes.append(Row(text(c), ""))
     by_label = {m["label"]: m for m in manifests if isinstance(m.get("label"), str)}

@@ -40,7 +40,8 @@ class DetailsPanel(QWidget):
                                  presenters.tree_children(s.details) if s.details else ()))
             for a in ev.attachments:
                 kids.append(Node(QCoreApplication.translate("DetailsPanel", "Attachment"),
-                                 f"{presenters.text(a.name, 300)} ({presenters.text(a.mime, 100)}, {len(a.data)} B)", (), a.name))
+                                 f"{presenters.text(a.name, 300)} ({presenters.text(a.mime, 100)}, "
+                                 f"{len(a.data)} B)", (), a.name))
             if kids:
                 nodes.append(Node(presenters.detector_name(ev.detector), presenters.status_text(ev.status),
                                   tuple(kids)))
