@@ -85,7 +85,7 @@ class Node:
 # --------------------------------------------------------------------------- plain text
 
 
-def tree(value: Any, key: str = "", depth: int = 0, budget: list[int] | None = None) -> Node:
+def tree(value: Any, key: str = "", depth: int = 0, budget: list[int] | None = None, code: str = "") -> Node:
     """A generic key/value tree of any JSON-able value (bounded in depth and size)."""
     budget = budget if budget is not None else [MAX_NODES]
     budget[0] -= 1
@@ -93,11 +93,17 @@ def tree(value: Any, key: str = "", depth: int = 0, budget: list[int] | None = N
         return Node(key, text(value, 500))
     if isinstance(value, Mapping):
         kids = []
+        worded, hidden = D.coded(value, lang())  # fields the core records as codes, in words
         for k, v in value.items():
+            if str(k) in hidden:
+                continue
+            if str(k) in worded:
+                kids.append(Node(D.detail_label(k, lang()), worded[str(k)]))
+                continue
             if budget[0] <= 0:
                 kids.append(Node("…", D.t("value.more", lang())))
                 break
-            kids.append(tree(v, D.detail_label(k, lang()), depth + 1, budget))
+            kids.append(tree(v, D.detail_label(k, lang()), depth + 1, budget, str(k)))
         return Node(key, "" if kids else "{}", tuple(kids))
     if isinstance(value, list | tuple):
         kids = []
@@ -105,9 +111,9 @@ def tree(value: Any, key: str = "", depth: int = 0, budget: list[int] | None = N
             if budget[0] <= 0:
                 kids.append(Node("…", D.t("value.more", lang())))
                 break
-            kids.append(tree(v, f"[{i + 1}]", depth + 1, budget))
+            kids.append(tree(v, f"[{i + 1}]", depth + 1, budget, code))
         return Node(key, "" if kids else "[]", tuple(kids))
-    return Node(key, text(value))
+    return Node(key, D.detail_value(code, value, lang()) if code and isinstance(value, str | bool) else text(value))
 
 
 def tree_children(value: Any) -> tuple[Node, ...]:
@@ -308,8 +314,10 @@ def overview_empty(entry: FileEntry) -> str:
     """What the Overview says when it lists no finding: never "No signals found." for a file that
     could not be read."""
     if entry.state is State.FAILED:
-        return D.t("overview.unread", lang(), why=D.quote(entry.failed or "?", 2000))
-    return D.t("overview.none", lang())
+        return D.t("overview.unread", lang(), why=D.technical(entry.failed or "?", 2000))
+    from verifier.describe.members import empty_overview
+
+    return empty_overview(entry.report, lang()) if entry.report is not None else D.t("overview.none", lang())
 
 
 def summary_text(s: Signal) -> str:
@@ -341,9 +349,10 @@ def finding_rows(s: Signal) -> tuple[Row, ...]:
             Row(QCoreApplication.translate("FindingDetails", "Basis"), basis_text(s.basis)),
             Row(QCoreApplication.translate("FindingDetails", "Confidence"), confidence_text(s.confidence)),
             Row(QCoreApplication.translate("FindingDetails", "Found by"), detector_name(s.detector)),
-            Row(QCoreApplication.translate("FindingDetails", "Signal code"), D.quote(s.id, 200)),
-            Row(QCoreApplication.translate("FindingDetails", "Detector's own text (English)"),
-                D.quote(s.summary, 5000))]
+            Row(QCoreApplication.translate("FindingDetails", "Signal code"), D.quote(s.id, 200))]
+    if lang() == "en":  # the detector's own English line; other languages have the finding in words above
+        rows.append(Row(QCoreApplication.translate("FindingDetails", "Detector's own text (English)"),
+                        D.quote(s.summary, 5000)))
     details = item_rows(DS.detail_items(s, lang()))
     if details:
         rows.append(Row(QCoreApplication.translate("FindingDetails", "Details recorded by the detector"), "",
@@ -473,7 +482,8 @@ def c2pa_view(ev: Evidence | None) -> C2paView:
     for c in _list(facts.get("status_codes")):
         if isinstance(c, dict):
             url = text(c.get("url"), 300)
-            codes.append(Row(text(c.get("code")), text(c.get("explanation")) + (f"  [{url}]" if url else "")))
+            codes.append(Row(text(c.get("code")),  # the SDK's explanation: a library message
+                             D.technical(c.get("explanation"), MAX_TEXT) + (f"  [{url}]" if url else "")))
         else:
             codes.append(Row(text(c), ""))
     by_label = {m["label"]: m for m in manifests if isinstance(m.get("label"), str)}
@@ -613,11 +623,9 @@ def metadata_rows(ev: Evidence | None) -> tuple[tuple[str, str, str], ...]:
 def privacy_rows(ev: Evidence | None) -> tuple[tuple[str, str, str], ...]:
     if ev is None:
         return ()
-    rows = []
-    for f in _list(_dict(ev.facts).get("privacy")):
-        if isinstance(f, dict):
-            rows.append((text(f.get("field"), 500), text(f.get("value")), text(f.get("why"), 2000)))
-    return tuple(rows)
+    from verifier.describe.privacy import privacy_rows as worded
+
+    return worded(_list(_dict(ev.facts).get("privacy")), lang(), MAX_TEXT)
 
 
 def file_rows(entry: FileEntry) -> tuple[Row, ...]:

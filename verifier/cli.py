@@ -36,6 +36,14 @@ def _default_lang() -> str:
     return "zh" if loc.lower().startswith("zh") else "en"
 
 
+def _said(key: str, args: argparse.Namespace | None = None, **params: object) -> str:
+    """A message of the command line itself (catalogue ``cli.said.*``) in the reader's language."""
+    from .describe import t
+
+    lang = (getattr(args, "lang", None) if args is not None else None) or _default_lang()
+    return for_terminal(t(f"cli.said.{key}", lang, **params))
+
+
 def _timeout(text: str) -> tuple[str, float]:
     name, sep, sec = text.partition("=")
     if not sep:
@@ -227,7 +235,7 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
     args.paths = [Path(p) for p in args.paths]
     for p in args.paths:
         if not p.exists():
-            print(for_terminal(f"verifier: {p}: no such file or folder"), file=sys.stderr)
+            print(_said("no_such_path", args, path=p), file=sys.stderr)
     files: list[dict] = []
     unreadable = False
     # closing: an error or Ctrl-C in this loop still stops the scan's workers at once
@@ -255,8 +263,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         return cmd_sweep(args, config)
     if not args.paths or archive_mode(args):
-        print("verifier scan: give files or folders" + (" (--case does not go with archive sweeps)"
-                                                        if args.paths else ""), file=sys.stderr)
+        print(_said("scan_give_paths_case" if args.paths else "scan_give_paths", args), file=sys.stderr)
         return EXIT_USAGE
     if problem := cli_cases.check_case(args):
         print(for_terminal(f"verifier: {problem}"), file=sys.stderr)
@@ -278,7 +285,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .report.json_report import in_order
 
     if not args.paths:
-        print("verifier report: give files or folders", file=sys.stderr)
+        print(_said("report_give_paths", args), file=sys.stderr)
         return EXIT_USAGE
     try:
         targets = {args.output.resolve(), render.json_companion(args.output).resolve()}
@@ -286,7 +293,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"verifier: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if any(Path(p).exists() and Path(p).resolve() in targets for p in args.paths):
-        print(for_terminal(f"verifier: refusing to overwrite an input with the report {args.output}"), file=sys.stderr)
+        print(_said("refuse_overwrite", args, output=args.output), file=sys.stderr)
         return EXIT_USAGE
     if problem := cli_cases.check_case(args) or cli_cases.check_sign(args):
         print(for_terminal(f"verifier: {problem}"), file=sys.stderr)
@@ -296,9 +303,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         written = render.write(args.output, tool, files, lang=config_from(args).lang)
     except (ValueError, OSError) as exc:
-        print(for_terminal(f"verifier: {args.output}: {getattr(exc, 'strerror', None) or exc}"), file=sys.stderr)
+        print(_said("write_failed", args, output=args.output, why=getattr(exc, "strerror", None) or exc),
+              file=sys.stderr)
         return EXIT_USAGE
-    print(for_terminal(f"wrote {args.output} ({len(files)} file(s))"))
+    print(_said("wrote", args, output=args.output, n=len(files)))
     if cli_cases.after_report(args, written, files, tool):
         return EXIT_USAGE
     return EXIT_UNREADABLE if unreadable else EXIT_OK
@@ -330,7 +338,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
     except KeyboardInterrupt:
-        print("verifier: interrupted", file=sys.stderr)
+        print(_said("interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. `verifier scan DIR | head`: the reader went away
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
@@ -349,6 +357,9 @@ def _main(argv: Sequence[str] | None) -> int:
         netguard.install()
         return cli_cases.report_verify(argv[2:])
     parser = build_parser()
+    from .cli_lang import lang_from, localise
+
+    localise(parser, lang_from(argv, _default_lang()))  # --help and usage errors in the reader's language
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
 
-from .detectors.base import Context, Detector, DetectorFailure, NotApplicable
+from .detectors.base import Context, Detector, DetectorFailure, NotApplicable, reason_code
 from .evidence import Evidence, MediaFile, Status
 from .sandbox import Isolation
 
@@ -75,9 +75,11 @@ def run_detector(det: Detector, media: MediaFile, ctx: Context) -> Evidence:
             return done(Status.NOT_APPLICABLE)
         findings = det.run(media, ctx)
     except NotApplicable as exc:
-        return done(Status.NOT_APPLICABLE, str(exc))
+        return done(Status.NOT_APPLICABLE, str(exc), reason_code(exc))
     except DetectorFailure as exc:
+        code = reason_code(exc)
         return done(Status.ERROR, str(exc) or "the check could not be completed",
+                    (code[0], {**code[1], "detail": str(exc)}) if code[0] else
                     ("failed", {"detail": str(exc)} if str(exc) else {}))
     except MemoryError:
         return done(Status.ERROR, _out_of_memory(ctx), _oom(ctx))

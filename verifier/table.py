@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .describe import describe
+from .describe import describe, technical
 from .describe.indicators import indicator_lines, indicator_note
 from .textsafe import for_terminal
 
@@ -29,7 +29,7 @@ def row(d: dict, lang: str = "en", depth: int = 0) -> str:
         path = "  " * depth + "#" + path[len(parent) + 1:]
     ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
     words = describe(d, lang)
-    said = words.headline if words.readable else f"{words.headline}: {d.get('error')}"
+    said = words.headline if words.readable else f"{words.headline}: {technical(d.get('error'))}"
     failed = "".join(f"  ! {name}: {why}" for name, why in words.unchecked)
     note = indicator_note(d, lang)  # advisory: after the verdict, never part of it
     advisory = f"  ~ {note}" if note else ""

@@ -15,7 +15,7 @@ from tests.ui.reports import entry_of
 from ui import i18n
 from ui.widgets.indicators_panel import tree_texts
 from ui.widgets.report_view import ReportView
-from tests.conformance.test_one_voice import foreign
+from tests.conformance.chinese import foreign
 from verifier.describe.text import marking, unmarked
 from verifier.evidence import Attachment, Evidence, Indicator, MediaFile, Report, Status
 from verifier.verdict import fuse

@@ -90,7 +90,8 @@ def test_values_are_worded_never_none_or_raw() -> None:
     assert D.detail_value("meets_5pct_rule", False, "zh") == "否"
     assert D.detail_value("vendor_guess", "Doubao (ByteDance) (guess from the visible mark)", "zh") == \
         "Doubao (ByteDance)"  # its label says it is a guess
-    assert D.detail_value("generator", "xAI Grok (inferred from a metadata pattern)", "zh") == "xAI Grok（推测，未经核实）"
+    assert D.detail_value("generator", "xAI Grok (inferred from a metadata pattern)", "zh") == \
+        "xAI Grok（根据元数据特征推断）"
     assert D.detail_value("position", "bottom-right", "zh") == "右下"
     assert D.detail_value("relative_height", 0.0337, "en") == "3.4 %"
     assert D.detail_label("ocr_score", "zh") == "识别置信度" and D.detail_label("glyph_height_px", "en")

@@ -131,7 +131,7 @@ def test_the_cli_table_carries_a_short_note_after_the_verdict() -> None:
 
 
 def test_chinese_report_section_has_no_raw_key_or_english() -> None:
-    from tests.conformance.test_one_voice import foreign
+    from tests.conformance.chinese import foreign
 
     with marking():
         page = html_report.render(outline.build(TOOL, [file_dict(_report(), embed_attachments=True)], "zh"))

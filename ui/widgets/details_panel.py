@@ -36,11 +36,12 @@ class DetailsPanel(QWidget):
         for ev in evidence:
             kids = list(presenters.tree_children(ev.facts)) if ev.facts else []
             for s in ev.signals:
-                kids.append(Node(presenters.signal_title(s.id), presenters.text(s.summary, 2000),
+                kids.append(Node(presenters.signal_title(s.id), presenters.summary_text(s),
                                  presenters.tree_children(s.details) if s.details else ()))
             for a in ev.attachments:
                 kids.append(Node(QCoreApplication.translate("DetailsPanel", "Attachment"),
-                                 f"{presenters.text(a.name, 300)} ({a.mime}, {len(a.data)} B)", (), a.name))
+                                 f"{presenters.text(a.name, 300)} ({presenters.text(a.mime, 100)}, "
+                                 f"{len(a.data)} B)", (), a.name))
             if kids:
                 nodes.append(Node(presenters.detector_name(ev.detector), presenters.status_text(ev.status),
                                   tuple(kids)))

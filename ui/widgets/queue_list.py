@@ -63,14 +63,14 @@ class QueueList(QTreeWidget):
     def add(self, entry: FileEntry) -> None:
         container = self._items.get(entry.parent) if entry.parent is not None else None
         if container is None:
-            item = QTreeWidgetItem(self, [entry.path.name, "", "", ""])
+            item = QTreeWidgetItem(self, [text(entry.path.name, 300), "", "", ""])
         else:
             item = QTreeWidgetItem(container, [text(row_name(entry.path, container.data(FILE, PATH)), 300), "", "", ""])
             self.setRootIsDecorated(True)
             container.setExpanded(True)
         item.setData(FILE, UID, entry.uid)
         item.setData(FILE, PATH, str(entry.path))
-        item.setToolTip(FILE, safe_tooltip(str(entry.path)))
+        item.setToolTip(FILE, safe_tooltip(text(str(entry.path))))
         self._items[entry.uid] = item
         self.update_entry(entry)
         if self.currentItem() is None:

@@ -36,9 +36,13 @@ WHOLE_FACTOR = 3.0
 class AudioDecodeError(Exception):
     """The audio could not be decoded (malformed, truncated or unsupported); message is for users."""
 
+    reason = "audio_undecodable"  # its code (verifier.describe: "reason.audio_undecodable")
+
 
 class NoAudio(AudioDecodeError):
     """The container holds no audio track."""
+
+    reason = "no_audio"
 
 
 class BackendMissing(AudioDecodeError):

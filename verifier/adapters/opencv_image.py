@@ -45,6 +45,8 @@ class ImageUndecodable(ValueError):
 class ImageCorrupt(ValueError):
     """A format OpenCV reads, but these bytes do not decode: the check could not be done."""
 
+    reason = "pixels_undecodable"  # its code (verifier.describe: "reason.pixels_undecodable")
+
 
 def _cv2() -> Any:
     import cv2

@@ -39,9 +39,10 @@ def _decode_value(tag: int, value: Any, big_endian: bool = False) -> Any:
         return [_decode_value(0, v) for v in value[:64]]
     if hasattr(value, "numerator") and hasattr(value, "denominator"):
         try:
-            return float(value)
+            number = float(value)
         except ZeroDivisionError:
             return None
+        return int(number) if number.is_integer() else number  # 72/1 is 72, shown without ".0"
     return value
 
 

@@ -184,7 +184,7 @@ def _cawg(manifest: dict[str, Any], codes: list[str]) -> dict[str, Any] | None:
     if not labels:
         return None
     return {"assertions": labels, "status_codes": codes, "resolved": False,
-            "note": "identity claims are not resolved offline; this is not tampering"}
+            "note": "cawg_identity_offline"}  # a note code, worded by verifier.describe
 
 
 def _soft_bindings(manifest: dict[str, Any]) -> list[dict[str, Any]]:

@@ -85,8 +85,7 @@ def findings(store: dict[str, Any], assessment: states.Assessment, attribution: 
         # A manifest store without its asset: the signature may be intact, but nothing binds it
         # to any content here.
         facts.update(state=states.UNREADABLE, signer_state=state,
-                     reason="standalone manifest store: its asset was not given, so the content "
-                            "binding cannot be checked")
+                     reason="standalone_store")  # a code, worded by verifier.describe ("value.reason.…")
         sig = Signal(K.MANIFEST.id, NAME, "C2PA manifest store without its asset",
                      details=K.MANIFEST.make(**base, state=states.UNREADABLE, standalone=True, signer_state=state))
         return _Findings(signals=(sig,), facts=facts, attachments=attachments)

@@ -89,7 +89,7 @@ def dkim_signatures(msg: EmailMessage) -> list[dict[str, str]]:
     for raw in _raw(msg, "DKIM-Signature")[:20]:
         tags = {k.lower(): re.sub(r"\s+", "", v)[:200] for k, v in _DKIM_TAG.findall(_clean(raw))}
         out.append({"domain": tags.get("d", ""), "selector": tags.get("s", ""),
-                    "algorithm": tags.get("a", ""), "verified": "cannot be verified offline"})
+                    "algorithm": tags.get("a", ""), "verified": "offline_unverifiable"})  # a code (verifier.describe)
     return out
 
 
@@ -105,33 +105,44 @@ def _addresses(text: str) -> list[str]:
     return out
 
 
+# why a header is a privacy point: a code (worded by verifier.describe, "privacy.why.<code>") and
+# its English, kept in the facts as "why" for scripts
+PRIVACY_WHY = {
+    "internal_ip": "a private network address: reveals an internal network",
+    "internal_host": "an internal host name",
+    "origin_ip": "the IP address the sender wrote from",
+    "mail_program": "the sender's mail program and version",
+    "address": "an e-mail address or name",
+}
+
+
 def privacy_points(msg: EmailMessage, hops: list[dict[str, Any]]) -> list[dict[str, str]]:
     """What the headers reveal about people and networks (in the shape the metadata detector
     uses: ``field``, ``value``, ``why``)."""
     points: list[dict[str, str]] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(field: str, value: str, why: str) -> None:
+    def add(field: str, value: str, code: str) -> None:
         if (field, value) not in seen and len(points) < 100:
             seen.add((field, value))
-            points.append({"field": field, "value": value[:200], "why": why})
+            points.append({"field": field, "value": value[:200], "why": PRIVACY_WHY[code], "why_code": code})
 
     for n, hop in enumerate(hops, 1):
         for ip in _addresses(hop["text"]):
             addr = ipaddress.ip_address(ip)
             if any(addr.version == net.version and addr in net for net in INTERNAL_NETWORKS):
-                add(f"Received (hop {n})", ip, "a private network address: reveals an internal network")
+                add(f"Received (hop {n})", ip, "internal_ip")
         for host in _INTERNAL_HOST.findall(hop["text"]):
-            add(f"Received (hop {n})", host, "an internal host name")
+            add(f"Received (hop {n})", host, "internal_host")
     for name in ORIGIN_HEADERS:
         for raw in _raw(msg, name)[:5]:
-            add(name, _clean(raw), "the IP address the sender wrote from")
+            add(name, _clean(raw), "origin_ip")
     for name in PROGRAM_HEADERS:
         for raw in _raw(msg, name)[:2]:
-            add(name, _clean(raw), "the sender's mail program and version")
+            add(name, _clean(raw), "mail_program")
     for name in ADDRESS_HEADERS:
         for raw in _raw(msg, name)[:5]:
-            add(name, _clean(raw), "an e-mail address or name")
+            add(name, _clean(raw), "address")
     return points
 
 
@@ -149,8 +160,7 @@ def header_facts(msg: EmailMessage) -> dict[str, Any]:
         "authentication_results": [_clean(v) for v in _raw(msg, "Authentication-Results")[:20]],
         "dkim": dkim_signatures(msg),
         "privacy": privacy_points(msg, hops),
-        "note": ("Header values are written by the sender and any server on the way; only the top "
-                 "Received lines come from the receiving side. DKIM signatures cannot be verified offline."),
+        "note": "email_headers_unverified",  # a note code, worded by verifier.describe
     }
     if program:
         facts["program"] = program

@@ -14,14 +14,15 @@ from typing import Any
 from . import signals as S
 from . import verdict as V
 from .members import container_notes
+from .facts import coded
 from .checks import detector_name, reason_text, status_text, unchecked_rows
 from .read import detector_of, file_parts, get, sval
 from .signals import Item, detail_label, detail_value, gist, signal_title, term
-from .text import LANGS, has, joined, lang_of, marking, quote, t, unmarked
+from .text import LANGS, has, joined, lang_of, marking, quote, t, technical, unmarked
 
-__all__ = ["LANGS", "Description", "has", "Item", "SignalText", "describe", "detail_label", "detail_value",
+__all__ = ["LANGS", "coded", "Description", "has", "Item", "SignalText", "describe", "detail_label", "detail_value",
            "detector_name", "gist", "joined", "lang_of", "marking", "quote", "reason_text", "signal_title",
-           "status_text", "t", "term", "unmarked", "verdict_words"]
+           "status_text", "t", "technical", "term", "unmarked", "verdict_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,7 @@ def verdict_words(code: str, strength: str, signals: list[Any], lang: str) -> tu
 
 
 def _unreadable(file: Any, lang: str) -> Description:
-    why = quote(get(file, "error") or "?", 2000)
+    why = technical(get(file, "error") or "?", 2000)  # the system's own message (no such file…)
     return Description(code="incomplete", headline=t("verdict.headline.unreadable", lang),
                        explanation=t("verdict.explanation.unreadable", lang, why=why), notes=(),
                        strength=term("basis", "none", lang), strength_line="", basis="", signer="", also=(),

@@ -625,10 +625,10 @@ TEXT.update({
     'report.fingerprint': ('Report fingerprint (SHA-256)', '报告指纹（SHA-256）'),
     'report.fingerprint_how': (
         'The fingerprint is the SHA-256 of {name}, the canonical JSON (RFC 8785) of this same analysis, written '
-        'beside this report. Anyone can recompute it (sha256sum {name}, or verifier report verify {name}); a '
-        'signature, when present, is in {name}.sig.',
+        'beside this report. Anyone can recompute it ({sum}, or {verify}); a '
+        'signature, when present, is in {sig}.',
         '报告指纹是 {name} 的 SHA-256 值；{name} 是本次分析的规范化 JSON（RFC 8785），与本报告存放在同一位置。'
-        '任何人都可以重新计算（sha256sum {name}，或 verifier report verify {name}）；如有签名，保存在 {name}.sig 中。'),
+        '任何人都可以重新计算（{sum}，或 {verify}）；如有签名，保存在 {sig} 中。'),
     'report.checks': ('Checks: ran, does not apply, not run', '检查：已完成、不适用、未运行'),
     'report.not_run': ('not run ({why})', '未运行（{why}）'),
     'report.status': ('Status',
@@ -917,3 +917,13 @@ TEXT.update({
 from .catalogue_indicators import TEXT as _INDICATOR_TEXT  # noqa: E402 - appended group
 
 TEXT.update({k: v for k, v in _INDICATOR_TEXT.items() if k not in TEXT})
+
+# Notes, caveats and privacy reasons recorded as codes by the core (appended group, keys above win).
+from .catalogue_notes import TEXT as _NOTE_TEXT  # noqa: E402 - appended group
+
+TEXT.update({k: v for k, v in _NOTE_TEXT.items() if k not in TEXT})
+
+# The command line's own words (appended group, keys above win).
+from .catalogue_cli import TEXT as _CLI_TEXT  # noqa: E402 - appended group
+
+TEXT.update({k: v for k, v in _CLI_TEXT.items() if k not in TEXT})

@@ -12,9 +12,12 @@ from typing import Any
 
 from .kinds import detector_title
 from .read import detector_of, get, sval
-from .text import has, lang_of, quote, t, t_or
+from .text import has, lang_of, quote, t, t_or, technical
 
 FAILED = ("error", "timeout")
+# failures whose English message says more than the code's words (it names the library's complaint)
+PRECISE_IN_ENGLISH = ("failed", "truncated", "bomb", "out_of_memory", "audio_undecodable", "pixels_undecodable",
+                      "video_unreadable")
 NOT_RUN = ("error", "timeout", "skipped")
 
 
@@ -42,16 +45,16 @@ def reason_text(ev: Any, lang: str) -> str:
         except (KeyError, IndexError):  # a parameter missing: the words without it
             words = t(f"reason.{reason}", lang) if "{" not in t(f"reason.{reason}", "en") else error
         detail = params.get("detail") if isinstance(params, dict) else None
-        if lang_of(lang) == "en" and error and reason in ("failed", "truncated", "bomb", "out_of_memory"):
+        if lang_of(lang) == "en" and error and reason in PRECISE_IN_ENGLISH:
             return quote(error, 500)  # the precise English message already says it all
         if detail:
-            return t("reason.technical", lang, reason=words, detail=quote(detail, 500))
+            return t("reason.technical", lang, reason=words, detail=technical(detail, 500))
         return words
     if error:
         if lang_of(lang) == "en":
             return quote(error, 500)
         base = status_text(status, lang) if status in ("not_applicable", "timeout") else t("reason.failed", lang)
-        return t("reason.technical", lang, reason=base, detail=quote(error, 500))
+        return t("reason.technical", lang, reason=base, detail=technical(error, 500))
     if status == "timeout":
         return t("reason.timeout", lang, seconds="?")
     return status_text(status, lang)

@@ -43,5 +43,14 @@ def container_notes(file: Any, lang: str) -> list[str]:
     return out
 
 
+def empty_overview(file: Any, lang: str) -> str:
+    """What an Overview that lists no finding of the file's own says: for a container whose
+    verdict a member carries, where to look (CONTRACT.md: the container's verdict names it)."""
+    member = sval(get(file, "verdict") or {}, "member")
+    if member:
+        return t("overview.in_member", lang, member=quote(place_in(_path(file), member), 300))
+    return t("overview.none", lang)
+
+
 _KEYS = frozenset(f"container.limit.{n}" for n in ("members", "inflated_bytes", "depth", "member_size",
                                                     "container_size", "mime_parts", "mime_depth"))

@@ -8,7 +8,8 @@ from typing import Any
 
 from .kinds import field_label, is_technical, kind_title
 from .read import details, get, sval
-from .text import has, joined, lang_of, quote, t, t_or
+from .facts import TECHNICAL_KEYS, coded
+from .text import has, joined, lang_of, quote, t, t_or, technical
 
 AI_CLAIMS = ("ai_generated", "ai_modified", "ai_possible")
 SEVEN_KEYS = ("Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID",
@@ -60,9 +61,16 @@ def label_value_text(v: Any, lang: str) -> str:
 
 _MEANINGS = {"AI-generated": "claim.ai_generated", "possibly AI-generated": "value.label.2",
              "suspected AI-generated": "value.label.3"}
-# how detectors mark a guessed vendor or generator (worded as "a guess, not verified")
-_GUESS_SUFFIXES = (" (guess from the visible mark)", " (guess from the logo)", " (guess)",
-                   " (a guess from an unverified mapping)", " (inferred from a metadata pattern)")
+# how detectors mark a guessed vendor or generator -> the words of that kind of guess
+_GUESS_SUFFIXES = {
+    " (a guess from an unverified third-party mapping of this USCC)": "value.guess.unverified_mapping",
+    " (a name seen in real labels; the file states it, nobody vouches for it)": "value.guess.seen_in_labels",
+    " (guess from the visible mark)": "value.guess.visible_mark",
+    " (guess from the logo)": "value.guess.logo",
+    " (guess)": "value.guess.plain",
+    " (a guess from an unverified mapping)": "value.guess.unverified_mapping",
+    " (inferred from a metadata pattern)": "value.guess.metadata_pattern",
+}
 
 
 def detail_label(key: Any, lang: str) -> str:
@@ -88,11 +96,19 @@ def detail_value(key: str, value: Any, lang: str) -> str:
         return label_value_text(value, lang)
     if key == "label_meaning" and str(value) in _MEANINGS:
         return t(_MEANINGS[str(value)], lang)
-    if key in ("vendor_guess", "generator") and isinstance(value, str):
-        for suffix in _GUESS_SUFFIXES:
+    if isinstance(value, str):
+        for suffix, words in _GUESS_SUFFIXES.items():
             if value.endswith(suffix):
                 name = quote(value[: -len(suffix)].removeprefix("possibly "), 200)
-                return name if key == "vendor_guess" else t("value.guess", lang, name=name)  # its label says "guess"
+                return name if key == "vendor_guess" else t(words, lang, name=name)  # its label says "guess"
+    if key in TECHNICAL_KEYS and isinstance(value, str):
+        return technical(value, 2000)
+    if key == "reason" and has(f"value.reason.{value}"):
+        return t(f"value.reason.{value}", lang)
+    if key in ("note", "notes") and has(f"value.note.{value}"):
+        return t(f"value.note.{value}", lang)
+    if key == "verified" and has(f"value.verified.{value}"):
+        return t(f"value.verified.{value}", lang)
     if key == "failure" and has(f"value.failure.{value}"):
         return t(f"value.failure.{value}", lang)
     if key == "level" and has(f"confidence.{value}"):
@@ -121,9 +137,11 @@ class Item:
 def items(value: Any, lang: str, key: str = "", depth: int = 0, kind: str = "") -> tuple[Item, ...]:
     """The children of a details value, every key labelled and every scalar worded (bounded).
     ``kind``: the signal id whose declared details ``value`` is (its fields' labels come first)."""
+    worded: dict[str, str] = {}
     if isinstance(value, Mapping):
+        worded, hidden = coded(value, lang)
         pairs = [((kind and field_label(kind, str(k), lang)) or detail_label(k, lang), str(k), v)
-                 for k, v in value.items()]
+                 for k, v in value.items() if str(k) not in hidden]
     elif isinstance(value, list | tuple):
         pairs = [(f"[{i + 1}]", key, v) for i, v in enumerate(value)]
     else:
@@ -131,7 +149,9 @@ def items(value: Any, lang: str, key: str = "", depth: int = 0, kind: str = "") 
     out: list[Item] = []
     for label, k, v in pairs[:MAX_ITEMS]:
         tech = bool(kind) and isinstance(value, Mapping) and is_technical(kind, k)
-        if isinstance(v, list | tuple) and v and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v):
+        if k in worded:
+            out.append(Item(label, worded[k], (), tech))
+        elif isinstance(v, list | tuple) and v and all(isinstance(x, int | float) and not isinstance(x, bool) for x in v):
             out.append(Item(label, ", ".join(quote(x) for x in v[:MAX_ITEMS]), (), tech))  # numbers inline (a box)
         elif isinstance(v, Mapping | list | tuple) and v and depth < MAX_DEPTH:
             out.append(Item(label, None, items(v, lang, k, depth + 1), tech))

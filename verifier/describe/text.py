@@ -4,7 +4,8 @@ Every value taken from an analysed file (a file name, a signer, a prompt, a dete
 message) enters a sentence through :func:`quote`. Normally that is only plain-text cleaning; under
 :func:`marking` (used by tests) the value is also wrapped in private-use marks, so that a test can
 tell file content, which may be in any language, from the tool's own words, which must be in the
-reader's language.
+reader's language. A library's own message (an exception text) enters through :func:`technical`,
+marked apart, so that a test can tell it from a value the file holds.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .catalogue import TEXT
 
 LANGS = ("en", "zh")
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around quoted values (only under marking())
+TECH_OPEN, TECH_CLOSE = "\ue002", "\ue003"  # … and around a library's own message (technical())
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _marking = False
 
@@ -83,6 +85,17 @@ def mark(s: str) -> str:
     return f"{OPEN}{s}{CLOSE}" if _marking and s else s
 
 
+def technical(value: Any, limit: int = 500) -> str:
+    """A library's or the system's own message (an exception text, an errno string), quoted as it
+    came: shown only as a technical detail beside words of the reader's language."""
+    s = quote(value, limit)
+    if _marking and s.startswith(OPEN) and s.endswith(CLOSE):
+        return f"{TECH_OPEN}{s[1:-1]}{TECH_CLOSE}"
+    return s
+
+
 def unmarked(s: str) -> str:
     """The text without the marks (for callers that keep a marked string)."""
-    return s.replace(OPEN, "").replace(CLOSE, "")
+    for m in (OPEN, CLOSE, TECH_OPEN, TECH_CLOSE):
+        s = s.replace(m, "")
+    return s

@@ -13,12 +13,32 @@ if TYPE_CHECKING:
     from ..containers.limits import Expansion
 
 
-class NotApplicable(Exception):
+class _Reasoned(Exception):
+    """An outcome with a reason code (``reason.<code>`` in verifier.describe's catalogue) and its
+    parameters; the message stays as the English technical detail. Without a code of its own,
+    the code of the exception it was raised from (``raise … from exc``) is used."""
+
+    def __init__(self, message: str = "", reason: str = "", **params: Any) -> None:
+        super().__init__(message)
+        self.reason, self.params = reason, params
+
+
+class NotApplicable(_Reasoned):
     """Raised by a detector that finds, after looking, that the file is not for it."""
 
 
-class DetectorFailure(Exception):
+class DetectorFailure(_Reasoned):
     """Raised with a clear, user-facing message when a check could not be completed."""
+
+
+def reason_code(exc: BaseException) -> tuple[str, dict[str, Any]]:
+    """(code, parameters) carried by an exception or the one it was raised from; ("", {}) if none."""
+    for e in (exc, exc.__cause__):
+        code = getattr(e, "reason", "") if e is not None else ""
+        if isinstance(code, str) and code:
+            params = getattr(e, "params", None)
+            return code, dict(params) if isinstance(params, dict) else {}
+    return "", {}
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,6 +237,7 @@ def _generator_signal(hit: generators.GeneratorHit, detector: str) -> Signal:
     # stable, simple keys first (generator, prompt, negative_prompt, model, seed, sampler, steps…)
     details: dict[str, Any] = {"generator": hit.generator, **hit.params, "fields": hit.fields,
                                "placement": hit.placement, "why": hit.why,
+                               **({"why_code": hit.why_code, "why_field": hit.why_field} if hit.why_code else {}),
                                "identity": "confident" if hit.confident else "inferred from a pattern (weak)"}
     details = GENERATOR_METADATA.make(**details)
     if hit.confident:

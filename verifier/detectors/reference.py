@@ -66,10 +66,10 @@ class ReferenceDetector:
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         dirs = ctx.config.reference_dirs
         if not dirs:
-            raise NotApplicable("no reference folder was given")
+            raise NotApplicable("no reference folder was given", reason="no_reference_folder")
         if media.media_type in opencv_image.VIDEO_TYPES:
             raise NotApplicable("reference photos are compared with still pictures only "
-                                "(a frame saved as a picture can be checked)")
+                                "(a frame saved as a picture can be checked)", reason="stills_only")
         indexes = []
         for folder in dirs:
             try:

@@ -26,9 +26,7 @@ SCHEME = "invisible-watermark dwtDct"
 VIDEO_FRAMES = 4
 # Measured on 200 marked images of 512-2048 px (every payload and variant): found after JPEG
 # recompression at quality 90 in 35 %, at 80 in 18 %, at 75 in 13 % (docs/WATERMARKS.md, "JPEG quality").
-FRAGILITY = ("the dwtDct mark is fragile: JPEG recompression removes it from most images (it was found in "
-             "35 % of marked test images after quality 90, 13 % after quality 75), and resizing or a crop that "
-             "changes the width removes it: not finding it proves nothing")
+FRAGILITY = "dwtdct_fragile"  # a note code, worded by verifier.describe ("value.note.dwtdct_fragile")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +72,8 @@ class WatermarkDetector:
         bgr = load_pixels(media, stored=True)  # the mark sits in the stored pixels, not the rotated view
         h, w = bgr.shape[:2]
         if h * w < dwtdct.MIN_PIXELS:
-            raise NotApplicable(f"{w} x {h} is smaller than the 256 x 256 the dwtDct scheme needs")
+            raise NotApplicable(f"{w} x {h} is smaller than the 256 x 256 the dwtDct scheme needs",
+                                reason="too_small_for_dwtdct", width=w, height=h)
         scores = dwtdct.decode(bgr)
         facts = _facts(scores, w, h)
         return Findings(signals=_signals(scores[0], self.name, None), facts=facts)
@@ -87,7 +86,7 @@ class WatermarkDetector:
         if not info.lossless:
             raise NotApplicable(
                 f"lossy video codec ({info.fourcc.strip() or 'unknown'}): a dwtDct watermark does not "
-                "survive it, so frames were not checked")
+                "survive it, so frames were not checked", reason="lossy_video", codec=info.fourcc.strip() or "?")
         best: tuple[dwtdct.Score, float] | None = None
         checked = 0
         for frame in video_frames.frames(media.path, lead=2, through=VIDEO_FRAMES - 2, info=info):

@@ -13,26 +13,41 @@ CAMERA_KEYS = {
     "BodySerialNumber": "serial", "CameraSerialNumber": "serial", "SerialNumber": "serial",
     "LensSerialNumber": "lens_serial", "CreatorTool": "software", "HostComputer": "host_computer",
 }
-# field name -> why it is a privacy point for a journalist sharing the file
+# field name -> why it is a privacy point for a journalist sharing the file: a code (worded by
+# verifier.describe, "privacy.why.<code>") and its English, kept in the facts as "why" for scripts
 PRIVACY = {
-    "Artist": "names a person (EXIF Artist)",
-    "Copyright": "may name a person",
-    "CameraOwnerName": "names the camera's owner",
-    "OwnerName": "names the camera's owner",
-    "BodySerialNumber": "a serial number ties the file to one camera",
-    "CameraSerialNumber": "a serial number ties the file to one camera",
-    "SerialNumber": "a serial number ties the file to one device",
-    "LensSerialNumber": "a serial number ties the file to one lens",
-    "Author": "names a person (for Midjourney: the account holder's name)",
-    "By-line": "names a person (IPTC-IIM By-line: the photographer or author)",
-    "Writer-Editor": "names a person (IPTC-IIM Writer-Editor: who wrote the caption)",
-    "creator": "names a person (XMP/document creator)",
-    "lastModifiedBy": "names the last editor",
-    "Creator": "names a person or tool",
-    "AIPromptWriterName": "names the person who wrote the AI prompt",
-    "HostComputer": "names the computer used",
-    "City": "a place", "Location": "a place", "Sub-location": "a place",
+    "Artist": "artist", "Copyright": "copyright", "CameraOwnerName": "owner", "OwnerName": "owner",
+    "BodySerialNumber": "serial_camera", "CameraSerialNumber": "serial_camera", "SerialNumber": "serial_device",
+    "LensSerialNumber": "serial_lens", "Author": "author", "By-line": "byline", "Writer-Editor": "writer_editor",
+    "creator": "creator", "lastModifiedBy": "last_editor", "Creator": "person_or_tool",
+    "AIPromptWriterName": "prompt_writer", "HostComputer": "host_computer",
+    "City": "place", "Location": "place", "Sub-location": "place",
 }
+WHY = {
+    "artist": "names a person (EXIF Artist)",
+    "copyright": "may name a person",
+    "owner": "names the camera's owner",
+    "serial_camera": "a serial number ties the file to one camera",
+    "serial_device": "a serial number ties the file to one device",
+    "serial_lens": "a serial number ties the file to one lens",
+    "author": "names a person (for Midjourney: the account holder's name)",
+    "byline": "names a person (IPTC-IIM By-line: the photographer or author)",
+    "writer_editor": "names a person (IPTC-IIM Writer-Editor: who wrote the caption)",
+    "creator": "names a person (XMP/document creator)",
+    "last_editor": "names the last editor",
+    "person_or_tool": "names a person or tool",
+    "prompt_writer": "names the person who wrote the AI prompt",
+    "host_computer": "names the computer used",
+    "place": "a place",
+    "gps": "GPS position: where the file was made",
+}
+
+
+def point(field: str, value: str, code: str) -> dict[str, str]:
+    """One privacy point: the field, its value, and why it matters (code, and English for scripts)."""
+    return {"field": field, "value": value, "why": WHY[code], "why_code": code}
+
+
 _NOT_PERSONS = ("Creator",)  # PDF /Creator is normally the producing application
 # QuickTime metadata keys (moov/udta/meta keys) and user-data atoms
 QUICKTIME = {
@@ -62,16 +77,15 @@ def facts(entries: list[Entry]) -> dict[str, Any]:
             camera.setdefault(QUICKTIME[e.key], value[:200])
         elif e.key in QUICKTIME_GPS and e.placement.startswith("mp4:"):
             camera["gps_present"] = True
-            privacy.append({"field": f"{e.placement}:{e.key}", "value": value[:100],
-                            "why": "GPS position: where the file was made"})
+            privacy.append(point(f"{e.placement}:{e.key}", value[:100], "gps"))
         if local in PRIVACY and not (local in _NOT_PERSONS and e.group == "PDF Info"):
             where = e.placement if e.placement.endswith(e.key) else f"{e.placement}:{e.key}"
-            privacy.append({"field": where, "value": value[:200], "why": PRIVACY[local]})
+            privacy.append(point(where, value[:200], PRIVACY[local]))
     if gps:
         camera["gps_present"] = True
         coords = {e.key: e.value for e in gps if e.key in ("GPSLatitude", "GPSLongitude", "GPSLatitudeRef",
                                                          "GPSLongitudeRef", "latitude", "longitude")}
-        privacy.append({"field": "GPS", "value": _gps_text(coords), "why": "GPS position: where the file was made"})
+        privacy.append(point("GPS", _gps_text(coords), "gps"))
     return {"camera": camera, "privacy": privacy}
 
 

@@ -38,6 +38,10 @@ class GeneratorHit:
     why: str
     params: dict[str, str] = field(default_factory=dict)  # stable keys (gen_params.STABLE)
     fields: dict[str, Any] = field(default_factory=dict)  # everything else, clipped
+    # why, as a code and its values, worded by verifier.describe ("generator.why.<code>"); ``why``
+    # stays the English for scripts
+    why_code: str = ""
+    why_field: str = ""
 
 
 def _local(key: str) -> str:
@@ -77,7 +81,8 @@ def a1111(entries: list[Entry]) -> list[GeneratorHit]:
         if resources:
             fields["Civitai resources"] = resources
         hits.append(GeneratorHit(name, True, _where(e), f"'{_local(e.key)}' holds a Stable Diffusion WebUI "
-                                 "parameter line (Steps, Sampler, Seed…)", params, fields))
+                                 "parameter line (Steps, Sampler, Seed…)", params, fields,
+                                 "params_in_field", _local(e.key)))
     return hits
 
 
@@ -169,10 +174,18 @@ def comfyui(entries: list[Entry]) -> list[GeneratorHit]:
     name = "ComfyUI"
     if isinstance(graph, dict) and "extraMetadata" in graph:
         name = "Civitai (on-site generator, ComfyUI graph)"
-    return [GeneratorHit(name, True, where.placement, f"ComfyUI node graph in {how}", P.stable(values), fields)]
+    return [GeneratorHit(name, True, where.placement, f"ComfyUI node graph in {how}", P.stable(values), fields,
+                         "node_graph", "prompt / workflow" if where.placement.startswith("png:")
+                         else _local(where.key))]
 
 
 # --- JSON schemas: SwarmUI, Fooocus, Easy Diffusion, Draw Things, diffusers Spaces, RuinedFooocus ----
+
+def _novelai_why(where: str, key: str) -> tuple[str, str]:
+    if "alpha" in where:
+        return "stealth_alpha", ""
+    return ("names_generator", key) if key in ("Software", "Source") else ("params_in_field", "Comment")
+
 
 def json_params(entries: list[Entry]) -> list[GeneratorHit]:
     hits: list[GeneratorHit] = []
@@ -186,7 +199,7 @@ def json_params(entries: list[Entry]) -> list[GeneratorHit]:
         name, values, why = found
         used = set(values)
         hits.append(GeneratorHit(name, True, e.placement, why, P.stable(values), P.other(
-            _flat(data), used)))
+            _flat(data), used), "params_in_field", _local(e.key)))
     return hits
 
 
@@ -215,7 +228,7 @@ def easy_diffusion_chunks(entries: list[Entry]) -> list[GeneratorHit]:
         values["size"] = f"{get('width')}x{get('height')}"
     return [GeneratorHit("Easy Diffusion", True, marker[0].placement,
                          "text chunks with Easy Diffusion's setting names (use_stable_diffusion_model…)",
-                         P.stable(values), {})]
+                         P.stable(values), {}, "setting_names")]
 
 
 # --- tools that name themselves --------------------------------------------------------------------
@@ -263,7 +276,8 @@ def novelai(entries: list[Entry]) -> list[GeneratorHit]:
            else "'Comment' holds NovelAI's parameter JSON (v4_prompt, noise_schedule…)")
     return [GeneratorHit("NovelAI", True, where, how, P.stable(values),
                          P.other(data, {"prompt", "uc", "seed", "steps", "sampler", "scale", "v4_prompt",
-                                        "v4_negative_prompt", "width", "height"}))]
+                                        "v4_negative_prompt", "width", "height"}),
+                         *_novelai_why(where, _local(named[0][0].key)))]
 
 
 def invokeai(entries: list[Entry]) -> list[GeneratorHit]:
@@ -290,7 +304,8 @@ def invokeai(entries: list[Entry]) -> list[GeneratorHit]:
     if w and h:
         values["size"] = f"{w}x{h}"
     return [GeneratorHit("InvokeAI", True, e.placement, f"text '{e.key}' (InvokeAI's own field)",
-                         P.stable(values), {"keys": sorted(map(str, data))[:50]} if data else {})]
+                         P.stable(values), {"keys": sorted(map(str, data))[:50]} if data else {},
+                         "params_in_field", e.key)]
 
 
 def draw_things(entries: list[Entry]) -> list[GeneratorHit]:
@@ -309,7 +324,8 @@ def draw_things(entries: list[Entry]) -> list[GeneratorHit]:
               "steps": data.get("steps"), "cfg_scale": data.get("scale"), "size": data.get("size")}
     return [GeneratorHit("Draw Things", True, tool[0].placement, f"'{_local(tool[0].key)}' names Draw Things",
                          P.stable(values), P.other(data, {"c", "uc", "seed", "model", "sampler", "steps",
-                                                          "scale", "size"}))]
+                                                          "scale", "size"}),
+                         "names_generator", _local(tool[0].key))]
 
 
 def midjourney(entries: list[Entry]) -> list[GeneratorHit]:
@@ -325,7 +341,8 @@ def midjourney(entries: list[Entry]) -> list[GeneratorHit]:
             fields["author"] = P.clip(author[1], 200)
         values = {"prompt": prompt, "model": f"Midjourney v{version.group(1)}" if version else None}
         return [GeneratorHit("Midjourney", True, e.placement,
-                             f"'{_local(e.key)}' with a Midjourney 'Job ID'", P.stable(values), fields)]
+                             f"'{_local(e.key)}' with a Midjourney 'Job ID'", P.stable(values), fields,
+                             "job_id", _local(e.key))]
     return []
 
 
@@ -340,7 +357,8 @@ def grok(entries: list[Entry]) -> list[GeneratorHit]:
                          "EXIF Artist is a bare UUID and the description is 'Signature: <base64>', the "
                          "pattern of xAI Grok output; nothing in the file names the generator", {},
                          {"artist_uuid": artist.value.strip(),
-                          "signature_length": len(_SIGNATURE.match(sig.value).group(1))})]  # type: ignore[union-attr]
+                          "signature_length": len(_SIGNATURE.match(sig.value).group(1))},  # type: ignore[union-attr]
+                         "grok_pattern")]
 
 
 RECOGNISERS = (comfyui, json_params, a1111, easy_diffusion_chunks, novelai, invokeai, draw_things, midjourney,

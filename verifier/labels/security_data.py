@@ -25,8 +25,7 @@ ALGORITHMS = {
     "sm3": "SM3 (hash)",
     "sm2": "SM2",
 }
-NOT_VERIFIED = ("not verified here: the signed message format is not confirmed; and since the key travels "
-                "with the file, a match could only show the label is self-consistent, never who made it")
+NOT_VERIFIED = "format_unconfirmed"  # a code, worded by verifier.describe ("value.verified.format_unconfirmed")
 _HEX = re.compile(r"^[0-9A-Fa-f]+$")
 _B64 = re.compile(r"^[A-Za-z0-9+/]+={0,2}$")
 MAX_ITEMS = 8

@@ -26,6 +26,7 @@ from ..describe import LANGS, Description, Item, describe, detail_label, detail_
 from ..describe.indicators import VIEWS_DETECTOR, describe_indicators
 from ..describe.text import mark
 from ..describe.verdict import legacy_binding_sentences
+from ..describe.privacy import privacy_rows
 from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
 
 MAX_TEXT = 1500  # characters of one value shown; the rest is cut with a note
@@ -349,8 +350,7 @@ def _metadata_facts(facts: Mapping[str, Any], lang: str) -> list[Block]:
     privacy = facts.get("privacy") or []
     if isinstance(privacy, list) and privacy:
         out.append(Para(t("report.privacy", lang), "lead"))
-        rows = tuple((clean(p.get("field", ""), lang, 300), clean(p.get("value", ""), lang),
-                      clean(p.get("why", ""), lang)) for p in privacy[:MAX_ITEMS] if isinstance(p, Mapping))
+        rows = privacy_rows(privacy[:MAX_ITEMS], lang, MAX_TEXT)
         out.append(Table((t("report.key", lang), t("report.value", lang), t("report.why", lang)), rows, widths=(2, 1.5, 2)))
     extra = {k: v for k, v in facts.items() if k not in ("fields", "privacy")}
     if extra:
@@ -535,10 +535,12 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
         Field(t("report.tool", lang), clean(f"{tool.get('name', 'verifier')} {tool.get('version', '?')}", lang, 200)),
         Field(t("report.c2pa_sdk", lang), clean(tool.get("c2pa_sdk", "—"), lang, 200)),
         Field(t("report.network", lang), clean(_network(str(tool.get("network", "—")), lang), lang, 300)),
-        *([Field(t("report.fingerprint", lang), fingerprint[0], mono=True)] if fingerprint else []),
+        *([Field(t("report.fingerprint", lang), mark(fingerprint[0]), mono=True)] if fingerprint else []),
     )))
     if fingerprint:
-        blocks.append(Para(t("report.fingerprint_how", lang, name=clean(fingerprint[1], lang, 300)), "note"))
+        name = printable(fingerprint[1], lang, 300)
+        blocks.append(Para(t("report.fingerprint_how", lang, name=mark(name), sum=mark(f"sha256sum {name}"),
+                             verify=mark(f"verifier report verify {name}"), sig=mark(f"{name}.sig")), "note"))
     blocks.append(Heading(t("report.trust_lists", lang), 3))
     trust = tool.get("trust_lists") or []
     if trust:

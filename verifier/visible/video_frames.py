@@ -56,7 +56,9 @@ class Frame:
 
 
 class VideoUnreadable(ValueError):
-    pass
+    def __init__(self, message: str, reason: str = "video_unreadable") -> None:
+        super().__init__(message)
+        self.reason = reason  # its code (verifier.describe: "reason.<code>")
 
 
 def _open(path: Path | str) -> Any:
@@ -91,7 +93,7 @@ def probe(path: Path | str) -> VideoInfo:
     finally:
         cap.release()
     if info.frames <= 0 or info.width <= 0:
-        raise VideoUnreadable("the video declares no frames (an init segment or an audio-only file)")
+        raise VideoUnreadable("the video declares no frames (an init segment or an audio-only file)", "no_frames")
     return info
 
 

@@ -31,7 +31,7 @@ def test_header_facts_of_the_blackmail_mail():
     assert facts["program"] == {"X-Mailer": "FakeMailer 9.1"}
     assert facts["authentication_results"] == ["inbox.parliament.example; dkim=pass header.d=example.org; spf=pass"]
     assert facts["dkim"] == [{"domain": "example.org", "selector": "sel1", "algorithm": "rsa-sha256",
-                              "verified": "cannot be verified offline"}]
+                              "verified": "offline_unverifiable"}]
 
 
 def test_privacy_points_name_internal_networks_not_public_ones():

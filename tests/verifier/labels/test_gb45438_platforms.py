@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from verifier.describe import detail_value
 from verifier.labels import gb45438, security_data
 
 from . import builders as b
@@ -58,7 +59,7 @@ def test_minimax_name_label_aigc_and_der_signatures(tmp_path, meta):
     assert str(sig.claim) == "ai_generated" and "AIGC" in d["label_meaning"]
     assert {"label_value", "provider_name"} <= _codes(d["findings"])
     rc = d["reserved_codes"]["ReservedCode1"]
-    assert rc["form"].startswith("signature, DER") and rc["bytes"] == 71 and rc["verified"].startswith("not verified")
+    assert rc["form"].startswith("signature, DER") and rc["bytes"] == 71 and rc["verified"] == "format_unconfirmed"
 
 
 def test_securitydata_json_in_reserved_code():
@@ -67,7 +68,9 @@ def test_securitydata_json_in_reserved_code():
     ds, key = described["entries"]
     assert ds["algorithm"].startswith("1.2.156.10197.1.501 = SM3withSM2") and ds["signs"] == "LabelMataData"
     assert ds["signature"] == "71 bytes, DER (r, s)" and key["key"] == "91 bytes"
-    assert "self-consistent" in described["verified"] and "authentic" not in described["verified"]
+    assert described["verified"] == "format_unconfirmed"  # a code; its words come from verifier.describe
+    words = detail_value("verified", described["verified"], "en")
+    assert "self-consistent" in words and "authentic" not in words
 
 
 def test_tencent_escaped_securitydata_in_exif_usercomment(tmp_path, meta):
