@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, Qt
@@ -34,18 +35,9 @@ def safe_tooltip(text: str, limit: int = 2000) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text[:limit]) + "</p>"
 
 
-_BADGES: dict[tuple[str, str, str, int], QPixmap] = {}
-
-
+@lru_cache(maxsize=64)
 def badge(kind: str, background: str, foreground: str, size: int = 40) -> QPixmap:
-    """A round badge with a glyph: the verdict icon (colour is never the only cue)."""
-    key = (kind, background, foreground, size)
-    if key not in _BADGES:
-        _BADGES[key] = _paint_badge(kind, background, foreground, size)
-    return _BADGES[key]
-
-
-def _paint_badge(kind: str, background: str, foreground: str, size: int) -> QPixmap:
+    """A round badge with a glyph: the verdict icon (colour is never the only cue); painted once."""
     pm = QPixmap(size, size)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)

@@ -5,6 +5,8 @@ container's row, named by its place in it (see ``ui.members_view``)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
@@ -20,13 +22,9 @@ PATH = Qt.ItemDataRole.UserRole + 1  # the file's full path (a member's row show
 FILE, CHECKS, VERDICT, CANCEL = range(4)
 
 
-_ICONS: dict[presenters.Look, QIcon] = {}
-
-
+@lru_cache(maxsize=32)
 def _icon(look: presenters.Look) -> QIcon:
-    if look not in _ICONS:
-        _ICONS[look] = QIcon(badge(look.icon, look.background, look.foreground, 16))
-    return _ICONS[look]
+    return QIcon(badge(look.icon, look.background, look.foreground, 16))
 
 
 class QueueList(QTreeWidget):
