@@ -21,7 +21,8 @@ from .indicators import indicators_view  # noqa: F401
 from .nodes import MAX_DEPTH, MAX_NODES, Node, Row, human_size, item_nodes, tree, tree_children  # noqa: F401
 from .overview import (GROUPS, Group, SignalRow, finding_rows, group_key, item_rows, overview_empty,  # noqa: F401
                        overview_groups)
-from .preview import PREVIEWABLE, Preview, preview_source  # noqa: F401
+from .preview import (PREVIEWABLE, PictureView, Preview, credentials_picture, picture_view,  # noqa: F401
+                      preview_source, thumbnail_source)
 from .verdict import (LOOKS, BannerView, Look, banner_view, chip, chip_word, chip_words_sample,  # noqa: F401
                       progress_text, signer_of)
 from .watermarks import Box, boxes, crop_nodes, watermark_sections  # noqa: F401
