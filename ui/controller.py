@@ -105,11 +105,11 @@ class SubmitTask(QRunnable):
 
 
 class _ExportSignals(QObject):
-    finished = Signal(str, str)  # path, error message ('' on success)
+    finished = Signal(str, str, str)  # path, error message ('' on success), signature path ('' unsigned)
 
 
 class ExportTask(QRunnable):
-    def __init__(self, job: Callable[[], None], path: Path) -> None:
+    def __init__(self, job: Callable[[], Path | None], path: Path) -> None:
         super().__init__()
         self.job = job
         self.path = path
@@ -118,12 +118,12 @@ class ExportTask(QRunnable):
 
     def run(self) -> None:
         try:
-            self.job()
+            signature = self.job()
         except Exception as exc:  # noqa: BLE001 - reported to the user
             log.debug("export failed", exc_info=True)
-            self.signals.finished.emit(str(self.path), f"{type(exc).__name__}: {exc}")
+            self.signals.finished.emit(str(self.path), f"{type(exc).__name__}: {exc}", "")
         else:
-            self.signals.finished.emit(str(self.path), "")
+            self.signals.finished.emit(str(self.path), "", str(signature) if signature else "")
 
 
 class Controller(QObject):
@@ -132,6 +132,7 @@ class Controller(QObject):
     entry_changed = Signal(int)
     entry_removed = Signal(int)
     export_finished = Signal(str, str)  # path, error ('' on success)
+    export_signed = Signal(str, str)  # report path, signature path (before its export_finished)
     idle = Signal()  # every file in the queue has finished
 
     def __init__(self, config: Config, scanner_factory: Callable[[Config], Scanner] | None = None,
@@ -374,27 +375,35 @@ class Controller(QObject):
 
     # -- export -------------------------------------------------------------------
 
-    def export(self, uids: Iterable[int], path: Path, lang: str) -> bool:
-        """Write the finished reports of ``uids`` to ``path`` on a pool thread."""
+    def export(self, uids: Iterable[int], path: Path, lang: str, sign_key: str | None = None) -> bool:
+        """Write the finished reports of ``uids`` to ``path`` on a pool thread; with ``sign_key``,
+        sign the report's canonical JSON with that key of the user's (REPORT.json.sig beside it)."""
         reports = [self.entries[u].report for u in self.with_members(uids)
                    if u in self.entries and self.entries[u].report]
         if not reports:
             return False
         config = self.config
 
-        def job() -> None:
+        def job() -> Path | None:
             from verifier.about import tool_info
             from verifier.report import render
             from verifier.report.json_report import file_dict
 
             files = [file_dict(r, embed_attachments=True) for r in reports]
-            render.write(Path(path), tool_info(config), files, lang)
+            written = render.write(Path(path), tool_info(config), files, lang)
+            if sign_key is None:
+                return None
+            from verifier.signing import sign_report
+
+            return sign_report(written.json_path, sign_key)
 
         task = ExportTask(job, Path(path))
         task.signals.finished.connect(self._export_done, Qt.ConnectionType.QueuedConnection)
         self._start_task(task)
         return True
 
-    def _export_done(self, path: str, error: str) -> None:
+    def _export_done(self, path: str, error: str, signature: str) -> None:
         self._task_done()
+        if signature:
+            self.export_signed.emit(path, signature)
         self.export_finished.emit(path, error)
