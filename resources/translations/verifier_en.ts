@@ -691,6 +691,10 @@
 <context>
     <name>Overview</name>
     <message>
+        <source>The picture the file's Content Credentials carry (not the file itself).</source>
+        <translation>The picture the file's Content Credentials carry (not the file itself).</translation>
+    </message>
+    <message>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>

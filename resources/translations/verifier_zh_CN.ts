@@ -691,6 +691,10 @@
 <context>
     <name>Overview</name>
     <message>
+        <source>The picture the file's Content Credentials carry (not the file itself).</source>
+        <translation>该文件的内容凭证中携带的图片（不是文件本身）。</translation>
+    </message>
+    <message>
         <source>Finding</source>
         <translation>发现</translation>
     </message>

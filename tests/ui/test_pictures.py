@@ -55,7 +55,7 @@ def test_overview_shows_the_picture_with_the_label_outlined(view, qtbot, tmp_pat
     assert digest(picture) == before and sorted(folder.iterdir()) == [picture]  # nothing written
 
     view.set_entry(entry_of(reports.no_signals()))  # a file with no picture: nothing is left standing
-    assert shown.source is None and not shown.isVisibleTo(view.overview)
+    assert shown.source is None and not view.overview.picture_pane.isVisibleTo(view.overview)
     assert view.overview.empty.isVisibleTo(view.overview)
 
 
@@ -137,5 +137,9 @@ def test_queue_thumbnails_and_the_ingredient_tree(make_app, qtbot, corpus, tmp_p
     queue.select(photo)
     overview = app.window.report.overview
     qtbot.waitUntil(lambda: overview.picture.source is not None)
+    assert not overview.caption.isVisibleTo(overview)  # the file's own pixels
+    queue.select(member)  # its bytes are gone with the analysis: the credentials' picture, said so
+    qtbot.waitUntil(lambda: overview.caption.isVisibleTo(overview))
+    assert "Content Credentials" in overview.caption.text() and overview.picture.source is not None
     assert {p: digest(p) for p in (caca, mail)} == before
     assert sorted(folder.rglob("*")) == listing  # nothing written beside the inputs

@@ -61,6 +61,7 @@ class PictureView:
     source: Preview | None = None
     boxes: tuple[Box, ...] = ()
     outlines: tuple[Any, ...] = ()  # verifier.describe.indicators.Outline
+    from_credentials: bool = False  # the thumbnail the Content Credentials carry, not the file's own pixels
 
 
 def picture_view(entry: FileEntry | None, indicators: Any = None) -> PictureView:
@@ -69,7 +70,8 @@ def picture_view(entry: FileEntry | None, indicators: Any = None) -> PictureView
         return PictureView()
     source = preview_source(entry)
     if source is None:
-        return PictureView(credentials_picture(entry))  # not the file's own pixels: nothing is outlined
+        stand_in = credentials_picture(entry)  # not the file's own pixels: nothing is outlined on it
+        return PictureView(stand_in, from_credentials=stand_in is not None)
     found: Iterable[Any] = indicators.indicators if indicators is not None else ()
     return PictureView(source, boxes(entry.signals), tuple(o for i in found for o in i.outlines))
 

@@ -54,13 +54,19 @@ class OverviewPanel(QWidget):
         flay.setContentsMargins(0, 0, 0, 0)
         flay.addWidget(self.empty)
         flay.addWidget(self.split, 1)
-        self.picture = ImageView(self)
+        self.picture_pane = QWidget(self)
+        self.picture = ImageView(self.picture_pane)
         self.picture.setStyleSheet("background: #263238;")
         self.picture.setMinimumWidth(160)
+        self.caption = plain_label(parent=self.picture_pane)
+        play = QVBoxLayout(self.picture_pane)
+        play.setContentsMargins(0, 0, 0, 0)
+        play.addWidget(self.picture, 1)
+        play.addWidget(self.caption)
         self.sides = QSplitter(Qt.Orientation.Horizontal, self)
         self.sides.setChildrenCollapsible(False)
         self.sides.addWidget(findings)
-        self.sides.addWidget(self.picture)
+        self.sides.addWidget(self.picture_pane)
         self.sides_moved = False  # once the reader drags this divider too, their sizes stand
         self.sides.splitterMoved.connect(self._sides_moved)
         lay = QVBoxLayout(self)
@@ -95,8 +101,12 @@ class OverviewPanel(QWidget):
         else:
             self._drawn = view
         self.picture.set_source(outlined_picture(picture, view.boxes, view.outlines) if picture else None)
-        if self.picture.isVisibleTo(self) != (picture is not None):
-            self.picture.setVisible(picture is not None)
+        self.caption.setText(QCoreApplication.translate(
+            "Overview", "The picture the file's Content Credentials carry (not the file itself).")
+            if picture is not None and view.from_credentials else "")
+        self.caption.setVisible(bool(self.caption.text()))
+        if self.picture_pane.isVisibleTo(self) != (picture is not None):
+            self.picture_pane.setVisible(picture is not None)
             self._fit_sides()
 
     def forget_choice(self) -> None:
