@@ -59,6 +59,18 @@ def test_overview_shows_the_picture_with_the_label_outlined(view, qtbot, tmp_pat
     assert view.overview.empty.isVisibleTo(view.overview)
 
 
+def test_overview_outlines_indicator_and_reference_regions(view, qtbot, tmp_path):
+    from tests.ui.test_indicators_panel import COPY, MATCH, _report
+
+    view.set_entry(entry_of(_report(tmp_path, (COPY, MATCH))))
+    qtbot.waitUntil(lambda: view.overview.picture.source is not None)
+    img = view.overview.picture.source.toImage()
+    edge = QColor(img.pixel(20, 60))  # the left edge of the copied region [20, 30, 80, 90]
+    assert edge.red() > 200 and edge.green() > 120 and edge.blue() < 80
+    assert QColor(img.pixel(50, 60)).getRgb()[:3] == (230, 230, 230)  # inside: the picture, untouched
+    assert QColor(img.pixel(100, 120)).blue() < 80  # the reference match's box [100, 100, 150, 140]
+
+
 def test_a_large_picture_is_decoded_off_the_gui_thread_and_bounded(view, qtbot, tmp_path):
     big = tmp_path / "big.png"
     Image.linear_gradient("L").resize((6000, 4000)).convert("RGB").save(big, compress_level=1)

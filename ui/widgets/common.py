@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from verifier.evidence import Attachment
 
+from ..picture_loader import decode
 from ..presenters import Node
 
 GLYPHS = {"ai": "AI", "warning": "!", "critical": "✕", "question": "?", "ok": "✓", "info": "i", "busy": "…"}
@@ -56,12 +57,11 @@ def badge(kind: str, background: str, foreground: str, size: int = 40) -> QPixma
 
 
 def thumbnail(att: Attachment | None, size: int = 64) -> QPixmap | None:
+    """A kept picture at most ``size`` a side (decoded at that size where the format allows)."""
     if att is None or not att.mime.startswith("image/") or len(att.data) > MAX_THUMBNAIL_BYTES:
         return None
-    pm = QPixmap()
-    if not pm.loadFromData(att.data):
-        return None
-    return pm.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    picture = decode(att.data, size)
+    return QPixmap.fromImage(picture.image) if picture is not None else None
 
 
 def fill_tree(tree: QTreeWidget, nodes: Iterable[Node], attachments: Iterable[Attachment] = (),
