@@ -26,7 +26,8 @@ PICTURE_SHARE = 0.38  # of the panel's width, for the picture
 
 
 class OverviewPanel(QWidget):
-    """Bound to a tuple of :class:`~ui.presenters.Group`."""
+    """Bound to a tuple of :class:`~ui.presenters.Group` (``set_groups``) and a
+    :class:`~ui.presenters.PictureView` (``set_picture``)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
