@@ -35,7 +35,9 @@ class CaseSession(QObject):
         self.title = ""
         self._recorded: dict[int, int] = {}  # uid -> id() of the report (or failure) already logged
         self._tool: tuple[int, dict[str, Any]] | None = None
+        self._signatures: dict[str, str] = {}  # report path -> its signature, until its export is reported
         controller.entry_changed.connect(self._entry_changed)
+        controller.export_signed.connect(self._signed)
         controller.export_finished.connect(self._exported)
 
     # -- opening --------------------------------------------------------------------
@@ -102,7 +104,11 @@ class CaseSession(QObject):
         d = file_dict(entry.report) if entry.report is not None else failed_dict(str(entry.path), entry.failed)
         self._append(lambda f: case.record_examined(f, [d], self._tool_info()))
 
+    def _signed(self, path: str, signature: str) -> None:
+        self._signatures[path] = signature
+
     def _exported(self, path: str, error: str) -> None:
+        signature = self._signatures.pop(path, "")
         if error or self.folder is None:
             return
         from verifier.report.render import json_companion
@@ -116,7 +122,8 @@ class CaseSession(QObject):
             self.failed.emit(str(exc))
             return
         fingerprint = hashlib.sha256(data).hexdigest()
-        self._append(lambda f: case.record_export(f, report, fingerprint, json_path, files))
+        self._append(lambda f: case.record_export(f, report, fingerprint, json_path, files,
+                                                  Path(signature) if signature else None))
 
     # -- the analyst's status and notes ---------------------------------------------
 

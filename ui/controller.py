@@ -11,119 +11,20 @@ from __future__ import annotations
 
 import itertools
 import logging
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 
 from verifier.config import Config
 from verifier.evidence import Report
-from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, MemberFound, Scanner,
-                               expand)
+from verifier.pipeline import EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, MemberFound, Scanner
 
 from .entry import FileEntry
+from .scan_worker import ScanWorker
+from .tasks import ExportTask, SubmitTask
 
 log = logging.getLogger(__name__)
-
-
-class ScanWorker(QThread):
-    """Drains one Scanner's events on its own thread until stopped."""
-
-    event = Signal(int, object)  # generation, pipeline event
-    crashed = Signal(int, str)  # generation, message: the analysis itself failed
-
-    def __init__(self, scanner: Scanner, generation: int, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.scanner = scanner
-        self.generation = generation
-        self._pending = threading.Event()
-        self._stop = False
-        self._retire = False
-
-    def wake(self) -> None:
-        self._pending.set()
-
-    def stop(self) -> None:
-        """Cancel everything and end the thread (the Scanner is closed on the worker thread)."""
-        self._stop = True
-        self.scanner.cancel(None)
-        self._pending.set()
-
-    def retire(self) -> None:
-        """Finish the work in hand, then end."""
-        self._retire = True
-        self._pending.set()
-
-    def run(self) -> None:
-        try:
-            while not self._stop:
-                self._pending.wait()
-                self._pending.clear()
-                if self._stop:
-                    break
-                for ev in self.scanner.events(until_idle=True):
-                    self.event.emit(self.generation, ev)
-                    if self._stop:
-                        break
-                if self._retire and not self._pending.is_set():
-                    break
-        except Exception as exc:  # noqa: BLE001 - never let the worker die silently
-            log.exception("the analysis worker failed")
-            self.crashed.emit(self.generation, f"{type(exc).__name__}: {exc}")
-        finally:
-            try:
-                self.scanner.close()
-            except Exception:  # noqa: BLE001 - closing must not hide the original failure
-                log.exception("closing the scanner failed")
-
-
-class _SubmitSignals(QObject):
-    submitted = Signal(int, object, object)  # generation, files, scanner indices
-
-
-class SubmitTask(QRunnable):
-    """Walk folders and submit on a pool thread (a folder may hold thousands of files)."""
-
-    def __init__(self, worker: ScanWorker, paths: list[Path]) -> None:
-        super().__init__()
-        self.worker = worker
-        self.paths = paths
-        self.signals = _SubmitSignals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        files: list[Path] = []
-        indices: list[int] = []
-        try:
-            files = expand(self.paths)
-            indices = self.worker.scanner.submit(files, recursive=False) if files else []
-        except Exception:  # noqa: BLE001 - an unreadable folder must not kill the pool thread
-            log.exception("could not queue %s", self.paths)
-        self.worker.wake()
-        self.signals.submitted.emit(self.worker.generation, files[:len(indices)], indices)
-
-
-class _ExportSignals(QObject):
-    finished = Signal(str, str)  # path, error message ('' on success)
-
-
-class ExportTask(QRunnable):
-    def __init__(self, job: Callable[[], None], path: Path) -> None:
-        super().__init__()
-        self.job = job
-        self.path = path
-        self.signals = _ExportSignals()
-        self.setAutoDelete(False)
-
-    def run(self) -> None:
-        try:
-            self.job()
-        except Exception as exc:  # noqa: BLE001 - reported to the user
-            log.debug("export failed", exc_info=True)
-            self.signals.finished.emit(str(self.path), f"{type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(str(self.path), "")
 
 
 class Controller(QObject):
@@ -132,6 +33,7 @@ class Controller(QObject):
     entry_changed = Signal(int)
     entry_removed = Signal(int)
     export_finished = Signal(str, str)  # path, error ('' on success)
+    export_signed = Signal(str, str)  # report path, signature path (before its export_finished)
     idle = Signal()  # every file in the queue has finished
 
     def __init__(self, config: Config, scanner_factory: Callable[[Config], Scanner] | None = None,
@@ -374,27 +276,35 @@ class Controller(QObject):
 
     # -- export -------------------------------------------------------------------
 
-    def export(self, uids: Iterable[int], path: Path, lang: str) -> bool:
-        """Write the finished reports of ``uids`` to ``path`` on a pool thread."""
+    def export(self, uids: Iterable[int], path: Path, lang: str, sign_key: str | None = None) -> bool:
+        """Write the finished reports of ``uids`` to ``path`` on a pool thread; with ``sign_key``,
+        sign the report's canonical JSON with that key of the user's (REPORT.json.sig beside it)."""
         reports = [self.entries[u].report for u in self.with_members(uids)
                    if u in self.entries and self.entries[u].report]
         if not reports:
             return False
         config = self.config
 
-        def job() -> None:
+        def job() -> Path | None:
             from verifier.about import tool_info
             from verifier.report import render
             from verifier.report.json_report import file_dict
 
             files = [file_dict(r, embed_attachments=True) for r in reports]
-            render.write(Path(path), tool_info(config), files, lang)
+            written = render.write(Path(path), tool_info(config), files, lang)
+            if sign_key is None:
+                return None
+            from verifier.signing import sign_report
+
+            return sign_report(written.json_path, sign_key)
 
         task = ExportTask(job, Path(path))
         task.signals.finished.connect(self._export_done, Qt.ConnectionType.QueuedConnection)
         self._start_task(task)
         return True
 
-    def _export_done(self, path: str, error: str) -> None:
+    def _export_done(self, path: str, error: str, signature: str) -> None:
         self._task_done()
+        if signature:
+            self.export_signed.emit(path, signature)
         self.export_finished.emit(path, error)

@@ -46,23 +46,30 @@ class TsTranslator(QTranslator):
         return not self.messages
 
 
-_installed: list[QTranslator] = []
-_language = "en"
+TRANSLATOR = "verifier-translator"  # object name of the translators installed here (children of the app)
+LANGUAGE = "verifierLanguage"  # the application's property holding the installed language
 
 
 def current() -> str:
-    """The language the window speaks ("en" or "zh_CN"), as last installed."""
-    return _language
+    """The language the window speaks ("en" or "zh_CN"), as last installed (kept on the
+    application object, so nothing is remembered between applications)."""
+    app = QCoreApplication.instance()
+    value = app.property(LANGUAGE) if app is not None else None
+    return value if isinstance(value, str) and value else "en"
+
+
+def _adopt(app: QCoreApplication, translator: QTranslator) -> None:
+    translator.setObjectName(TRANSLATOR)
+    app.installTranslator(translator)
 
 
 def install(language: str) -> bool:
     """Switch the application's translators to ``language`` ("en" or "zh_CN"). True if loaded."""
-    global _language
     app = QCoreApplication.instance()
-    _language = language
-    for t in _installed:
+    app.setProperty(LANGUAGE, language)
+    for t in app.findChildren(QTranslator, TRANSLATOR):
         app.removeTranslator(t)
-    _installed.clear()
+        t.setParent(None)
     if language == "en":
         return True
     loaded = False
@@ -80,12 +87,10 @@ def install(language: str) -> bool:
             except Exception:  # noqa: BLE001 - a broken .ts must not stop the app
                 log.warning("could not read %s", ts, exc_info=True)
     if loaded:
-        app.installTranslator(translator)
-        _installed.append(translator)
+        _adopt(app, translator)
     qt = QTranslator(app)  # Qt's own dialogs (file chooser, message boxes)
     if qt.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
+        _adopt(app, qt)
     return loaded
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMainWindow, QPushButton
 
 from .controller import Controller
 from .settings import Settings
+from .widgets import sign_dialog
 from .widgets.about_dialog import AboutDialog
 from .widgets.app_icon import app_icon
 from .widgets.common import inform, plain_label
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         lay.addWidget(split)
         self.setCentralWidget(self.drop_area)
         self._dirty: set[int] = set()
+        self._signatures: dict[str, str] = {}  # report path -> its signature, until its export is reported
         self._flush_timer = QTimer(self)
         self._flush_timer.setSingleShot(True)
         self._flush_timer.setInterval(FLUSH_MS)
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         controller.idle.connect(self._flush)  # when everything is done, show it at once
         controller.paths_added.connect(lambda _uids: self._status())
         controller.entry_removed.connect(self._removed)
+        controller.export_signed.connect(self._signed)
         controller.export_finished.connect(self._exported)
         for uid in controller.entries:
             self._added(uid)
@@ -225,17 +228,26 @@ class MainWindow(QMainWindow):
         if name:
             suffix = next((s for s in EXPORT_SUFFIXES if s in chosen), ".json")
             path = Path(name) if Path(name).suffix.lower() in EXPORT_SUFFIXES else Path(name).with_suffix(suffix)
-            self.export_to(path, uids)
+            self.export_to(path, uids, sign_dialog.ask(self))
 
-    def export_to(self, path: Path, uids: list[int] | None = None) -> bool:
+    def export_to(self, path: Path, uids: list[int] | None = None, sign_key: str | None = None) -> bool:
+        """``sign_key``: the name of the user's key to sign the report with (None: unsigned)."""
         uids = self.queue.selected_uids() if uids is None else uids
-        return self.controller.export(uids, path, self.controller.config.lang)
+        return self.controller.export(uids, path, self.controller.config.lang, sign_key)
+
+    def _signed(self, path: str, signature: str) -> None:
+        self._signatures[path] = signature
 
     def _exported(self, path: str, error: str) -> None:
+        signature = self._signatures.pop(path, "")
         if error:
             inform(self, QCoreApplication.translate("MainWindow", "Export report"),
                    QCoreApplication.translate("MainWindow", "The report could not be written: {why}").format(why=error),
                    warning=True)
+        elif signature:
+            self.statusBar().showMessage(QCoreApplication.translate(
+                "MainWindow", "Report written to {path}, signed: {signature}").format(path=path, signature=signature),
+                8000)
         else:
             self.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Report written to {path}").format(
                 path=path), 8000)

@@ -641,6 +641,10 @@
         <translation>Report written to {path}</translation>
     </message>
     <message>
+        <source>Report written to {path}, signed: {signature}</source>
+        <translation>Report written to {path}, signed: {signature}</translation>
+    </message>
+    <message>
         <source>Reference photos…</source>
         <translation>Reference photos…</translation>
     </message>
@@ -686,6 +690,10 @@
 </context>
 <context>
     <name>Overview</name>
+    <message>
+        <source>The picture the file's Content Credentials carry (not the file itself).</source>
+        <translation>The picture the file's Content Credentials carry (not the file itself).</translation>
+    </message>
     <message>
         <source>Finding</source>
         <translation>Finding</translation>
@@ -1172,6 +1180,29 @@
     <message>
         <source>{points} matching points. Shared pixels say where a picture, or part of it, came from; they do not by themselves say whether it was edited in bad faith.</source>
         <translation>{points} matching points. Shared pixels say where a picture, or part of it, came from; they do not by themselves say whether it was edited in bad faith.</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Sign the report?</source>
+        <translation>Sign the report?</translation>
+    </message>
+    <message>
+        <source>Sign the report with your key “{name}” (key id {key_id})?
+
+Your key is kept in {path}. Signing writes a .sig file beside the report's JSON: anyone with your public key can then check that the report has not changed since you signed it. It does not say who you are: share your key id where people know it is yours.</source>
+        <translation>Sign the report with your key “{name}” (key id {key_id})?
+
+Your key is kept in {path}. Signing writes a .sig file beside the report's JSON: anyone with your public key can then check that the report has not changed since you signed it. It does not say who you are: share your key id where people know it is yours.</translation>
+    </message>
+    <message>
+        <source>Sign with my key</source>
+        <translation>Sign with my key</translation>
+    </message>
+    <message>
+        <source>Do not sign</source>
+        <translation>Do not sign</translation>
     </message>
 </context>
 </TS>

@@ -641,6 +641,10 @@
         <translation>报告已写入 {path}</translation>
     </message>
     <message>
+        <source>Report written to {path}, signed: {signature}</source>
+        <translation>报告已写入 {path}，已签名：{signature}</translation>
+    </message>
+    <message>
         <source>Reference photos…</source>
         <translation>参考照片…</translation>
     </message>
@@ -686,6 +690,10 @@
 </context>
 <context>
     <name>Overview</name>
+    <message>
+        <source>The picture the file's Content Credentials carry (not the file itself).</source>
+        <translation>该文件的内容凭证中携带的图片（不是文件本身）。</translation>
+    </message>
     <message>
         <source>Finding</source>
         <translation>发现</translation>
@@ -1172,6 +1180,29 @@
     <message>
         <source>{points} matching points. Shared pixels say where a picture, or part of it, came from; they do not by themselves say whether it was edited in bad faith.</source>
         <translation>{points} 个匹配点。共有的像素说明图片或其一部分的来源；它们本身并不能说明图片是否被恶意编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <source>Sign the report?</source>
+        <translation>签名此报告？</translation>
+    </message>
+    <message>
+        <source>Sign the report with your key “{name}” (key id {key_id})?
+
+Your key is kept in {path}. Signing writes a .sig file beside the report's JSON: anyone with your public key can then check that the report has not changed since you signed it. It does not say who you are: share your key id where people know it is yours.</source>
+        <translation>用您的密钥“{name}”（密钥 ID {key_id}）签名此报告？
+
+您的密钥保存在 {path}。签名会在报告的 JSON 旁写入一个 .sig 文件：持有您公钥的任何人都可以据此核对报告自您签名后未被更改。签名并不说明您是谁：请在别人知道属于您的地方公布您的密钥 ID。</translation>
+    </message>
+    <message>
+        <source>Sign with my key</source>
+        <translation>用我的密钥签名</translation>
+    </message>
+    <message>
+        <source>Do not sign</source>
+        <translation>不签名</translation>
     </message>
 </context>
 </TS>

@@ -70,8 +70,9 @@ def test_indicators_show_in_their_own_tab_never_in_the_verdict(view, tmp_path: P
     assert view.banner.headline.text().startswith("No provenance signals found")
 
 
-def test_boxes_are_outlined_on_the_picture(view, tmp_path: Path) -> None:
+def test_boxes_are_outlined_on_the_picture(view, tmp_path: Path, qtbot) -> None:
     view.set_entry(entry_of(_report(tmp_path, (COPY, MATCH))))
+    qtbot.waitUntil(lambda: view.indicators.preview.source is not None)  # decoded off the GUI thread
     pm = view.indicators.preview.source
     assert pm is not None and (pm.width(), pm.height()) == (320, 240)
     img = pm.toImage()

@@ -41,8 +41,9 @@ def banner_text(view: ReportView) -> str:
     return "\n".join(w.text() for w in (b.headline, b.strength, b.explanation, b.notes, b.unchecked) if w.isVisibleTo(b))
 
 
-def test_doubao_gb_label_and_boxed_visible_label(view, tmp_path):
+def test_doubao_gb_label_and_boxed_visible_label(view, tmp_path, qtbot):
     view.set_entry(entry_of(reports.doubao(reports.picture(tmp_path))))
+    qtbot.waitUntil(lambda: view.watermarks._pixmap is not None)  # decoded off the GUI thread
     assert view.banner.headline.text() == "Declared or detected as AI-generated"
     assert view.banner.strength.text() == "Visible label in the content"
     rows = tree_rows(view.ai_labels.tree)

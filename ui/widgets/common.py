@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from collections.abc import Iterable
 
 from PySide6.QtCore import QRectF, Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from verifier.evidence import Attachment
 
+from ..picture_loader import decode
 from ..presenters import Node
 
 GLYPHS = {"ai": "AI", "warning": "!", "critical": "✕", "question": "?", "ok": "✓", "info": "i", "busy": "…"}
@@ -34,18 +36,9 @@ def safe_tooltip(text: str, limit: int = 2000) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(text[:limit]) + "</p>"
 
 
-_BADGES: dict[tuple[str, str, str, int], QPixmap] = {}
-
-
+@lru_cache(maxsize=64)
 def badge(kind: str, background: str, foreground: str, size: int = 40) -> QPixmap:
-    """A round badge with a glyph: the verdict icon (colour is never the only cue)."""
-    key = (kind, background, foreground, size)
-    if key not in _BADGES:
-        _BADGES[key] = _paint_badge(kind, background, foreground, size)
-    return _BADGES[key]
-
-
-def _paint_badge(kind: str, background: str, foreground: str, size: int) -> QPixmap:
+    """A round badge with a glyph: the verdict icon (colour is never the only cue); painted once."""
     pm = QPixmap(size, size)
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
@@ -64,12 +57,11 @@ def _paint_badge(kind: str, background: str, foreground: str, size: int) -> QPix
 
 
 def thumbnail(att: Attachment | None, size: int = 64) -> QPixmap | None:
+    """A kept picture at most ``size`` a side (decoded at that size where the format allows)."""
     if att is None or not att.mime.startswith("image/") or len(att.data) > MAX_THUMBNAIL_BYTES:
         return None
-    pm = QPixmap()
-    if not pm.loadFromData(att.data):
-        return None
-    return pm.scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+    picture = decode(att.data, size)
+    return QPixmap.fromImage(picture.image) if picture is not None else None
 
 
 def fill_tree(tree: QTreeWidget, nodes: Iterable[Node], attachments: Iterable[Attachment] = (),

@@ -10,68 +10,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPen, QPixmap
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTreeWidget, QVBoxLayout, QWidget
 
 from verifier.evidence import Attachment
 
 from .. import presenters
+from ..picture_loader import PictureLoader, decode, preview_bytes
 from .common import fill_tree, make_tree, plain_label, safe_tooltip
-from .watermark_panel import MAX_SIDE, ImageView, preview_bytes
+from .outlines import outlined_picture
+from .watermark_panel import MAX_SIDE, PREVIEWS_KEPT, ImageView
 
-OUTLINE = "#ffab00"
 MAX_VIEW_BYTES = 16 * 1024 * 1024
-
-
-def outlined(img: QImage, outlines: Iterable[Any]) -> QPixmap:
-    """The picture (scaled to at most MAX_SIDE) with each box ``[x0, y0, x1, y1]`` outlined.
-
-    Boxes are corners in the picture's pixels, as the contract says for indicators; one that does
-    not fit the picture is clipped to it."""
-    scale = min(1.0, MAX_SIDE / max(img.width(), img.height(), 1))
-    shown = img.scaled(int(img.width() * scale), int(img.height() * scale), Qt.AspectRatioMode.KeepAspectRatio,
-                       Qt.TransformationMode.SmoothTransformation) if scale < 1 else img
-    pm = QPixmap.fromImage(shown)
-    p = QPainter(pm)
-    width = max(3, int(min(pm.width(), pm.height()) / 200))
-    for o in outlines:
-        x0, y0, x1, y1 = (max(0.0, min(float(v), float(lim))) for v, lim in
-                          zip(o.box, (img.width(), img.height(), img.width(), img.height()), strict=True))
-        if x1 <= x0 or y1 <= y0:
-            continue
-        rect = QRectF(x0 * scale, y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale)
-        p.setPen(QPen(QColor("#000000"), width + 2))
-        p.drawRect(rect)
-        p.setPen(QPen(QColor(OUTLINE), width))
-        p.drawRect(rect)
-        if o.label:  # a dark tag above the box (inside it when the box touches the top)
-            metrics = p.fontMetrics()
-            tw, th = metrics.horizontalAdvance(o.label) + 8, metrics.height() + 4
-            top = rect.top() - th if rect.top() >= th else rect.top()
-            tag = QRectF(rect.left(), top, tw, th)
-            p.fillRect(tag, QColor(0, 0, 0, 190))
-            p.setPen(QColor(OUTLINE))
-            p.drawText(tag, Qt.AlignmentFlag.AlignCenter, o.label)
-    p.end()
-    return pm
 
 
 def load_shown(preview: presenters.Preview | None) -> QImage | None:
     """The picture as a viewer shows it (EXIF orientation applied): the indicators' boxes are in
     those pixels. Read through the read-only input opener, decoded in memory."""
-    if preview is None:
-        return None
-    data = preview_bytes(preview)
-    if data is None:
-        return None
-    buf = QBuffer()
-    buf.setData(QByteArray(data))
-    buf.open(QIODevice.OpenModeFlag.ReadOnly)
-    reader = QImageReader(buf)
-    reader.setAutoTransform(True)
-    img = reader.read()
-    return None if img.isNull() else img
+    data = preview_bytes(preview) if preview is not None else None
+    picture = decode(data, MAX_SIDE) if data else None
+    return picture.image if picture is not None else None
 
 
 def view_pixmap(att: Attachment | None) -> QPixmap | None:
@@ -128,8 +87,10 @@ class IndicatorsPanel(QWidget):
         lay.addWidget(self.empty)
         lay.addWidget(self.split, 1)
         self.view_images: list[tuple[str, ImageView]] = []  # (attachment name, image) for tests
-        self._preview_key: object = object()
-        self._image: QImage | None = None
+        self._preview: presenters.Preview | None = None
+        self._outlines: tuple[Any, ...] = ()
+        self.loader = PictureLoader(MAX_SIDE, PREVIEWS_KEPT, self)  # decodes off the GUI thread
+        self.loader.ready.connect(self._ready)
         self.set_value(None)
 
     def set_value(self, value: Any, preview: presenters.Preview | None = None,
@@ -152,15 +113,18 @@ class IndicatorsPanel(QWidget):
         self._show_views(value, attachments)
 
     def _show_preview(self, value: Any, preview: presenters.Preview | None) -> None:
-        outlines = tuple(o for i in value.indicators for o in i.outlines)
-        if not outlines:
-            self.preview.set_source(None)
-            self.preview.setVisible(False)
-            return
-        if preview != self._preview_key:  # the picture is read and decoded once per file
-            self._preview_key = preview
-            self._image = load_shown(preview)
-        pm = outlined(self._image, outlines) if self._image is not None else None
+        self._outlines = tuple(o for i in value.indicators for o in i.outlines)
+        self._preview = preview if self._outlines else None
+        self._draw()
+
+    def _ready(self, preview: object) -> None:
+        if preview == self._preview:
+            self._draw()
+
+    def _draw(self) -> None:
+        """The picture as a viewer shows it with the indicators' boxes, once decoded."""
+        picture = self.loader.picture(self._preview)
+        pm = outlined_picture(picture, (), self._outlines) if picture is not None else None
         self.preview.set_source(pm)
         self.preview.setVisible(pm is not None)
 

@@ -1,5 +1,6 @@
-"""Overview: every signal, grouped by how strongly it is anchored (weak heuristics apart), and the
-selected finding in full below."""
+"""Overview: every signal, grouped by how strongly it is anchored (weak heuristics apart), the
+selected finding in full below, and beside them the file's picture with every found box outlined
+(decoded off the GUI thread, at most PREVIEW_SIDE pixels a side)."""
 
 from __future__ import annotations
 
@@ -8,18 +9,25 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from .. import presenters
-from ..presenters import Group, Row
+from ..picture_loader import PictureLoader
+from ..presenters import Group, PictureView, Row
 from .common import make_tree, plain_label, safe_tooltip
 from .finding_details import FindingDetails
+from .outlines import outlined_picture
+from .watermark_panel import ImageView
 
 GROUP_TINT = {"problems": "#f3e5f5", "signed": "#e8f5e9", "watermark": "#e3f2fd", "visible": "#e3f2fd",
               "metadata": "#fff8e1", "weak": "#fbe9e7", "info": "#f5f5f5"}
 ROLE_INDEX = Qt.ItemDataRole.UserRole + 1  # index of a finding row into ``self.rows``
 ROLE_GROUP = Qt.ItemDataRole.UserRole  # key of a group head
+PREVIEW_SIDE = 1024  # pixels a side of the decoded preview
+PREVIEWS_KEPT = 6  # decoded previews kept (about 4 MB each at most)
+PICTURE_SHARE = 0.38  # of the panel's width, for the picture
 
 
 class OverviewPanel(QWidget):
-    """Bound to a tuple of :class:`~ui.presenters.Group`."""
+    """Bound to a tuple of :class:`~ui.presenters.Group` (``set_groups``) and a
+    :class:`~ui.presenters.PictureView` (``set_picture``)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -42,15 +50,65 @@ class OverviewPanel(QWidget):
         self.split.setStretchFactor(1, 3)
         self.split_moved = False  # once the reader drags the divider, their sizes stand
         self.split.splitterMoved.connect(self._split_moved)
+        findings = QWidget(self)
+        flay = QVBoxLayout(findings)
+        flay.setContentsMargins(0, 0, 0, 0)
+        flay.addWidget(self.empty)
+        flay.addWidget(self.split, 1)
+        self.picture_pane = QWidget(self)
+        self.picture = ImageView(self.picture_pane)
+        self.picture.setStyleSheet("background: #263238;")
+        self.picture.setMinimumWidth(160)
+        self.caption = plain_label(parent=self.picture_pane)
+        play = QVBoxLayout(self.picture_pane)
+        play.setContentsMargins(0, 0, 0, 0)
+        play.addWidget(self.picture, 1)
+        play.addWidget(self.caption)
+        self.sides = QSplitter(Qt.Orientation.Horizontal, self)
+        self.sides.setChildrenCollapsible(False)
+        self.sides.addWidget(findings)
+        self.sides.addWidget(self.picture_pane)
+        self.sides_moved = False  # once the reader drags this divider too, their sizes stand
+        self.sides.splitterMoved.connect(self._sides_moved)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.empty)
-        lay.addWidget(self.split, 1)
+        lay.addWidget(self.sides, 1)
+        self.loader = PictureLoader(PREVIEW_SIDE, PREVIEWS_KEPT, self)
+        self.loader.ready.connect(self._picture_ready)
+        self.picture_view = PictureView()
+        self._drawn: object = None  # the picture view whose pixmap is shown
         self.groups: tuple[Group, ...] = ()
         self.rows: list[presenters.SignalRow] = []
         self.chosen: tuple[str, str] | None = None  # the finding the reader picked, kept across refreshes
         self._filling = False
         self.tree.currentItemChanged.connect(self._current_changed)
         self.set_groups(())
+
+    def set_picture(self, view: PictureView) -> None:
+        """The file's picture with its found boxes: shown once decoded (never decoded here)."""
+        self.picture_view = view
+        self._draw()
+
+    def _picture_ready(self, source: object) -> None:
+        if source == self.picture_view.source:
+            self._draw()
+
+    def _draw(self) -> None:
+        view = self.picture_view
+        if view == self._drawn:
+            return
+        picture = self.loader.picture(view.source)
+        if picture is None and view.source is not None and not self.loader.known(view.source):
+            self._drawn = None  # being decoded (drawn when ready): no other file's picture meanwhile
+        else:
+            self._drawn = view
+        self.picture.set_source(outlined_picture(picture, view.boxes, view.outlines) if picture else None)
+        self.caption.setText(QCoreApplication.translate(
+            "Overview", "The picture the file's Content Credentials carry (not the file itself).")
+            if picture is not None and view.from_credentials else "")
+        self.caption.setVisible(bool(self.caption.text()))
+        if self.picture_pane.isVisibleTo(self) != (picture is not None):
+            self.picture_pane.setVisible(picture is not None)
+            self._fit_sides()
 
     def forget_choice(self) -> None:
         """Another file is shown: start again from its first finding."""
@@ -126,8 +184,23 @@ class OverviewPanel(QWidget):
             self.split.setSizes([tree, total - tree])
             self._filling = False
 
+    def _sides_moved(self, *_args) -> None:
+        if not self._filling:
+            self.sides_moved = True
+
+    def _fit_sides(self) -> None:
+        """The findings keep most of the width (PICTURE_SHARE for the picture)."""
+        total = sum(self.sides.sizes()) or self.sides.width()
+        if self.sides_moved or total <= 0:
+            return
+        picture = int(total * PICTURE_SHARE)
+        self._filling = True
+        self.sides.setSizes([total - picture, picture])
+        self._filling = False
+
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._fit_sides()
         self._fit_tree()
 
     @staticmethod

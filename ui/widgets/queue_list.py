@@ -1,16 +1,23 @@
 """The queue: one row per file with its progress (checks done / total), verdict chip and cancel.
 
 A file found inside another (an e-mail's attachment, an archive's member) is a row under its
-container's row, named by its place in it (see ``ui.members_view``)."""
+container's row, named by its place in it (see ``ui.members_view``).
+
+Each row shows a small thumbnail of the file: the picture itself (read only, decoded off the GUI
+thread at THUMB_SIDE pixels a side), else a picture a check kept (a video frame, the thumbnail in
+the file's Content Credentials, which is also how a file found inside another gets one)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from .. import presenters
 from ..members_view import row_name
+from ..picture_loader import PictureLoader
 from ..plain import text
 from ..entry import FileEntry
 from .common import badge, safe_tooltip
@@ -18,15 +25,13 @@ from .common import badge, safe_tooltip
 UID = Qt.ItemDataRole.UserRole
 PATH = Qt.ItemDataRole.UserRole + 1  # the file's full path (a member's row shows only its place)
 FILE, CHECKS, VERDICT, CANCEL = range(4)
+THUMB_SIDE = 32  # pixels a side of a row's thumbnail
+THUMBS_KEPT = 2_000  # decoded thumbnails kept (4 KB each at most)
 
 
-_ICONS: dict[presenters.Look, QIcon] = {}
-
-
+@lru_cache(maxsize=32)
 def _icon(look: presenters.Look) -> QIcon:
-    if look not in _ICONS:
-        _ICONS[look] = QIcon(badge(look.icon, look.background, look.foreground, 16))
-    return _ICONS[look]
+    return QIcon(badge(look.icon, look.background, look.foreground, 16))
 
 
 class QueueList(QTreeWidget):
@@ -42,6 +47,7 @@ class QueueList(QTreeWidget):
                               QCoreApplication.translate("QueueList", "Verdict"), ""])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
+        self.setIconSize(QSize(THUMB_SIDE, THUMB_SIDE))
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the end of a name: its extension matters
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.header()
@@ -57,6 +63,9 @@ class QueueList(QTreeWidget):
         self.setColumnWidth(VERDICT, widest)
         self.setColumnWidth(CANCEL, 28)
         self._items: dict[int, QTreeWidgetItem] = {}
+        self._thumbs: dict[int, presenters.Preview] = {}  # uid -> the picture asked for its thumbnail
+        self.thumbnails = PictureLoader(THUMB_SIDE, THUMBS_KEPT, self)
+        self.thumbnails.ready.connect(self._thumbnail_ready)
         self.currentItemChanged.connect(self._current)
         self.itemClicked.connect(self._clicked)
 
@@ -89,13 +98,40 @@ class QueueList(QTreeWidget):
             item.setIcon(VERDICT, _icon(look))
             item.setBackground(VERDICT, QBrush(QColor(look.background)))
             item.setForeground(VERDICT, QBrush(QColor(look.foreground)))
+        self._thumbnail(entry, item)
         active = not entry.finished and not entry.cancelled
         if bool(item.text(CANCEL)) != active:
             item.setText(CANCEL, "✕" if active else "")
             item.setToolTip(CANCEL, QCoreApplication.translate("QueueList", "Cancel the checks of this file")
                             if active else "")
 
+    def _thumbnail(self, entry: FileEntry, item: QTreeWidgetItem) -> None:
+        source = presenters.thumbnail_source(entry)
+        if source is None or self._thumbs.get(entry.uid) == source:
+            return
+        self._thumbs[entry.uid] = source
+        picture = self.thumbnails.picture(source)  # None until decoded: _thumbnail_ready sets it
+        if picture is not None:
+            item.setIcon(FILE, QIcon(QPixmap.fromImage(picture.image)))
+
+    def _thumbnail_ready(self, source: presenters.Preview) -> None:
+        picture = self.thumbnails.picture(source) if self.thumbnails.known(source) else None
+        if picture is None:
+            return
+        icon = QIcon(QPixmap.fromImage(picture.image))
+        for uid, wanted in self._thumbs.items():
+            item = self._items.get(uid)
+            if wanted == source and item is not None:
+                item.setIcon(FILE, icon)
+
+    def thumbnail_of(self, uid: int) -> QIcon | None:
+        """The thumbnail a row shows (None: none yet)."""
+        item = self._items.get(uid)
+        icon = item.icon(FILE) if item is not None else None
+        return icon if icon is not None and not icon.isNull() else None
+
     def remove(self, uid: int) -> None:
+        self._thumbs.pop(uid, None)
         item = self._items.pop(uid, None)
         if item is None:
             return

@@ -74,6 +74,8 @@ class ReportView(QWidget):
         self.file.set_rows(presenters.file_rows(entry) if entry else ())
         self.details.set_value(presenters.checks_rows(entry) if entry else (), entry.all_evidence if entry else ())
         views = entry.evidence_for("forensic_views") if entry else None
-        self.indicators.set_value(presenters.indicators_view(entry) if entry else None,
+        indicators = presenters.indicators_view(entry) if entry else None
+        self.overview.set_picture(presenters.picture_view(entry, indicators))
+        self.indicators.set_value(indicators,
                                   presenters.preview_source(entry) if entry else None,
                                   views.attachments if views else ())

@@ -2,69 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from verifier.evidence import Attachment, Signal
-from verifier.inputs import InputError, open_readonly
-
 from .. import presenters
+from ..picture_loader import PictureLoader
 from .common import fill_tree, make_tree, plain_label
+from .outlines import as_xywh, outlined_picture  # noqa: F401 - as_xywh: part of this panel's API
 
-MAX_PREVIEW_BYTES = 64 * 1024 * 1024
-MAX_SIDE = 1600
-
-
-def preview_bytes(preview: presenters.Preview) -> bytes | None:
-    """The preview's bytes: an attachment's, or the input's read through the read-only opener
-    (None when unreadable or larger than a preview may be)."""
-    if preview.attachment is not None:
-        return preview.attachment.data
-    try:
-        with open_readonly(Path(preview.path)) as fh:
-            data = fh.read(MAX_PREVIEW_BYTES + 1)
-    except (InputError, OSError):
-        return None
-    return None if len(data) > MAX_PREVIEW_BYTES else data
-
-
-def load_image(preview: presenters.Preview | None) -> QImage | None:
-    data = preview_bytes(preview) if preview is not None else None
-    if data is None:
-        return None
-    img = QImage.fromData(data)
-    return None if img.isNull() else img
-
-
-def as_xywh(b: presenters.Box, width: int, height: int) -> tuple[float, float, float, float]:
-    """``[x, y, w, h]`` as the contract says; a box that only fits the image as corners
-    ``[x0, y0, x1, y1]`` is read that way (a detector writing corners must not draw off the image)."""
-    slack = 2
-    fits = b.x + b.w <= width + slack and b.y + b.h <= height + slack
-    corners = b.w > b.x and b.h > b.y and b.w <= width + slack and b.h <= height + slack
-    if not fits and corners:
-        return b.x, b.y, b.w - b.x, b.h - b.y
-    return b.x, b.y, b.w, b.h
-
-
-def boxed(img: QImage, boxes: tuple[presenters.Box, ...]) -> QPixmap:
-    scale = min(1.0, MAX_SIDE / max(img.width(), img.height(), 1))
-    pm = QPixmap.fromImage(img.scaled(int(img.width() * scale), int(img.height() * scale),
-                                      Qt.AspectRatioMode.KeepAspectRatio,
-                                      Qt.TransformationMode.SmoothTransformation) if scale < 1 else img)
-    if boxes:
-        p = QPainter(pm)
-        pen = QPen(QColor("#ff1744"))
-        pen.setWidth(max(3, int(min(pm.width(), pm.height()) / 200)))
-        p.setPen(pen)
-        for b in boxes:
-            x, y, w, h = as_xywh(b, img.width(), img.height())
-            p.drawRect(QRectF(x * scale, y * scale, w * scale, h * scale))
-        p.end()
-    return pm
+MAX_SIDE = 1600  # pixels a side of the decoded preview
+PREVIEWS_KEPT = 4
 
 
 class ImageView(QLabel):
@@ -72,6 +21,7 @@ class ImageView(QLabel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # shows pictures only; never rich text
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumHeight(160)
@@ -116,9 +66,12 @@ class WatermarkPanel(QWidget):
         lay.addWidget(split, 1)
         lay.addStretch(0)
         self._pixmap: QPixmap | None = None
-        self._key: object = None
-        self._preview: object = object()  # never equal to a real preview
-        self._image = None
+        self._key: object = object()  # (preview, boxes) of the pixmap shown; never equal to a real one
+        self._preview: presenters.Preview | None = None
+        self._boxes: tuple[presenters.Box, ...] = ()
+        self._sections = False
+        self.loader = PictureLoader(MAX_SIDE, PREVIEWS_KEPT, self)  # decodes off the GUI thread
+        self.loader.ready.connect(self._ready)
         self.set_value((), None)
 
     def set_value(self, signals: tuple[Signal, ...], preview: presenters.Preview | None,
@@ -131,13 +84,20 @@ class WatermarkPanel(QWidget):
         self.empty.setVisible(not sections)
         fill_tree(self.tree, sections, attachments, expand_depth=2)
         self.tree.setVisible(bool(sections))
-        if preview != self._preview:  # the picture is read and decoded once, not again per new box
-            self._preview = preview
-            self._image = load_image(preview)
-        key = (preview, boxes)
+        self._preview, self._boxes, self._sections = preview, boxes, bool(sections)
+        self._draw()
+
+    def _ready(self, preview: object) -> None:
+        if preview == self._preview:
+            self._draw()
+
+    def _draw(self) -> None:
+        """The picture with its boxes once decoded (read and decoded once per file, not per new box)."""
+        picture = self.loader.picture(self._preview)
+        key = (self._preview, self._boxes) if picture is not None else None
         if key != self._key:
             self._key = key
-            self._pixmap = boxed(self._image, boxes) if self._image is not None else None
+            self._pixmap = outlined_picture(picture, self._boxes) if picture is not None else None
         self.image.set_source(self._pixmap)
         self.image.setVisible(self._pixmap is not None)
-        self.tree.parentWidget().setVisible(self._pixmap is not None or bool(sections))
+        self.tree.parentWidget().setVisible(self._pixmap is not None or self._sections)
