@@ -941,3 +941,8 @@ TEXT.update({
 from .catalogue_indicators import TEXT as _INDICATOR_TEXT  # noqa: E402 - appended group
 
 TEXT.update({k: v for k, v in _INDICATOR_TEXT.items() if k not in TEXT})
+
+# The report's file pages, cover and appendix, grouped in their own module (keys above win).
+from .catalogue_report import TEXT as _REPORT_TEXT  # noqa: E402 - appended group
+
+TEXT.update({k: v for k, v in _REPORT_TEXT.items() if k not in TEXT})
