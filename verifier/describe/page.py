@@ -14,7 +14,7 @@ from typing import Any
 from .checks import detector_name
 from .indicators import Box, describe_indicators, indicator_text
 from .read import details, detector_of, file_parts, get, sval
-from .signals import signal_title, summary, term
+from .signals import gist, signal_title, term
 from .text import joined, quote, t
 
 SHOWN = 6  # lines of one list on the page; the rest is in the appendix
@@ -77,7 +77,7 @@ def regions(file: Any, lang: str) -> tuple[Region, ...]:
         else:
             found.append((box, t("report.page.visible_logo", lang, text=quote(d.get("logo") or "?", 80))))
     for ind in describe_indicators(file, lang).indicators:
-        found += [(o.box, f"{ind.title} ({o.label})") for o in ind.outlines]
+        found += [(o.box, ind.title if len(ind.outlines) == 1 else f"{ind.title} ({o.label})") for o in ind.outlines]
     return tuple(Region(box, n, t("report.page.outline_label", lang, n=n, what=what))
                  for n, (box, what) in enumerate(found[:12], 1))
 
@@ -113,7 +113,7 @@ def _advisory(file: Any, lang: str) -> tuple[str, ...]:
 def page_words(file: Any, unchecked: tuple[tuple[str, str], ...], lang: str) -> PageWords:
     """The file page's lists (``unchecked``: :attr:`Description.unchecked`, already worded)."""
     _, sigs, detectors, _ = file_parts(file)
-    lines = [t("report.page.evidence_line", lang, title=signal_title(sval(s, "id"), lang), what=summary(s, lang),
+    lines = [t("report.page.evidence_line", lang, title=signal_title(sval(s, "id"), lang), what=gist(s, lang),
                strength=term("basis", sval(s, "basis", "none"), lang)) for s in sigs]
     missing = [t("report.page.not_checked_line", lang, check=c, why=why) for c, why in unchecked]
     return PageWords(

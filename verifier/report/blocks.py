@@ -54,6 +54,7 @@ class Node:
     key: str
     value: str | None  # None for a container
     children: tuple[Node, ...] = ()
+    inline: bool = False  # a small group of plain values, laid out on one line
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,14 @@ class FilePicture:
     beside: tuple[Field, ...] = ()  # the file's identity, shown next to the picture
 
 
-Block = (Heading | Para | Fields | Table | Bullets | Tree | Picture | VerdictBox | FileStart | AppendixStart
+@dataclass(frozen=True, slots=True)
+class Gallery:
+    """Pictures side by side (each a :class:`Picture`, or a :class:`Para` saying why it is left out)."""
+
+    items: tuple[Picture | Para, ...]
+
+
+Block = (Gallery | Heading | Para | Fields | Table | Bullets | Tree | Picture | VerdictBox | FileStart | AppendixStart
          | FilePicture)
 
 

@@ -56,7 +56,8 @@ def _picture(d: Mapping[str, Any], thumb: Thumbnail | None, lang: str) -> FilePi
 
 
 def _verdict(words: Description, lang: str) -> VerdictBox:
-    warning = t("report.not_authenticity", lang) if words.code in ("no_signals", "incomplete") else ""
+    # (the no_signals headline says it already)
+    warning = t("report.not_authenticity", lang) if words.code == "incomplete" else ""
     return VerdictBox(quote(words.code, 100), words.strength, words.headline, "", warning)
 
 

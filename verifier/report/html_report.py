@@ -59,6 +59,9 @@ figcaption { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
 .filehead table.fields th { width: 7rem; }
 .placeholder { display: flex; align-items: center; justify-content: center; height: 8rem; background: var(--bg-soft);
                border: 1px solid var(--line); color: var(--muted); font-weight: 700; font-size: 1.2rem; }
+.gallery { display: flex; flex-wrap: wrap; gap: .8rem; align-items: flex-start; }
+.gallery figure { flex: 0 1 15rem; margin: 0; }
+.gallery figure img { max-width: 100%; }
 ul.advisory li { color: #3d4a57; }
 ul.small li { color: var(--muted); font-size: .9rem; }
 p.appendix-ref { color: var(--muted); font-size: .85rem; }
@@ -94,7 +97,10 @@ def _tree(nodes: tuple[O.Node, ...]) -> str:
     parts = ['<ul class="tree">']
     for n in nodes:
         key = f'<span class="k">{_e(n.key)}</span>' if n.key else ""
-        if n.value is None:
+        if n.value is None and n.inline:
+            inline = " · ".join(f'<span class="k">{_e(c.key)}</span>: {_e(c.value)}' for c in n.children)
+            parts.append(f"<li>{key}: {inline}</li>" if n.key else f"<li>{inline}</li>")
+        elif n.value is None:
             parts.append(f"<li>{key}{_tree(n.children)}</li>")
         else:
             sep = ": " if n.key else ""
@@ -144,6 +150,8 @@ def _block(b: O.Block) -> str:
                     f"<p>{_e(explanation)}</p>{warn}</div>")
         case O.FilePicture():
             return _file_picture(b)
+        case O.Gallery(items):
+            return '<div class="gallery">' + "".join(_block(i) for i in items) + "</div>"
         case O.FileStart() | O.AppendixStart():
             return ""
     raise TypeError(f"unknown block {type(b).__name__}")

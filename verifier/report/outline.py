@@ -27,7 +27,7 @@ from ..describe.indicators import VIEWS_DETECTOR, describe_indicators
 from ..describe.text import mark
 from ..describe.verdict import legacy_binding_sentences
 from .blocks import (
-    AppendixStart, Block, Bullets, Field, Fields, FilePicture, FileStart, Heading, Node, Outline, Para, Picture,
+    AppendixStart, Block, Bullets, Field, Fields, FilePicture, FileStart, Gallery, Heading, Node, Outline, Para, Picture,
     Region, Table, Tree, VerdictBox,
 )
 from . import file_page
@@ -86,8 +86,24 @@ class _TreeBuilder:
         return tuple(out)
 
 
+INLINE_MAX = 12  # plain values of one group laid out on one line
+INLINE_CHARS = 400
+
+
+def compact(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """Groups of a few short, plain, labelled values are laid out on one line (the appendix stays short)."""
+    out = []
+    for n in nodes:
+        kids = compact(n.children)
+        leaves = n.value is None and kids and len(kids) <= INLINE_MAX and all(
+            c.value is not None and not c.children and c.key for c in kids)
+        short = leaves and sum(len(c.key) + len(c.value or "") for c in kids) <= INLINE_CHARS
+        out.append(Node(n.key, n.value, kids, inline=bool(short)))
+    return tuple(out)
+
+
 def tree(value: object, lang: str) -> Tree:
-    return Tree(_TreeBuilder(lang).nodes(value))
+    return Tree(compact(_TreeBuilder(lang).nodes(value)))
 
 
 # ---- attachments --------------------------------------------------------------------------
@@ -133,6 +149,12 @@ class _Attachments:
                 t("report.size_value", self.lang, n=a.get("size", "?")), "SHA-256 " + str(a.get("sha256", "?"))))
             out.append(self.block(i, caption))
         return out
+
+
+def _gallery(blocks: list[Block]) -> list[Block]:
+    """Pictures side by side; anything else (never expected here) as it is."""
+    items = tuple(b for b in blocks if isinstance(b, Picture | Para))
+    return ([Gallery(items)] if items else []) + [b for b in blocks if not isinstance(b, Picture | Para)]
 
 
 def _decode(b64: str) -> bytes | None:
@@ -272,7 +294,7 @@ def _items(items: tuple[Item, ...], lang: str) -> Tree:
     def node(i: Item) -> Node:
         return Node(printable(i.label, lang, 300), None if i.value is None else printable(i.value, lang),
                     tuple(node(c) for c in i.children))
-    return Tree(tuple(node(i) for i in items))
+    return Tree(compact(tuple(node(i) for i in items)))
 
 
 def _indicators(d: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Block]:
@@ -291,10 +313,12 @@ def _indicators(d: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Blo
     if words.views or words.faces:
         out.append(Heading(words.views_heading, 4))
         out.append(Para(words.views_note, "note"))
+        shown = []
         for v in words.views:
             k = atts.find(v.name, VIEWS_DETECTOR)
             if k is not None:
-                out.append(atts.block(k, f"{v.title}. {v.how}"))
+                shown.append(atts.block(k, f"{v.title}. {v.how}"))
+        out.extend(_gallery(shown))
         if words.faces:
             out.append(_items(words.faces, lang))
     return out
@@ -356,7 +380,7 @@ def _appendix_file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
             for ms in (det.get("ms") if isinstance(det, Mapping) else None,)]
     if rows:
         out.append(Table((t("report.detector", lang), t("report.status", lang), t("report.time_ms", lang),
-                          t("report.message", lang)), tuple(rows), widths=(1.2, 1.2, 0.8, 3)))
+                          t("report.message", lang)), tuple(rows), widths=(1.8, 1.5, 0.5, 2.2)))
     facts = d.get("facts")
     facts = {k: v for k, v in facts.items() if k != VIEWS_DETECTOR} if isinstance(facts, Mapping) else {}
     if facts:
@@ -367,7 +391,7 @@ def _appendix_file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
     rest = atts.rest()
     if rest:
         out.append(Heading(t("report.attachments", lang), 3))
-        out.extend(rest)
+        out.extend(_gallery(rest))
     return out
 
 

@@ -299,6 +299,8 @@ class _Builder:
                 return [self.verdict(code, strength, headline, explanation, warning), Spacer(1, 4)]
             case O.FilePicture():
                 return [self.file_picture(b), Spacer(1, 6)]
+            case O.Gallery(items):
+                return [self.gallery(items), Spacer(1, 4)]
         raise TypeError(f"unknown block {type(b).__name__}")
 
     def _bullet(self, text: str, style: Any) -> Any:
@@ -313,7 +315,11 @@ class _Builder:
         style = ParagraphStyle(f"tree{depth}", self.s.tree, leftIndent=8 + 12 * depth)
         for n in nodes:
             key = f"<b>{_markup(n.key, self.f)}</b>" if n.key else ""
-            if n.value is None:
+            if n.value is None and n.inline:
+                inline = " · ".join(f"<b>{_markup(c.key, self.f)}</b>: {_markup(c.value or '', self.f)}"
+                                    for c in n.children)
+                yield Paragraph(key + ": " + inline if key else inline, style)
+            elif n.value is None:
                 yield Paragraph(key, style)
                 yield from self.tree(n.children, depth + 1)
             else:
@@ -357,7 +363,22 @@ class _Builder:
         ]))
         return t
 
-    def picture(self, data: bytes, info: Any, caption: str) -> list[Any]:
+    def gallery(self, items: tuple[O.Picture | O.Para, ...]) -> Any:
+        """Up to three pictures to a row (each scaled to its column), captions under them."""
+        from reportlab.platypus import Table, TableStyle
+
+        per_row = 3
+        col = self.width / per_row
+        cells = [self.picture(i.data, i.info, i.caption, col - 10, keep=False) if isinstance(i, O.Picture)
+                 else [self.p(i.text, self.s.note)] for i in items]
+        rows = [cells[k:k + per_row] for k in range(0, len(cells), per_row)]
+        rows[-1] += [[]] * (per_row - len(rows[-1]))
+        table = Table(rows, colWidths=[col] * per_row, hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
+        return table
+
+    def picture(self, data: bytes, info: Any, caption: str, side: float = PICTURE_MAX, keep: bool = True) -> list[Any]:
         from reportlab.lib.utils import ImageReader
         from reportlab.platypus import KeepTogether
 
@@ -368,9 +389,10 @@ class _Builder:
         except Exception as exc:  # noqa: BLE001 - any decoder failure means "do not embed"
             log.debug("image not embedded: %s", exc)
             return [self.p(t("report.attachment_broken", self.doc.lang, name=caption), self.s.note)]
-        scale = min(PICTURE_MAX / w, PICTURE_MAX / h, 1.0)
+        scale = min(side / w, side / h, 1.0)
         parts = [_Picture(reader, w * scale, h * scale), self.p(f"{caption} ({w}×{h})", self.s.caption)]
-        return parts if self.in_page else [KeepTogether(parts)]  # a file's page is kept whole already
+        # a file's page is kept whole already, and so is a gallery's row
+        return parts if self.in_page or not keep else [KeepTogether(parts)]
 
 
     def file_picture(self, b: O.FilePicture) -> Any:
