@@ -179,6 +179,8 @@ def test_a_container_report_lists_its_members_each_on_its_own_page() -> None:
     for name in ("x.mp3", "y.mp3"):
         assert f"↳ {name} ({t('report.cover.member_of', 'en', parent='mail.eml')})" in cover
     assert t("report.page.members", "en", n=2) in page
+    for n, name in ((2, "x.mp3"), (3, "y.mp3")):
+        assert t("report.page.member_line", "en", name=name, n=n) in page
     assert page.count(t("report.page.inside", "en", parent="mail.eml")) == 2
     marks = _bookmarks(pdf_report.render(doc))
     assert [p for title, p in marks if re.match(r"^\d+\. ", title)] == [1, 2, 3]

@@ -9,6 +9,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.page.file_of": ("File {n} of {total}", "第 {n} 个文件，共 {total} 个"),
     "report.page.inside": ("Inside {parent}", "位于 {parent} 之内"),
     "report.page.members": ("Files inside it: {n} (each on its own page)", "内含文件：{n} 个（各占一页）"),
+    "report.page.member_line": ("{name}: file {n}", "{name}：第 {n} 个文件"),
+    "report.page.member_elsewhere": ("{name}: not in this report", "{name}：不在本报告中"),
     "report.page.evidence": ("Evidence found", "发现的证据"),
     "report.page.evidence_line": ("{title}: {what} (strength: {strength})", "{title}：{what}（强度：{strength}）"),
     "report.page.no_evidence": ("No identifier of AI generation and no Content Credentials were found.",

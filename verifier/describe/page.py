@@ -83,7 +83,9 @@ def regions(file: Any, lang: str) -> tuple[Region, ...]:
 
 
 def _checks(detectors: list[Any], lang: str) -> tuple[str, ...]:
-    ran, na, not_run = [], [], []
+    ran: list[str] = []
+    na: list[str] = []
+    not_run: list[str] = []
     for e in detectors:
         status, name = sval(e, "status"), detector_name(detector_of(e), lang)
         (ran if status == "ok" else na if status == "not_applicable" else not_run).append(name)

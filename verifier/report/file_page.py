@@ -10,12 +10,14 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..describe import Description, describe, quote, t
+from ..describe.members import container_notes
 from ..describe.page import kind_word, page_words
 from .blocks import Block, Bullets, Field, FilePicture, FileStart, Heading, Para, Region, VerdictBox
 from .cleaning import clean, printable
 from .images import MAX_EMBED_PIXELS, Thumbnail, identify
 
 CROPS = 3  # pictures of found labels shown on the page
+MEMBERS = 12  # members of a container named on its page
 
 
 def short_name(path: object) -> str:
@@ -61,11 +63,21 @@ def _verdict(words: Description, lang: str) -> VerdictBox:
     return VerdictBox(quote(words.code, 100), words.strength, words.headline, "", warning)
 
 
+def _member_line(member: object, positions: Mapping[str, int], lang: str) -> str:
+    name = clean(short_name(member), lang, 300)
+    n = positions.get(member) if isinstance(member, str) else None
+    return t("report.page.member_line", lang, name=name, n=n) if n else \
+        t("report.page.member_elsewhere", lang, name=name)
+
+
 def page(index: int, total: int, d: Mapping[str, Any], lang: str, thumb: Thumbnail | None,
-         crops: list[Block]) -> list[Block]:
-    """The blocks of file ``index``'s page (``crops``: pictures of the labels found, already checked)."""
+         crops: list[Block], positions: Mapping[str, int] | None = None) -> list[Block]:
+    """The blocks of file ``index``'s page (``crops``: pictures of the labels found, already checked;
+    ``positions``: the number of each file in the report by its path, to point at a member's page)."""
+    positions = positions or {}
     words = describe(d, lang)
     pw = page_words(d, words.unchecked, lang)
+    carried = container_notes(d, lang)  # a container: the member that carries its verdict, limits hit
     where = t("report.page.file_of", lang, n=index, total=total)
     if d.get("parent"):
         where += " · " + t("report.page.inside", lang, parent=clean(short_name(d["parent"]), lang, 300))
@@ -75,13 +87,17 @@ def page(index: int, total: int, d: Mapping[str, Any], lang: str, thumb: Thumbna
                         _picture(d, thumb, lang), _verdict(words, lang)]
     if isinstance(members, list) and members:
         out.append(Para(t("report.page.members", lang, n=len(members)), "note"))
+        out.append(Bullets(tuple(_member_line(m, positions, lang) for m in members[:MEMBERS]), "small"))
+        if len(members) > MEMBERS:
+            out.append(Para(t("report.page.more", lang, n=len(members) - MEMBERS), "note"))
     out.append(Heading(t("report.page.evidence", lang), 3))
     if pw.evidence:
         out.append(Bullets(tuple(printable(e, lang, 400) for e in pw.evidence)))
         if pw.evidence_more:
             out.append(Para(pw.evidence_more, "note"))
-    else:
+    elif not carried:
         out.append(Para(t("report.page.no_evidence", lang), "note"))
+    out.extend(Para(printable(n, lang, 600)) for n in carried)
     if crops:
         out.append(Para(t("report.page.found_pictures", lang), "lead"))
         out.extend(crops[:CROPS])

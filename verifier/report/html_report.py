@@ -147,7 +147,7 @@ def _block(b: O.Block) -> str:
             warn = f'<p class="warning">{_e(warning)}</p>' if warning else ""
             return (f'<div class="verdict {_cls(code)}"><p class="headline">{_e(headline)}</p>'
                     f'<p class="meta"><span class="mono">{_e(code)}</span> · {_e(strength)}</p>'
-                    f"<p>{_e(explanation)}</p>{warn}</div>")
+                    + (f"<p>{_e(explanation)}</p>" if explanation else "") + f"{warn}</div>")
         case O.FilePicture():
             return _file_picture(b)
         case O.Gallery(items):

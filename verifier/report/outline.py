@@ -154,7 +154,8 @@ class _Attachments:
 def _gallery(blocks: list[Block]) -> list[Block]:
     """Pictures side by side; anything else (never expected here) as it is."""
     items = tuple(b for b in blocks if isinstance(b, Picture | Para))
-    return ([Gallery(items)] if items else []) + [b for b in blocks if not isinstance(b, Picture | Para)]
+    out: list[Block] = [Gallery(items)] if items else []
+    return out + [b for b in blocks if not isinstance(b, Picture | Para)]
 
 
 def _decode(b64: str) -> bytes | None:
@@ -517,10 +518,11 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
     generated = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     blocks = _cover(tool, files, lang, generated, fingerprint)
     pictures = thumbnails or {}
+    positions = {d["path"]: i for i, d in enumerate(files, 1) if isinstance(d.get("path"), str)}
     for i, d in enumerate(files, 1):
         path = d.get("path")
         blocks.extend(file_page.page(i, len(files), d, lang, pictures.get(path) if isinstance(path, str) else None,
-                                     _crops(d, lang)))
+                                     _crops(d, lang), positions))
     blocks.extend(_appendix_tool(tool, lang))
     for i, d in enumerate(files, 1):
         blocks.extend(_appendix_file(i, d, lang))
