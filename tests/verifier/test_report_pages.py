@@ -184,3 +184,33 @@ def test_a_container_report_lists_its_members_each_on_its_own_page() -> None:
     assert page.count(t("report.page.inside", "en", parent="mail.eml")) == 2
     marks = _bookmarks(pdf_report.render(doc))
     assert [p for title, p in marks if re.match(r"^\d+\. ", title)] == [1, 2, 3]
+
+
+def test_a_reference_match_shows_both_pictures_with_the_shared_region(tmp_path: Path) -> None:
+    from verifier.evidence import Indicator
+    from verifier.report.blocks import Comparison
+
+    suspect = labelled_png(tmp_path / "suspect.png")
+    reference = tmp_path / "refs" / "press.jpg"
+    reference.parent.mkdir()
+    Image.new("RGB", (800, 600), (200, 180, 160)).save(reference, "JPEG")
+    match = Indicator("reference.match", "reference", "shares pixels with press.jpg",
+                      {"reference": str(reference), "reference_sha256": _sha(reference), "kind": "partial",
+                       "box": [100, 50, 300, 200], "reference_box": [200, 100, 600, 400], "inliers": 42})
+    base = labelled_report(suspect)
+    report = Report(base.media, (*base.evidence, Evidence("reference", Status.OK, indicators=(match,), ms=3.0)),
+                    base.verdict, base.analysed_at)
+    files = [file_dict(report, embed_attachments=True)]
+    doc = outline.build(TOOL, files, "en", thumbnails=thumbnails(files))
+    pair = next(b for b in doc.blocks if isinstance(b, Comparison))
+    left, right = pair.items
+    assert left.info is not None and right.info is not None
+    r = right.regions[0]
+    sx = right.info.width / 800
+    assert (r.x0, r.y0, r.x1, r.y1) == pytest.approx((200 * sx, 100 * sx, 600 * sx, 400 * sx), abs=1)
+    assert "press.jpg" in right.caption
+    page = html_report.render(doc)
+    assert _sha(reference) in page and '<div class="gallery compare">' in page
+    pdf = pypdf.PdfReader(io.BytesIO(pdf_report.render(doc)))
+    # the file's picture (drawn twice, stored once) and the reference's
+    assert len(pdf.pages[1].images) == 2

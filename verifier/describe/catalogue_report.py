@@ -27,6 +27,8 @@ TEXT: dict[str, tuple[str, str]] = {
                              "参考性指标（供人工核查的线索，绝非结论）"),
     "report.page.reference_hash": ("Reference file SHA-256: {sha}", "参考文件 SHA-256：{sha}"),
     "report.page.appendix_ref": ("Full details: technical appendix, section A{n}.", "完整细节：技术附录第 A{n} 节。"),
+    "report.page.compare_file": ("This file: the region it shares", "本文件：相同的区域"),
+    "report.page.compare_reference": ("Reference {name}: the same region", "参考文件 {name}：相同的区域"),
     "report.page.picture": ("The file as analysed", "所分析的文件"),
     "report.page.picture_outlined": ("The file as analysed; outlined: {what}", "所分析的文件；框出：{what}"),
     "report.page.outline_label": ("{n}: {what}", "{n}：{what}"),

@@ -116,13 +116,20 @@ class FilePicture:
 
 
 @dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two pictures side by side with their regions outlined (a file and the reference it shares pixels with)."""
+
+    items: tuple[FilePicture, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Gallery:
     """Pictures side by side (each a :class:`Picture`, or a :class:`Para` saying why it is left out)."""
 
     items: tuple[Picture | Para, ...]
 
 
-Block = (Gallery | Heading | Para | Fields | Table | Bullets | Tree | Picture | VerdictBox | FileStart | AppendixStart
+Block = (Comparison | Gallery | Heading | Para | Fields | Table | Bullets | Tree | Picture | VerdictBox | FileStart | AppendixStart
          | FilePicture)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from ..describe import Description, describe, quote, t
 from ..describe.members import container_notes
 from ..describe.page import kind_word, page_words
-from .blocks import Block, Bullets, Field, FilePicture, FileStart, Heading, Para, Region, VerdictBox
+from .blocks import Block, Bullets, Comparison, Field, FilePicture, FileStart, Heading, Para, Region, VerdictBox
 from .cleaning import clean, printable
 from .images import MAX_EMBED_PIXELS, Thumbnail, identify
 
@@ -70,11 +70,46 @@ def _member_line(member: object, positions: Mapping[str, int], lang: str) -> str
         t("report.page.member_elsewhere", lang, name=name)
 
 
+def _outlined(thumb: Thumbnail, box: object, caption: str, kind: str) -> FilePicture | None:
+    """A small picture with one region outlined (``box`` in the picture's own pixels)."""
+    info = identify(thumb.data)
+    if info is None or not (isinstance(box, list) and len(box) == 4 and all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in box)):
+        return None
+    sx, sy = info.width / max(1, thumb.source_width), info.height / max(1, thumb.source_height)
+    region = Region(max(0.0, box[0] * sx), max(0.0, box[1] * sy), min(box[2] * sx, info.width),
+                    min(box[3] * sy, info.height), 1)
+    return FilePicture(thumb.data, info, (region,) if region.x1 > region.x0 and region.y1 > region.y0 else (),
+                       kind, caption)
+
+
+def _comparisons(d: Mapping[str, Any], thumb: Thumbnail | None, references: Mapping[str, Thumbnail],
+                 lang: str) -> list[Block]:
+    """For each reference match (at most two): this file and the reference, the shared region outlined in both."""
+    out: list[Block] = []
+    for ind in [i for i in d.get("indicators") or () if isinstance(i, Mapping) and i.get("id") == "reference.match"][:2]:
+        det = ind.get("details") if isinstance(ind.get("details"), Mapping) else {}
+        assert isinstance(det, Mapping)
+        ref = det.get("reference")
+        ref_thumb = references.get(ref) if isinstance(ref, str) else None
+        if thumb is None or ref_thumb is None:
+            continue
+        kind = t("report.kind.image", lang)
+        left = _outlined(thumb, det.get("box"), t("report.page.compare_file", lang), kind)
+        right = _outlined(ref_thumb, det.get("reference_box"),
+                          t("report.page.compare_reference", lang, name=clean(short_name(ref), lang, 200)), kind)
+        if left is not None and right is not None:
+            out.append(Comparison((left, right)))
+    return out
+
+
 def page(index: int, total: int, d: Mapping[str, Any], lang: str, thumb: Thumbnail | None,
-         crops: list[Block], positions: Mapping[str, int] | None = None) -> list[Block]:
+         crops: list[Block], positions: Mapping[str, int] | None = None,
+         references: Mapping[str, Thumbnail] | None = None) -> list[Block]:
     """The blocks of file ``index``'s page (``crops``: pictures of the labels found, already checked;
-    ``positions``: the number of each file in the report by its path, to point at a member's page)."""
-    positions = positions or {}
+    ``positions``: the number of each file in the report by its path, to point at a member's page;
+    ``references``: small pictures of reference photos by their path, for reference matches)."""
+    positions, references = positions or {}, references or {}
     words = describe(d, lang)
     pw = page_words(d, words.unchecked, lang)
     carried = container_notes(d, lang)  # a container: the member that carries its verdict, limits hit
@@ -104,6 +139,7 @@ def page(index: int, total: int, d: Mapping[str, Any], lang: str, thumb: Thumbna
     if pw.advisory:
         out.append(Heading(t("report.page.advisory", lang), 3))
         out.append(Bullets(tuple(printable(a, lang, 600) for a in pw.advisory), "advisory"))
+        out.extend(_comparisons(d, thumb, references, lang))
     out.append(Heading(t("report.page.not_checked", lang), 3))
     if pw.not_checked:
         out.append(Bullets(tuple(printable(n, lang, 400) for n in pw.not_checked), "warning"))

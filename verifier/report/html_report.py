@@ -14,7 +14,7 @@ import hashlib
 import html
 from typing import Any
 
-from . import outline as O
+from . import blocks as O
 
 CSS = """
 :root { --fg: #1b1f24; --muted: #59636e; --line: #d0d7de; --bg-soft: #f6f8fa;
@@ -62,6 +62,7 @@ figcaption { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
 .gallery { display: flex; flex-wrap: wrap; gap: .8rem; align-items: flex-start; }
 .gallery figure { flex: 0 1 15rem; margin: 0; }
 .gallery figure img { max-width: 100%; }
+.compare svg { width: 100%; height: auto; max-height: 14rem; border: 1px solid var(--line); }
 ul.advisory li { color: #3d4a57; }
 ul.small li { color: var(--muted); font-size: .9rem; }
 p.appendix-ref { color: var(--muted); font-size: .85rem; }
@@ -150,6 +151,8 @@ def _block(b: O.Block) -> str:
                     + (f"<p>{_e(explanation)}</p>" if explanation else "") + f"{warn}</div>")
         case O.FilePicture():
             return _file_picture(b)
+        case O.Comparison(pictures):
+            return '<div class="gallery compare">' + "".join(_figure(i) for i in pictures) + "</div>"
         case O.Gallery(items):
             return '<div class="gallery">' + "".join(_block(i) for i in items) + "</div>"
         case O.FileStart() | O.AppendixStart():
@@ -162,8 +165,15 @@ def _num(v: float) -> str:
 
 
 def _file_picture(b: O.FilePicture) -> str:
-    """The file's picture as inline SVG (the image as a data: URI, the found regions as numbered
-    rectangles), or a placeholder naming the kind of file; its identity beside it."""
+    """The file's picture (see :func:`_figure`); its identity beside it."""
+    rows = "".join(f'<tr><th scope="row">{_e(r.label)}</th><td{_MONO if r.mono else ""}>{_e(r.value)}</td></tr>'
+                   for r in b.beside)
+    return f'<div class="filehead">{_figure(b)}<table class="fields"><tbody>{rows}</tbody></table></div>'
+
+
+def _figure(b: O.FilePicture) -> str:
+    """A picture as inline SVG (the image as a data: URI, the found regions as numbered rectangles),
+    or a placeholder naming the kind of file."""
     if b.data is not None and b.info is not None:
         w, h = int(b.info.width), int(b.info.height)
         uri = "data:" + ("image/png" if b.info.mime == "image/png" else "image/jpeg") + ";base64," + \
@@ -181,10 +191,7 @@ def _file_picture(b: O.FilePicture) -> str:
         picture = f'<div class="placeholder">{_e(b.kind)}</div>'
     lines = ([_e(b.caption)] if b.caption else []) + [_e(x) for x in b.legend]
     caption = f"<figcaption>{'<br>'.join(lines)}</figcaption>" if lines else ""
-    rows = "".join(f'<tr><th scope="row">{_e(r.label)}</th><td{_MONO if r.mono else ""}>{_e(r.value)}</td></tr>'
-                   for r in b.beside)
-    return (f'<div class="filehead"><figure>{picture}{caption}</figure>'
-            f'<table class="fields"><tbody>{rows}</tbody></table></div>')
+    return f"<figure>{picture}{caption}</figure>"
 
 
 def render(doc: O.Outline) -> str:

@@ -522,7 +522,7 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
     for i, d in enumerate(files, 1):
         path = d.get("path")
         blocks.extend(file_page.page(i, len(files), d, lang, pictures.get(path) if isinstance(path, str) else None,
-                                     _crops(d, lang), positions))
+                                     _crops(d, lang), positions, pictures))
     blocks.extend(_appendix_tool(tool, lang))
     for i, d in enumerate(files, 1):
         blocks.extend(_appendix_file(i, d, lang))

@@ -22,7 +22,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ..describe import t
-from . import outline as O
+from . import blocks as O
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ CID_FALLBACK = "STSong-Light"
 MARGIN = 50.0  # points (about 18 mm)
 PICTURE_MAX = 170.0  # points (60 mm)
 THUMB_MAX = 190.0  # points: the file's picture on its page
+COMPARE_MAX = 120.0  # points: a file and its reference side by side
 KEEP = 80.0  # points of room a heading needs below it, or it moves to the next page
 
 
@@ -301,6 +302,8 @@ class _Builder:
                 return [self.file_picture(b), Spacer(1, 6)]
             case O.Gallery(items):
                 return [self.gallery(items), Spacer(1, 4)]
+            case O.Comparison(items):
+                return [self.comparison(items), Spacer(1, 4)] if items else []
         raise TypeError(f"unknown block {type(b).__name__}")
 
     def _bullet(self, text: str, style: Any) -> Any:
@@ -395,12 +398,12 @@ class _Builder:
         return parts if self.in_page or not keep else [KeepTogether(parts)]
 
 
-    def file_picture(self, b: O.FilePicture) -> Any:
-        """The file's picture (found regions outlined and numbered) or a placeholder, its identity beside it."""
+    def picture_cell(self, b: O.FilePicture, side: float) -> list[Any]:
+        """A file's picture (found regions outlined and numbered) or a placeholder, with its caption and legend."""
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
-        left: list[Any] = []
+        cell: list[Any] = []
         if b.data is not None and b.info is not None:
             try:
                 from reportlab.lib.utils import ImageReader
@@ -408,28 +411,43 @@ class _Builder:
                 reader = ImageReader(io.BytesIO(b.data))
                 reader.getRGBData()
                 w, h = b.info.width, b.info.height
-                scale = min(THUMB_MAX / w, THUMB_MAX / h)
+                scale = min(side / w, side / h)
                 boxes = tuple((r.x0 * scale, (h - r.y1) * scale, (r.x1 - r.x0) * scale, (r.y1 - r.y0) * scale,
                                r.number) for r in b.regions)
-                left.append(_Picture(reader, w * scale, h * scale, boxes, self.f.bold))
+                cell.append(_Picture(reader, w * scale, h * scale, boxes, self.f.bold))
             except Exception as exc:  # noqa: BLE001 - any decoder failure means "do not embed"
                 log.debug("thumbnail not embedded: %s", exc)
-        if not left:
-            box = Table([[self.p(b.kind, self.s.placeholder)]], colWidths=[THUMB_MAX * 0.8], rowHeights=[THUMB_MAX * 0.5])
+        if not cell:
+            box = Table([[self.p(b.kind, self.s.placeholder)]], colWidths=[side * 0.8], rowHeights=[side * 0.5])
             box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef1f4")),
                                      ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#d0d7de")),
                                      ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-            left.append(box)
+            cell.append(box)
         if b.caption:
-            left.append(self.p(b.caption, self.s.caption))
-        left += [self.p(line, self.s.caption) for line in b.legend]
+            cell.append(self.p(b.caption, self.s.caption))
+        return cell + [self.p(line, self.s.caption) for line in b.legend]
+
+    def file_picture(self, b: O.FilePicture) -> Any:
+        """The file's picture or a placeholder, its identity beside it."""
+        from reportlab.platypus import Table, TableStyle
+
         right = self.table([[self.p(r.label, self.s.cell_head), self.p(r.value, self.s.mono if r.mono else self.s.cell,
                                                                         r.mono)] for r in b.beside],
                            (70.0, self.width - THUMB_MAX - 22 - 70.0), header=False)
-        outer = Table([[left, right]], colWidths=[THUMB_MAX + 12, self.width - THUMB_MAX - 12], hAlign="LEFT")
+        outer = Table([[self.picture_cell(b, THUMB_MAX), right]], colWidths=[THUMB_MAX + 12, self.width - THUMB_MAX - 12],
+                      hAlign="LEFT")
         outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
         return outer
+
+    def comparison(self, items: tuple[O.FilePicture, ...]) -> Any:
+        from reportlab.platypus import Table, TableStyle
+
+        col = self.width / 2
+        table = Table([[self.picture_cell(i, COMPARE_MAX) for i in items[:2]]], colWidths=[col] * min(2, len(items)),
+                      hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        return table
 
 
 @lru_cache(maxsize=1)
