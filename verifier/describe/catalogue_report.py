@@ -49,8 +49,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.kind.archive": ("Archive", "压缩包"),
     "report.kind.other": ("File", "文件"),
     "report.cover.files": ("Files in this report", "本报告中的文件"),
-    "report.cover.page": ("Page", "页"),
-    "report.cover.member_of": ("inside {parent}", "位于 {parent} 之内"),
+    "report.cover.member_of": ("(inside {parent})", "（位于 {parent} 之内）"),
     "report.appendix": ("Technical appendix", "技术附录"),
     "report.appendix.intro": (
         "Every finding in full, for a specialist. Values read from the files are shown as found; they may have "

@@ -477,8 +477,8 @@ def _cover(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str, gene
         for i, d in enumerate(files, 1):
             name = clean(short_name(d.get("path")), lang, 300)
             if d.get("parent"):
-                name = "↳ " + name + " (" + t("report.cover.member_of", lang,
-                                               parent=clean(short_name(d["parent"]), lang, 200)) + ")"
+                name = "↳ " + name + " " + t("report.cover.member_of", lang,
+                                             parent=clean(short_name(d["parent"]), lang, 200))
             strength = term("basis", str((d.get("verdict") or {}).get("strength", "none")), lang)
             rows.append((str(i), name, describe(d, lang).headline, strength))
         blocks.append(Table(("#", t("report.file", lang), t("report.verdict", lang), t("report.strength", lang)),
