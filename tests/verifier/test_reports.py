@@ -232,7 +232,8 @@ def test_pdf_report_content_and_escaping(lang: str) -> None:
     bookmarks = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
     # one page per file after the cover, then the appendix: the tool (A0) and each file in full
     assert [t for t, _ in bookmarks] == ["1. " + IMG + "图片.png", "2. clean.jpg", t("report.appendix.tool", lang),
-                                         "A1. " + IMG + "图片.png", "A2. clean.jpg"]
+                                         t("report.appendix.file", lang, n=1, name=IMG + "图片.png"),
+                                         t("report.appendix.file", lang, n=2, name="clean.jpg")]
     assert [p for _, p in bookmarks[:3]] == [1, 2, 3]  # each file's page is one page; the appendix starts after
     assert bookmarks[2][1] <= bookmarks[3][1] < bookmarks[4][1]
     n_images = sum(len(page.images) for page in reader.pages)

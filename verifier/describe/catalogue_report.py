@@ -17,7 +17,7 @@ TEXT: dict[str, tuple[str, str]] = {
                                 "未发现人工智能生成标识，也未发现内容凭证。"),
     "report.page.more": ("… and {n} more (see the technical appendix)", "……另有 {n} 项（见技术附录）"),
     "report.page.not_checked": ("Not checked", "未检查"),
-    "report.page.not_checked_line": ("{check}: {why}", "{check}：{why}"),
+    "report.page.not_checked_line": ("{check}: {why}", "{check}——原因：{why}"),
     "report.page.all_checked": ("Every check that applies to this file ran.", "适用于此文件的检查均已完成。"),
     "report.page.checks": ("Checks", "检查"),
     "report.page.checks_ran": ("Ran: {names}", "已完成：{names}"),
@@ -31,7 +31,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.page.compare_reference": ("Reference {name}: the same region", "参考文件 {name}：相同的区域"),
     "report.page.picture": ("The file as analysed", "所分析的文件"),
     "report.page.picture_outlined": ("The file as analysed; outlined: {what}", "所分析的文件；框出：{what}"),
-    "report.page.outline_label": ("{n}: {what}", "{n}：{what}"),
+    "report.page.outline_label": ("{n}: {what}", "第 {n} 处：{what}"),
     "report.page.visible_label": ("visible label {text}", "可见标识 {text}"),
     "report.page.visible_logo": ("logo {text}", "标志 {text}"),
     "report.page.no_picture.member": (
@@ -54,7 +54,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "report.appendix.intro": (
         "Every finding in full, for a specialist. Values read from the files are shown as found; they may have "
         "been written by anyone.", "供专业人员查阅的全部发现。从文件中读取的值按原样显示，可能由任何人写入。"),
-    "report.appendix.file": ("A{n}. {name}", "A{n}. {name}"),
+    "report.appendix.file": ("A{n}. {name}", "附录 A{n}：{name}"),
     "report.appendix.tool": ("A0. The tool, its trust lists and how to read this report",
                              "A0. 工具、信任列表与本报告的阅读方法"),
     "report.parent": ("Inside", "所在容器"),
