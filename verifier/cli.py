@@ -283,6 +283,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .report import render
     from .report.json_report import in_order
+    from .thumbnails import thumbnails
 
     if not args.paths:
         print(_said("report_give_paths", args), file=sys.stderr)
@@ -301,7 +302,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     files, tool, unreadable = run_analysis(args)
     files = in_order(files)
     try:
-        written = render.write(args.output, tool, files, lang=config_from(args).lang)
+        thumbs = thumbnails(files) if render.report_format(args.output) != "json" else {}
+        written = render.write(args.output, tool, files, lang=config_from(args).lang, thumbnails=thumbs)
     except (ValueError, OSError) as exc:
         print(_said("write_failed", args, output=args.output, why=getattr(exc, "strerror", None) or exc),
               file=sys.stderr)

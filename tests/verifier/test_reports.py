@@ -230,11 +230,15 @@ def test_pdf_report_content_and_escaping(lang: str) -> None:
     for page in reader.pages:  # the <a href> in a value made no link
         assert "/Annots" not in page
     bookmarks = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline]
-    assert [t for t, _ in bookmarks] == ["1. /newsroom/incoming/" + IMG + "图片.png", "2. clean.jpg"]
-    assert 0 < bookmarks[0][1] < bookmarks[1][1]  # each file's entry points at its own page
+    # one page per file after the cover, then the appendix: the tool (A0) and each file in full
+    assert [t for t, _ in bookmarks] == ["1. " + IMG + "图片.png", "2. clean.jpg", t("report.appendix.tool", lang),
+                                         t("report.appendix.file", lang, n=1, name=IMG + "图片.png"),
+                                         t("report.appendix.file", lang, n=2, name="clean.jpg")]
+    assert [p for _, p in bookmarks[:3]] == [1, 2, 3]  # each file's page is one page; the appendix starts after
+    assert bookmarks[2][1] <= bookmarks[3][1] < bookmarks[4][1]
     n_images = sum(len(page.images) for page in reader.pages)
-    assert n_images == 3
-    assert len(reader.pages) >= 3  # summary + one page per file at least
+    assert n_images == 3  # the manifest's and the ingredient's thumbnails, and the picture behind a wrong type
+    assert len(reader.pages) >= 4  # cover + one page per file + the appendix
 
 
 def test_pdf_sets_hashes_in_monospace() -> None:

@@ -153,3 +153,10 @@ def encode_png(img: np.ndarray) -> bytes:
     if not ok:
         raise ValueError("PNG encoding failed")
     return bytes(buf)
+
+
+def encode_jpeg(img: np.ndarray, quality: int = 80) -> bytes:
+    ok, buf = _cv2().imencode(".jpg", img, [_cv2().IMWRITE_JPEG_QUALITY, int(quality)])
+    if not ok:
+        raise ValueError("JPEG encoding failed")
+    return bytes(buf)

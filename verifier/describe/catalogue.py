@@ -927,3 +927,8 @@ TEXT.update({k: v for k, v in _NOTE_TEXT.items() if k not in TEXT})
 from .catalogue_cli import TEXT as _CLI_TEXT  # noqa: E402 - appended group
 
 TEXT.update({k: v for k, v in _CLI_TEXT.items() if k not in TEXT})
+
+# The report's file pages, cover and appendix, grouped in their own module (keys above win).
+from .catalogue_report import TEXT as _REPORT_TEXT  # noqa: E402 - appended group
+
+TEXT.update({k: v for k, v in _REPORT_TEXT.items() if k not in TEXT})

@@ -14,7 +14,7 @@ import hashlib
 import html
 from typing import Any
 
-from . import outline as O
+from . import blocks as O
 
 CSS = """
 :root { --fg: #1b1f24; --muted: #59636e; --line: #d0d7de; --bg-soft: #f6f8fa;
@@ -52,10 +52,24 @@ ul.tree .k { font-weight: 600; }
 figure { margin: .5rem 0 1rem; page-break-inside: avoid; }
 figure img { max-width: 18rem; max-height: 18rem; width: auto; height: auto; border: 1px solid var(--line); }
 figcaption { color: var(--muted); font-size: .85rem; overflow-wrap: anywhere; }
+.filehead { display: flex; gap: 1rem; align-items: flex-start; margin: .4rem 0 .8rem; }
+.filehead figure { flex: 0 0 16rem; margin: 0; }
+.filehead svg { width: 100%; height: auto; max-height: 18rem; border: 1px solid var(--line); }
+.filehead table.fields { flex: 1 1 auto; margin: 0; }
+.filehead table.fields th { width: 7rem; }
+.placeholder { display: flex; align-items: center; justify-content: center; height: 8rem; background: var(--bg-soft);
+               border: 1px solid var(--line); color: var(--muted); font-weight: 700; font-size: 1.2rem; }
+.gallery { display: flex; flex-wrap: wrap; gap: .8rem; align-items: flex-start; }
+.gallery figure { flex: 0 1 15rem; margin: 0; }
+.gallery figure img { max-width: 100%; }
+.compare svg { width: 100%; height: auto; max-height: 14rem; border: 1px solid var(--line); }
+ul.advisory li { color: #3d4a57; }
+ul.small li { color: var(--muted); font-size: .9rem; }
+p.appendix-ref { color: var(--muted); font-size: .85rem; }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10.5pt; }
-  section.file { page-break-before: always; }
+  section.file, section.appendix { page-break-before: always; }
   h2, h3, h4 { page-break-after: avoid; }
   tr, figure, .verdict { page-break-inside: avoid; }
 }
@@ -84,7 +98,10 @@ def _tree(nodes: tuple[O.Node, ...]) -> str:
     parts = ['<ul class="tree">']
     for n in nodes:
         key = f'<span class="k">{_e(n.key)}</span>' if n.key else ""
-        if n.value is None:
+        if n.value is None and n.inline:
+            inline = " · ".join(f'<span class="k">{_e(c.key)}</span>: {_e(c.value)}' for c in n.children)
+            parts.append(f"<li>{key}: {inline}</li>" if n.key else f"<li>{inline}</li>")
+        elif n.value is None:
             parts.append(f"<li>{key}{_tree(n.children)}</li>")
         else:
             sep = ": " if n.key else ""
@@ -131,19 +148,59 @@ def _block(b: O.Block) -> str:
             warn = f'<p class="warning">{_e(warning)}</p>' if warning else ""
             return (f'<div class="verdict {_cls(code)}"><p class="headline">{_e(headline)}</p>'
                     f'<p class="meta"><span class="mono">{_e(code)}</span> · {_e(strength)}</p>'
-                    f"<p>{_e(explanation)}</p>{warn}</div>")
-        case O.FileStart():
+                    + (f"<p>{_e(explanation)}</p>" if explanation else "") + f"{warn}</div>")
+        case O.FilePicture():
+            return _file_picture(b)
+        case O.Comparison(pictures):
+            return '<div class="gallery compare">' + "".join(_figure(i) for i in pictures) + "</div>"
+        case O.Gallery(items):
+            return '<div class="gallery">' + "".join(_block(i) for i in items) + "</div>"
+        case O.FileStart() | O.AppendixStart():
             return ""
     raise TypeError(f"unknown block {type(b).__name__}")
+
+
+def _num(v: float) -> str:
+    return f"{float(v):.1f}"
+
+
+def _file_picture(b: O.FilePicture) -> str:
+    """The file's picture (see :func:`_figure`); its identity beside it."""
+    rows = "".join(f'<tr><th scope="row">{_e(r.label)}</th><td{_MONO if r.mono else ""}>{_e(r.value)}</td></tr>'
+                   for r in b.beside)
+    return f'<div class="filehead">{_figure(b)}<table class="fields"><tbody>{rows}</tbody></table></div>'
+
+
+def _figure(b: O.FilePicture) -> str:
+    """A picture as inline SVG (the image as a data: URI, the found regions as numbered rectangles),
+    or a placeholder naming the kind of file."""
+    if b.data is not None and b.info is not None:
+        w, h = int(b.info.width), int(b.info.height)
+        uri = "data:" + ("image/png" if b.info.mime == "image/png" else "image/jpeg") + ";base64," + \
+            base64.b64encode(b.data).decode("ascii")
+        marks = "".join(
+            f'<rect x="{_num(r.x0)}" y="{_num(r.y0)}" width="{_num(r.x1 - r.x0)}" height="{_num(r.y1 - r.y0)}" '
+            f'fill="none" stroke="#000" stroke-width="5"/>'
+            f'<rect x="{_num(r.x0)}" y="{_num(r.y0)}" width="{_num(r.x1 - r.x0)}" height="{_num(r.y1 - r.y0)}" '
+            f'fill="none" stroke="#ffd400" stroke-width="3"/>'
+            f'<text x="{_num(r.x0 + 3)}" y="{_num(max(r.y0 - 4, 14))}" font-size="16" font-weight="700" '
+            f'fill="#ffd400" stroke="#000" stroke-width="0.6">{int(r.number)}</text>' for r in b.regions)
+        picture = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" role="img" '
+                   f'aria-label="{_e(b.caption)}"><image href="{_e(uri)}" width="{w}" height="{h}"/>{marks}</svg>')
+    else:
+        picture = f'<div class="placeholder">{_e(b.kind)}</div>'
+    lines = ([_e(b.caption)] if b.caption else []) + [_e(x) for x in b.legend]
+    caption = f"<figcaption>{'<br>'.join(lines)}</figcaption>" if lines else ""
+    return f"<figure>{picture}{caption}</figure>"
 
 
 def render(doc: O.Outline) -> str:
     body: list[str] = []
     in_file = False
     for b in doc.blocks:
-        if isinstance(b, O.FileStart):
+        if isinstance(b, O.FileStart | O.AppendixStart):
             body.append("</section>" if in_file else "")
-            body.append('<section class="file">')
+            body.append('<section class="file">' if isinstance(b, O.FileStart) else '<section class="appendix">')
             in_file = True
             continue
         body.append(_block(b))

@@ -71,3 +71,13 @@ def _jpeg(data: bytes) -> ImageInfo | None:
             return ImageInfo("image/jpeg", width, height)
         pos += 2 + length
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Thumbnail:
+    """A small picture of an analysed file for its report page (PNG or JPEG bytes), and the size of
+    the picture it was made from (the boxes of found labels are in that picture's pixels)."""
+
+    data: bytes
+    source_width: int
+    source_height: int

@@ -27,123 +27,18 @@ from ..describe.indicators import VIEWS_DETECTOR, describe_indicators
 from ..describe.text import mark
 from ..describe.verdict import legacy_binding_sentences
 from ..describe.privacy import privacy_rows
-from .images import MAX_BYTES, MAX_EMBED_PIXELS, ImageInfo, identify
+from .blocks import (
+    AppendixStart, Block, Bullets, Field, Fields, FilePicture, FileStart, Gallery, Heading, Node, Outline, Para, Picture,
+    Region, Table, Tree, VerdictBox,
+)
+from . import file_page
+from .cleaning import MAX_TEXT, clean, printable
+from .file_page import short_name
+from .images import MAX_BYTES, MAX_EMBED_PIXELS, Thumbnail, identify
 
-MAX_TEXT = 1500  # characters of one value shown; the rest is cut with a note
 MAX_ITEMS = 100  # entries of one list/dict shown
 MAX_DEPTH = 6
 MAX_NODES = 1500  # nodes of one tree
-
-_UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff"
-    "\ud800-\udfff]"
-)
-
-
-def clean(value: object, lang: str = "en", limit: int = MAX_TEXT) -> str:
-    """A value from a file as printable text (marked as quoted for the tests' language check)."""
-    return mark(printable(value, lang, limit))
-
-
-def printable(value: object, lang: str = "en", limit: int = MAX_TEXT) -> str:
-    """Any value as printable text: invisible/format characters shown as U+FFFD, cut at ``limit``."""
-    if isinstance(value, bytes | bytearray):
-        text = f"<{len(value)} bytes: {bytes(value[:32]).hex()}{'…' if len(value) > 32 else ''}>"
-    else:
-        text = value if isinstance(value, str) else str(value)
-    text = _UNPRINTABLE.sub("\ufffd", text.replace("\r\n", "\n").replace("\t", " "))
-    if len(text) > limit:
-        text = text[:limit] + " " + t("report.truncated", lang, n=len(text) - limit)
-    return text
-
-
-# ---- blocks -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    text: str
-    level: int  # 1 report title, 2 file, 3 section, 4 sub-section
-    anchor: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Para:
-    text: str
-    kind: str = "body"  # body | note | warning | lead
-
-
-@dataclass(frozen=True, slots=True)
-class Field:
-    label: str
-    value: str
-    mono: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Fields:
-    rows: tuple[Field, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    mono: frozenset[int] = frozenset()  # column indexes shown in a monospace font
-    widths: tuple[float, ...] = ()  # relative column widths (renderers may ignore)
-
-
-@dataclass(frozen=True, slots=True)
-class Bullets:
-    items: tuple[str, ...]
-    kind: str = "body"
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    key: str
-    value: str | None  # None for a container
-    children: tuple[Node, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Tree:
-    nodes: tuple[Node, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Picture:
-    data: bytes
-    info: ImageInfo
-    caption: str
-
-
-@dataclass(frozen=True, slots=True)
-class VerdictBox:
-    code: str
-    strength: str  # localised
-    headline: str
-    explanation: str
-    warning: str = ""  # the "not evidence of authenticity" line for no_signals/incomplete
-
-
-@dataclass(frozen=True, slots=True)
-class FileStart:
-    """A new file's section begins (the PDF starts a new page)."""
-
-    index: int
-
-
-Block = Heading | Para | Fields | Table | Bullets | Tree | Picture | VerdictBox | FileStart
-
-
-@dataclass(frozen=True, slots=True)
-class Outline:
-    lang: str
-    title: str
-    blocks: tuple[Block, ...]
-    generated_at: str
-
 
 # ---- nested values ------------------------------------------------------------------------
 
@@ -192,8 +87,24 @@ class _TreeBuilder:
         return tuple(out)
 
 
+INLINE_MAX = 12  # plain values of one group laid out on one line
+INLINE_CHARS = 400
+
+
+def compact(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """Groups of a few short, plain, labelled values are laid out on one line (the appendix stays short)."""
+    out = []
+    for n in nodes:
+        kids = compact(n.children)
+        leaves = n.value is None and kids and len(kids) <= INLINE_MAX and all(
+            c.value is not None and not c.children and c.key for c in kids)
+        short = leaves and sum(len(c.key) + len(c.value or "") for c in kids) <= INLINE_CHARS
+        out.append(Node(n.key, n.value, kids, inline=bool(short)))
+    return tuple(out)
+
+
 def tree(value: object, lang: str) -> Tree:
-    return Tree(_TreeBuilder(lang).nodes(value))
+    return Tree(compact(_TreeBuilder(lang).nodes(value)))
 
 
 # ---- attachments --------------------------------------------------------------------------
@@ -239,6 +150,13 @@ class _Attachments:
                 t("report.size_value", self.lang, n=a.get("size", "?")), "SHA-256 " + str(a.get("sha256", "?"))))
             out.append(self.block(i, caption))
         return out
+
+
+def _gallery(blocks: list[Block]) -> list[Block]:
+    """Pictures side by side; anything else (never expected here) as it is."""
+    items = tuple(b for b in blocks if isinstance(b, Picture | Para))
+    out: list[Block] = [Gallery(items)] if items else []
+    return out + [b for b in blocks if not isinstance(b, Picture | Para)]
 
 
 def _decode(b64: str) -> bytes | None:
@@ -377,7 +295,7 @@ def _items(items: tuple[Item, ...], lang: str) -> Tree:
     def node(i: Item) -> Node:
         return Node(printable(i.label, lang, 300), None if i.value is None else printable(i.value, lang),
                     tuple(node(c) for c in i.children))
-    return Tree(tuple(node(i) for i in items))
+    return Tree(compact(tuple(node(i) for i in items)))
 
 
 def _indicators(d: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Block]:
@@ -396,10 +314,12 @@ def _indicators(d: Mapping[str, Any], atts: _Attachments, lang: str) -> list[Blo
     if words.views or words.faces:
         out.append(Heading(words.views_heading, 4))
         out.append(Para(words.views_note, "note"))
+        shown = []
         for v in words.views:
             k = atts.find(v.name, VIEWS_DETECTOR)
             if k is not None:
-                out.append(atts.block(k, f"{v.title}. {v.how}"))
+                shown.append(atts.block(k, f"{v.title}. {v.how}"))
+        out.extend(_gallery(shown))
         if words.faces:
             out.append(_items(words.faces, lang))
     return out
@@ -421,12 +341,14 @@ def _outcome(status: str, worded: str, lang: str) -> str:
     return worded if status in ("ok", "not_applicable") else t("report.not_run", lang, why=worded)
 
 
-def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
-    out: list[Block] = [FileStart(index), Heading(f"{index}. " + clean(d.get("path", "?"), lang, 1000), 2,
-                                                   anchor=f"file-{index}")]
+def _appendix_file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
+    """Section A<index>: everything about one file, every key labelled in the report's language."""
+    out: list[Block] = [Heading(t("report.appendix.file", lang, n=index, name=clean(short_name(d.get("path")), lang, 300)),
+                                2, anchor=f"appendix-{index}")]
     size = d.get("size")
     out.append(Fields((
         Field(t("report.path", lang), clean(d.get("path", "?"), lang, 4000), mono=True),
+        *([Field(t("report.parent", lang), clean(d["parent"], lang, 4000), mono=True)] if d.get("parent") else []),
         Field(t("report.sha256", lang), clean(d.get("sha256") or "—", lang, 200), mono=True),
         Field(t("report.size", lang), t("report.size_value", lang, n=f"{size:,}") if isinstance(size, int) else "—"),
         Field(t("report.media_type", lang), clean(d.get("media_type") or "—", lang, 200)),
@@ -459,7 +381,7 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
             for ms in (det.get("ms") if isinstance(det, Mapping) else None,)]
     if rows:
         out.append(Table((t("report.detector", lang), t("report.status", lang), t("report.time_ms", lang),
-                          t("report.message", lang)), tuple(rows), widths=(1.2, 1.2, 0.8, 3)))
+                          t("report.message", lang)), tuple(rows), widths=(1.8, 1.5, 0.5, 2.2)))
     facts = d.get("facts")
     facts = {k: v for k, v in facts.items() if k != VIEWS_DETECTOR} if isinstance(facts, Mapping) else {}
     if facts:
@@ -470,7 +392,19 @@ def _file(index: int, d: Mapping[str, Any], lang: str) -> list[Block]:
     rest = atts.rest()
     if rest:
         out.append(Heading(t("report.attachments", lang), 3))
-        out.extend(rest)
+        out.extend(_gallery(rest))
+    return out
+
+
+def _crops(d: Mapping[str, Any], lang: str) -> list[Block]:
+    """The pictures of the labels found (the visible-label check's crops), for the file's page."""
+    atts = _Attachments(d.get("attachments"), lang)
+    out: list[Block] = []
+    for i, a in enumerate(atts.entries):
+        if a.get("detector") == "visible_label" and len(out) < file_page.CROPS:
+            b = atts.block(i, clean(a.get("name", "?"), lang, 200))
+            if isinstance(b, Picture):
+                out.append(b)
     return out
 
 
@@ -524,11 +458,8 @@ def _network(value: str, lang: str) -> str:
     return t("report.network_in_process", lang, how=how)
 
 
-def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en",
-          now: datetime | None = None, fingerprint: tuple[str, str] | None = None) -> Outline:
-    """``fingerprint``: (SHA-256, file name) of the canonical JSON this report stands for."""
-    lang = lang if lang in LANGS else "en"
-    generated = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+def _cover(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str, generated: str,
+           fingerprint: tuple[str, str] | None) -> list[Block]:
     blocks: list[Block] = [Heading(t("report.title", lang), 1), Para(t("report.subtitle", lang), "lead")]
     blocks.append(Fields((
         Field(t("report.generated_at", lang), generated),
@@ -541,27 +472,60 @@ def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en"
         name = printable(fingerprint[1], lang, 300)
         blocks.append(Para(t("report.fingerprint_how", lang, name=mark(name), sum=mark(f"sha256sum {name}"),
                              verify=mark(f"verifier report verify {name}"), sig=mark(f"{name}.sig")), "note"))
-    blocks.append(Heading(t("report.trust_lists", lang), 3))
+    blocks.append(Heading(t("report.cover.files", lang), 3))
+    if files:
+        blocks.append(Para(t("report.files_count", lang, n=len(files))))
+        rows = []
+        for i, d in enumerate(files, 1):
+            name = clean(short_name(d.get("path")), lang, 300)
+            if d.get("parent"):
+                name = "↳ " + name + " " + t("report.cover.member_of", lang,
+                                             parent=clean(short_name(d["parent"]), lang, 200))
+            strength = term("basis", str((d.get("verdict") or {}).get("strength", "none")), lang)
+            rows.append((str(i), name, describe(d, lang).headline, strength))
+        blocks.append(Table(("#", t("report.file", lang), t("report.verdict", lang), t("report.strength", lang)),
+                            tuple(rows), widths=(0.3, 2.6, 2.8, 1)))
+    else:
+        blocks.append(Para(t("report.no_files", lang), "warning"))
+    trust = tool.get("trust_lists") or []
+    if not trust:
+        blocks.append(Para(t("report.no_trust_lists", lang), "warning"))
+    blocks.extend(_trust_status(tool.get("trust_status"), lang))
+    return blocks
+
+
+def _appendix_tool(tool: Mapping[str, Any], lang: str) -> list[Block]:
+    blocks: list[Block] = [AppendixStart(), Heading(t("report.appendix", lang), 1),
+                           Para(t("report.appendix.intro", lang), "note"),
+                           Heading(t("report.appendix.tool", lang), 2, anchor="appendix-0"),
+                           Heading(t("report.trust_lists", lang), 3)]
     trust = tool.get("trust_lists") or []
     if trust:
         blocks.append(Table((t("report.trust_list", lang), t("report.sha256_prefix", lang)), _trust_rows(trust, lang),
                             mono=frozenset({1}), widths=(3, 2)))
     else:
         blocks.append(Para(t("report.no_trust_lists", lang), "warning"))
-    blocks.extend(_trust_status(tool.get("trust_status"), lang))
-    blocks.append(Heading(t("report.summary", lang), 3))
-    if files:
-        blocks.append(Para(t("report.files_count", lang, n=len(files))))
-        rows = []
-        for i, d in enumerate(files, 1):
-            headline = describe(d, lang).headline
-            strength = term("basis", str((d.get("verdict") or {}).get("strength", "none")), lang)
-            rows.append((str(i), clean(d.get("path", "?"), lang, 500), headline, strength))
-        blocks.append(Table(("#", t("report.file", lang), t("report.verdict", lang), t("report.strength", lang)), tuple(rows),
-                            widths=(0.3, 3, 2.4, 1)))
-    else:
-        blocks.append(Para(t("report.no_files", lang), "warning"))
     blocks.extend(howto(lang))
+    return blocks
+
+
+def build(tool: Mapping[str, Any], files: list[dict[str, Any]], lang: str = "en",
+          now: datetime | None = None, fingerprint: tuple[str, str] | None = None,
+          thumbnails: Mapping[str, Thumbnail] | None = None) -> Outline:
+    """A cover with the files and their verdicts, one page per file, then the technical appendix.
+
+    ``fingerprint``: (SHA-256, file name) of the canonical JSON this report stands for;
+    ``thumbnails``: small pictures of the files by their ``path`` (see :mod:`verifier.thumbnails`)."""
+    lang = lang if lang in LANGS else "en"
+    generated = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    blocks = _cover(tool, files, lang, generated, fingerprint)
+    pictures = thumbnails or {}
+    positions = {d["path"]: i for i, d in enumerate(files, 1) if isinstance(d.get("path"), str)}
     for i, d in enumerate(files, 1):
-        blocks.extend(_file(i, d, lang))
+        path = d.get("path")
+        blocks.extend(file_page.page(i, len(files), d, lang, pictures.get(path) if isinstance(path, str) else None,
+                                     _crops(d, lang), positions, pictures))
+    blocks.extend(_appendix_tool(tool, lang))
+    for i, d in enumerate(files, 1):
+        blocks.extend(_appendix_file(i, d, lang))
     return Outline(lang=lang, title=t("report.title", lang), blocks=tuple(blocks), generated_at=generated)

@@ -22,7 +22,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from ..describe import t
-from . import outline as O
+from . import blocks as O
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,8 @@ CID_FALLBACK = "STSong-Light"
 
 MARGIN = 50.0  # points (about 18 mm)
 PICTURE_MAX = 170.0  # points (60 mm)
+THUMB_MAX = 190.0  # points: the file's picture on its page
+COMPARE_MAX = 120.0  # points: a file and its reference side by side
 KEEP = 80.0  # points of room a heading needs below it, or it moves to the next page
 
 
@@ -198,6 +200,9 @@ class _Styles:
         self.tree = ParagraphStyle("tree", base, fontSize=8, leading=10, spaceAfter=0.5)
         self.caption = ParagraphStyle("caption", self.note, fontSize=7.5, leading=9.5)
         self.headline = ParagraphStyle("headline", base, fontName=f.bold, fontSize=12, leading=15, spaceAfter=2)
+        self.advisory = ParagraphStyle("advisory", base, textColor=colors.HexColor("#3d4a57"))
+        self.placeholder = ParagraphStyle("placeholder", base, fontName=f.bold, fontSize=14, leading=17,
+                                          alignment=1, textColor=colors.HexColor("#59636e"))
 
 
 _VERDICT_COLOURS = {
@@ -208,9 +213,17 @@ _VERDICT_COLOURS = {
 
 
 class _Builder:
-    def __init__(self, doc: O.Outline, f: Fonts, width: float) -> None:
-        self.doc, self.f, self.width = doc, f, width
+    def __init__(self, doc: O.Outline, f: Fonts, width: float, height: float = 700.0) -> None:
+        self.doc, self.f, self.width, self.height = doc, f, width, height
         self.s = _Styles(f, doc.lang)
+        self.in_page = False  # within a file's one-page summary (no conditional page breaks there)
+        self.marks: list[Any] = []  # the PDF outline entries of the page being built
+
+    def keep(self) -> list[Any]:
+        """Room a heading needs below it, or it moves to the next page (not on a file's own page)."""
+        from reportlab.platypus import CondPageBreak
+
+        return [] if self.in_page else [CondPageBreak(KEEP)]
 
     def p(self, text: str, style: Any, mono: bool = False) -> Any:
         from reportlab.platypus import Paragraph
@@ -218,18 +231,34 @@ class _Builder:
         return Paragraph(_markup(text, self.f, mono), style)
 
     def flowables(self) -> list[Any]:
-        from reportlab.platypus import PageBreak
+        """The story: a file's page is shrunk, if it must, to fit one page (its details are in the
+        appendix); the appendix starts on a page of its own and flows."""
+        from reportlab.platypus import KeepInFrame, PageBreak
 
         out: list[Any] = []
+        page: list[Any] | None = None
+
+        def close() -> None:
+            if page is not None:
+                out.extend(self.marks)
+                out.append(KeepInFrame(self.width, self.height, page, mode="shrink"))
+                self.marks.clear()
+
         for b in self.doc.blocks:
-            if isinstance(b, O.FileStart):
+            if isinstance(b, O.FileStart | O.AppendixStart):
+                close()
                 out.append(PageBreak())
+                page = [] if isinstance(b, O.FileStart) else None
+                self.in_page = page is not None
+            elif page is not None:
+                page.extend(self.block(b))
             else:
                 out.extend(self.block(b))
+        close()
         return out
 
     def block(self, b: O.Block) -> list[Any]:
-        from reportlab.platypus import CondPageBreak, Spacer
+        from reportlab.platypus import Spacer
 
         s = self.s
         match b:
@@ -237,9 +266,12 @@ class _Builder:
                 para = self.p(text, {1: s.title, 2: s.h2, 3: s.h3}.get(level, s.h4))
                 # a heading never ends a page: it needs room for a few lines of what follows
                 # (keepWithNext would drag a long table whole onto the next page instead)
-                return [_Bookmark(anchor, text), para] if anchor and level == 2 else [CondPageBreak(KEEP), para]
+                if anchor and level == 2 and self.in_page:  # a mark inside KeepInFrame would be lost
+                    self.marks.append(_Bookmark(anchor, text))
+                    return [para]
+                return [_Bookmark(anchor, text), para] if anchor and level == 2 else [*self.keep(), para]
             case O.Para(text, "lead"):
-                return [CondPageBreak(KEEP), self.p(text, s.lead)]
+                return [*self.keep(), self.p(text, s.lead)]
             case O.Para(text, kind):
                 return [self.p(text, {"note": s.note, "warning": s.warning}.get(kind, s.body))]
             case O.Fields(rows):
@@ -255,7 +287,7 @@ class _Builder:
                          for row in rows]
                 return [self.table(data, cols, header=True), Spacer(1, 4)]
             case O.Bullets(items, kind):
-                style = s.warning if kind == "warning" else s.body
+                style = {"warning": s.warning, "small": s.note, "advisory": s.advisory}.get(kind, s.body)
                 from reportlab.lib.styles import ParagraphStyle
 
                 st = ParagraphStyle(f"bullet_{kind}", style, leftIndent=12, bulletIndent=2)
@@ -266,6 +298,12 @@ class _Builder:
                 return self.picture(data, info, caption)
             case O.VerdictBox(code, strength, headline, explanation, warning):
                 return [self.verdict(code, strength, headline, explanation, warning), Spacer(1, 4)]
+            case O.FilePicture():
+                return [self.file_picture(b), Spacer(1, 6)]
+            case O.Gallery(items):
+                return [self.gallery(items), Spacer(1, 4)]
+            case O.Comparison(items):
+                return [self.comparison(items), Spacer(1, 4)] if items else []
         raise TypeError(f"unknown block {type(b).__name__}")
 
     def _bullet(self, text: str, style: Any) -> Any:
@@ -280,7 +318,11 @@ class _Builder:
         style = ParagraphStyle(f"tree{depth}", self.s.tree, leftIndent=8 + 12 * depth)
         for n in nodes:
             key = f"<b>{_markup(n.key, self.f)}</b>" if n.key else ""
-            if n.value is None:
+            if n.value is None and n.inline:
+                inline = " · ".join(f"<b>{_markup(c.key, self.f)}</b>: {_markup(c.value or '', self.f)}"
+                                    for c in n.children)
+                yield Paragraph(key + ": " + inline if key else inline, style)
+            elif n.value is None:
                 yield Paragraph(key, style)
                 yield from self.tree(n.children, depth + 1)
             else:
@@ -310,8 +352,9 @@ class _Builder:
         from reportlab.platypus import Table, TableStyle
 
         colour = colors.HexColor(_VERDICT_COLOURS.get(code, "#59636e"))
-        cell = [self.p(headline, self.s.headline), self.p(f"{code} · {strength}", self.s.note),
-                self.p(explanation, self.s.body)]
+        cell = [self.p(headline, self.s.headline), self.p(f"{code} · {strength}", self.s.note)]
+        if explanation:
+            cell.append(self.p(explanation, self.s.body))
         if warning:
             cell.append(self.p(warning, self.s.warning))
         t = Table([[cell]], colWidths=[self.width], hAlign="LEFT")
@@ -323,7 +366,22 @@ class _Builder:
         ]))
         return t
 
-    def picture(self, data: bytes, info: Any, caption: str) -> list[Any]:
+    def gallery(self, items: tuple[O.Picture | O.Para, ...]) -> Any:
+        """Up to three pictures to a row (each scaled to its column), captions under them."""
+        from reportlab.platypus import Table, TableStyle
+
+        per_row = 3
+        col = self.width / per_row
+        cells = [self.picture(i.data, i.info, i.caption, col - 10, keep=False) if isinstance(i, O.Picture)
+                 else [self.p(i.text, self.s.note)] for i in items]
+        rows = [cells[k:k + per_row] for k in range(0, len(cells), per_row)]
+        rows[-1] += [[]] * (per_row - len(rows[-1]))
+        table = Table(rows, colWidths=[col] * per_row, hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 8)]))
+        return table
+
+    def picture(self, data: bytes, info: Any, caption: str, side: float = PICTURE_MAX, keep: bool = True) -> list[Any]:
         from reportlab.lib.utils import ImageReader
         from reportlab.platypus import KeepTogether
 
@@ -334,9 +392,62 @@ class _Builder:
         except Exception as exc:  # noqa: BLE001 - any decoder failure means "do not embed"
             log.debug("image not embedded: %s", exc)
             return [self.p(t("report.attachment_broken", self.doc.lang, name=caption), self.s.note)]
-        scale = min(PICTURE_MAX / w, PICTURE_MAX / h, 1.0)
-        return [KeepTogether([_Picture(reader, w * scale, h * scale),
-                              self.p(f"{caption} ({w}×{h})", self.s.caption)])]
+        scale = min(side / w, side / h, 1.0)
+        parts = [_Picture(reader, w * scale, h * scale), self.p(f"{caption} ({w}×{h})", self.s.caption)]
+        # a file's page is kept whole already, and so is a gallery's row
+        return parts if self.in_page or not keep else [KeepTogether(parts)]
+
+
+    def picture_cell(self, b: O.FilePicture, side: float) -> list[Any]:
+        """A file's picture (found regions outlined and numbered) or a placeholder, with its caption and legend."""
+        from reportlab.lib import colors
+        from reportlab.platypus import Table, TableStyle
+
+        cell: list[Any] = []
+        if b.data is not None and b.info is not None:
+            try:
+                from reportlab.lib.utils import ImageReader
+
+                reader = ImageReader(io.BytesIO(b.data))
+                reader.getRGBData()
+                w, h = b.info.width, b.info.height
+                scale = min(side / w, side / h)
+                boxes = tuple((r.x0 * scale, (h - r.y1) * scale, (r.x1 - r.x0) * scale, (r.y1 - r.y0) * scale,
+                               r.number) for r in b.regions)
+                cell.append(_Picture(reader, w * scale, h * scale, boxes, self.f.bold))
+            except Exception as exc:  # noqa: BLE001 - any decoder failure means "do not embed"
+                log.debug("thumbnail not embedded: %s", exc)
+        if not cell:
+            box = Table([[self.p(b.kind, self.s.placeholder)]], colWidths=[side * 0.8], rowHeights=[side * 0.5])
+            box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#eef1f4")),
+                                     ("BOX", (0, 0), (-1, -1), 0.6, colors.HexColor("#d0d7de")),
+                                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+            cell.append(box)
+        if b.caption:
+            cell.append(self.p(b.caption, self.s.caption))
+        return cell + [self.p(line, self.s.caption) for line in b.legend]
+
+    def file_picture(self, b: O.FilePicture) -> Any:
+        """The file's picture or a placeholder, its identity beside it."""
+        from reportlab.platypus import Table, TableStyle
+
+        right = self.table([[self.p(r.label, self.s.cell_head), self.p(r.value, self.s.mono if r.mono else self.s.cell,
+                                                                        r.mono)] for r in b.beside],
+                           (70.0, self.width - THUMB_MAX - 22 - 70.0), header=False)
+        outer = Table([[self.picture_cell(b, THUMB_MAX), right]], colWidths=[THUMB_MAX + 12, self.width - THUMB_MAX - 12],
+                      hAlign="LEFT")
+        outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+        return outer
+
+    def comparison(self, items: tuple[O.FilePicture, ...]) -> Any:
+        from reportlab.platypus import Table, TableStyle
+
+        col = self.width / 2
+        table = Table([[self.picture_cell(i, COMPARE_MAX) for i in items[:2]]], colWidths=[col] * min(2, len(items)),
+                      hAlign="LEFT")
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        return table
 
 
 @lru_cache(maxsize=1)
@@ -345,17 +456,32 @@ def _flowable_classes() -> tuple[type, type]:
     from reportlab.platypus import Flowable
 
     class Picture(Flowable):
-        """An already decoded image, drawn at a fixed size."""
+        """An already decoded image, drawn at a fixed size, with numbered boxes outlined on it
+        (x, y from the bottom left, width, height, number; in points)."""
 
-        def __init__(self, reader: Any, w: float, h: float) -> None:
+        def __init__(self, reader: Any, w: float, h: float,
+                     boxes: tuple[tuple[float, float, float, float, int], ...] = (), font: str = "Helvetica") -> None:
             super().__init__()
-            self.reader, self.w, self.h = reader, w, h
+            self.reader, self.w, self.h, self.boxes, self.font = reader, w, h, boxes, font
 
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             return self.w, self.h + 2
 
         def draw(self) -> None:
-            self.canv.drawImage(self.reader, 0, 2, self.w, self.h)
+            from reportlab.lib import colors
+
+            c = self.canv
+            c.drawImage(self.reader, 0, 2, self.w, self.h)
+            for x, y, w, h, n in self.boxes:
+                for colour, width in (("#000000", 3.0), ("#ffd400", 1.6)):
+                    c.setStrokeColor(colors.HexColor(colour))
+                    c.setLineWidth(width)
+                    c.rect(x, y + 2, max(w, 2.0), max(h, 2.0), stroke=1, fill=0)
+                c.setFillColor(colors.HexColor("#ffd400"))
+                c.rect(x, y + 2 + max(h, 2.0), 9, 9, stroke=0, fill=1)
+                c.setFillColor(colors.black)
+                c.setFont(self.font, 7)
+                c.drawCentredString(x + 4.5, y + 4 + max(h, 2.0), str(n))
 
     class Bookmark(Flowable):
         """A zero-size mark adding one file's entry to the PDF outline (the viewer's sidebar)."""
@@ -374,8 +500,9 @@ def _flowable_classes() -> tuple[type, type]:
     return Picture, Bookmark
 
 
-def _Picture(reader: Any, w: float, h: float) -> Any:  # noqa: N802 - a flowable constructor
-    return _flowable_classes()[0](reader, w, h)
+def _Picture(reader: Any, w: float, h: float,  # noqa: N802 - a flowable constructor
+             boxes: tuple[tuple[float, float, float, float, int], ...] = (), font: str = "Helvetica") -> Any:
+    return _flowable_classes()[0](reader, w, h, boxes, font)
 
 
 def _Bookmark(key: str, title: str) -> Any:  # noqa: N802 - a flowable constructor
@@ -424,7 +551,7 @@ def render(doc: O.Outline, f: Fonts | None = None) -> bytes:
             buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
             title=doc.title, author="verifier", creator="verifier", subject=doc.generated_at,
         )
-        story = _Builder(doc, f, A4[0] - 2 * MARGIN).flowables()
+        story = _Builder(doc, f, A4[0] - 2 * MARGIN, A4[1] - 2 * MARGIN - 14).flowables()
         footer = _footer(f, doc, total)
         template.build(story, onFirstPage=footer, onLaterPages=footer)
         total = template.page

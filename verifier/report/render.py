@@ -9,11 +9,13 @@ a reader can recompute the hash, and ``verifier report verify r.json`` checks it
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from .images import Thumbnail
 from .json_report import canonical_bytes, document, fingerprint
 
 FORMATS = ("json", "html", "pdf")
@@ -42,7 +44,9 @@ def json_companion(output: Path) -> Path:
 
 
 def write(output: Path, tool: dict[str, Any], files: list[dict[str, Any]], lang: str = "en",
-          now: datetime | None = None) -> Written:
+          now: datetime | None = None, thumbnails: Mapping[str, Thumbnail] | None = None) -> Written:
+    """Write the report; ``thumbnails`` (by file ``path``, see :mod:`verifier.thumbnails`) are the
+    pictures on the HTML/PDF file pages (the JSON never carries them)."""
     fmt = report_format(output)
     moment = now or datetime.now(UTC)
     generated = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -56,7 +60,8 @@ def write(output: Path, tool: dict[str, Any], files: list[dict[str, Any]], lang:
         return written
     from . import outline
 
-    page = outline.build(tool, files, lang, now=moment, fingerprint=(written.fingerprint, json_path.name))
+    page = outline.build(tool, files, lang, now=moment, fingerprint=(written.fingerprint, json_path.name),
+                         thumbnails=thumbnails)
     if fmt == "html":
         from .html_report import write_html
 
