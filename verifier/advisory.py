@@ -7,7 +7,8 @@ timed out or could not decode a picture is listed as not checked, but it never m
 
 from __future__ import annotations
 
-ADVISORY_DETECTORS = frozenset({"thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views", "reference"})
+ADVISORY_DETECTORS = frozenset({"thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views", "forensic_faces",
+                                "reference"})
 
 
 def is_advisory(detector: str) -> bool:

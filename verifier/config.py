@@ -28,6 +28,7 @@ DEFAULT_TIMEOUTS: dict[str, float] = {
     "recapture": 60.0,
     "copy_move": 60.0,
     "forensic_views": 60.0,
+    "forensic_faces": 60.0,
     "container": 60.0,
     "reference": 60.0,
 }

@@ -152,7 +152,7 @@ class IndicatorsPanel(QWidget):
         self._show_views(value, attachments)
 
     def _show_preview(self, value: Any, preview: presenters.Preview | None) -> None:
-        outlines = tuple(o for i in value.indicators for o in i.outlines)
+        outlines = tuple(o for i in value.indicators for o in i.outlines) + tuple(getattr(value, "face_outlines", ()))
         if not outlines:
             self.preview.set_source(None)
             self.preview.setVisible(False)

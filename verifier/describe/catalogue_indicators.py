@@ -13,6 +13,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "detector.recapture": ("Screenshot and screen recapture hints", "截屏与屏幕翻拍迹象"),
     "detector.copy_move": ("Copied regions (copy-move)", "区域复制（复制-移动）"),
     "detector.forensic_views": ("Forensic views (error levels, noise, faces)", "取证视图（误差等级、噪声、人脸）"),
+    "detector.forensic_faces": ("Faces beside the rest of the picture", "人脸与图片其余部分的对比"),
     # ---- the section ------------------------------------------------------------------------
     "indicator.heading": ("Advisory indicators", "参考性指标"),
     "indicator.advisory": (
@@ -110,6 +111,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "detail.opencv": ("OpenCV version", "OpenCV 版本"),
     "detail.regions": ("Regions", "区域"),
     "detail.rest": ("Rest of the picture", "图片其余部分"),
+    "detail.noise_ratio": ("Noise level, face / rest", "噪声水平之比（人脸 / 其余部分）"),
+    "detail.compared": ("Compared with the rest (large enough)", "已与其余部分比较（尺寸足够）"),
+    "detail.differs": ("Differs from the rest in", "与其余部分不同之处"),
+    "detail.differ": ("Faces that differ from the rest", "与其余部分不同的人脸数"),
+    "value.differs.grid_offset": ("JPEG grid offset", "JPEG 网格偏移"),
+    "value.differs.grid_strength": ("JPEG grid strength", "JPEG 网格强度"),
+    "value.differs.none": ("no measured difference", "所测各项均无差异"),
     # ---- the forensic views -----------------------------------------------------------------
     "view.heading": ("Forensic views", "取证视图"),
     "view.note": (
@@ -131,6 +139,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "view.how.faces": ("Frontal faces found automatically, numbered as in the facts below.",
                        "自动检测到的正面人脸，编号与下方数据一致。"),
     "view.face": ("Face {n}", "人脸 {n}"),
+    "view.face.outline": ("Face {n}: noise {noise} (rest {rest_noise}), grid {grid} (rest {rest_grid})",
+                          "人脸 {n}：噪声 {noise}（其余 {rest_noise}），网格 {grid}（其余 {rest_grid}）"),
+    "view.face.outline.differs": ("{face}; differs from the rest in {what}", "{face}；与其余部分不同：{what}"),
     "view.rest": ("Rest of the picture", "图片其余部分"),
     "view.faces.none": ("No frontal face was found (faces turned away or small are missed).",
                         "未发现正面人脸（侧脸或较小的人脸会被漏检）。"),

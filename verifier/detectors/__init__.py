@@ -18,6 +18,7 @@ def _builtin() -> tuple[Detector, ...]:
     from .container import ContainerDetector
     from .file_facts import FileFactsDetector
     from .forensic_copy_move import CopyMoveDetector
+    from .forensic_faces import ForensicFacesDetector
     from .forensic_jpeg import DoubleJpegDetector
     from .forensic_recapture import RecaptureDetector
     from .forensic_thumbnail import ThumbnailDetector
@@ -44,6 +45,7 @@ def _builtin() -> tuple[Detector, ...]:
         RecaptureDetector(),
         CopyMoveDetector(),
         ForensicViewsDetector(),
+        ForensicFacesDetector(),
         ReferenceDetector(),
     )
 
