@@ -113,7 +113,8 @@ class IndicatorsPanel(QWidget):
         self._show_views(value, attachments)
 
     def _show_preview(self, value: Any, preview: presenters.Preview | None) -> None:
-        self._outlines = tuple(o for i in value.indicators for o in i.outlines)
+        self._outlines = (tuple(o for i in value.indicators for o in i.outlines)
+                          + tuple(getattr(value, "face_outlines", ())))
         self._preview = preview if self._outlines else None
         self._draw()
 

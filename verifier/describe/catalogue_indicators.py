@@ -99,6 +99,13 @@ TEXT: dict[str, tuple[str, str]] = {
     "detail.opencv": ("OpenCV version", "OpenCV 版本"),
     "detail.regions": ("Regions", "区域"),
     "detail.rest": ("Rest of the picture", "图片其余部分"),
+    "detail.noise_ratio": ("Noise level, face / rest", "噪声水平之比（人脸 / 其余部分）"),
+    "detail.compared": ("Compared with the rest (large enough)", "已与其余部分比较（尺寸足够）"),
+    "detail.differs": ("Differs from the rest in", "与其余部分不同之处"),
+    "detail.differ": ("Faces that differ from the rest", "与其余部分不同的人脸数"),
+    "value.differs.grid_offset": ("JPEG grid offset", "JPEG 网格偏移"),
+    "value.differs.grid_strength": ("JPEG grid strength", "JPEG 网格强度"),
+    "value.differs.none": ("no measured difference", "所测各项均无差异"),
     # ---- the forensic views -----------------------------------------------------------------
     "view.heading": ("Forensic views", "取证视图"),
     "view.note": (
@@ -120,6 +127,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "view.how.faces": ("Frontal faces found automatically, numbered as in the facts below.",
                        "自动检测到的正面人脸，编号与下方数据一致。"),
     "view.face": ("Face {n}", "人脸 {n}"),
+    "view.face.outline": ("Face {n}: noise {noise} (rest {rest_noise}), grid {grid} (rest {rest_grid})",
+                          "人脸 {n}：噪声 {noise}（其余 {rest_noise}），网格 {grid}（其余 {rest_grid}）"),
+    "view.face.outline.differs": ("{face}; differs from the rest in {what}", "{face}；与其余部分不同：{what}"),
     "view.rest": ("Rest of the picture", "图片其余部分"),
     "view.faces.none": ("No frontal face was found (faces turned away or small are missed).",
                         "未发现正面人脸（侧脸或较小的人脸会被漏检）。"),

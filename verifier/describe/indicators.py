@@ -18,6 +18,7 @@ from .signals import Item, items
 from .text import has, joined, quote, t
 
 VIEWS_DETECTOR = "forensic_views"
+FACES_DETECTOR = "forensic_faces"
 VIEWS = ("error_level", "noise_residual", "faces")  # attachment stems, in the order shown
 Box = tuple[int, int, int, int]
 
@@ -59,6 +60,7 @@ class IndicatorsText:
     views: tuple[ViewText, ...]
     faces: tuple[Item, ...]
     applies: bool  # whether any forensic check ran on this file
+    face_outlines: tuple[Outline, ...] = ()  # each face found, with its numbers beside the rest's
 
 
 def _box(value: Any) -> Box | None:
@@ -134,11 +136,13 @@ def _detail_items(iid: str, d: Mapping[str, Any], lang: str) -> tuple[Item, ...]
     return tuple(out)
 
 
-def _views(file: Any, lang: str) -> tuple[tuple[ViewText, ...], tuple[Item, ...]]:
-    facts = _facts(file).get(VIEWS_DETECTOR)
-    facts = facts if isinstance(facts, Mapping) else {}
-    names = {str(get(a, "name")) for a in _attachments(file, VIEWS_DETECTOR)}
-    ela = facts["error_level"] if isinstance(facts.get("error_level"), Mapping) else {}
+def _views(file: Any, lang: str) -> tuple[tuple[ViewText, ...], tuple[Item, ...], tuple[Outline, ...]]:
+    all_facts = _facts(file)
+    found = all_facts.get(VIEWS_DETECTOR)
+    facts: Mapping[str, Any] = found if isinstance(found, Mapping) else {}
+    names = {str(get(a, "name")) for d in (VIEWS_DETECTOR, FACES_DETECTOR) for a in _attachments(file, d)}
+    ela_facts = facts.get("error_level")
+    ela: Mapping[str, Any] = ela_facts if isinstance(ela_facts, Mapping) else {}
     views = []
     for stem in VIEWS:
         name = f"{stem}.png"
@@ -146,7 +150,39 @@ def _views(file: Any, lang: str) -> tuple[tuple[ViewText, ...], tuple[Item, ...]
             continue
         how = t(f"view.how.{stem}", lang, q=_number(ela.get("quality", "?")), g=_number(ela.get("gain", "?")))
         views.append(ViewText(name, t(f"view.title.{stem}", lang), how))
-    return tuple(views), _face_items(facts.get("faces"), lang)
+    faces = all_facts.get(FACES_DETECTOR)  # the faces detector's facts, else the older views' own
+    if not isinstance(faces, Mapping):
+        faces = facts.get("faces")
+    return tuple(views), _face_items(faces, lang), _face_outlines(faces, lang)
+
+
+def _pair(value: Any) -> str:
+    if isinstance(value, list | tuple) and value:
+        return "/".join(_number(v) for v in value[:2])
+    return _number(value) if value is not None else "?"
+
+
+def _face_outlines(faces: Any, lang: str) -> tuple[Outline, ...]:
+    """Each face's box with its noise and grid strength beside the rest's, and what differs."""
+    if not isinstance(faces, Mapping):
+        return ()
+    rest_facts = faces.get("rest")
+    rest: Mapping[str, Any] = rest_facts if isinstance(rest_facts, Mapping) else {}
+    out = []
+    for n, r in enumerate([r for r in faces.get("regions") or [] if isinstance(r, Mapping)][:20], 1):
+        box = _box(r.get("box"))
+        if box is None:
+            continue
+        label = t("view.face.outline", lang, n=n, noise=_pair(r.get("noise")), rest_noise=_pair(rest.get("noise")),
+                  grid=_pair(r.get("grid_strength")), rest_grid=_pair(rest.get("grid_strength")))
+        what = _differs_text(r.get("differs"), lang)
+        out.append(Outline(box, t("view.face.outline.differs", lang, face=label, what=what) if what else label))
+    return tuple(out)
+
+
+def _differs_text(value: Any, lang: str) -> str:
+    codes = [c for c in (value or [])[:4] if isinstance(c, str)] if isinstance(value, list) else []
+    return joined([t(f"value.differs.{c}", lang) if has(f"value.differs.{c}") else quote(c, 60) for c in codes], lang)
 
 
 def _face_items(faces: Any, lang: str) -> tuple[Item, ...]:
@@ -160,10 +196,18 @@ def _face_items(faces: Any, lang: str) -> tuple[Item, ...]:
     regions = [r for r in faces.get("regions") or [] if isinstance(r, Mapping)]
     if not regions:
         return (Item(t("view.title.faces", lang), t("view.faces.none", lang)),)
-    out = [Item(t("view.face", lang, n=n), None, items(r, lang)) for n, r in enumerate(regions[:20], 1)]
+    out = [Item(t("view.face", lang, n=n), None, items(_worded_face(r, lang), lang))
+           for n, r in enumerate(regions[:20], 1)]
     if isinstance(faces.get("rest"), Mapping):
         out.append(Item(t("view.rest", lang), None, items(faces["rest"], lang)))
     return tuple(out)
+
+
+def _worded_face(region: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    shown = dict(region)
+    if "differs" in shown:
+        shown["differs"] = _differs_text(shown["differs"], lang) or t("value.differs.none", lang)
+    return shown
 
 
 def _facts(file: Any) -> dict[str, Any]:
@@ -200,14 +244,15 @@ def describe_indicators(file: Any, lang: str) -> IndicatorsText:
         found.append(IndicatorText(iid, indicator_title(iid, lang), summary(ind, lang),
                                    detector_name(sval(ind, "detector"), lang), _detail_items(iid, d, lang),
                                    _outlines(iid, d, lang)))
-    views, faces = _views(file, lang)
+    views, faces, face_outlines = _views(file, lang)
     applies = _ran(file) or bool(found)
     none = "" if found else t("indicator.none" if applies else "indicator.not_applicable", lang)
     return IndicatorsText(
         heading=t("indicator.heading", lang), advisory=t("indicator.advisory", lang),
         columns=(t("indicator.column.finding", lang), t("indicator.column.value", lang)),
         indicators=tuple(found), none=none, views_heading=t("view.heading", lang),
-        views_note=t("view.note", lang), views=views, faces=faces, applies=applies)
+        views_note=t("view.note", lang), views=views, faces=faces, applies=applies,
+        face_outlines=face_outlines)
 
 
 def indicator_note(file: Any, lang: str) -> str:

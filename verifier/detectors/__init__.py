@@ -34,6 +34,7 @@ REGISTRY: tuple[str, ...] = (
     "forensic_recapture:RecaptureDetector",
     "forensic_copy_move:CopyMoveDetector",
     "forensic_views:ForensicViewsDetector",
+    "forensic_faces:ForensicFacesDetector",
     "reference:ReferenceDetector",
 )
 
