@@ -23,20 +23,26 @@ for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OPE
     os.environ.setdefault(_name, "1")
 
 ROOT = Path(__file__).resolve().parent.parent
+if "--repo" in sys.argv:  # the checkout to measure, imported instead of this one
+    ROOT = Path(sys.argv[sys.argv.index("--repo") + 1]).resolve()
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parent))
 
 from _common import CORPUS, corpus_files  # noqa: E402
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    ap.add_argument("--repo", type=Path, default=ROOT, help="checkout to measure (default: this one)")
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--no-ocr", action="store_true")
     ap.add_argument("--only", default="", help="comma-separated detector names")
     ap.add_argument("--top", type=int, default=3)
     args = ap.parse_args()
 
+    import subprocess
+
+    import verifier
     from verifier.config import Config
     from verifier.detectors import BUILTIN_DETECTORS, Context
     from verifier.inputs import identify
@@ -49,6 +55,9 @@ def main() -> int:
     first: dict[str, float] = {}
     worst: dict[str, list[tuple[float, str]]] = defaultdict(list)
     files = corpus_files(args.corpus)
+    rev = subprocess.run(["git", "-C", str(args.repo), "log", "-1", "--format=%h"], capture_output=True,
+                         text=True).stdout.strip()
+    print(f"# repo {args.repo} @ {rev} (verifier from {Path(verifier.__file__).parent})")
     print(f"# detector CPU over {len(files)} corpus files, in process, 1 native thread; "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     for path in files:
