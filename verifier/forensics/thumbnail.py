@@ -52,8 +52,11 @@ def _rotations_resized(grey: np.ndarray, size: int = SIZE) -> list[np.ndarray]:
     ``_resize`` computes), instead of converting and slicing a 12 MP picture four times."""
     h, w = grey.shape
     rows, cols = _edges(h, size), _edges(w, size)
-    # Rotating by 90 degrees maps the rotated rows onto the columns, reversed (and so on).
-    flip = lambda bins, n: [(n - b, n - a) for a, b in bins]  # noqa: E731 - the reversed axis
+
+    def flip(bins: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+        """The same bins along the reversed axis (a rotation by 90 degrees reverses one axis)."""
+        return [(n - b, n - a) for a, b in bins]
+
     wide_rows, wide_cols = _edges(w, size), _edges(h, size)  # bins of the 90/270-degree copies
     y_cuts = sorted({v for a, b in rows + flip(rows, h) + wide_cols + flip(wide_cols, h) for v in (a, b)})
     x_cuts = sorted({v for a, b in cols + flip(cols, w) + wide_rows + flip(wide_rows, w) for v in (a, b)})
@@ -69,15 +72,17 @@ def _rotations_resized(grey: np.ndarray, size: int = SIZE) -> list[np.ndarray]:
                  - prefix[yi[y[1]], xi[x[0]]] + prefix[yi[y[0]], xi[x[0]]])
         return float(total) / ((y[1] - y[0]) * (x[1] - x[0]))
 
+    rows_back, cols_back = flip(rows, h), flip(cols, w)
+    wide_rows_back, wide_cols_back = flip(wide_rows, w), flip(wide_cols, h)
     out = [np.empty((size, size), np.float64) for _ in range(4)]
     for i in range(size):
         for j in range(size):
             out[0][i, j] = mean(rows[i], cols[j])  # as stored
             # rot90 by 1: row i of the copy is column (w - 1 - i) of the picture, column j its row j
-            out[1][i, j] = mean(wide_cols[j], flip(wide_rows, w)[i])
-            out[2][i, j] = mean(flip(rows, h)[i], flip(cols, w)[j])
+            out[1][i, j] = mean(wide_cols[j], wide_rows_back[i])
+            out[2][i, j] = mean(rows_back[i], cols_back[j])
             # rot90 by 3: row i of the copy is column i, column j is row (h - 1 - j)
-            out[3][i, j] = mean(flip(wide_cols, h)[j], wide_rows[i])
+            out[3][i, j] = mean(wide_cols_back[j], wide_rows[i])
     return out
 
 
