@@ -135,10 +135,37 @@ def detectors_on(args: argparse.Namespace) -> list[str]:
     return out.stdout.split()
 
 
+SIMD_FLAGS = ("sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni", "avx512_bf16",
+              "amx_tile", "sha_ni", "neon", "asimd")
+
+
+def machine() -> str:
+    """CPU model, cores and the vector flags that decide OCR's and OpenCV's speed (Linux: from
+    /proc/cpuinfo), the Python version and the load average: the row every figure needs."""
+    model, flags = "unknown CPU", set()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                key = key.strip()
+                if key in ("model name", "Hardware") and model == "unknown CPU":
+                    model = value.strip()
+                elif key in ("flags", "Features") and not flags:
+                    flags = set(value.split())
+    except OSError:
+        import platform
+
+        model = platform.processor() or platform.machine()
+    have = [f for f in SIMD_FLAGS if f in flags]
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{model}, {os.cpu_count()} logical cores, flags: {' '.join(have) or 'n/a'}; "
+            f"Python {sys.version.split()[0]}; load average {load}")
+
+
 def header(args: argparse.Namespace, what: str) -> None:
     rev = subprocess.run(["git", "-C", str(args.repo), "log", "-1", "--format=%h %s"], capture_output=True,
                          text=True).stdout.strip()
     print(f"# {what}")
     print(f"repo: {args.repo} @ {rev}")
     print(f"detectors: {' '.join(detectors_on(args))}")
-    print(f"cores: {os.cpu_count()}  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"machine: {machine()}")

@@ -20,7 +20,7 @@ import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks._common import CORPUS, REPO  # noqa: E402
+from benchmarks._common import CORPUS, REPO, machine  # noqa: E402
 
 CHILD = textwrap.dedent("""
     import sys, threading, time, json
@@ -51,7 +51,10 @@ def main() -> None:
                     default=[CORPUS / "labels" / "jimeng_cap_A.png", CORPUS / "c2pa" / "C.jpg",
                              CORPUS / "realworld" / "openai-sora-video-2026__huminify.mp4"])
     args = ap.parse_args()
-    print(f"# first file after {args.idle:g} s idle; load average {os.getloadavg()[0]:.2f}")
+    rev = subprocess.run(["git", "-C", str(args.repo), "log", "-1", "--format=%h"], capture_output=True,
+                         text=True).stdout.strip()
+    print(f"# first file after {args.idle:g} s idle; repo {args.repo} @ {rev}")
+    print(f"# machine: {machine()}")
     env = {**os.environ, "PYTHONPATH": str(args.repo)}
     for f in args.files:
         row = []

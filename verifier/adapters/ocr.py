@@ -14,7 +14,10 @@ from the *full-resolution* pixels, so small glyphs are read as sharp as they are
 from __future__ import annotations
 
 import logging
+import os
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,7 +57,8 @@ def _create() -> Any:
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     _no_telemetry()
     try:
-        from rapidocr import RapidOCR
+        with _model_table_parsed_once():
+            from rapidocr import RapidOCR
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise OcrUnavailable("the OCR engine (rapidocr + onnxruntime) is not installed") from exc
     params: dict[str, Any] = {}
@@ -72,6 +76,36 @@ def _create() -> Any:
     })
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return engine
+
+
+@contextmanager
+def _model_table_parsed_once() -> Iterator[None]:
+    """While rapidocr is imported, a YAML file is parsed once: two of its modules each parse the
+    same 85 KB model table (``default_models.yaml``) with omegaconf at import, ~0.2 s of CPU each,
+    paid by every worker that reads text. Both only read the table, so they can share one parse.
+    Outside the import nothing is cached (the engine's own configuration is parsed and changed
+    per engine)."""
+    try:
+        from omegaconf import OmegaConf
+    except ImportError:  # rapidocr's import will say what is missing
+        yield
+        return
+    original = OmegaConf.load
+    parsed: dict[str, Any] = {}
+
+    def load(file_: Any) -> Any:
+        if not isinstance(file_, (str, os.PathLike)):
+            return original(file_)
+        key = os.path.realpath(file_)
+        if key not in parsed:
+            parsed[key] = original(file_)
+        return parsed[key]
+
+    OmegaConf.load = load  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        OmegaConf.load = original  # type: ignore[method-assign]
 
 
 def _no_telemetry() -> None:

@@ -52,11 +52,15 @@ _C = _dct_matrix()
 
 def block_dct(plane: np.ndarray, max_blocks: int = MAX_BLOCKS) -> np.ndarray:
     """8 x 8 DCT (JPEG's, which is the orthonormal DCT-II) of every whole block: (blocks, 64)."""
-    h, w = (plane.shape[0] // 8) * 8, (plane.shape[1] // 8) * 8
-    blocks = plane[:h, :w].astype(np.float64).reshape(h // 8, 8, w // 8, 8).transpose(0, 2, 1, 3)
-    blocks = blocks.reshape(-1, 8, 8) - 128.0
-    if len(blocks) > max_blocks:  # an even sample across the picture, deterministic
-        blocks = blocks[np.linspace(0, len(blocks) - 1, max_blocks).astype(np.int64)]
+    rows, cols = plane.shape[0] // 8, plane.shape[1] // 8
+    grid = plane[: rows * 8, : cols * 8].reshape(rows, 8, cols, 8)  # a view: nothing copied yet
+    if rows * cols > max_blocks:  # an even sample across the picture, deterministic
+        # Only the sampled blocks are gathered and converted (row-major block order, as before).
+        which = np.linspace(0, rows * cols - 1, max_blocks).astype(np.int64)
+        picked = grid[which // cols, :, which % cols, :]
+    else:
+        picked = grid.transpose(0, 2, 1, 3).reshape(-1, 8, 8)
+    blocks = picked.astype(np.float64) - 128.0
     coef = np.einsum("ij,bjk,lk->bil", _C, blocks, _C, optimize=True)
     return coef.reshape(-1, 64)
 

@@ -38,6 +38,54 @@ def _resize(grey: np.ndarray, size: int = SIZE) -> np.ndarray:
     return out
 
 
+def _edges(n: int, size: int = SIZE) -> list[tuple[int, int]]:
+    """The bins of :func:`_resize` along an axis of ``n`` pixels: [start, stop) each."""
+    cut = np.linspace(0, n, size + 1).astype(int)
+    return [(int(cut[i]), int(max(cut[i + 1], cut[i] + 1))) for i in range(size)]
+
+
+def _rotations_resized(grey: np.ndarray, size: int = SIZE) -> list[np.ndarray]:
+    """``_resize(np.rot90(grey, k))`` for k = 0..3, from one pass over the picture.
+
+    Each bin of a rotated copy is a rectangle of the picture itself; its sum is read from the
+    picture's prefix sums at the bins' edges (exact integers, so each mean is the very value
+    ``_resize`` computes), instead of converting and slicing a 12 MP picture four times."""
+    h, w = grey.shape
+    rows, cols = _edges(h, size), _edges(w, size)
+
+    def flip(bins: list[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+        """The same bins along the reversed axis (a rotation by 90 degrees reverses one axis)."""
+        return [(n - b, n - a) for a, b in bins]
+
+    wide_rows, wide_cols = _edges(w, size), _edges(h, size)  # bins of the 90/270-degree copies
+    y_cuts = sorted({v for a, b in rows + flip(rows, h) + wide_cols + flip(wide_cols, h) for v in (a, b)})
+    x_cuts = sorted({v for a, b in cols + flip(cols, w) + wide_rows + flip(wide_rows, w) for v in (a, b)})
+    strips = np.add.reduceat(grey, [c for c in y_cuts if c < h], axis=0, dtype=np.int64)  # rows between cuts
+    cells = np.add.reduceat(strips, [c for c in x_cuts if c < w], axis=1, dtype=np.int64)
+    prefix = np.zeros((len(y_cuts), len(x_cuts)), np.int64)
+    prefix[1:, 1:] = cells.cumsum(axis=0).cumsum(axis=1)[: len(y_cuts) - 1, : len(x_cuts) - 1]
+    yi = {v: i for i, v in enumerate(y_cuts)}
+    xi = {v: i for i, v in enumerate(x_cuts)}
+
+    def mean(y: tuple[int, int], x: tuple[int, int]) -> float:
+        total = (prefix[yi[y[1]], xi[x[1]]] - prefix[yi[y[0]], xi[x[1]]]
+                 - prefix[yi[y[1]], xi[x[0]]] + prefix[yi[y[0]], xi[x[0]]])
+        return float(total) / ((y[1] - y[0]) * (x[1] - x[0]))
+
+    rows_back, cols_back = flip(rows, h), flip(cols, w)
+    wide_rows_back, wide_cols_back = flip(wide_rows, w), flip(wide_cols, h)
+    out = [np.empty((size, size), np.float64) for _ in range(4)]
+    for i in range(size):
+        for j in range(size):
+            out[0][i, j] = mean(rows[i], cols[j])  # as stored
+            # rot90 by 1: row i of the copy is column (w - 1 - i) of the picture, column j its row j
+            out[1][i, j] = mean(wide_cols[j], wide_rows_back[i])
+            out[2][i, j] = mean(rows_back[i], cols_back[j])
+            # rot90 by 3: row i of the copy is column i, column j is row (h - 1 - j)
+            out[3][i, j] = mean(wide_cols_back[j], wide_rows[i])
+    return out
+
+
 def trim_bars(grey: np.ndarray, tolerance: float = 12.0) -> np.ndarray:
     """Drop uniform black (or white) bars along the edges of a thumbnail."""
     def edge(lines: np.ndarray) -> int:
@@ -72,9 +120,8 @@ def compare(main_grey: np.ndarray, thumb_grey: np.ndarray) -> ThumbnailCompariso
         return None
     t = _resize(thumb)
     best = -1.0
-    main = main_grey.astype(np.float64)
-    for k in range(4):  # the thumbnail may follow the stored or the displayed orientation
-        best = max(best, _ncc(_resize(np.rot90(main, k)), t))
+    for small in _rotations_resized(main_grey):  # the thumbnail may follow the stored or the displayed orientation
+        best = max(best, _ncc(small, t))
     difference = round(1.0 - max(0.0, best), 3)
     return ThumbnailComparison(difference=difference, mismatch=difference > MISMATCH,
                                thumbnail_size=(int(thumb_grey.shape[1]), int(thumb_grey.shape[0])))

@@ -77,9 +77,23 @@ def error_level(bgr: np.ndarray, quality: int = ELA_QUALITY, gain: int = ELA_GAI
     if not ok:
         raise ValueError("the picture could not be re-encoded as JPEG in memory")
     again = cv2.imdecode(buf, cv2.IMREAD_COLOR)
-    diff = cv2.absdiff(bgr, again).max(axis=2)  # the largest of the three channels' differences
-    amplified = np.clip(diff.astype(np.uint16) * gain, 0, 255).astype(np.uint8)
-    return ErrorLevel(amplified, quality, gain, int(diff.max(initial=0)), round(float(diff.mean()), 3))
+    diff = _channel_max(cv2.absdiff(bgr, again))  # the largest of the three channels' differences
+    amplified = cv2.multiply(diff, gain)  # uint8 arithmetic saturates at 255
+    top = int(cv2.minMaxLoc(diff)[1]) if diff.size else 0
+    mean = float(np.mean(diff, dtype=np.float64)) if diff.size else float("nan")
+    return ErrorLevel(amplified, quality, gain, top, round(mean, 3))
+
+
+def _channel_max(img: np.ndarray) -> np.ndarray:
+    """The per-pixel maximum over the channels (``img.max(axis=2)``, in OpenCV's faster loops)."""
+    if img.ndim == 2:
+        return img
+    cv2 = _cv2()
+    channels = cv2.split(img)
+    out = channels[0]
+    for c in channels[1:]:
+        out = cv2.max(out, c)
+    return out
 
 
 def grey_of(bgr: np.ndarray) -> np.ndarray:
@@ -100,7 +114,8 @@ class NoiseResidual:
 def noise_residual(grey: np.ndarray, max_side: int = MAX_SIDE) -> NoiseResidual:
     """The view (at most ``max_side`` pixels long): |residual| measured at full size, averaged down,
     stretched so that the view's 99.5th percentile is white."""
-    r = fit(np.abs(residual(grey)), max_side)
+    cv2 = _cv2()
+    r = fit(cv2.absdiff(grey, cv2.medianBlur(grey, 3)).astype(np.float32), max_side)  # = |residual(grey)|
     top = max(float(np.percentile(r, NOISE_PERCENTILE)) if r.size else 0.0, 0.5)
     return NoiseResidual(np.clip(r * (255.0 / top), 0, 255).astype(np.uint8), round(top, 3))
 
