@@ -98,10 +98,10 @@ def _model_table_parsed_once() -> Iterator[None]:
             return original(file_)
         key = os.path.realpath(file_)
         if key not in parsed:
-            parsed[key] = original(file_)
+            parsed[key] = original(os.fspath(file_))
         return parsed[key]
 
-    OmegaConf.load = load  # type: ignore[method-assign]
+    OmegaConf.load = load  # type: ignore[method-assign,assignment]  # a narrower signature, on purpose
     try:
         yield
     finally:

@@ -44,7 +44,7 @@ _BUILTIN: tuple[Detector, ...] | None = None
 def _load(ref: str) -> Detector:
     module, _, cls = ref.partition(":")
     obj: Any = getattr(importlib.import_module(f"{__name__}.{module}"), cls)()
-    return obj  # type: ignore[no-any-return]
+    return obj
 
 
 def builtin_detectors() -> tuple[Detector, ...]:
