@@ -32,10 +32,11 @@ def _report(tmp_path: Path) -> Report:
     return Report(media, evidence, fuse(evidence), "2026-01-01T00:00:00+00:00")
 
 
-def test_faces_are_outlined_with_their_numbers(view, tmp_path: Path) -> None:
+def test_faces_are_outlined_with_their_numbers(view, qtbot, tmp_path: Path) -> None:
     view.set_entry(entry_of(_report(tmp_path)))
     panel = view.indicators
     assert panel.tree.isHidden()  # no indicator: a face is a view, never an indicator
+    qtbot.waitUntil(lambda: panel.preview.source is not None)  # decoded off the GUI thread
     pm = panel.preview.source
     assert pm is not None and (pm.width(), pm.height()) == (320, 240)
     edge = QColor(pm.toImage().pixel(100, 120))  # the face's left edge

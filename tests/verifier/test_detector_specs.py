@@ -30,7 +30,8 @@ def test_every_registered_detector_declares_a_spec_under_its_own_name() -> None:
 
 def test_derived_settings_match_the_specs() -> None:
     assert default_timeouts() == {s.name: s.timeout for s in specs()}
-    assert advisory_detectors() == {"thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views", "reference"}
+    assert advisory_detectors() == {"thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views", "forensic_faces",
+                                    "reference"}
     assert is_advisory("reference") and not is_advisory("c2pa") and not is_advisory("no_such_check")
     assert profiles()["triage"].detectors == {"file", "metadata", "c2pa", "text_label", "container"}
 
