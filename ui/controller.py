@@ -290,8 +290,10 @@ class Controller(QObject):
             from verifier.report import render
             from verifier.report.json_report import file_dict
 
+            from verifier.thumbnails import thumbnails
+
             files = [file_dict(r, embed_attachments=True) for r in reports]
-            written = render.write(Path(path), tool_info(config), files, lang)
+            written = render.write(Path(path), tool_info(config), files, lang, thumbnails=thumbnails(files))
             if sign_key is None:
                 return None
             from verifier.signing import sign_report
