@@ -18,7 +18,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 
 from verifier.config import Config
 from verifier.evidence import Report
-from verifier.pipeline import EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, MemberFound, Scanner
+from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, MemberFound, Scanner,
+                               VerdictReady)
 
 from .entry import FileEntry
 from .scan_worker import ScanWorker
@@ -210,6 +211,8 @@ class Controller(QObject):
             entry.detectors = ev.detectors
         elif isinstance(ev, EvidenceReady):
             entry.evidence[ev.evidence.detector] = ev.evidence
+        elif isinstance(ev, VerdictReady):
+            entry.provisional = ev.report
         elif isinstance(ev, FileDone):
             entry.report = ev.report
             entry.media = ev.report.media

@@ -30,6 +30,7 @@ class FileEntry:
     detectors: tuple[str, ...] = ()
     evidence: dict[str, Evidence] = field(default_factory=dict)
     report: Report | None = None
+    provisional: Report | None = None  # the verdict before the advisory checks end (VerdictReady)
     failed: str = ""
     cancelled: bool = False
     parent: int | None = None  # the uid of the container this file was found in (files inside files)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .advisory import is_advisory
 from .config import NOT_IN_PROFILE, Config
 from .containers import scratch
 from .containers.expand import container_kind
@@ -66,6 +67,16 @@ class EvidenceReady:
 
 
 @dataclass(frozen=True, slots=True)
+class VerdictReady:
+    """Every check that can decide a file's verdict has finished; only advisory checks (which never
+    change it, CONTRACT.md) are still running. ``report`` holds the evidence so far and the verdict,
+    which the file's FileDone repeats. Not sent for a container (its members decide its verdict)."""
+
+    index: int
+    report: Report
+
+
+@dataclass(frozen=True, slots=True)
 class FileDone:
     index: int
     report: Report
@@ -91,7 +102,7 @@ class MemberFound:
     path: Path  # as the user sees it: "container#place"
 
 
-Event = FileQueued | FileStarted | EvidenceReady | FileDone | FileFailed | MemberFound
+Event = FileQueued | FileStarted | EvidenceReady | VerdictReady | FileDone | FileFailed | MemberFound
 
 
 def expand(paths: Iterable[Path | str], recursive: bool = True) -> list[Path]:
@@ -157,6 +168,7 @@ class _FileState:
     waiting: set[str] = field(default_factory=set)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     cancelled: bool = False
+    verdict_sent: bool = False  # VerdictReady given (only advisory checks were left)
     hashing: "_Hashing | None" = None  # the SHA-256 still being computed (large files)
     deferred: list[Detector] = field(default_factory=list)  # in-process detectors awaiting the hash
     # files inside files: a member knows its container; a container its members, their results
@@ -226,6 +238,9 @@ class Scanner:
         self.config = config or Config()
         self.prepares = prepare
         self.detectors = tuple(detectors)
+        # the checks whose findings never change a verdict (their specs say so)
+        self._advisory = frozenset(d.name for d in self.detectors
+                                   if getattr(getattr(d, "spec", None), "advisory", False) or is_advisory(d.name))
         self._runner = runner
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -457,6 +472,10 @@ class Scanner:
             ev = yield from self._members_found(st, ev)
         st.evidence[ev.detector] = ev
         yield EvidenceReady(index, ev)
+        if st.waiting and not st.verdict_sent and not st.members and "container" not in st.waiting \
+                and st.waiting <= self._advisory:
+            st.verdict_sent = True  # the rest are advisory: the verdict is known now
+            yield VerdictReady(index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
         if not st.waiting:
             del self._files[index]
             report = build_report(st.media, st.evidence, self.detectors, self.config.lang)

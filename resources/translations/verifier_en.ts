@@ -986,6 +986,10 @@
         <translation>Analysing…</translation>
     </message>
     <message>
+        <source>Advisory checks are still running ({done} of {total} checks done); they never change this verdict.</source>
+        <translation>Advisory checks are still running ({done} of {total} checks done); they never change this verdict.</translation>
+    </message>
+    <message>
         <source>{done} of {total} checks done. Findings appear below as each check finishes.</source>
         <translation>{done} of {total} checks done. Findings appear below as each check finishes.</translation>
     </message>

@@ -986,6 +986,10 @@
         <translation>正在分析…</translation>
     </message>
     <message>
+        <source>Advisory checks are still running ({done} of {total} checks done); they never change this verdict.</source>
+        <translation>参考性检查仍在进行（已完成 {done}/{total} 项检查）；它们不会改变此结论。</translation>
+    </message>
+    <message>
         <source>{done} of {total} checks done. Findings appear below as each check finishes.</source>
         <translation>已完成 {done}/{total} 项检查。每项检查完成后，结果会显示在下方。</translation>
     </message>

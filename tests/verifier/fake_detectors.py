@@ -70,3 +70,21 @@ class Slow:
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         time.sleep(30)
         return Findings()
+
+
+class SlowAdvisory:
+    """An advisory check (its spec says so) that takes a while: the verdict must not wait for it."""
+
+    from verifier.detectors.spec import DetectorSpec, Words
+
+    spec = DetectorSpec(name="slow_advisory", title=Words("Slow advisory check", "缓慢的参考性检查"), timeout=30.0,
+                        view="indicators", advisory=True)
+    name = "slow_advisory"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return True
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        time.sleep(1.5)
+        return Findings()

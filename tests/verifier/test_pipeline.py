@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.verifier.fake_detectors import Fails, LabelIfMarked, OnlyPng, Raises, Slow
+from tests.verifier.fake_detectors import Fails, LabelIfMarked, OnlyPng, Raises, Slow, SlowAdvisory
 from verifier.config import Config
 from verifier.detectors import BUILTIN_DETECTORS
 from verifier.detectors.file_facts import FileFactsDetector
 from verifier.evidence import Status, VerdictCode
-from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, Scanner,
+from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, Scanner, VerdictReady,
                                analyse_file, companions_for, expand, scan)
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -208,3 +208,25 @@ def test_at_most_two_files_are_hashed_at_once(tmp_path, slow_hash, monkeypatch):
         timer.join()
     assert peak == pipeline.MAX_CONCURRENT_HASHES
     assert sorted(r.media.sha256 for r in reports) == sorted(hashlib.sha256(p.read_bytes()).hexdigest() for p in paths)
+
+
+@pytest.mark.parametrize("isolation", ["inline", "process"])
+def test_the_verdict_comes_before_the_advisory_checks_end(files, isolation):
+    """VerdictReady: once only advisory checks are left, the verdict is sent; FileDone repeats it."""
+    config = Config(isolation=isolation, workers=2)
+    with Scanner(config, (FileFactsDetector(), LabelIfMarked(), SlowAdvisory())) as scanner:
+        scanner.submit([files["marked.png"]])
+        events = list(scanner.events())
+    kinds = [type(e).__name__ for e in events]
+    early = next(e for e in events if isinstance(e, VerdictReady))
+    done = next(e for e in events if isinstance(e, FileDone))
+    assert kinds.index("VerdictReady") < kinds.index("FileDone")
+    assert "slow_advisory" not in {e.detector for e in early.report.evidence}  # still running then
+    assert early.report.verdict.code is VerdictCode.AI_GENERATED
+    assert done.report.verdict == early.report.verdict
+
+
+def test_no_early_verdict_without_an_advisory_check_left(files):
+    with Scanner(Config(isolation="inline"), (FileFactsDetector(), LabelIfMarked())) as scanner:
+        scanner.submit([files["marked.png"]])
+        assert not any(isinstance(e, VerdictReady) for e in scanner.events())

@@ -70,6 +70,16 @@ def banner_view(entry: FileEntry | None) -> BannerView:
                           explanation=QCoreApplication.translate(
                               "VerdictBanner", "The checks were stopped before they finished: nothing is concluded "
                                                "about this file."))
+    if entry.report is None and entry.provisional is not None:  # only advisory checks are left
+        done, total = entry.progress
+        words = D.describe(entry.provisional, lang())
+        running = QCoreApplication.translate(
+            "VerdictBanner", "Advisory checks are still running ({done} of {total} checks done); they never change "
+                             "this verdict.").format(done=done, total=total or "?")
+        return BannerView(look=LOOKS.get(entry.provisional.verdict.code, LOOKS[VerdictCode.INCOMPLETE]),
+                          headline=words.headline, strength=words.strength_line, explanation=words.explanation,
+                          notes=(*words.notes, running), unchecked=tuple(Row(n, w) for n, w in words.unchecked),
+                          also=words.also)
     if entry.report is None:
         done, total = entry.progress
         return BannerView(LOOKS["pending"], QCoreApplication.translate("VerdictBanner", "Analysing…"),
@@ -95,6 +105,8 @@ def chip(entry: FileEntry) -> tuple[str, Look]:
         return QCoreApplication.translate("QueueList", "Cancelling…"), LOOKS["cancelled"]
     if state is State.QUEUED:
         return QCoreApplication.translate("QueueList", "Waiting"), LOOKS["pending"]
+    if state is State.RUNNING and entry.provisional is not None:  # the verdict is known; indicators pending
+        return chip_word(entry.provisional.verdict.code), LOOKS[entry.provisional.verdict.code]
     if state is State.RUNNING:
         return QCoreApplication.translate("QueueList", "Analysing"), LOOKS["pending"]
     if state is State.FAILED:
