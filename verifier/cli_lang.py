@@ -15,6 +15,9 @@ from .describe import lang_of
 from .describe.catalogue import TEXT
 
 
+_GETTEXT = argparse._  # type: ignore[attr-defined]  # argparse's own (English) phrases
+
+
 def lang_from(argv: Sequence[str], default: str) -> str:
     """The language asked for by ``--lang X`` / ``--lang=X`` in ``argv``, else ``default``."""
     for i, arg in enumerate(argv):
@@ -52,6 +55,7 @@ def _helps(parser: argparse.ArgumentParser) -> list[str]:
 def localise(parser: argparse.ArgumentParser, lang: str) -> None:
     """Put ``parser``'s help (and argparse's phrases, process-wide) in ``lang``; English is left as is."""
     if lang_of(lang) != "zh":
+        argparse._ = _GETTEXT  # type: ignore[attr-defined]  # an earlier call in this process may have set zh
         return
     words = _phrases("cli.help.")
     own = _phrases("cli.argparse.")

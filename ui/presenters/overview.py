@@ -90,10 +90,10 @@ def finding_rows(s: Signal) -> tuple[Row, ...]:
             Row(QCoreApplication.translate("FindingDetails", "Basis"), basis_text(s.basis)),
             Row(QCoreApplication.translate("FindingDetails", "Confidence"), confidence_text(s.confidence)),
             Row(QCoreApplication.translate("FindingDetails", "Found by"), detector_name(s.detector)),
-            Row(QCoreApplication.translate("FindingDetails", "Signal code"), D.quote(s.id, 200))]
-    if lang() == "en":  # the detector's own English line; other languages have the finding in words above
-        rows.append(Row(QCoreApplication.translate("FindingDetails", "Detector's own text (English)"),
-                        D.quote(s.summary, 5000)))
+            Row(QCoreApplication.translate("FindingDetails", "Signal code"), D.quote(s.id, 200)),
+            # the detector's own English line, labelled as such: a technical detail beside the words above
+            Row(QCoreApplication.translate("FindingDetails", "Detector's own text (English)"),
+                D.technical(s.summary, 5000) if lang() != "en" else D.quote(s.summary, 5000))]
     details = item_rows(DS.detail_items(s, lang()))
     if details:
         rows.append(Row(QCoreApplication.translate("FindingDetails", "Details recorded by the detector"), "",

@@ -115,7 +115,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cli.said.report_give_paths": ("verifier report: give files or folders", "verifier report：请给出文件或文件夹"),
     "cli.said.refuse_overwrite": ("verifier: refusing to overwrite an input with the report {output}",
                                   "verifier：拒绝用报告 {output} 覆盖输入文件"),
-    "cli.said.write_failed": ("verifier: {output}: {why}", "verifier：{output}：{why}"),
+    "cli.said.write_failed": ("verifier: {output}: {why}", "verifier：无法写出 {output}：{why}"),
     "cli.said.wrote": ("wrote {output} ({n} file(s))", "已写出 {output}（{n} 个文件）"),
     "cli.said.interrupted": ("verifier: interrupted", "verifier：已中断"),
     # argparse's own phrases
