@@ -2,7 +2,8 @@
 """Set up, run and test verifier with nothing but Python 3.11+.
 
     python3 dev.py run     # create .venv, install pinned dependencies, launch the desktop app
-    python3 dev.py test    # the same set-up, then the whole test suite (headless)
+    python3 dev.py test    # the same set-up, then the whole test suite (headless), then the
+                           # core's tests again in an interpreter that cannot import Qt
     python3 dev.py setup   # set-up only
 
 Dependencies are installed from ``constraints.txt`` (exact, known-good versions) into ``.venv``;
@@ -18,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -107,12 +109,75 @@ def run(args: list[str]) -> int:
     return subprocess.call([str(PY), "-m", "ui.app", *args], cwd=ROOT, env=env)
 
 
+# The core's tests, run a second time where Qt cannot be imported (see no_qt_python).
+CORE_TESTS = ("tests/verifier", "tests/conformance")
+NO_QT = '''"""Loaded by a .pth file: this interpreter, and every process it starts, cannot import Qt."""
+import sys
+
+BLOCKED = ("PySide6", "shiboken6")
+
+
+class NoQt:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ModuleNotFoundError(f"No module named {name!r} (this interpreter has no Qt)", name=name)
+        return None
+
+
+sys.meta_path.insert(0, NoQt())
+'''
+
+
+def no_qt_python() -> Path:
+    """An interpreter that sees every package of the venv except Qt.
+
+    A venv without pip (created in a second) whose one .pth file installs an import blocker for
+    PySide6 and shiboken6, then adds the main venv's site-packages. A .pth file runs at
+    every start-up, so the detector workers (spawned processes) and any ``sys.executable``
+    subprocess of a test are Qt-less too: the same as a venv without PySide6, minus a second copy
+    of every package.
+    """
+    home = VENV / "no-qt"
+    py = home / ("Scripts" if os.name == "nt" else "bin") / PY.name
+    if not py.exists():
+        venv.EnvBuilder(with_pip=False, clear=True).create(home)
+    ask = ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
+    main_site = subprocess.run([str(PY), *ask], capture_output=True, text=True, check=True).stdout.strip()
+    own_site = Path(subprocess.run([str(py), *ask], capture_output=True, text=True, check=True).stdout.strip())
+    if home.resolve() not in own_site.resolve().parents:
+        raise SystemExit(f"dev.py: {own_site} is not inside {home}: the Qt-less interpreter was not set up")
+    (own_site / "_verifier_no_qt.py").write_text(NO_QT, "utf-8")
+    (own_site / "verifier_no_qt.pth").write_text(
+        f"import _verifier_no_qt\nimport site; site.addsitedir({main_site!r})\n", "utf-8")
+    shebang = f"#!{PY}\n".encode()
+    for script in BIN.iterdir():  # console scripts (e.g. `dask`), pointed at this interpreter
+        target = py.parent / script.name
+        if script.is_file() and not script.name.startswith(("pyside6", "pip")) and not target.exists():
+            with open(script, "rb") as fh:
+                if fh.read(len(shebang)) == shebang:
+                    target.write_bytes(f"#!{py}\n".encode() + fh.read())
+                    target.chmod(0o755)
+    return py
+
+
+def names_tests(args: list[str]) -> bool:
+    return any(not a.startswith("-") and (ROOT / a.split("::")[0]).exists() for a in args)
+
+
 def test(args: list[str]) -> int:
     system_libs(window=False, tests=True)
     setup()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONDONTWRITEBYTECODE="1")
     code = subprocess.call([str(PY), "-m", "pytest", *args], cwd=ROOT, env=env)
-    return code
+    if code != 0 or names_tests(args):
+        return code  # a failed run, or one naming its own tests: no second pass
+    say("the core's tests again, in an interpreter that cannot import Qt")
+    env["VERIFIER_EXPECT_NO_QT"] = "1"  # tests/verifier/test_no_qt.py checks that Qt is really absent
+    started = time.monotonic()
+    second = subprocess.call([str(no_qt_python()), "-m", "pytest", "-p", "no:pytest-qt", *args, *CORE_TESTS],
+                             cwd=ROOT, env=env)
+    say(f"core tests without Qt: exit code {second} in {time.monotonic() - started:.0f} s")
+    return second
 
 
 def main() -> int:

@@ -78,6 +78,7 @@ def test_fresh_install_scan_trusts_gemini_and_firefly(corpus, tmp_path, fresh_ho
 
 @pytest.mark.corpus
 def test_fresh_install_banner_names_the_trust_list(corpus, tmp_path, fresh_home):
+    pytest.importorskip("PySide6")  # the window's banner (dev.py test's Qt-less pass skips it)
     from ui import presenters
     from ui.entry import FileEntry
     from verifier.pipeline import scan
