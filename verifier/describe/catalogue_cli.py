@@ -33,7 +33,10 @@ TEXT: dict[str, tuple[str, str]] = {
                          "额外的信任锚，例如测试用根证书包（可重复指定）"),
     "cli.help.no_ocr": ("skip text recognition for visible labels (faster; the logo check still runs)",
                         "跳过可见标识的文字识别（更快；标志检查仍会运行）"),
-    "cli.help.disable": ("switch a detector off (repeatable)", "关闭某项检测（可重复指定）"),
+    "cli.help.disable": ("switch a detector off (repeatable; 'verifier detectors' lists them)",
+                         "关闭某项检测（可重复指定；'verifier detectors' 列出全部检测）"),
+    "cli.help.detectors": ("list the checks (names for --disable and --timeout)",
+                           "列出各项检测（--disable 和 --timeout 使用的名称）"),
     "cli.help.profile": (
         "checks to run: full (default) or triage (metadata, GB 45438 labels, C2PA with trust, generator metadata; "
         "no pixel or audio work: fast archive sweeps)",

@@ -18,7 +18,7 @@ from verifier.adapters import opencv_faces
 from verifier.config import Config, default_timeouts
 from verifier.detectors import builtin_detectors
 from verifier.detectors.base import Context
-from verifier.detectors.forensic_views import ELA_NAME, FACES_NAME, NOISE_NAME, ForensicViewsDetector
+from verifier.detectors.forensic_views import ELA_NAME, NOISE_NAME, ForensicViewsDetector
 from verifier.evidence import MediaFile, Status
 from verifier.forensics import views
 from verifier.isolation import run_detector
@@ -196,27 +196,13 @@ def test_faces_found_on_a_scaled_copy_come_back_in_the_picture_pixels() -> None:
     assert boxes == ((200, 200, 400, 400), (20, 40, 120, 140))  # largest first, x2
 
 
-def test_faces_with_their_facts_beside_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(opencv_faces, "load_cascade", lambda: _FakeCascade([(64, 64, 128, 128)]))
+def test_the_views_leave_faces_to_their_own_detector(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Faces are forensic_faces' (two cascades, each face beside the rest): the views never look for
+    them, so the cascade is not run twice and no second faces picture is attached."""
+    def never() -> None:
+        raise AssertionError("the views looked for faces")
+
+    monkeypatch.setattr(opencv_faces, "load_cascade", never)
     ev = _run(tmp_path, jpeg(photo(640, 480, 11), 85), "face.jpg", "image/jpeg")
-    assert ev.status is Status.OK and ev.indicators == ()
-    faces = ev.facts["faces"]
-    assert faces["finder"] == opencv_faces.CASCADE and faces["found"] == 1
-    region = faces["regions"][0]
-    assert region["box"] == [64, 64, 192, 192] and region["noise"] > 0 and len(region["grid_offset"]) == 2
-    assert faces["rest"]["pixels"] == 640 * 480 - 128 * 128
-    assert [a.name for a in ev.attachments] == [ELA_NAME, NOISE_NAME, FACES_NAME]
-    assert _size(ev.attachments[2].data) == (640, 480)
-
-
-def test_without_a_face_finder_the_facts_say_faces_were_not_looked_for(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    def unavailable() -> None:
-        raise opencv_faces.FacesUnavailable("this OpenCV build (5.0.0) has no cascade classifier", "no_classifier",
-                                            "5.0.0")
-
-    monkeypatch.setattr(opencv_faces, "load_cascade", unavailable)
-    ev = _run(tmp_path, _png(photo(200, 160, 12)), "p.png", "image/png")
-    assert ev.facts["faces"] == {"finder": None, "not_looked_for": "this OpenCV build (5.0.0) has no cascade classifier",
-                                 "reason": "no_classifier", "opencv": "5.0.0"}
-    assert FACES_NAME not in [a.name for a in ev.attachments]
+    assert ev.status is Status.OK and ev.indicators == () and "faces" not in ev.facts
+    assert [a.name for a in ev.attachments] == [ELA_NAME, NOISE_NAME]
