@@ -87,6 +87,8 @@ class GeneratorMetadataDetails(Details):
     fields: Any = detail("Fields", "字段", technical=True)
     placement: str = detail("Where in the file", "在文件中的位置")
     why: str = detail("Why this counts", "判定依据", technical=True)
+    why_code: str = detail("Why this counts (code)", "判定依据（代码）", technical=True)
+    why_field: str = detail("Field that shows it", "显示这一点的字段", technical=True)
     identity: str = detail("How sure the identification is", "识别把握")
 
 
