@@ -48,6 +48,8 @@ class App(QObject):
 
             self._reference_refresh = refresh(Path(self.settings.reference_dir),
                                               lambda text, ms: self.window.statusBar().showMessage(text, ms))
+        self._case_folder: Path | None = None  # the case whose reference folder was last applied
+        self.case.changed.connect(self._case_changed)
 
     def _apply_language(self, language: str) -> None:
         i18n.install(language)
@@ -60,6 +62,24 @@ class App(QObject):
             font.setFamilies([family, *font.families()])
         app.setFont(font)
 
+    def _case_changed(self) -> None:
+        """A case just opened brings back its reference folder (a folder that is gone is left out)."""
+        folder = self.case.folder
+        if folder == self._case_folder:
+            return
+        self._case_folder = folder
+        wanted = self.case.reference_dir()
+        if wanted is None or wanted == self.settings.reference_dir or (wanted and not Path(wanted).is_dir()):
+            return
+        self.apply_settings(self.settings.with_(reference_dir=wanted))
+        if wanted:
+            from .reference_folder import refresh
+
+            if self._reference_refresh is not None:
+                self._reference_refresh.cancel()
+                self._reference_refresh.wait()
+            self._reference_refresh = refresh(Path(wanted), lambda text, ms: self.window.statusBar().showMessage(text, ms))
+
     def _new_window(self) -> MainWindow:
         window = MainWindow(self.controller, self.settings)
         window.settings_changed.connect(self.apply_settings)
@@ -67,6 +87,8 @@ class App(QObject):
         return window
 
     def apply_settings(self, new: Settings) -> None:
+        if new.reference_dir != self.settings.reference_dir:
+            self.case.record_reference(new.reference_dir)  # an open case remembers its own folder
         if self.persist:
             settings_mod.save(new)
         self.settings = new

@@ -73,6 +73,22 @@ class CaseSession(QObject):
 
     # -- what the window does -------------------------------------------------------
 
+    # -- the case's reference folder ------------------------------------------------
+
+    def reference_dir(self) -> str | None:
+        """The reference folder this case last recorded (None: never one; "": stopped using one)."""
+        if self.folder is None:
+            return None
+        try:
+            return case.reference_folder(case.entries(self.folder))
+        except (CaseError, OSError):
+            return None
+
+    def record_reference(self, folder: str) -> None:
+        """Remember ``folder`` as this case's reference folder (in its log), if it changed."""
+        if self.folder is not None and self.reference_dir() != (folder or ""):
+            self._append(lambda f: case.record_reference(f, folder))
+
     def _tool_info(self) -> dict[str, Any]:
         config = self.controller.config
         if self._tool is None or self._tool[0] != id(config):

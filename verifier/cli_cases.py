@@ -225,6 +225,7 @@ def _entry_line(e: Mapping[str, Any]) -> str:
                             f"fingerprint {str(data.get('fingerprint'))[:16]}",
         "status": lambda: f"{str(data.get('file'))[:16]}  -> {data.get('status')}",
         "note": lambda: f"{str(data.get('file'))[:16]}  {data.get('text')}",
+        "reference": lambda: f"{data.get('folder') or '-'}",
     }.get(str(kind), lambda: str(data))()
     return f"{e.get('seq')!s:>5}  {e.get('time')}  {kind!s:<9} {what}"
 

@@ -111,3 +111,38 @@ def test_the_case_outlives_a_language_change(inline_config, qtbot, tmp_path: Pat
         app.window.close()
         app.window.deleteLater()
         i18n.install("en")
+
+
+def test_a_case_remembers_its_reference_folder(make_app, tmp_path: Path) -> None:
+    """Choosing a reference folder while a case is open records it in the case's log; opening the
+    case later (in a new session whose settings name another folder) brings it back."""
+    ours, other = tmp_path / "press-photos", tmp_path / "other-refs"
+    ours.mkdir()
+    other.mkdir()
+    folder = tmp_path / "case"
+    app = make_app()
+    assert app.case.create(folder, "Blackmail e-mail")
+    app.apply_settings(app.settings.with_(reference_dir=str(ours)))
+    assert case.reference_folder(case.entries(folder)) == str(ours)
+    app.apply_settings(app.settings.with_(reference_dir=str(ours)))  # unchanged: no second entry
+    assert sum(e["kind"] == "reference" for e in case.entries(folder)) == 1
+    assert case.verify(folder).ok
+
+    later = make_app()
+    later.apply_settings(later.settings.with_(reference_dir=str(other)))
+    assert later.case.open(folder)
+    assert later.settings.reference_dir == str(ours)
+    assert later.controller.config.reference_dirs == (ours,)
+    assert sum(e["kind"] == "reference" for e in case.entries(folder)) == 1  # bringing it back records nothing
+
+
+def test_a_case_without_a_reference_folder_leaves_the_settings_alone(make_app, tmp_path: Path) -> None:
+    refs = tmp_path / "refs"
+    refs.mkdir()
+    app = make_app()
+    app.apply_settings(app.settings.with_(reference_dir=str(refs)))
+    folder = tmp_path / "case"
+    assert case.new_case(folder, "No references")
+    assert app.case.open(folder)
+    assert app.settings.reference_dir == str(refs)
+    assert case.reference_folder(case.entries(folder)) is None

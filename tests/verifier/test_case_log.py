@@ -330,3 +330,14 @@ def test_any_deleted_or_moved_entry_is_seen(tmp_path: Path, template: tuple[byte
         j = data.draw(st.integers(0, len(lines) - 1).filter(lambda j: j != i))
         lines.insert(j, lines.pop(i))
     assert not case.verify(_restore(tmp_path, template, b"".join(lines))).ok
+
+
+def test_the_reference_folder_is_an_entry_of_the_chain(tmp_path: Path) -> None:
+    folder = tmp_path / "case"
+    case.new_case(folder, "refs")
+    assert case.reference_folder(case.entries(folder)) is None
+    case.record_reference(folder, "/data/press-photos")
+    assert case.reference_folder(case.entries(folder)) == "/data/press-photos"
+    case.record_reference(folder, "")
+    assert case.reference_folder(case.entries(folder)) == ""
+    assert case.verify(folder).ok

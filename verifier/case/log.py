@@ -30,7 +30,7 @@ LOG_NAME = "case.jsonl"
 HEAD_NAME = "case.head"
 GENESIS = "0" * 64
 HEAD_FORMAT = "verifier-case-head/1"
-KINDS = ("opened", "examined", "exported", "note", "status")
+KINDS = ("opened", "examined", "exported", "note", "status", "reference")
 _TAIL_CHUNK = 64 * 1024
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 

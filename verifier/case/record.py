@@ -76,6 +76,23 @@ def record_export(folder: Path, report: Path, fingerprint: str, json_path: Path,
     return log.append(folder, "exported", data)
 
 
+def record_reference(folder: Path, reference_dir: str) -> dict[str, Any]:
+    """The case's reference folder from now on ("" when the analyst stops using one)."""
+    return log.append(folder, "reference", {"folder": reference_dir or None})
+
+
+def reference_folder(entries: Iterable[Mapping[str, Any]]) -> str | None:
+    """The reference folder the case last recorded: None if it never recorded one, "" if the
+    analyst stopped using one."""
+    found: str | None = None
+    for e in entries:
+        data = e.get("data")
+        if e.get("kind") == "reference" and isinstance(data, Mapping):
+            folder = data.get("folder")
+            found = str(folder) if isinstance(folder, str) else ""
+    return found
+
+
 @dataclass
 class FileState:
     sha256: str | None
