@@ -28,6 +28,8 @@ def new_root() -> Path:
 
 
 def _running(pid: int) -> bool:
+    if os.name != "posix":  # os.kill on Windows terminates the process: never probe there, keep every folder
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
