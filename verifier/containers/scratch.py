@@ -28,8 +28,6 @@ def new_root() -> Path:
 
 
 def _running(pid: int) -> bool:
-    if os.name != "posix":  # os.kill on Windows terminates the process: never probe there, keep every folder
-        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -43,6 +41,8 @@ def sweep_stale(base: Path | None = None) -> list[Path]:
     """Remove the member folders, owned by this user, of processes that no longer run (a scan that
     was killed); return them. Folders of running processes and of other users are left alone."""
     removed: list[Path] = []
+    if os.name != "posix":  # no owner ids, and os.kill would terminate the process: keep every folder
+        return removed
     where = base or Path(tempfile.gettempdir())
     try:
         candidates = list(where.glob(PREFIX + "*"))
