@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import io
 import struct
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PIL import Image
+
+if TYPE_CHECKING:
+    from verifier.evidence import Evidence
 
 
 def photo(width: int = 640, height: int = 480, seed: int = 0) -> np.ndarray:
@@ -66,3 +71,28 @@ def thumbnail_of(rgb: np.ndarray, size: tuple[int, int] = (160, 120)) -> bytes:
     buf = io.BytesIO()
     Image.fromarray(rgb).resize(size, Image.Resampling.BILINEAR).save(buf, "JPEG", quality=85)
     return buf.getvalue()
+
+
+def png(rgb: np.ndarray) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(rgb).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def run_untouched(detector: object, tmp_path: Path, data: bytes, name: str, mime: str) -> "Evidence":
+    """Run ``detector`` on ``data`` written to ``tmp_path/name``; check the file is unchanged and
+    nothing was written beside it."""
+    import hashlib
+
+    from verifier.config import Config
+    from verifier.detectors.base import Context
+    from verifier.evidence import MediaFile
+    from verifier.isolation import run_detector
+
+    path = tmp_path / name
+    path.write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
+    ev = run_detector(detector, MediaFile(path, digest, len(data), mime), Context(Config()))  # type: ignore[arg-type]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing written beside it
+    return ev

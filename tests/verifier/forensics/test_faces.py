@@ -25,23 +25,14 @@ from verifier.forensics.views import RegionStats
 from verifier.isolation import run_detector
 
 from .faces_fixture import FACE_AT, FACE_SIDE, drawn_face, face_pasted, untouched
-from .photos import photo
+from .photos import photo, png, run_untouched
 
 
 def _run(tmp_path: Path, data: bytes, name: str = "p.jpg", mime: str = "image/jpeg") -> Evidence:
-    path = tmp_path / name
-    path.write_bytes(data)
-    digest = hashlib.sha256(data).hexdigest()
-    ev = run_detector(ForensicFacesDetector(), MediaFile(path, digest, len(data), mime), Context(Config()))
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
-    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing written beside it
-    return ev
+    return run_untouched(ForensicFacesDetector(), tmp_path, data, name, mime)
 
 
-def _png(rgb: np.ndarray) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(rgb).save(buf, "PNG")
-    return buf.getvalue()
+_png = png
 
 
 def _the_face(ev: Evidence) -> dict:

@@ -23,23 +23,14 @@ from verifier.evidence import MediaFile, Status
 from verifier.forensics import views
 from verifier.isolation import run_detector
 
-from .photos import decoded, jpeg, photo
+from .photos import decoded, jpeg, photo, png, run_untouched
 
 
 def _run(tmp_path: Path, data: bytes, name: str, mime: str):
-    path = tmp_path / name
-    path.write_bytes(data)
-    digest = hashlib.sha256(data).hexdigest()
-    ev = run_detector(ForensicViewsDetector(), MediaFile(path, digest, len(data), mime), Context(Config()))
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
-    assert sorted(p.name for p in tmp_path.iterdir()) == [name]  # nothing written beside it
-    return ev
+    return run_untouched(ForensicViewsDetector(), tmp_path, data, name, mime)
 
 
-def _png(rgb: np.ndarray) -> bytes:
-    buf = io.BytesIO()
-    Image.fromarray(rgb).save(buf, "PNG")
-    return buf.getvalue()
+_png = png
 
 
 def _size(png: bytes) -> tuple[int, int]:
