@@ -6,7 +6,9 @@ import argparse
 import locale
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import closing
 from dataclasses import replace
@@ -18,6 +20,19 @@ from .table import HEADER, row
 from .textsafe import for_terminal
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
+EXIT_CTRL_C = 130  # what a shell reports for Ctrl-C
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, raised by the command line's own SIGINT handler. A subclass on purpose: when a
+    plain ``KeyboardInterrupt`` passes through C code that runs Python with ``PyRun_*`` (some
+    libraries do, while they import), CPython marks it "unhandled" for good, and after ``main``
+    has caught it and returned 130 the interpreter ends itself by SIGINT instead. CPython checks
+    the exact type, so a subclass is caught like any Ctrl-C and leaves the exit code to us."""
+
+
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted()
 
 
 class TerminalSafeFormatter(logging.Formatter):
@@ -337,11 +352,15 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    previous = None  # Python's own handler, replaced for the command's duration (never an "ignored")
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        previous = signal.signal(signal.SIGINT, _raise_interrupted)
     try:
         return _main(argv)
     except KeyboardInterrupt:
         print(_said("interrupted"), file=sys.stderr)
-        return 130
+        return EXIT_CTRL_C
     except BrokenPipeError:  # e.g. `verifier scan DIR | head`: the reader went away
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         return 1  # the output could not be written
@@ -349,6 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         isolation = sys.modules.get("verifier.isolation")  # loaded if any worker was started
         if isolation is not None:
             isolation.stop_all()  # no worker process outlives the command
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -145,3 +145,15 @@ def test_no_worker_outlives_a_closed_output(tmp_path: Path) -> None:
     out = run_wrapped("close", "scan", "--no-ocr", "--workers", "2", str(tmp_path))
     assert out["left"] == [], out
     assert "Traceback" not in out["stderr"], out["stderr"][-2000:]
+
+
+
+def test_ctrl_c_inside_a_library_s_embedded_python_still_exits_130() -> None:
+    """Ctrl-C while a library runs Python code through the C API (``PyRun_String``, as some do
+    on import): CPython flags a plain KeyboardInterrupt leaving such code as unhandled for good,
+    and under ``python -m`` the process then died by SIGINT even though main() had caught it and
+    returned 130 (seen as a flaky Ctrl-C test). Run as ``-m``, like ``python -m verifier``."""
+    proc = subprocess.run([sys.executable, "-m", "tests.hardening.ctrl_c_in_embedded_python"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 130, (proc.returncode, proc.stderr[-2000:])
+    assert "interrupted" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
