@@ -157,7 +157,10 @@ def gate():
 
 
 def test_progress_cancel_and_stale_results(make_app, qtbot, corpus, gate):
-    app = make_app(scanner_factory=gated_scanner)
+    from ui.settings import Settings
+
+    # the full profile: under "standard" the deep checks would wait for the gated check's verdict
+    app = make_app(scanner_factory=gated_scanner, settings=Settings(language="en", ocr=False, profile="full"))
     w = app.window
     first, second, third = app.controller.add_paths([corpus / "c2pa" / "no_manifest.jpg",
                                                      corpus / "text" / "txt_news_negative.txt",
