@@ -5,7 +5,8 @@ container's row, named by its place in it (see ``ui.members_view``).
 
 Each row shows a small thumbnail of the file: the picture itself (read only, decoded off the GUI
 thread at THUMB_SIDE pixels a side), else a picture a check kept (a video frame, the thumbnail in
-the file's Content Credentials, which is also how a file found inside another gets one)."""
+the file's Content Credentials, which is also how a file found inside another gets one). A row
+without one yet shows a blank of the same size, so the names of sibling rows line up."""
 
 from __future__ import annotations
 
@@ -24,9 +25,18 @@ from .common import badge, safe_tooltip
 
 UID = Qt.ItemDataRole.UserRole
 PATH = Qt.ItemDataRole.UserRole + 1  # the file's full path (a member's row shows only its place)
+THUMBED = Qt.ItemDataRole.UserRole + 2  # True once the row shows its file's own thumbnail
 FILE, CHECKS, VERDICT, CANCEL = range(4)
 THUMB_SIDE = 32  # pixels a side of a row's thumbnail
 THUMBS_KEPT = 2_000  # decoded thumbnails kept (4 KB each at most)
+
+
+@lru_cache(maxsize=1)
+def blank_thumbnail() -> QIcon:
+    """A transparent THUMB_SIDE square: the room a thumbnail takes, for a row that has none."""
+    pm = QPixmap(THUMB_SIDE, THUMB_SIDE)
+    pm.fill(Qt.GlobalColor.transparent)
+    return QIcon(pm)
 
 
 @lru_cache(maxsize=32)
@@ -80,6 +90,7 @@ class QueueList(QTreeWidget):
         item.setData(FILE, UID, entry.uid)
         item.setData(FILE, PATH, str(entry.path))
         item.setToolTip(FILE, safe_tooltip(text(str(entry.path))))
+        item.setIcon(FILE, blank_thumbnail())  # the room of a thumbnail, so that sibling names line up
         self._items[entry.uid] = item
         self.update_entry(entry)
         if self.currentItem() is None:
@@ -113,6 +124,7 @@ class QueueList(QTreeWidget):
         picture = self.thumbnails.picture(source)  # None until decoded: _thumbnail_ready sets it
         if picture is not None:
             item.setIcon(FILE, QIcon(QPixmap.fromImage(picture.image)))
+            item.setData(FILE, THUMBED, True)
 
     def _thumbnail_ready(self, source: presenters.Preview) -> None:
         picture = self.thumbnails.picture(source) if self.thumbnails.known(source) else None
@@ -123,12 +135,14 @@ class QueueList(QTreeWidget):
             item = self._items.get(uid)
             if wanted == source and item is not None:
                 item.setIcon(FILE, icon)
+                item.setData(FILE, THUMBED, True)
 
     def thumbnail_of(self, uid: int) -> QIcon | None:
         """The thumbnail a row shows (None: none yet)."""
         item = self._items.get(uid)
-        icon = item.icon(FILE) if item is not None else None
-        return icon if icon is not None and not icon.isNull() else None
+        if item is None or not item.data(FILE, THUMBED):
+            return None
+        return item.icon(FILE)
 
     def remove(self, uid: int) -> None:
         self._thumbs.pop(uid, None)
