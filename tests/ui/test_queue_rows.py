@@ -27,7 +27,8 @@ def name_left(queue: QueueList, uid: int) -> int:
 
 
 def member(uid: int, name: str, parent: int, *evidence: Evidence) -> FileEntry:
-    m = reports.media(name)
+    """A video found in an e-mail: its thumbnail can only be one a check kept."""
+    m = reports.media(name, "video/mp4", family="isobmff")
     m = replace(m, path=Path("/evidence/mail.eml#attachment") / name)
     rep = reports.report(m, *evidence)
     return FileEntry(uid, m.path, m, tuple(e.detector for e in rep.evidence),
@@ -44,14 +45,17 @@ def test_sibling_rows_line_up_with_and_without_a_thumbnail(qtbot, language):
         queue.show()
         container = FileEntry(1, Path("/evidence/mail.eml"))
         queue.add(container)
-        thumb = Attachment("c2pa-claim-thumbnail.png", "image/png", reports.png_bytes(size=(40, 30)))
-        with_one = member(2, "1/a.png", 1, Evidence("c2pa", Status.OK, attachments=(thumb,)))
-        without = member(3, "2/b.png", 1)
-        queue.add(with_one)
-        queue.add(without)
-        qtbot.waitUntil(lambda: queue.thumbnail_of(2) is not None, timeout=10_000)
+        def kept(size: tuple[int, int]) -> Evidence:
+            thumb = Attachment("c2pa-claim-thumbnail.png", "image/png", reports.png_bytes(size=size))
+            return Evidence("c2pa", Status.OK, attachments=(thumb,))
+
+        queue.add(member(2, "1/a.mp4", 1, kept((40, 30))))
+        queue.add(member(3, "2/b.mp4", 1))
+        queue.add(member(4, "3/c.mp4", 1, kept((6, 4))))  # smaller than a thumbnail: not enlarged
+        qtbot.waitUntil(lambda: queue.thumbnail_of(2) is not None and queue.thumbnail_of(4) is not None,
+                        timeout=10_000)
         assert queue.thumbnail_of(3) is None and queue.thumbnail_of(1) is None  # no picture of their own
-        assert name_left(queue, 2) == name_left(queue, 3)
+        assert name_left(queue, 2) == name_left(queue, 3) == name_left(queue, 4)
         assert name_left(queue, 2) > name_left(queue, 1)  # members are indented under their container
         blank = queue._items[3].icon(0).availableSizes()
         assert blank and max(blank[0].width(), blank[0].height()) == THUMB_SIDE

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from .. import presenters
@@ -36,6 +36,17 @@ def blank_thumbnail() -> QIcon:
     """A transparent THUMB_SIDE square: the room a thumbnail takes, for a row that has none."""
     pm = QPixmap(THUMB_SIDE, THUMB_SIDE)
     pm.fill(Qt.GlobalColor.transparent)
+    return QIcon(pm)
+
+
+def thumbnail_icon(image: QImage) -> QIcon:
+    """``image`` (at most THUMB_SIDE a side) centred on a transparent THUMB_SIDE square: a small
+    or narrow picture takes the same room as any other, so names line up."""
+    pm = QPixmap(THUMB_SIDE, THUMB_SIDE)
+    pm.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pm)
+    painter.drawImage((THUMB_SIDE - image.width()) // 2, (THUMB_SIDE - image.height()) // 2, image)
+    painter.end()
     return QIcon(pm)
 
 
@@ -123,14 +134,14 @@ class QueueList(QTreeWidget):
         self._thumbs[entry.uid] = source
         picture = self.thumbnails.picture(source)  # None until decoded: _thumbnail_ready sets it
         if picture is not None:
-            item.setIcon(FILE, QIcon(QPixmap.fromImage(picture.image)))
+            item.setIcon(FILE, thumbnail_icon(picture.image))
             item.setData(FILE, THUMBED, True)
 
     def _thumbnail_ready(self, source: presenters.Preview) -> None:
         picture = self.thumbnails.picture(source) if self.thumbnails.known(source) else None
         if picture is None:
             return
-        icon = QIcon(QPixmap.fromImage(picture.image))
+        icon = thumbnail_icon(picture.image)
         for uid, wanted in self._thumbs.items():
             item = self._items.get(uid)
             if wanted == source and item is not None:

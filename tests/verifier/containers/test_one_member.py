@@ -1,0 +1,58 @@
+"""One member read again from its container into memory: by its place, within the limits, only
+if it is the member analysed, and without writing anything."""
+
+from __future__ import annotations
+
+import hashlib
+from email.policy import SMTP
+
+from tests.verifier.containers import builders as B
+from verifier.containers.limits import MemberLimits
+from verifier.containers.one_member import member_bytes
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_an_email_attachment_is_read_again_by_its_place(tmp_path):
+    png, jpeg = B.labelled_png(), B.photo("red")
+    mail = tmp_path / "mail.eml"
+    message = B.email_message([("a.png", "image/png", png), ("b.jpg", "image/jpeg", jpeg)])
+    mail.write_bytes(message.as_bytes(policy=SMTP))
+    before = sha(mail.read_bytes())
+    assert member_bytes(mail, "attachment/1/a.png", sha(png)) == png
+    assert member_bytes(mail, "attachment/2/b.jpg") == jpeg
+    assert member_bytes(mail, "attachment/3/c.jpg") is None  # no such place
+    assert member_bytes(mail, "attachment/1/a.png", sha(jpeg)) is None  # not the member analysed
+    assert sha(mail.read_bytes()) == before and sorted(p.name for p in tmp_path.iterdir()) == ["mail.eml"]
+
+
+def test_archive_and_document_members(tmp_path):
+    png = B.labelled_png()
+    archive = tmp_path / "a.zip"
+    archive.write_bytes(B.zip_of([("notes.txt", b"hello"), ("pics/x.png", png)]))
+    doc = tmp_path / "d.docx"
+    doc.write_bytes(B.docx_with_image(png))
+    assert member_bytes(archive, "pics/x.png", sha(png)) == png
+    assert member_bytes(doc, "word/media/image1.png", sha(png)) == png
+    assert member_bytes(doc, "word/document.xml") is None  # not a member of a document: only its media
+
+
+def test_limits_apply_and_bad_input_is_none(tmp_path):
+    png = B.labelled_png()
+    archive = tmp_path / "a.zip"
+    archive.write_bytes(B.zip_of([("x.png", png)]))
+    assert member_bytes(archive, "x.png", limits=MemberLimits(member_size=len(png) - 1)) is None
+    assert member_bytes(archive, "x.png", limits=MemberLimits(member_size=len(png))) == png
+    mail = tmp_path / "big.eml"
+    mail.write_bytes(B.email_message([("a.png", "image/png", png)]).as_bytes(policy=SMTP))
+    assert member_bytes(mail, "attachment/1/a.png", limits=MemberLimits(container_size=100)) is None
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"PK\x03\x04 not really")
+    assert member_bytes(junk, "x.png") is None
+    assert member_bytes(tmp_path / "missing.zip", "x.png") is None
+    assert member_bytes(tmp_path / "a.zip#x.zip", "x.png") is None  # a member of a member: no file to read
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(B.photo())
+    assert member_bytes(photo, "x.png") is None  # not a container
