@@ -112,8 +112,10 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
                    help="switch a detector off (repeatable; 'verifier detectors' lists them)")
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
     p.add_argument("--profile", choices=PROFILE_NAMES, default=DEFAULT_PROFILE,
-                   help="checks to run: full (default) or triage (metadata, GB 45438 labels, C2PA with trust, "
-                        "generator metadata; no pixel or audio work: fast archive sweeps)")
+                   help="checks to run: standard (default: every check, the deep forensics - copy-move, error "
+                        "levels, noise, faces - only on files that declare nothing), full (every check on every "
+                        "file) or triage (metadata, GB 45438 labels, C2PA with trust, generator metadata; no "
+                        "pixel or audio work: fast archive sweeps)")
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")
     p.add_argument("--inline", action="store_true", help="run detectors in threads, not processes")
     p.add_argument("--lang", choices=("en", "zh"), default=None, help="language of verdict texts")

@@ -27,13 +27,16 @@ FALLBACK_TIMEOUT = 30.0
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """A named set of checks. ``detectors`` None: every detector (the full analysis)."""
+    """A named set of checks. ``detectors`` None: every detector. ``deep_when_undeclared``: the
+    deep forensic checks wait for the verdict and run only if it declares nothing
+    (:mod:`verifier.deep_checks`); elsewhere they are skipped, to be run on request."""
 
     name: str
     detectors: frozenset[str] | None
+    deep_when_undeclared: bool = False
 
 
-PROFILE_NAMES = ("full", "triage")
+PROFILE_NAMES = ("triage", "standard", "full")
 
 
 def profiles() -> dict[str, Profile]:
@@ -44,15 +47,23 @@ def profiles() -> dict[str, Profile]:
     the members of e-mails, archives and documents, which get the same checks) and no pixel or
     signal work (each detector's spec says whether it does such work). Detectors left out are
     reported as ``skipped`` with reason :data:`NOT_IN_PROFILE`, so a verdict lists them as not checked.
+
+    "standard" (the default) runs every check, but the deep forensic checks (copy-move, the
+    error-level and noise views, faces: advisory, and most of the pixel work) only on files whose
+    verdict declares nothing; on the others they are skipped with reason :data:`ON_REQUEST` and
+    can be run later (the window's Indicators tab, ``--profile full``). "full" runs every check on
+    every file.
     """
     from .detectors import specs  # noqa: PLC0415
 
-    return {"full": Profile("full", None),
-            "triage": Profile("triage", frozenset(s.name for s in specs() if not s.pixel_work))}
+    return {"triage": Profile("triage", frozenset(s.name for s in specs() if not s.pixel_work)),
+            "standard": Profile("standard", None, deep_when_undeclared=True),
+            "full": Profile("full", None)}
 
 
-DEFAULT_PROFILE = "full"
+DEFAULT_PROFILE = "standard"
 NOT_IN_PROFILE = "not_in_profile"  # reason code of a detector the profile leaves out
+ON_REQUEST = "on_request"  # reason code of a deep check held back because the file declares provenance
 
 
 def user_data_dir() -> Path:
@@ -90,11 +101,19 @@ class Config:
     reference_dirs: tuple[Path, ...] = ()  # folders of reference photos (indexed by verifier.reference.index)
     profile: str = DEFAULT_PROFILE  # one of PROFILE_NAMES
     member_limits: MemberLimits = field(default_factory=MemberLimits)  # files inside files
+    only: frozenset[str] | None = None  # run these detectors alone (deep checks run on request)
 
     def in_profile(self, detector: str) -> bool:
         """Whether the chosen profile runs this detector (an unknown profile name: every one)."""
+        if self.only is not None:
+            return detector in self.only
         chosen = profiles().get(self.profile)
         return chosen is None or chosen.detectors is None or detector in chosen.detectors
+
+    def holds_deep_checks(self) -> bool:
+        """Whether deep checks wait for the verdict and run only if it declares nothing."""
+        chosen = profiles().get(self.profile)
+        return self.only is None and chosen is not None and chosen.deep_when_undeclared
 
     def timeout_for(self, detector: str) -> float:
         if detector in self.timeouts:

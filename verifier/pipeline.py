@@ -23,13 +23,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import deep_checks
 from .advisory import is_advisory
 from .config import NOT_IN_PROFILE, Config
 from .containers import scratch
 from .containers.expand import container_kind
 from .containers.limits import Budget, Expansion
 from .containers.verdict import combine
-from .detectors import BUILTIN_DETECTORS, Context, Detector
+from .detectors import BUILTIN_DETECTORS, Context, Detector, spec_of
 from .evidence import Evidence, MediaFile, Report, Status
 from .inputs import InputError, hash_file, identify, sniff_file
 from .isolation import Runner, Task, detector_ref, make_runner, run_detector
@@ -171,6 +172,8 @@ class _FileState:
     verdict_sent: bool = False  # VerdictReady given (only advisory checks were left)
     hashing: "_Hashing | None" = None  # the SHA-256 still being computed (large files)
     deferred: list[Detector] = field(default_factory=list)  # in-process detectors awaiting the hash
+    held: list[Detector] = field(default_factory=list)  # deep checks awaiting the verdict (deep_checks)
+    admitted: bool = False  # every detector has been started, recorded or held
     # files inside files: a member knows its container; a container its members, their results
     # and its own report while they run (see verifier.containers)
     parent: "_FileState | None" = None
@@ -241,6 +244,8 @@ class Scanner:
         # the checks whose findings never change a verdict (their specs say so)
         self._advisory = frozenset(d.name for d in self.detectors
                                    if getattr(getattr(d, "spec", None), "advisory", False) or is_advisory(d.name))
+        # the deep checks, held until the verdict is known when the profile says so (deep_checks)
+        self._deep = frozenset(d.name for d in self.detectors if d.name in self._advisory and _is_deep(d))
         self._runner = runner
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -409,6 +414,8 @@ class Scanner:
                                                                reason="switched_off"))
                 elif not self.config.in_profile(det.name):
                     yield from self._record(st.index, not_in_profile(det.name, self.config.profile))
+                elif det.name in self._deep and self.config.holds_deep_checks() and _applies(det, st.media):
+                    st.held.append(det)  # run once the verdict is known, if it declares nothing
                 elif not det.isolated and st.hashing is not None:
                     st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
@@ -416,8 +423,43 @@ class Scanner:
                 elif not _applies(det, st.media):
                     yield from self._record(st.index, Evidence(det.name, Status.NOT_APPLICABLE))
                 else:
-                    self._tasks.append(Task(next(self._keys), st.index, det.name, detector_ref(det),
-                                            st.media, ctx, self.config.timeout_for(det.name)))
+                    self._queue(st, det, ctx)
+            st.admitted = True
+            if st.index in self._files:
+                yield from self._verdict_news(st)
+
+    def _queue(self, st: _FileState, det: Detector, ctx: Context) -> None:
+        assert st.media is not None
+        self._tasks.append(Task(next(self._keys), st.index, det.name, detector_ref(det), st.media, ctx,
+                                self.config.timeout_for(det.name)))
+
+    def _verdict_known(self, st: _FileState) -> bool:
+        """Only advisory checks are left (or held): the file's own verdict can no longer change."""
+        return st.admitted and "container" not in st.waiting and st.waiting <= self._advisory
+
+    def _verdict_news(self, st: _FileState) -> Iterator[Event]:
+        """Once only advisory checks are left: the verdict to show, and the held deep checks."""
+        if not (st.waiting and self._verdict_known(st)):
+            return
+        if not st.verdict_sent and not st.members:
+            st.verdict_sent = True
+            yield VerdictReady(st.index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
+        yield from self._release(st)
+
+    def _release(self, st: _FileState) -> Iterator[Event]:
+        """The verdict is known: run the held deep checks if it declares nothing, else record them
+        as left to be run on request (verifier.deep_checks)."""
+        held, st.held = st.held, []
+        if not held:
+            return
+        code = build_report(st.media, st.evidence, self.detectors, self.config.lang).verdict.code
+        if deep_checks.worth_running(code):
+            ctx = Context(config=self.config, companions=st.companions, expansion=st.expansion)
+            for det in held:
+                self._queue(st, det, ctx)
+            return
+        for det in held:
+            yield from self._record(st.index, deep_checks.held_back(det.name, code))
 
     def _dispatch(self, runner: Runner) -> Iterator[Event]:
         while self._tasks and runner.capacity() > 0:
@@ -456,6 +498,13 @@ class Scanner:
                 hashing.stop()
         for task, ev in runner.cancel(lambda t: t.file_index in gone):
             yield from self._record(task.file_index, ev)
+        for i in gone:
+            st = self._files.get(i)
+            if st is None:
+                continue
+            held, st.held = st.held, []
+            for det in held:
+                yield from self._record(i, Evidence(det.name, Status.SKIPPED, error="cancelled", reason="cancelled"))
         for task in [t for t in self._tasks if t.file_index in gone]:
             self._tasks.remove(task)
             yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
@@ -472,10 +521,10 @@ class Scanner:
             ev = yield from self._members_found(st, ev)
         st.evidence[ev.detector] = ev
         yield EvidenceReady(index, ev)
-        if st.waiting and not st.verdict_sent and not st.members and "container" not in st.waiting \
-                and st.waiting <= self._advisory:
-            st.verdict_sent = True  # the rest are advisory: the verdict is known now
-            yield VerdictReady(index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
+        if st.held and st.waiting and self._verdict_known(st):
+            yield from self._verdict_news(st)  # the held checks' records may finish the file
+            return
+        yield from self._verdict_news(st)
         if not st.waiting:
             del self._files[index]
             report = build_report(st.media, st.evidence, self.detectors, self.config.lang)
@@ -582,6 +631,11 @@ def not_in_profile(detector: str, profile: str) -> Evidence:
     """A check the chosen profile leaves out: skipped, with the reason code (worded by verifier.describe)."""
     return Evidence(detector, Status.SKIPPED, error=f"not part of the {profile!r} profile",
                     reason=NOT_IN_PROFILE, reason_params={"profile": profile})
+
+
+def _is_deep(det: Detector) -> bool:
+    spec = getattr(det, "spec", None) or spec_of(det.name)
+    return bool(getattr(spec, "deep", False))
 
 
 def _applies(det: Detector, media: MediaFile) -> bool:

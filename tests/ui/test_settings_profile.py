@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ui import settings as settings_mod
 from ui.settings import Settings
-from verifier.config import Config
+from verifier.config import DEFAULT_PROFILE, Config
 
 
 def test_profile_round_trips_and_reaches_the_config():
@@ -15,11 +15,11 @@ def test_profile_round_trips_and_reaches_the_config():
     assert config.profile == "triage" and not config.in_profile("visible_label") and config.in_profile("c2pa")
 
 
-def test_unknown_profile_falls_back_to_full():
+def test_unknown_profile_falls_back_to_the_default():
     store = settings_mod.open_store()
     store.setValue("profile", "everything-fast")
     store.sync()
-    assert settings_mod.load().profile == "full"
+    assert settings_mod.load().profile == DEFAULT_PROFILE == "standard"
 
 
 def test_dialog_offers_the_profiles(qtbot):
@@ -27,6 +27,7 @@ def test_dialog_offers_the_profiles(qtbot):
 
     dialog = SettingsDialog(Settings())
     qtbot.addWidget(dialog)
-    assert dialog.value().profile == "full"
+    assert [dialog.profile.itemData(i) for i in range(dialog.profile.count())] == ["triage", "standard", "full"]
+    assert dialog.value().profile == DEFAULT_PROFILE  # opening and closing the dialog changes nothing
     dialog.profile.setCurrentIndex(dialog.profile.findData("triage"))
     assert dialog.value().profile == "triage"

@@ -88,3 +88,20 @@ class SlowAdvisory:
     def run(self, media: MediaFile, ctx: Context) -> Findings:
         time.sleep(1.5)
         return Findings()
+
+
+class DeepAdvisory:
+    """A deep check (advisory, its spec says ``deep``): held until the verdict is known."""
+
+    from verifier.detectors.spec import DetectorSpec, Words
+
+    spec = DetectorSpec(name="deep_fake", title=Words("Deep test check", "深度测试检查"), timeout=30.0,
+                        view="indicators", advisory=True, pixel_work=True, deep=True)
+    name = "deep_fake"
+    isolated = True
+
+    def applies_to(self, media: MediaFile) -> bool:
+        return media.path.suffix == ".png"
+
+    def run(self, media: MediaFile, ctx: Context) -> Findings:
+        return Findings(facts={"ran": True})

@@ -13,7 +13,7 @@ from verifier.cli_lang import lang_from, untranslated
 # what stays as written in Chinese help: metavars and choices, file names, formats, standards, paths
 ALLOWED = re.compile(r"[A-Z][A-Z0-9_=.:/\-]+|[\w.\-]*\.(?:json|html|pdf|jsonl|parquet|sig)\b|\{[\w,]+\}|"
                      r"C2PA|GB|IPTC|JSON|PEM|SHA-256|Ed25519|Dask|GiB|fsspec|'[\w .-]+'|--[\w-]+|"
-                     r"\$\w+|~/[\w./]+|\w+_\w+|full|triage|local|dask|scan|members|depth|docs/ARCHIVE\.md")
+                     r"\$\w+|~/[\w./]+|\w+_\w+|full|triage|standard|local|dask|scan|members|depth|docs/ARCHIVE\.md")
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLineEdit,
                                QPushButton, QVBoxLayout)
 
-from verifier.config import Config
+from verifier.config import PROFILE_NAMES, Config
+from verifier.describe import t
 from verifier.trust import import_list
 
 from .. import presenters
@@ -48,12 +49,9 @@ class SettingsDialog(QDialog):
         self.ocr = QCheckBox(QCoreApplication.translate("SettingsDialog", "Read visible labels with text "
                                                                           "recognition (slower)"), self)
         self.ocr.setChecked(settings.ocr)
-        self.profile = QComboBox(self)  # verifier.config.PROFILE_NAMES
-        for code, name in (("full", QCoreApplication.translate("SettingsDialog", "Full analysis")),
-                           ("triage", QCoreApplication.translate(
-                               "SettingsDialog", "Triage: metadata, labels and Content Credentials only "
-                                                 "(fast; no pixel or audio checks)"))):
-            self.profile.addItem(name, code)
+        self.profile = QComboBox(self)
+        for code in PROFILE_NAMES:  # the core's profiles, worded by the description layer
+            self.profile.addItem(t(f"profile.{code}", presenters.lang()), code)
         self.profile.setCurrentIndex(max(0, self.profile.findData(settings.profile)))
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("SettingsDialog", "Language:"), self.language)

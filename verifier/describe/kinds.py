@@ -59,6 +59,8 @@ def detector_lines(lang: str) -> list[str]:
             notes.append(t("detectors.advisory", lang))
         if s.pixel_work:
             notes.append(t("detectors.not_in_triage", lang))
+        if s.deep:
+            notes.append(t("detectors.deep", lang))
         out.append(t("detectors.line", lang, name=s.name, title=s.title.get(lang_of(lang)),
                      notes=t("sep.list", lang).join(notes)))
     return out

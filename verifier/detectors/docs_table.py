@@ -9,6 +9,12 @@ HEAD = """# Detectors and their findings
 
 Generated from each detector's `DetectorSpec` (`python -m verifier.detectors.docs_table > docs/DETECTORS.md`);
 do not edit by hand. A detector is one module and one line in `verifier/detectors/__init__.py`'s `REGISTRY`.
+
+Profiles (`--profile`, or Settings in the app): **triage** leaves out every check marked "no" in its
+column; **standard** (the default) runs every check, but the deep forensic checks only on files whose
+verdict declares nothing (no AI declared, no signed provenance): elsewhere they are listed as not run,
+to be run on request (the window's Indicators tab, or `--profile full`); **full** runs every check on
+every file.
 """
 
 
@@ -18,11 +24,12 @@ def _cell(text: str) -> str:
 
 def markdown() -> str:
     lines = [HEAD, "## Checks", "",
-             "| Name | Title (en / zh) | Time limit | Panel | Advisory | In triage | What it looks for |",
-             "|---|---|---|---|---|---|---|"]
+             "| Name | Title (en / zh) | Time limit | Panel | Advisory | In triage | In standard | What it looks for |",
+             "|---|---|---|---|---|---|---|---|"]
     for s in specs():
         lines.append(f"| `{s.name}` | {_cell(s.title.en)} / {_cell(s.title.zh)} | {s.timeout:g} s | {s.view} | "
-                     f"{'yes' if s.advisory else 'no'} | {'no' if s.pixel_work else 'yes'} | {_cell(s.doc)} |")
+                     f"{'yes' if s.advisory else 'no'} | {'no' if s.pixel_work else 'yes'} | "
+                     f"{'when the verdict declares nothing' if s.deep else 'yes'} | {_cell(s.doc)} |")
     lines += ["", "## Signal kinds", ""]
     for s in specs():
         for k in s.kinds:

@@ -34,6 +34,7 @@ SPEC = DetectorSpec(
     kinds=(COPY_MOVE,),
     view="indicators",
     advisory=True,
+    deep=True,
     pixel_work=True,
     doc="regions copied within the picture",
 )

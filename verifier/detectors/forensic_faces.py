@@ -33,6 +33,7 @@ SPEC = DetectorSpec(
     kinds=(),
     view="indicators",
     advisory=True,
+    deep=True,
     pixel_work=True,
     doc="faces found, each face's noise and JPEG grid beside the rest of the picture (a view)",
 )

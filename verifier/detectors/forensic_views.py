@@ -26,6 +26,7 @@ SPEC = DetectorSpec(
     kinds=(),
     view="indicators",
     advisory=True,
+    deep=True,
     pixel_work=True,
     doc="error-level and noise views for the eye",
 )

@@ -100,11 +100,16 @@ class DetectorSpec:
     view: str = "overview"  # the window's panel that shows its findings (one of VIEWS)
     advisory: bool = False  # findings are indicators: never part of the verdict (CONTRACT.md)
     pixel_work: bool = False  # pixel or signal work: left out of the fast "triage" profile
+    # advisory pixel forensics costly enough that the "standard" profile runs them only where
+    # they help most: on files whose verdict declares nothing (verifier.deep_checks)
+    deep: bool = False
     doc: str = ""  # one line for the docs table (English; docs are English)
 
     def __post_init__(self) -> None:
         if self.view not in VIEWS:
             raise ValueError(f"{self.name}: unknown view {self.view!r} (one of {', '.join(VIEWS)})")
+        if self.deep and not self.advisory:
+            raise ValueError(f"{self.name}: a deep check runs after the verdict is known, so it must be advisory")
 
     def kind(self, signal_id: str) -> SignalKind | None:
         return next((k for k in self.kinds if k.id == signal_id), None)
