@@ -113,7 +113,7 @@ def _add_analysis_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", action="append", type=_timeout, default=[], metavar="DETECTOR=SECONDS")
     p.add_argument("--profile", choices=PROFILE_NAMES, default=DEFAULT_PROFILE,
                    help="checks to run: standard (default: every check, the deep forensics - copy-move, error "
-                        "levels, noise, faces - only on files that declare nothing), full (every check on every "
+                        "levels, noise, faces - only on files with no provenance), full (every check on every "
                         "file) or triage (metadata, GB 45438 labels, C2PA with trust, generator metadata; no "
                         "pixel or audio work: fast archive sweeps)")
     p.add_argument("--workers", type=int, default=0, help="worker processes (default: one per core)")

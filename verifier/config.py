@@ -28,7 +28,7 @@ FALLBACK_TIMEOUT = 30.0
 @dataclass(frozen=True, slots=True)
 class Profile:
     """A named set of checks. ``detectors`` None: every detector. ``deep_when_undeclared``: the
-    deep forensic checks wait for the verdict and run only if it declares nothing
+    deep forensic checks wait for the verdict and run only if the file carries no provenance
     (:mod:`verifier.deep_checks`); elsewhere they are skipped, to be run on request."""
 
     name: str
@@ -50,7 +50,7 @@ def profiles() -> dict[str, Profile]:
 
     "standard" (the default) runs every check, but the deep forensic checks (copy-move, the
     error-level and noise views, faces: advisory, and most of the pixel work) only on files whose
-    verdict declares nothing; on the others they are skipped with reason :data:`ON_REQUEST` and
+    verdict shows no provenance (no AI declaration, no Content Credentials); on the others they are skipped with reason :data:`ON_REQUEST` and
     can be run later (the window's Indicators tab, ``--profile full``). "full" runs every check on
     every file.
     """
@@ -111,7 +111,7 @@ class Config:
         return chosen is None or chosen.detectors is None or detector in chosen.detectors
 
     def holds_deep_checks(self) -> bool:
-        """Whether deep checks wait for the verdict and run only if it declares nothing."""
+        """Whether deep checks wait for the verdict and run only if the file carries no provenance."""
         chosen = profiles().get(self.profile)
         return self.only is None and chosen is not None and chosen.deep_when_undeclared
 

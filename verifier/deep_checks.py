@@ -2,10 +2,10 @@
 
 The deep checks (their specs say ``deep``: copy-move, the error-level and noise views, faces) are
 advisory and cost most of the pixel work. Under the "standard" profile the pipeline holds them
-until the file's verdict is known (:class:`verifier.pipeline.Scanner`); if the verdict declares
-nothing (no AI declared, no signed provenance) they run, because such a file is where a reader
-needs what the pixels can still say. On a file that declares AI or carries valid signed
-provenance they are skipped with reason :data:`verifier.config.ON_REQUEST`: the verdict lists
+until the file's verdict is known (:class:`verifier.pipeline.Scanner`); if the file carries no
+provenance (no AI declaration, no Content Credentials, valid or not) they run, because such a
+file is where a reader needs what the pixels can still say. On a file that declares AI or
+carries Content Credentials (whose validation already says whether it was altered) they are skipped with reason :data:`verifier.config.ON_REQUEST`: the verdict lists
 them as not checked, and the window or ``--profile full`` runs them. Running them never changes
 a verdict (they are advisory); :func:`merge` adds their evidence to the report afterwards.
 """
@@ -19,8 +19,10 @@ from .config import ON_REQUEST, Config
 from .evidence import Evidence, Report, Status, VerdictCode
 from .verdict import fuse
 
-# Verdicts that already say what the file is: an AI declaration, or signed provenance.
-DECLARING = frozenset({VerdictCode.AI_GENERATED, VerdictCode.AI_MODIFIED, VerdictCode.SIGNED_PROVENANCE})
+# Verdicts of files that carry provenance: an AI declaration, or Content Credentials in any state.
+# Weak signs (ai_possible), nothing found and unreadable files get the deep checks.
+WITH_PROVENANCE = frozenset({VerdictCode.AI_GENERATED, VerdictCode.AI_MODIFIED, VerdictCode.SIGNED_PROVENANCE,
+                             VerdictCode.CREDENTIALS_INVALID, VerdictCode.CREDENTIALS_UNVERIFIABLE})
 
 
 def deep_detectors() -> frozenset[str]:
@@ -32,14 +34,13 @@ def deep_detectors() -> frozenset[str]:
 
 def worth_running(code: VerdictCode) -> bool:
     """Whether a file with this verdict gets the deep checks without being asked."""
-    return code not in DECLARING
+    return code not in WITH_PROVENANCE
 
 
 def held_back(detector: str, code: VerdictCode) -> Evidence:
-    """A deep check not run because the verdict already declares provenance (worded by describe)."""
+    """A deep check not run because the file carries provenance (worded by verifier.describe)."""
     return Evidence(detector, Status.SKIPPED,
-                    error=f"not run: the file's verdict ({code.value}) already declares its provenance; "
-                          "run on request",
+                    error=f"not run: the file carries provenance (verdict {code.value}); run on request",
                     reason=ON_REQUEST, reason_params={"verdict": code.value})
 
 

@@ -415,7 +415,7 @@ class Scanner:
                 elif not self.config.in_profile(det.name):
                     yield from self._record(st.index, not_in_profile(det.name, self.config.profile))
                 elif det.name in self._deep and self.config.holds_deep_checks() and _applies(det, st.media):
-                    st.held.append(det)  # run once the verdict is known, if it declares nothing
+                    st.held.append(det)  # run once the verdict is known, if the file carries no provenance
                 elif not det.isolated and st.hashing is not None:
                     st.deferred.append(det)  # in-process detectors may read the SHA-256
                 elif not det.isolated:
@@ -447,7 +447,7 @@ class Scanner:
         yield from self._release(st)
 
     def _release(self, st: _FileState) -> Iterator[Event]:
-        """The verdict is known: run the held deep checks if it declares nothing, else record them
+        """The verdict is known: run the held deep checks if the file carries no provenance, else record them
         as left to be run on request (verifier.deep_checks)."""
         held, st.held = st.held, []
         if not held:

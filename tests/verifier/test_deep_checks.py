@@ -1,5 +1,5 @@
-"""Deep forensic checks: held until the verdict is known, run when it declares nothing, skipped
-with a reason (and run later on request) when it declares AI or signed provenance."""
+"""Deep forensic checks: held until the verdict is known, run when the file carries no provenance,
+skipped with a reason (and run later on request) when it declares AI or carries Content Credentials."""
 
 from __future__ import annotations
 
@@ -186,3 +186,17 @@ def test_the_reason_is_worded_in_both_languages(declared_png, capsys) -> None:
 
     ev = deep_checks.held_back("copy_move", VerdictCode.SIGNED_PROVENANCE)
     assert "on request" in reason_text(ev, "en") and "按需运行" in reason_text(ev, "zh")
+
+
+def test_which_verdicts_get_the_deep_checks_without_being_asked() -> None:
+    runs = {code for code in VerdictCode if deep_checks.worth_running(code)}
+    assert runs == {VerdictCode.NO_SIGNALS, VerdictCode.AI_POSSIBLE, VerdictCode.INCOMPLETE}
+
+
+def test_the_scan_table_gives_checks_not_run_for_one_reason_one_note(declared_png, capsys) -> None:
+    from verifier.table import row
+
+    file = cli_json(capsys, str(declared_png))
+    line = row(file, "en")
+    assert line.count("not run, since the file already carries provenance") == 1
+    assert "Copied regions (copy-move), " in line  # the three checks named together

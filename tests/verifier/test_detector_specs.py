@@ -77,3 +77,16 @@ def test_described_details_carry_their_labels_and_technical_flags() -> None:
     assert labelled == {by_key["ocr_score"].label.en: True, by_key["text"].label.en: False}
     zh = [i.label for i in items({"ocr_score": 0.9}, "zh", kind="visible_label")]
     assert zh == [by_key["ocr_score"].label.zh]
+
+
+def test_the_catalogue_does_not_repeat_a_label_a_signal_kind_declares() -> None:
+    """One declaration per field: a detail label lives on its kind; the catalogue keeps only keys
+    no kind declares, or words that differ on purpose (a facts key shared with another meaning)."""
+    from verifier.describe import has, t
+    from verifier.describe.kinds import shared_field_labels
+    from verifier.describe.signals import detail_label
+
+    repeated = [k for k, w in shared_field_labels().items()
+                if has(f"detail.{k}") and (t(f"detail.{k}", "en"), t(f"detail.{k}", "zh")) == (w.en, w.zh)]
+    assert not repeated, repeated
+    assert detail_label("relative_height", "zh") == shared_field_labels()["relative_height"].zh

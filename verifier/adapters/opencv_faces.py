@@ -106,5 +106,8 @@ def find_confirmed_faces(bgr: np.ndarray, finder: FaceFinder) -> tuple[tuple[int
     The default cascade alone outlines ties, pots, foliage and textures in camera photos (29 boxes on
     88 public camera samples, 6 of them faces); requiring both keeps 8 there with all 6 faces, at the
     cost of some turned or tilted faces (docs/FORENSICS.md)."""
+    first = find_faces(bgr, finder.primary)
+    if not first:  # nothing to confirm: the second cascade's pass (half the cost) is not needed
+        return ()
     second = find_faces(bgr, finder.confirm)
-    return tuple(b for b in find_faces(bgr, finder.primary) if any(overlap(b, c) >= CONFIRM_OVERLAP for c in second))
+    return tuple(b for b in first if any(overlap(b, c) >= CONFIRM_OVERLAP for c in second))

@@ -39,9 +39,9 @@ TEXT: dict[str, tuple[str, str]] = {
                            "列出各项检测（--disable 和 --timeout 使用的名称）"),
     "cli.help.profile": (
         "checks to run: standard (default: every check, the deep forensics - copy-move, error levels, noise, "
-        "faces - only on files that declare nothing), full (every check on every file) or triage (metadata, "
+        "faces - only on files with no provenance), full (every check on every file) or triage (metadata, "
         "GB 45438 labels, C2PA with trust, generator metadata; no pixel or audio work: fast archive sweeps)",
-        "要运行的检查：standard（默认：全部检查，深度取证——复制-移动、误差级别、噪声、人脸——仅用于未声明来源的文件）、"
+        "要运行的检查：standard（默认：全部检查，深度取证——复制-移动、误差级别、噪声、人脸——仅用于没有来源信息的文件）、"
         "full（对每个文件运行全部检查）或 triage（元数据、GB 45438 标识、含信任判断的 C2PA、生成工具元数据；"
         "不做像素和音频分析：用于快速批量筛查）"),
     "cli.help.workers": ("worker processes (default: one per core)", "工作进程数（默认：每个处理器核心一个）"),

@@ -14,7 +14,7 @@ from typing import Any
 from .checks import detector_name
 from .kinds import field_label, is_advisory, kind_title
 from .read import details, get, sval
-from .signals import Item, items
+from .signals import Item, detail_label, items
 from .text import has, joined, quote, t
 
 VIEWS_DETECTOR = "forensic_views"
@@ -131,7 +131,7 @@ def _detail_items(iid: str, d: Mapping[str, Any], lang: str) -> tuple[Item, ...]
         names = ("indicator.region.source", "indicator.region.copy")
         boxes = [Item(t(names[i], lang), ", ".join(quote(v) for v in b))
                  for i, b in enumerate(_box(v) for v in d["boxes"][:2]) if b]
-        label = field_label(iid, "boxes", lang) or t("detail.boxes", lang)
+        label = field_label(iid, "boxes", lang) or detail_label("boxes", lang)
         out = [Item(label, None, tuple(boxes)) if it.label == label else it for it in out]
     return tuple(out)
 

@@ -4,8 +4,10 @@ them here, and nothing else of the detectors (the layering contract names this o
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..detectors import kinds, spec_of
-from ..detectors.spec import FieldInfo, SignalKind
+from ..detectors.spec import FieldInfo, SignalKind, Words
 from .text import lang_of, t
 
 
@@ -34,6 +36,17 @@ def field_of(signal_id: str, key: str) -> FieldInfo | None:
     if kind is None:
         return None
     return next((f for f in kind.details.field_info() if f.key == key), None)
+
+
+@cache
+def shared_field_labels() -> dict[str, Words]:
+    """Detail keys whose label is the same in every kind that declares them: the label of that key
+    wherever it is shown without its signal (nested values, a panel's facts)."""
+    seen: dict[str, set[Words]] = {}
+    for kind in kinds().values():
+        for f in kind.details.field_info():
+            seen.setdefault(f.key, set()).add(f.label)
+    return {key: next(iter(labels)) for key, labels in seen.items() if len(labels) == 1}
 
 
 def is_technical(signal_id: str, key: str) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .kinds import field_label, is_technical, kind_title
+from .kinds import field_label, is_technical, kind_title, shared_field_labels
 from .read import details, get, sval
 from .facts import TECHNICAL_KEYS, coded
 from .text import has, joined, lang_of, quote, t, t_or, technical
@@ -73,10 +73,20 @@ _GUESS_SUFFIXES = {
 }
 
 
+def has_detail_label(key: Any) -> bool:
+    """Whether a detail key has words (the catalogue's, or the label its kinds declare)."""
+    return has(f"detail.{key}") or str(key) in shared_field_labels()
+
+
 def detail_label(key: Any, lang: str) -> str:
-    """A detail key in words; a key the catalogue does not know came from the file: quoted."""
+    """A detail key in words: the catalogue's, else the label the signal kinds declare for it (one
+    declaration per field: the catalogue holds only keys no kind declares, or declares
+    differently); a key neither knows came from the file: quoted."""
     k = str(key)
-    return t(f"detail.{k}", lang) if has(f"detail.{k}") else quote(k, 200)
+    if has(f"detail.{k}"):
+        return t(f"detail.{k}", lang)
+    declared = shared_field_labels().get(k)
+    return declared.get(lang_of(lang)) if declared is not None else quote(k, 200)
 
 
 def detail_value(key: str, value: Any, lang: str) -> str:

@@ -12,7 +12,7 @@ do not edit by hand. A detector is one module and one line in `verifier/detector
 
 Profiles (`--profile`, or Settings in the app): **triage** leaves out every check marked "no" in its
 column; **standard** (the default) runs every check, but the deep forensic checks only on files whose
-verdict declares nothing (no AI declared, no signed provenance): elsewhere they are listed as not run,
+verdict shows no provenance (no AI declaration, no Content Credentials, valid or not): elsewhere they are listed as not run,
 to be run on request (the window's Indicators tab, or `--profile full`); **full** runs every check on
 every file.
 """
@@ -29,7 +29,7 @@ def markdown() -> str:
     for s in specs():
         lines.append(f"| `{s.name}` | {_cell(s.title.en)} / {_cell(s.title.zh)} | {s.timeout:g} s | {s.view} | "
                      f"{'yes' if s.advisory else 'no'} | {'no' if s.pixel_work else 'yes'} | "
-                     f"{'when the verdict declares nothing' if s.deep else 'yes'} | {_cell(s.doc)} |")
+                     f"{'on files with no provenance' if s.deep else 'yes'} | {_cell(s.doc)} |")
     lines += ["", "## Signal kinds", ""]
     for s in specs():
         for k in s.kinds:

@@ -101,7 +101,7 @@ class DetectorSpec:
     advisory: bool = False  # findings are indicators: never part of the verdict (CONTRACT.md)
     pixel_work: bool = False  # pixel or signal work: left out of the fast "triage" profile
     # advisory pixel forensics costly enough that the "standard" profile runs them only where
-    # they help most: on files whose verdict declares nothing (verifier.deep_checks)
+    # they help most: on files that carry no provenance (verifier.deep_checks)
     deep: bool = False
     doc: str = ""  # one line for the docs table (English; docs are English)
 
