@@ -70,6 +70,7 @@ def test_the_deep_checks_run_on_request_for_a_picture_that_declares_ai(make_app,
     button = view.indicators.deep
     assert button.isVisibleTo(view.indicators) and button.isEnabled() and button.text() == "Run the deep forensic checks"
     assert view.banner.deep.isVisibleTo(view)  # where the checks not run are listed, too
+    assert not view.indicators.faces.isVisibleTo(view.indicators)  # not run: no word on faces yet
     verdict = held.report.verdict
     button.click()
     assert held.deep_running and not button.isEnabled()  # the window goes on: the run is in the background
@@ -79,6 +80,8 @@ def test_the_deep_checks_run_on_request_for_a_picture_that_declares_ai(make_app,
         ev = held.evidence_for(d)
         assert ev.reason != ON_REQUEST and ev.status is not Status.ERROR, (d, ev)
     assert held.evidence_for("forensic_views").attachments  # the error-level / noise views are there
+    qtbot.waitUntil(lambda: len(view.indicators.view_images) == 2)  # shown on the Indicators tab
+    assert view.indicators.faces.isVisibleTo(view.indicators)  # what the faces check found
     assert held.report.verdict.code == verdict.code  # advisory: the verdict stays what it was
     qtbot.waitUntil(lambda: not button.isVisibleTo(view.indicators))  # the window shows it at its next repaint
     assert {p: sha(p) for p in (marked, plain)} == before
@@ -121,3 +124,25 @@ def test_a_file_changed_since_gets_failed_checks(make_app, qtbot, tmp_path):
         ev = entry.evidence_for(d)
         assert ev.status is Status.ERROR and "changed" in ev.error
         assert d in entry.report.verdict.unchecked
+
+
+def test_settings_offer_the_core_profiles_in_both_languages(qtbot):
+    from ui import i18n
+    from ui.settings import Settings
+    from ui.widgets.settings_dialog import SettingsDialog
+    from verifier.config import PROFILE_NAMES, profiles
+
+    words = {}
+    for language in ("en", "zh_CN"):
+        i18n.install(language)
+        try:
+            dialog = SettingsDialog(Settings(language=language))
+            qtbot.addWidget(dialog)
+            box = dialog.profile
+            assert [box.itemData(i) for i in range(box.count())] == list(PROFILE_NAMES) == list(profiles())
+            words[language] = [box.itemText(i) for i in range(box.count())]
+        finally:
+            i18n.install("en")
+    assert all(words["en"]) and all(words["zh_CN"])
+    assert all(en != zh for en, zh in zip(words["en"], words["zh_CN"], strict=True))
+    assert words["en"][1].startswith("Standard") and "标准" in words["zh_CN"][1]

@@ -59,11 +59,13 @@ def deep_button(parent: QWidget) -> QPushButton:
 
 def show_deep(button: QPushButton, state: str) -> None:
     """Shown when the file's deep checks were held back on request; disabled while they run."""
+    run = QCoreApplication.translate("IndicatorsPanel", "Run the deep forensic checks")
+    running = QCoreApplication.translate("IndicatorsPanel", "Running the deep forensic checks…")
+    metrics = button.fontMetrics()  # as wide as its longer text: it does not jump when it changes
+    button.setMinimumWidth(max(metrics.horizontalAdvance(run), metrics.horizontalAdvance(running)) + 24)
     button.setVisible(bool(state))
     button.setEnabled(state == presenters.DEEP_OFFER)
-    button.setText(QCoreApplication.translate("IndicatorsPanel", "Running the deep forensic checks…")
-                   if state == presenters.DEEP_RUNNING
-                   else QCoreApplication.translate("IndicatorsPanel", "Run the deep forensic checks"))
+    button.setText(running if state == presenters.DEEP_RUNNING else run)
 
 
 class IndicatorsPanel(QWidget):
