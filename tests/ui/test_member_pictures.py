@@ -52,3 +52,37 @@ def test_an_email_attachment_gets_a_thumbnail_and_a_picture(make_app, qtbot, tmp
 
     assert hashlib.sha256(mail.read_bytes()).hexdigest() == before
     assert sorted(p.name for p in folder.iterdir()) == ["mail.eml"]  # nothing written beside it
+
+
+def test_export_decodes_the_report_thumbnails_off_the_gui_thread(make_app, qtbot, tmp_path, monkeypatch):
+    """Exporting a report decodes each picture for its file page: that work runs on a pool thread,
+    and the window goes on meanwhile."""
+    import threading
+
+    import verifier.thumbnails as thumbs
+
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(png((200, 40, 40), (640, 480)))
+    app = make_app()
+    app.controller.add_paths([photo])
+    qtbot.waitUntil(lambda: bool(app.controller.entries) and not app.controller.busy(), timeout=WAIT)
+    gate, seen = threading.Event(), []
+    real = thumbs.thumbnails
+
+    def slow(files):
+        seen.append(threading.current_thread() is threading.main_thread())
+        gate.wait(10)  # the decoding takes as long as the test wants
+        return real(files)
+
+    monkeypatch.setattr(thumbs, "thumbnails", slow)
+    out = tmp_path / "out" / "report.html"
+    out.parent.mkdir()
+    uid = next(iter(app.controller.entries))
+    with qtbot.waitSignal(app.controller.export_finished, timeout=WAIT) as done:
+        assert app.controller.export([uid], out, "en")  # returns while the thumbnails are decoded
+        qtbot.waitUntil(lambda: bool(seen))
+        assert seen == [False]  # not on the GUI thread
+        qtbot.wait(50)  # the event loop runs meanwhile
+        gate.set()
+    assert done.args[1] == ""
+    assert "data:image/jpeg;base64," in out.read_text("utf-8")  # the picture made it onto its page
