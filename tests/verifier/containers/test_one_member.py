@@ -56,3 +56,29 @@ def test_limits_apply_and_bad_input_is_none(tmp_path):
     photo = tmp_path / "p.jpg"
     photo.write_bytes(B.photo())
     assert member_bytes(photo, "x.png") is None  # not a container
+
+
+def test_a_report_page_gets_the_picture_of_a_member(tmp_path):
+    """The report's thumbnails read a member again from its container (never from disk beside it)."""
+    import io
+
+    from PIL import Image
+
+    from verifier.thumbnails import thumbnails
+
+    buf = io.BytesIO()
+    Image.new("RGB", (200, 100), (10, 120, 240)).save(buf, "PNG")
+    png = buf.getvalue()
+    mail = tmp_path / "mail.eml"
+    mail.write_bytes(B.email_message([("a.png", "image/png", png)]).as_bytes(policy=SMTP))
+    before = sha(mail.read_bytes())
+    member = f"{mail}#attachment/1/a.png"
+    files = [{"path": str(mail), "media_type": "message/rfc822", "sha256": before},
+             {"path": member, "parent": str(mail), "media_type": "image/png", "sha256": sha(png)}]
+    thumbs = thumbnails(files)
+    assert list(thumbs) == [member] and (thumbs[member].source_width, thumbs[member].source_height) == (200, 100)
+    changed = [dict(files[1], sha256="0" * 64)]  # not the member analysed: no picture
+    assert thumbnails(changed) == {}
+    nested = [dict(files[1], path=f"{member}#x.png", parent=member)]  # a member of a member: not read again
+    assert thumbnails(nested) == {}
+    assert sha(mail.read_bytes()) == before and sorted(p.name for p in tmp_path.iterdir()) == ["mail.eml"]
