@@ -4,9 +4,10 @@ A file found inside another (an e-mail's attachment, an archive's member) is a r
 container's row, named by its place in it (see ``ui.members_view``).
 
 Each row shows a small thumbnail of the file: the picture itself (read only, decoded off the GUI
-thread at THUMB_SIDE pixels a side), else a picture a check kept (a video frame, the thumbnail in
-the file's Content Credentials, which is also how a file found inside another gets one). A row
-without one yet shows a blank of the same size, so the names of sibling rows line up."""
+thread at THUMB_SIDE pixels a side; a picture found inside another file is read again from its
+container, in memory), else a picture a check kept (a video frame, the thumbnail in the file's
+Content Credentials). A row without one yet shows a blank of the same size, so the names of
+sibling rows line up."""
 
 from __future__ import annotations
 
