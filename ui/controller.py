@@ -286,6 +286,7 @@ class Controller(QObject):
         if run is not None:
             run.wait()
             run.deleteLater()
+        whole = failures.get(str(run.path)) if run is not None else None  # the input itself failed
         for u in self.with_members([top]):
             entry = self.entries.get(u)
             if entry is None:
@@ -293,7 +294,7 @@ class Controller(QObject):
             entry.deep_running = False
             if entry.report is not None and deep_checks.held(entry.report):
                 entry.report = _merged(entry.report, reports.get(str(entry.path)),
-                                       failures.get(str(entry.path)) or failures.get(str(self.entries[top].path)))
+                                       failures.get(str(entry.path)) or whole)
                 entry.evidence = {e.detector: e for e in entry.report.evidence}
             self.entry_changed.emit(u)
 

@@ -146,3 +146,17 @@ def test_settings_offer_the_core_profiles_in_both_languages(qtbot):
     assert all(words["en"]) and all(words["zh_CN"])
     assert all(en != zh for en, zh in zip(words["en"], words["zh_CN"], strict=True))
     assert words["en"][1].startswith("Standard") and "标准" in words["zh_CN"][1]
+
+
+def test_closing_the_window_stops_a_run(make_app, qtbot, tmp_path):
+    marked = tmp_path / "marked.png"
+    marked.write_bytes(labelled_photo())
+    app = make_app()
+    app.controller.add_paths([marked])
+    idle(qtbot, app)
+    uid = next(iter(app.controller.entries))
+    assert app.controller.run_deep(uid)
+    runs = list(app.controller._deep.values())
+    app.controller.remove(uid)  # its result, when it comes, has no entry to go to
+    app.shutdown()
+    assert runs and all(r.isFinished() for r in runs)
