@@ -160,3 +160,24 @@ def test_closing_the_window_stops_a_run(make_app, qtbot, tmp_path):
     app.controller.remove(uid)  # its result, when it comes, has no entry to go to
     app.shutdown()
     assert runs and all(r.isFinished() for r in runs)
+
+
+def test_an_open_case_logs_the_run_as_it_logs_an_analysis(make_app, qtbot, tmp_path):
+    from verifier import case
+
+    marked = tmp_path / "marked.png"
+    marked.write_bytes(labelled_photo())
+    app = make_app()
+    folder = tmp_path / "case"
+    assert app.case.create(folder, "Deep")
+    app.controller.add_paths([marked])
+    idle(qtbot, app)
+    qtbot.waitUntil(lambda: [e["kind"] for e in case.entries(folder)] == ["opened", "examined"], timeout=WAIT)
+    assert app.controller.run_deep(next(iter(app.controller.entries)))
+    idle(qtbot, app)
+    qtbot.waitUntil(lambda: len(case.entries(folder)) == 3, timeout=WAIT)
+    kinds = [e["kind"] for e in case.entries(folder)]
+    assert kinds == ["opened", "examined", "examined"]  # the file with its deep checks, nothing else
+    first, second = (e["data"] for e in case.entries(folder)[1:])
+    assert first["sha256"] == second["sha256"] and set(first) == set(second)
+    assert case.verify(folder).ok
