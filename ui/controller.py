@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import itertools
 import logging
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 
+from verifier import deep_checks
 from verifier.config import Config
-from verifier.evidence import Report
+from verifier.evidence import Evidence, Report, Status
 from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, MemberFound, Scanner,
                                VerdictReady)
 
+from .deep_run import DeepRun
 from .entry import FileEntry
 from .scan_worker import ScanWorker
 from .tasks import ExportTask, SubmitTask
@@ -55,6 +58,7 @@ class Controller(QObject):
         # start (by then its run() has surely returned on the pool thread).
         self._running: dict[QObject, QRunnable] = {}  # a task's signals object -> the task
         self._finished: list[QRunnable] = []
+        self._deep: dict[int, DeepRun] = {}  # top-level uid -> its deep checks being run on request
         self._start_worker()
 
     # -- lifecycle ----------------------------------------------------------------
@@ -89,8 +93,12 @@ class Controller(QObject):
             old.retire()
 
     def shutdown(self, timeout_ms: int = 15000) -> None:
+        for run in list(self._deep.values()):
+            run.stop()
         for worker in list(self._workers.values()):
             worker.stop()
+        for run in list(self._deep.values()):
+            run.wait(timeout_ms)
         for worker in list(self._workers.values()):
             worker.wait(timeout_ms)
         QThreadPool.globalInstance().waitForDone(timeout_ms)
@@ -241,6 +249,58 @@ class Controller(QObject):
         for early in self._early.pop((gen, ev.index), []):
             self._on_event(gen, early)
 
+    # -- deep forensic checks on request -------------------------------------------
+
+    def top_of(self, uid: int) -> int:
+        """The uid of the input a file was found in (itself when it is an input)."""
+        seen = {uid}
+        while (entry := self.entries.get(uid)) is not None and entry.parent is not None and entry.parent not in seen:
+            uid = entry.parent
+            seen.add(uid)
+        return uid
+
+    def run_deep(self, uid: int) -> bool:
+        """Run the deep checks held back on request for ``uid``'s input and every file inside it,
+        in the background; each finished report is merged into its entry (False: already running,
+        or nothing to run)."""
+        top = self.top_of(uid)
+        family = self.with_members([top])
+        entry = self.entries.get(top)
+        if entry is None or top in self._deep or not any(
+                (e := self.entries.get(u)) is not None and e.report is not None and deep_checks.held(e.report)
+                for u in family):
+            return False
+        # the container check too, so that the files inside it are found and checked again
+        config = deep_checks.on_request_config(self.config, deep_checks.deep_detectors() | {"container"})
+        run = DeepRun(top, entry.path, config, self._factory, self)
+        run.done.connect(self._deep_done, Qt.ConnectionType.QueuedConnection)
+        self._deep[top] = run
+        for u in family:
+            self.entries[u].deep_running = True
+            self.entry_changed.emit(u)
+        run.start()
+        return True
+
+    def _deep_done(self, top: int, reports: dict[str, Report], failures: dict[str, str]) -> None:
+        run = self._deep.pop(top, None)
+        if run is not None:
+            run.wait()
+            run.deleteLater()
+        whole = failures.get(str(run.path)) if run is not None else None  # the input itself failed
+        for u in self.with_members([top]):
+            entry = self.entries.get(u)
+            if entry is None:
+                continue
+            entry.deep_running = False
+            if entry.report is not None and deep_checks.held(entry.report):
+                entry.report = _merged(entry.report, reports.get(str(entry.path)),
+                                       failures.get(str(entry.path)) or whole)
+                entry.evidence = {e.detector: e for e in entry.report.evidence}
+            self.entry_changed.emit(u)
+
+    def deep_running(self, uid: int) -> bool:
+        return self.top_of(uid) in self._deep
+
     def with_members(self, uids: Iterable[int]) -> list[int]:
         """``uids`` with the files found inside each right after it (as the report lists them)."""
         children: dict[int, list[int]] = {}
@@ -313,3 +373,15 @@ class Controller(QObject):
         if signature:
             self.export_signed.emit(path, signature)
         self.export_finished.emit(path, error)
+
+
+def _merged(report: Report, extra: Report | None, failure: str | None) -> Report:
+    """``report`` with the deep checks of ``extra`` merged in; when they could not be run (the run
+    failed, the file changed since), each held check becomes a failed one saying why."""
+    try:
+        if extra is None:
+            raise ValueError(failure or "the file was not analysed again")
+        return deep_checks.merge(report, extra)
+    except ValueError as exc:
+        failed = tuple(Evidence(d, Status.ERROR, error=str(exc)[:500]) for d in deep_checks.held(report))
+        return deep_checks.merge(report, replace(report, evidence=failed))

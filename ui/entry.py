@@ -34,6 +34,7 @@ class FileEntry:
     failed: str = ""
     cancelled: bool = False
     parent: int | None = None  # the uid of the container this file was found in (files inside files)
+    deep_running: bool = False  # its deep forensic checks are being run on request
 
     @property
     def state(self) -> State:

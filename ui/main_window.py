@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.drop_area.paths_dropped.connect(self.add_paths)
         self.queue.current_changed.connect(self._show)
         self.queue.cancel_requested.connect(self.controller.cancel)
+        self.report.deep_requested.connect(self.controller.run_deep)
         controller.entry_added.connect(self._added)
         controller.entry_changed.connect(self._changed)
         controller.idle.connect(self._flush)  # when everything is done, show it at once

@@ -1,21 +1,26 @@
 """Pictures for the window, read and decoded off the GUI thread and bounded in size.
 
 An input is read through the core's read-only opener (never written, never anything beside it);
-an attachment is decoded from the bytes a detector kept. Decoding asks the image reader for a
-scaled-down picture (a JPEG is then decoded at reduced size), so a large file never costs more
-than ``max_side`` pixels a side in memory, and each loader keeps at most ``capacity`` pictures.
+an attachment is decoded from the bytes a detector kept; a picture found inside a container (an
+e-mail's attachment, an archive's member) is read again from the container into memory
+(:func:`verifier.containers.one_member.member_bytes`), never written anywhere. Decoding asks the
+image reader for a scaled-down picture (a JPEG is then decoded at reduced size), so a large file
+never costs more than ``max_side`` pixels a side in memory, and each loader keeps at most
+``capacity`` pictures.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Qt, QThreadPool, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 
+from verifier.containers.limits import MemberLimits
+from verifier.containers.one_member import member_bytes
 from verifier.inputs import InputError, open_readonly
 
 from .presenters import Preview
@@ -23,6 +28,8 @@ from .presenters import Preview
 log = logging.getLogger(__name__)
 
 MAX_PREVIEW_BYTES = 64 * 1024 * 1024
+# a container is read again with the limits of an expansion, a member no larger than a preview may be
+PREVIEW_LIMITS = replace(MemberLimits(), member_size=min(MemberLimits().member_size, MAX_PREVIEW_BYTES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +51,8 @@ def preview_bytes(preview: Preview) -> bytes | None:
     (None when unreadable or larger than a preview may be)."""
     if preview.attachment is not None:
         return preview.attachment.data
+    if preview.container is not None:  # a picture inside a container: read again, in memory only
+        return member_bytes(Path(preview.container), preview.place, preview.sha256, PREVIEW_LIMITS)
     try:
         with open_readonly(Path(preview.path)) as fh:
             data = fh.read(MAX_PREVIEW_BYTES + 1)

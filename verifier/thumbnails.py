@@ -3,8 +3,10 @@
 A report renders values only; this module makes those values for the files that are pictures on
 disk: each is read read-only (:func:`verifier.inputs.open_readonly`), decoded in memory with its
 EXIF orientation applied (as the visible-label check saw it, so its boxes line up), shrunk and
-encoded as JPEG. Nothing is written anywhere. A member of a container is not on disk and gets no
-picture here; a file that cannot be decoded gets none either (the page says so).
+encoded as JPEG. Nothing is written anywhere. A picture found inside a container is read again
+from it into memory (:func:`verifier.containers.one_member.member_bytes`, the expansion's limits,
+only if its SHA-256 is the one analysed); a member of a member is not read again and gets no
+picture, nor does a file that cannot be decoded (the page says so).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .adapters import opencv_image
+from .containers.one_member import member_bytes
 from .forensics.views import fit
 from .report.images import Thumbnail
 
@@ -26,28 +29,53 @@ PICTURE_TYPES = opencv_image.IMAGE_TYPES | opencv_image.PILLOW_DECODED
 MAX_REFERENCES = 2  # reference photos shown beside one file
 
 
+def _small(bgr: Any) -> Thumbnail:
+    return Thumbnail(opencv_image.encode_jpeg(fit(bgr, SIDE)), int(bgr.shape[1]), int(bgr.shape[0]))
+
+
+def member_thumbnail(container: Path, place: str, media_type: str, sha256: str = "") -> Thumbnail | None:
+    """The picture at ``place`` inside ``container`` as a small JPEG (None: not a picture, not
+    read again, or not decodable)."""
+    if media_type not in PICTURE_TYPES:
+        return None
+    data = member_bytes(container, place, sha256)
+    if data is None:
+        return None
+    try:
+        if media_type in opencv_image.PILLOW_DECODED:
+            return _small(opencv_image.decode_bgr_pillow(data, MAX_PIXELS))
+        return _small(opencv_image.decode_bgr(data, MAX_PIXELS))
+    except Exception as exc:  # noqa: BLE001 - any failure to decode means "no picture", never a failed report
+        log.info("no thumbnail for %s#%s: %s", container, place, exc)
+        return None
+
+
 def thumbnail(path: Path, media_type: str, any_picture: bool = False) -> Thumbnail | None:
     """The picture at ``path`` as a small JPEG, or None when it is not a picture that decodes
     (``any_picture``: the type is not known, let the decoder tell)."""
     if (media_type not in PICTURE_TYPES and not any_picture) or not path.is_file():
         return None
     try:
-        bgr = opencv_image.load_bgr(path, media_type, max_pixels=MAX_PIXELS)
-        small = fit(bgr, SIDE)
-        return Thumbnail(opencv_image.encode_jpeg(small), int(bgr.shape[1]), int(bgr.shape[0]))
+        return _small(opencv_image.load_bgr(path, media_type, max_pixels=MAX_PIXELS))
     except Exception as exc:  # noqa: BLE001 - any failure to decode means "no picture", never a failed report
         log.info("no thumbnail for %s: %s", path, exc)
         return None
 
 
 def thumbnails(files: Iterable[Mapping[str, Any]]) -> dict[str, Thumbnail]:
-    """Thumbnails by ``path``: the entries that are pictures on disk (not members), and the
+    """Thumbnails by ``path``: the entries that are pictures (on disk, or inside a container), and the
     reference photos they share pixels with (``reference.match``)."""
     out: dict[str, Thumbnail] = {}
     for d in files:
         path, media_type = d.get("path"), d.get("media_type")
-        if isinstance(path, str) and isinstance(media_type, str) and not d.get("parent") and not d.get("error"):
-            thumb = thumbnail(Path(path), media_type)
+        if isinstance(path, str) and isinstance(media_type, str) and not d.get("error"):
+            parent = d.get("parent")
+            if not parent:
+                thumb = thumbnail(Path(path), media_type)
+            elif isinstance(parent, str) and path.startswith(parent + "#"):
+                thumb = member_thumbnail(Path(parent), path[len(parent) + 1:], media_type, str(d.get("sha256") or ""))
+            else:
+                thumb = None
             if thumb is not None:
                 out[path] = thumb
         for ref in _references(d):  # the reference photos a file shares pixels with, for side-by-side views

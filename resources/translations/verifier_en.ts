@@ -1209,4 +1209,15 @@ Your key is kept in {path}. Signing writes a .sig file beside the report's JSON:
         <translation>Do not sign</translation>
     </message>
 </context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <source>Run the deep forensic checks</source>
+        <translation>Run the deep forensic checks</translation>
+    </message>
+    <message>
+        <source>Running the deep forensic checks…</source>
+        <translation>Running the deep forensic checks…</translation>
+    </message>
+</context>
 </TS>

@@ -1209,4 +1209,15 @@ Your key is kept in {path}. Signing writes a .sig file beside the report's JSON:
         <translation>不签名</translation>
     </message>
 </context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <source>Run the deep forensic checks</source>
+        <translation>运行深度取证检查</translation>
+    </message>
+    <message>
+        <source>Running the deep forensic checks…</source>
+        <translation>正在运行深度取证检查…</translation>
+    </message>
+</context>
 </TS>

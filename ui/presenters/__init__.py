@@ -17,7 +17,7 @@ from ..plain import MAX_TEXT, text  # noqa: F401
 from .ai_labels import SEVEN_KEYS, ai_label_sections, prompt_of, signal_section  # noqa: F401
 from .c2pa import C2paView, c2pa_view  # noqa: F401
 from .file_facts import checks_rows, file_rows, metadata_rows, privacy_rows  # noqa: F401
-from .indicators import indicators_view  # noqa: F401
+from .indicators import DEEP_OFFER, DEEP_RUNNING, deep_checks_state, indicators_view  # noqa: F401
 from .nodes import MAX_DEPTH, MAX_NODES, Node, Row, human_size, item_nodes, tree, tree_children  # noqa: F401
 from .overview import (GROUPS, Group, SignalRow, finding_rows, group_key, item_rows, overview_empty,  # noqa: F401
                        overview_groups)

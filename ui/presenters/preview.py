@@ -1,6 +1,7 @@
 """Which picture stands for a file, and what is outlined on it.
 
-The input itself when it is a picture; else a frame a detector kept (a video's); else, for a
+The input itself when it is a picture (a picture found inside another file: read again from its
+container); else a frame a detector kept (a video's); else, for a
 thumbnail or a preview only, the picture the file's Content Credentials carry. Boxes found in the
 file (visible labels, the Gemini sparkle, indicator and reference regions) are drawn only on a
 picture whose pixels they refer to.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..entry import FileEntry
@@ -23,16 +25,23 @@ class Preview:
 
     attachment: Any = None  # verifier.evidence.Attachment
     path: Any = None  # pathlib.Path of an image input
+    container: Any = None  # pathlib.Path of the container file a picture found inside it is read from again
+    place: str = ""  # that picture's place in the container
+    sha256: str = ""  # that picture's SHA-256 as analysed (bytes read again must match)
 
 
 PREVIEWABLE = ("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp", "image/tiff")
 
 
 def preview_source(entry: FileEntry) -> Preview | None:
-    """The picture the found boxes refer to: the input itself when it is a picture (a file found
-    inside another has no path of its own to read), else a frame a detector attached (video)."""
-    if entry.parent is None and entry.media is not None and entry.media.media_type in PREVIEWABLE:
-        return Preview(path=entry.path)
+    """The picture the found boxes refer to: the input itself when it is a picture (a picture found
+    inside another file is read again from its container), else a frame a detector attached (video)."""
+    if entry.media is not None and entry.media.media_type in PREVIEWABLE:
+        if entry.parent is None:
+            return Preview(path=entry.path)
+        container, sep, place = str(entry.path).rpartition("#")
+        if sep and container and place:
+            return Preview(container=Path(container), place=place, sha256=entry.media.sha256)
     for ev in entry.all_evidence:  # the checks shown on the watermark panel keep the video frame they read
         if view_of(ev.detector) == "watermarks":
             for att in ev.attachments:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTreeWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QTreeWidget, QVBoxLayout, QWidget
 
 from verifier.evidence import Attachment
 
@@ -49,11 +49,34 @@ def _item_nodes(items: Iterable[Any]) -> list[presenters.Node]:
     return [presenters.Node(it.label, it.value or "", tuple(_item_nodes(it.children))) for it in items]
 
 
+def deep_button(parent: QWidget) -> QPushButton:
+    """The button that runs a file's deep forensic checks held back on request (see :func:`show_deep`)."""
+    button = QPushButton(parent)
+    button.setVisible(False)
+    button.clicked.connect(lambda: button.setEnabled(False))  # once: the run's state follows shortly
+    return button
+
+
+def show_deep(button: QPushButton, state: str) -> None:
+    """Shown when the file's deep checks were held back on request; disabled while they run."""
+    run = QCoreApplication.translate("IndicatorsPanel", "Run the deep forensic checks")
+    running = QCoreApplication.translate("IndicatorsPanel", "Running the deep forensic checks…")
+    metrics = button.fontMetrics()  # as wide as its longer text: it does not jump when it changes
+    button.setMinimumWidth(max(metrics.horizontalAdvance(run), metrics.horizontalAdvance(running)) + 24)
+    button.setVisible(bool(state))
+    button.setEnabled(state == presenters.DEEP_OFFER)
+    button.setText(running if state == presenters.DEEP_RUNNING else run)
+
+
 class IndicatorsPanel(QWidget):
     """Bound to one value: the worded indicators and views of a file, its preview and attachments."""
 
+    deep_requested = Signal()  # run the deep forensic checks held back on request
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.deep = deep_button(self)
+        self.deep.clicked.connect(self.deep_requested)
         self.advisory = plain_label(parent=self)
         self.advisory.setObjectName("advisory")
         self.empty = plain_label(parent=self)
@@ -84,6 +107,10 @@ class IndicatorsPanel(QWidget):
         self.split.setSizes([200, 300, 400])
         lay = QVBoxLayout(self)
         lay.addWidget(self.advisory)
+        deep_row = QHBoxLayout()
+        deep_row.addWidget(self.deep)
+        deep_row.addStretch(1)
+        lay.addLayout(deep_row)
         lay.addWidget(self.empty)
         lay.addWidget(self.split, 1)
         self.view_images: list[tuple[str, ImageView]] = []  # (attachment name, image) for tests
@@ -94,8 +121,10 @@ class IndicatorsPanel(QWidget):
         self.set_value(None)
 
     def set_value(self, value: Any, preview: presenters.Preview | None = None,
-                  attachments: tuple[Attachment, ...] = ()) -> None:
-        """``value``: a :class:`verifier.describe.indicators.IndicatorsText` (None: no file)."""
+                  attachments: tuple[Attachment, ...] = (), deep: str = "") -> None:
+        """``value``: a :class:`verifier.describe.indicators.IndicatorsText` (None: no file);
+        ``deep``: :func:`ui.presenters.deep_checks_state` of the file."""
+        show_deep(self.deep, deep if value is not None else "")
         if value is None:
             for w in (self.advisory, self.empty, self.split):
                 w.setVisible(False)

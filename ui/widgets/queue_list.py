@@ -4,15 +4,17 @@ A file found inside another (an e-mail's attachment, an archive's member) is a r
 container's row, named by its place in it (see ``ui.members_view``).
 
 Each row shows a small thumbnail of the file: the picture itself (read only, decoded off the GUI
-thread at THUMB_SIDE pixels a side), else a picture a check kept (a video frame, the thumbnail in
-the file's Content Credentials, which is also how a file found inside another gets one)."""
+thread at THUMB_SIDE pixels a side; a picture found inside another file is read again from its
+container, in memory), else a picture a check kept (a video frame, the thumbnail in the file's
+Content Credentials). A row without one yet shows a blank of the same size, so the names of
+sibling rows line up."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator
 
 from .. import presenters
@@ -24,9 +26,29 @@ from .common import badge, safe_tooltip
 
 UID = Qt.ItemDataRole.UserRole
 PATH = Qt.ItemDataRole.UserRole + 1  # the file's full path (a member's row shows only its place)
+THUMBED = Qt.ItemDataRole.UserRole + 2  # True once the row shows its file's own thumbnail
 FILE, CHECKS, VERDICT, CANCEL = range(4)
 THUMB_SIDE = 32  # pixels a side of a row's thumbnail
 THUMBS_KEPT = 2_000  # decoded thumbnails kept (4 KB each at most)
+
+
+@lru_cache(maxsize=1)
+def blank_thumbnail() -> QIcon:
+    """A transparent THUMB_SIDE square: the room a thumbnail takes, for a row that has none."""
+    pm = QPixmap(THUMB_SIDE, THUMB_SIDE)
+    pm.fill(Qt.GlobalColor.transparent)
+    return QIcon(pm)
+
+
+def thumbnail_icon(image: QImage) -> QIcon:
+    """``image`` (at most THUMB_SIDE a side) centred on a transparent THUMB_SIDE square: a small
+    or narrow picture takes the same room as any other, so names line up."""
+    pm = QPixmap(THUMB_SIDE, THUMB_SIDE)
+    pm.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pm)
+    painter.drawImage((THUMB_SIDE - image.width()) // 2, (THUMB_SIDE - image.height()) // 2, image)
+    painter.end()
+    return QIcon(pm)
 
 
 @lru_cache(maxsize=32)
@@ -80,6 +102,7 @@ class QueueList(QTreeWidget):
         item.setData(FILE, UID, entry.uid)
         item.setData(FILE, PATH, str(entry.path))
         item.setToolTip(FILE, safe_tooltip(text(str(entry.path))))
+        item.setIcon(FILE, blank_thumbnail())  # the room of a thumbnail, so that sibling names line up
         self._items[entry.uid] = item
         self.update_entry(entry)
         if self.currentItem() is None:
@@ -112,23 +135,26 @@ class QueueList(QTreeWidget):
         self._thumbs[entry.uid] = source
         picture = self.thumbnails.picture(source)  # None until decoded: _thumbnail_ready sets it
         if picture is not None:
-            item.setIcon(FILE, QIcon(QPixmap.fromImage(picture.image)))
+            item.setIcon(FILE, thumbnail_icon(picture.image))
+            item.setData(FILE, THUMBED, True)
 
     def _thumbnail_ready(self, source: presenters.Preview) -> None:
         picture = self.thumbnails.picture(source) if self.thumbnails.known(source) else None
         if picture is None:
             return
-        icon = QIcon(QPixmap.fromImage(picture.image))
+        icon = thumbnail_icon(picture.image)
         for uid, wanted in self._thumbs.items():
             item = self._items.get(uid)
             if wanted == source and item is not None:
                 item.setIcon(FILE, icon)
+                item.setData(FILE, THUMBED, True)
 
     def thumbnail_of(self, uid: int) -> QIcon | None:
         """The thumbnail a row shows (None: none yet)."""
         item = self._items.get(uid)
-        icon = item.icon(FILE) if item is not None else None
-        return icon if icon is not None and not icon.isNull() else None
+        if item is None or not item.data(FILE, THUMBED):
+            return None
+        return item.icon(FILE)
 
     def remove(self, uid: int) -> None:
         self._thumbs.pop(uid, None)

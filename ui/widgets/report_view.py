@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from .. import members_view, presenters
@@ -21,6 +21,8 @@ from .watermark_panel import WatermarkPanel
 
 class ReportView(QWidget):
     """Bound to one :class:`~ui.entry.FileEntry` (or None): hands each panel its one value."""
+
+    deep_requested = Signal(int)  # the uid whose deep forensic checks are asked for
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -53,7 +55,13 @@ class ReportView(QWidget):
         lay.addWidget(self.banner)
         lay.addWidget(self.tabs, 1)
         self.entry: FileEntry | None = None
+        self.indicators.deep_requested.connect(self._deep_requested)
+        self.banner.deep.clicked.connect(self._deep_requested)
         self.set_entry(None)
+
+    def _deep_requested(self) -> None:
+        if self.entry is not None:
+            self.deep_requested.emit(self.entry.uid)
 
     def set_entry(self, entry: FileEntry | None) -> None:
         if entry is None or self.entry is None or entry.uid != self.entry.uid:
@@ -76,6 +84,8 @@ class ReportView(QWidget):
         views = entry.evidence_for("forensic_views") if entry else None
         indicators = presenters.indicators_view(entry) if entry else None
         self.overview.set_picture(presenters.picture_view(entry, indicators))
+        deep = presenters.deep_checks_state(entry)
         self.indicators.set_value(indicators,
                                   presenters.preview_source(entry) if entry else None,
-                                  views.attachments if views else ())
+                                  views.attachments if views else (), deep)
+        self.banner.set_deep(deep)

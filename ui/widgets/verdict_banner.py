@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from ..presenters import BannerView
 from .common import badge, plain_label
+from .indicators_panel import deep_button, show_deep
 
 
 class VerdictBanner(QFrame):
@@ -31,15 +32,21 @@ class VerdictBanner(QFrame):
         self.explanation = plain_label(parent=self)
         self.notes = plain_label(parent=self)
         self.unchecked = plain_label(parent=self)
+        self.deep = deep_button(self)  # under the checks not run: run the deep ones held back on request
         text = QVBoxLayout()
         text.setSpacing(4)
         for w in (self.headline, self.strength, self.also, self.explanation, self.notes, self.unchecked):
             text.addWidget(w)
+        text.addWidget(self.deep, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout(self)
         row.setContentsMargins(14, 12, 14, 12)
         row.addWidget(self.icon)
         row.addLayout(text, 1)
         self.view: BannerView | None = None
+
+    def set_deep(self, state: str) -> None:
+        """:func:`ui.presenters.deep_checks_state` of the file shown."""
+        show_deep(self.deep, state)
 
     def set_view(self, view: BannerView) -> None:
         self.view = view

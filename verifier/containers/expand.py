@@ -64,14 +64,7 @@ def expand(media: MediaFile, expansion: Expansion | None) -> dict[str, Any]:
     writer = MemberWriter(folder, tally)
     facts: dict[str, Any] = {"kind": kind}
     try:
-        if kind == EMAIL:
-            facts.update(_expand_email(media, writer))
-        elif kind == MBOX:
-            facts.update(expand_mbox(media.path, writer))
-        elif kind in (ZIP, OOXML):
-            facts.update(expand_zip(media.path, writer, ooxml=kind == OOXML))
-        else:
-            facts.update(expand_pdf(media.path, writer))
+        facts.update(read_members(kind, media, writer))
     except (ValueError, OSError) as exc:  # the readers' own "unreadable" errors are ValueErrors
         if not writer.members:
             raise ContainerUnreadable(str(exc)[:500]) from exc
@@ -80,6 +73,19 @@ def expand(media: MediaFile, expansion: Expansion | None) -> dict[str, Any]:
     facts["limits"] = [h.as_dict() for h in tally.hits]
     facts["inflated_bytes"] = tally.inflated_bytes
     return facts
+
+
+def read_members(kind: str, media: MediaFile, writer: MemberWriter) -> dict[str, Any]:
+    """Hand each member of a container of ``kind`` to ``writer``; the facts of the reading."""
+    if kind == EMAIL:
+        return _expand_email(media, writer)
+    if kind == MBOX:
+        return expand_mbox(media.path, writer)
+    if kind in (ZIP, OOXML):
+        return expand_zip(media.path, writer, ooxml=kind == OOXML)
+    if kind == PDF:
+        return expand_pdf(media.path, writer)
+    raise ContainerUnreadable("not a container")
 
 
 def _expand_email(media: MediaFile, writer: MemberWriter) -> dict[str, Any]:

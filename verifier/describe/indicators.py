@@ -186,7 +186,7 @@ def _differs_text(value: Any, lang: str) -> str:
 
 
 def _face_items(faces: Any, lang: str) -> tuple[Item, ...]:
-    if not isinstance(faces, Mapping):
+    if not isinstance(faces, Mapping) or not faces:  # no facts: the check did not run (it says why)
         return ()
     if not faces.get("finder"):
         code = str(faces.get("reason") or "")
