@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .describe import describe, joined, technical
+from .describe import describe, technical
 from .describe.indicators import indicator_lines, indicator_note
 from .textsafe import for_terminal
 
@@ -30,10 +30,7 @@ def row(d: dict, lang: str = "en", depth: int = 0) -> str:
     ids = sorted({_signal_label(s) for s in d.get("signals", []) if s["id"] != "c2pa.manifest"})
     words = describe(d, lang)
     said = words.headline if words.readable else f"{words.headline}: {technical(d.get('error'))}"
-    reasons: dict[str, list[str]] = {}  # checks not run for the same reason share one note
-    for name, why in words.unchecked:
-        reasons.setdefault(why, []).append(name)
-    failed = "".join(f"  ! {joined(names, lang)}: {why}" for why, names in reasons.items())
+    failed = "".join(f"  ! {names}: {why}" for names, why in words.unchecked)  # one per reason
     note = indicator_note(d, lang)  # advisory: after the verdict, never part of it
     advisory = f"  ~ {note}" if note else ""
     line = for_terminal(f"{v['code']:<25} {v['strength']:<9} {path}  [{', '.join(ids)}]  {said}{failed}{advisory}")

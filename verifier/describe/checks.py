@@ -12,7 +12,7 @@ from typing import Any
 
 from .kinds import detector_title
 from .read import detector_of, get, sval
-from .text import has, lang_of, quote, t, t_or, technical
+from .text import has, joined, lang_of, quote, t, t_or, technical
 
 FAILED = ("error", "timeout")
 # failures whose English message says more than the code's words (it names the library's complaint)
@@ -61,8 +61,13 @@ def reason_text(ev: Any, lang: str) -> str:
 
 
 def unchecked_rows(verdict: Any, detectors: list[Any], lang: str) -> list[tuple[str, str]]:
-    """(check, why) for every check the verdict does not cover."""
+    """(checks, why) for the checks the verdict does not cover: one row per reason, the checks
+    that share it named together (three deep checks held on request are one row, not three)."""
     by_name = {detector_of(e): e for e in detectors}
     names = [str(n) for n in get(verdict, "unchecked") or ()]
     names += [n for n, e in by_name.items() if sval(e, "status") in FAILED and n not in names]
-    return [(detector_name(n, lang), reason_text(by_name.get(n), lang)) for n in names]
+    rows = [(detector_name(n, lang), reason_text(by_name.get(n), lang)) for n in names]
+    reasons: dict[str, list[str]] = {}  # checks not run for the same reason: one row, named together
+    for name, why in rows:
+        reasons.setdefault(why, []).append(name)
+    return [(joined(group, lang), why) for why, group in reasons.items()]
