@@ -70,8 +70,10 @@ def _timeout(text: str) -> tuple[str, float]:
 
 
 class DetectorNames(Container[str]):
-    """The registered detectors' names, as ``--disable`` choices: read from their specs only when a
-    value is checked (building the parser imports no detector)."""
+    """The registered detectors' names, as ``--disable`` choices. A built-in name is checked
+    against :data:`verifier.detectors.NAMES` (no detector module, nor numpy, is imported: the
+    workers start after the arguments are read); any other value against the loaded specs (a
+    detector registered at run time, or the error message's list)."""
 
     def names(self) -> tuple[str, ...]:
         from .detectors import specs  # noqa: PLC0415 - the detectors load on first use
@@ -79,7 +81,9 @@ class DetectorNames(Container[str]):
         return tuple(s.name for s in specs())
 
     def __contains__(self, name: object) -> bool:
-        return name in self.names()
+        from .detectors import NAMES  # noqa: PLC0415
+
+        return name in NAMES or name in self.names()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names())

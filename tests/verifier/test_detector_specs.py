@@ -10,7 +10,7 @@ import pytest
 
 from verifier.advisory import advisory_detectors, is_advisory
 from verifier.config import default_timeouts, profiles
-from verifier.detectors import REGISTRY, builtin_detectors, kinds, specs
+from verifier.detectors import NAMES, REGISTRY, builtin_detectors, kinds, specs
 from verifier.detectors.docs_table import markdown
 from verifier.detectors.spec import VIEWS, DetectorSpec, SignalKind
 
@@ -22,6 +22,7 @@ def test_every_registered_detector_declares_a_spec_under_its_own_name() -> None:
     dets = builtin_detectors()
     assert len(dets) == len(REGISTRY) == len(specs())
     assert [d.name for d in dets] == [s.name for s in specs()]
+    assert list(NAMES) == [s.name for s in specs()]  # the names the command line knows unimported
     assert len({s.name for s in specs()}) == len(specs())
     for s in specs():
         assert isinstance(s, DetectorSpec) and s.view in VIEWS and s.timeout > 0

@@ -26,6 +26,24 @@ def test_a_worker_imports_no_detector_before_a_task_names_one():
     assert out.stdout.strip() == "[]"
 
 
+def test_reading_disable_switches_imports_no_detector():
+    # The workers start after the arguments are read: a built-in --disable name is checked
+    # against the names table, not by importing every detector (and numpy) first.
+    code = ("import sys; from verifier.cli import build_parser; "
+            "a = build_parser().parse_args(['scan', '--disable', 'copy_move', '--disable', 'forensic_faces', 'x']); "
+            "print(a.disable, sorted(m for m in sys.modules if m.startswith('verifier.detectors.') "
+            "and m not in ('verifier.detectors.base', 'verifier.detectors.spec') or m in ('numpy', 'cv2', 'c2pa')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['copy_move', 'forensic_faces'] []"
+
+
+def test_an_unknown_disable_name_is_still_refused(capsys):
+    from verifier import cli
+
+    assert cli.main(["scan", "--disable", "no_such_check", "x"]) == cli.EXIT_USAGE
+    assert "no_such_check" in capsys.readouterr().err
+
+
 def test_the_builtin_tuple_is_built_once_on_first_use():
     from verifier import detectors
 

@@ -38,6 +38,14 @@ REGISTRY: tuple[str, ...] = (
     "reference:ReferenceDetector",
 )
 
+# Their names (``spec.name``), in the same order, known without importing them: the command
+# line checks ``--disable NAME`` against this before any detector module (or numpy) is loaded.
+# tests/verifier/test_detector_specs.py checks that it matches the specs.
+NAMES: tuple[str, ...] = (
+    "file", "metadata", "c2pa", "text_label", "container", "audio_cue", "watermark", "visible_label",
+    "thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views", "forensic_faces", "reference",
+)
+
 _BUILTIN: tuple[Detector, ...] | None = None
 
 
@@ -111,6 +119,7 @@ def by_name(name: str) -> Detector:
 
 __all__ = [
     "BUILTIN_DETECTORS",
+    "NAMES",
     "REGISTRY",
     "Context",
     "Detector",
