@@ -13,11 +13,15 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import cli_cases
 from .config import DEFAULT_PROFILE, PROFILE_NAMES, Config, user_data_dir
 from .table import HEADER, row
 from .textsafe import for_terminal
+
+if TYPE_CHECKING:
+    from .detectors.base import Context
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
 EXIT_CTRL_C = 130  # what a shell reports for Ctrl-C
@@ -238,12 +242,22 @@ def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
     config = config_from(args)
     if not index_references(config):
         raise SystemExit(EXIT_USAGE)
-    # The workers start before this process imports the detectors (~0.2 s): both run at once.
-    isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb)
+    # The workers start before this process imports the detectors (~0.2 s): both run at once,
+    # and the first worker loads what nearly every file needs (the C2PA SDK, trust lists) meanwhile.
+    isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb,
+                          _every_file(config))
     try:
         return _analyse(args, config)
     finally:
         isolation.discard_early()
+
+
+def _every_file(config: Config) -> tuple[tuple[str, ...], Context]:
+    """The checks nearly every file gets (in every profile; those not switched off), as refs for
+    a worker to prepare, named without importing them."""
+    from .detectors import EVERY_FILE, Context, refs_of
+
+    return refs_of(tuple(n for n in EVERY_FILE if n not in config.disabled)), Context(config=config)
 
 
 def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict, bool]:

@@ -681,17 +681,21 @@ def _timeout_message(task: Task) -> str:
 _early: tuple[tuple[int, int], ProcessRunner] | None = None
 
 
-def start_early(isolation: str, workers: int, memory_limit_mb: int) -> None:
+def start_early(isolation: str, workers: int, memory_limit_mb: int,
+                prepare: tuple[tuple[str, ...], Context] | None = None) -> None:
     """Start a pool's workers now, for the next :func:`make_runner` with the same settings.
 
     The CLI calls this before it imports the detectors, so that the workers' start-up runs at
-    the same time as its own instead of after it.
+    the same time as its own instead of after it. ``prepare`` (detector refs, context): have the
+    first worker load these detectors' libraries meanwhile (:meth:`ProcessRunner.prepare`).
     """
     global _early  # noqa: PLW0603 - one pool handed over within this process
     discard_early()
     if isolation == "process":
         runner = ProcessRunner(workers, memory_limit_mb)
         runner.warm()
+        if prepare is not None and prepare[0]:
+            runner.prepare(*prepare)
         _early = ((workers, memory_limit_mb), runner)
 
 

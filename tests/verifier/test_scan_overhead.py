@@ -104,6 +104,30 @@ def test_workers_started_early_are_handed_to_the_next_matching_runner():
         early.close()
 
 
+def test_the_early_pool_prepares_the_every_file_checks_that_are_switched_on():
+    from verifier import cli
+    from verifier.detectors import refs_of
+
+    config = cli.config_from(cli.build_parser().parse_args(["scan", "--disable", "c2pa", "x"]))
+    refs, ctx = cli._every_file(config)  # noqa: SLF001
+    assert refs == refs_of(("metadata",)) and ctx.config is config
+    isolation.start_early("process", 1, 1024, cli._every_file(cli.config_from(  # noqa: SLF001
+        cli.build_parser().parse_args(["scan", "x"]))))
+    try:
+        early = isolation._early[1]  # noqa: SLF001
+        w = early._workers[0]  # noqa: SLF001
+        assert w.prepared and early.capacity() == 0  # no task before the preparation is done
+        deadline = time.monotonic() + 60
+        while w.preparing and time.monotonic() < deadline:
+            early.poll(0.5)
+        assert not w.preparing and early.capacity() == 1
+        maps = Path(f"/proc/{w.proc.pid}/maps")
+        if maps.exists():  # Linux: the worker has the C2PA SDK's library loaded already
+            assert "libc2pa" in maps.read_text()
+    finally:
+        isolation.discard_early()
+
+
 def test_an_unclaimed_early_pool_is_stopped():
     isolation.start_early("process", 1, 1024)
     procs = [w.proc for w in isolation._early[1]._workers]  # noqa: SLF001
