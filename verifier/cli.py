@@ -22,6 +22,7 @@ from .textsafe import for_terminal
 
 if TYPE_CHECKING:
     from .detectors.base import Context
+    from .isolation import ProcessRunner
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
 EXIT_CTRL_C = 130  # what a shell reports for Ctrl-C
@@ -244,12 +245,13 @@ def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
         raise SystemExit(EXIT_USAGE)
     # The workers start before this process imports the detectors (~0.2 s): both run at once,
     # and the first worker loads what nearly every file needs (the C2PA SDK, trust lists) meanwhile.
-    isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb,
-                          _every_file(config))
+    early = isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb,
+                                  _every_file(config))
     try:
-        return _analyse(args, config)
+        return _analyse(args, config, early)
     finally:
-        isolation.discard_early()
+        if early is not None:
+            early.close()  # (the scan closed it already, unless it failed before)
 
 
 def _every_file(config: Config) -> tuple[tuple[str, ...], Context]:
@@ -260,8 +262,10 @@ def _every_file(config: Config) -> tuple[tuple[str, ...], Context]:
     return refs_of(tuple(n for n in EVERY_FILE if n not in config.disabled)), Context(config=config)
 
 
-def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict, bool]:
+def _analyse(args: argparse.Namespace, config: Config,
+             runner: ProcessRunner | None) -> tuple[list[dict], dict, bool]:
     from .about import tool_info
+    from .isolation import network_state
     from .pipeline import FileFailed, scan
     from .report.json_report import failed_dict, file_dict
 
@@ -272,7 +276,7 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
     files: list[dict] = []
     unreadable = False
     # closing: an error or Ctrl-C in this loop still stops the scan's workers at once
-    with closing(scan(args.paths, config, recursive=args.recursive)) as results:
+    with closing(scan(args.paths, config, recursive=args.recursive, runner=runner)) as results:
         for result in results:
             if isinstance(result, FileFailed):
                 unreadable = unreadable or not result.parent  # a member that fails is its container's news
@@ -283,7 +287,9 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
             files.append(d)
             if getattr(args, "progress", None):
                 args.progress(d)
-    return files, tool_info(config), unreadable
+    # the network isolation that held for these files: what this scan's workers reported
+    network = network_state(config.isolation, runner.reported if runner is not None else None)
+    return files, tool_info(config, network), unreadable
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
