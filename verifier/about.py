@@ -10,6 +10,7 @@ from typing import Any
 from . import __version__
 from .config import Config
 from .isolation import network_state
+from .sandbox import Isolation
 from .trust import discover
 
 
@@ -29,7 +30,9 @@ def trust_status(config: Config) -> list[dict[str, Any]]:
     return [s.to_json() for s in list_status(config.trust_dirs, config.user_anchors)]
 
 
-def tool_info(config: Config) -> dict[str, Any]:
+def tool_info(config: Config, network: Isolation | None = None) -> dict[str, Any]:
+    """``network``: what the scan's workers reported (``isolation.network_state(..., runner.reported)``);
+    None: what a worker would get on this machine (or inline mode's state)."""
     store = discover(config.trust_dirs, config.user_anchors)
     return {
         "name": "verifier",
@@ -40,5 +43,5 @@ def tool_info(config: Config) -> dict[str, Any]:
         "python": platform.python_version(),
         "profile": config.profile,  # the checks chosen (verifier.config.profiles())
         # what keeps the detectors off the network (verifier.sandbox; docs/OFFLINE.md)
-        "network": network_state(config.isolation).describe(),
+        "network": (network or network_state(config.isolation)).describe(),
     }

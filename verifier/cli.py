@@ -13,11 +13,16 @@ from collections.abc import Callable, Container, Iterator, Sequence
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import cli_cases
 from .config import DEFAULT_PROFILE, PROFILE_NAMES, Config, user_data_dir
 from .table import HEADER, row
 from .textsafe import for_terminal
+
+if TYPE_CHECKING:
+    from .detectors.base import Context
+    from .isolation import ProcessRunner
 
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE = 0, 2, 3
 EXIT_CTRL_C = 130  # what a shell reports for Ctrl-C
@@ -70,8 +75,10 @@ def _timeout(text: str) -> tuple[str, float]:
 
 
 class DetectorNames(Container[str]):
-    """The registered detectors' names, as ``--disable`` choices: read from their specs only when a
-    value is checked (building the parser imports no detector)."""
+    """The registered detectors' names, as ``--disable`` choices. A built-in name is checked
+    against :data:`verifier.detectors.NAMES` (no detector module, nor numpy, is imported: the
+    workers start after the arguments are read); any other value against the loaded specs (a
+    detector registered at run time, or the error message's list)."""
 
     def names(self) -> tuple[str, ...]:
         from .detectors import specs  # noqa: PLC0415 - the detectors load on first use
@@ -79,7 +86,9 @@ class DetectorNames(Container[str]):
         return tuple(s.name for s in specs())
 
     def __contains__(self, name: object) -> bool:
-        return name in self.names()
+        from .detectors import NAMES  # noqa: PLC0415
+
+        return name in NAMES or name in self.names()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names())
@@ -236,16 +245,29 @@ def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
     config = config_from(args)
     if not index_references(config):
         raise SystemExit(EXIT_USAGE)
-    # The workers start before this process imports the detectors (~0.2 s): both run at once.
-    isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb)
+    # The workers start before this process imports the detectors (~0.2 s): both run at once,
+    # and the first worker loads what nearly every file needs (the C2PA SDK, trust lists) meanwhile.
+    early = isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb,
+                                  _every_file(config))
     try:
-        return _analyse(args, config)
+        return _analyse(args, config, early)
     finally:
-        isolation.discard_early()
+        if early is not None:
+            early.close()  # (the scan closed it already, unless it failed before)
 
 
-def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict, bool]:
+def _every_file(config: Config) -> tuple[tuple[str, ...], Context]:
+    """The checks nearly every file gets (in every profile; those not switched off), as refs for
+    a worker to prepare, named without importing them."""
+    from .detectors import EVERY_FILE, Context, refs_of
+
+    return refs_of(tuple(n for n in EVERY_FILE if n not in config.disabled)), Context(config=config)
+
+
+def _analyse(args: argparse.Namespace, config: Config,
+             runner: ProcessRunner | None) -> tuple[list[dict], dict, bool]:
     from .about import tool_info
+    from .isolation import network_state
     from .pipeline import FileFailed, scan
     from .report.json_report import failed_dict, file_dict
 
@@ -256,7 +278,7 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
     files: list[dict] = []
     unreadable = False
     # closing: an error or Ctrl-C in this loop still stops the scan's workers at once
-    with closing(scan(args.paths, config, recursive=args.recursive)) as results:
+    with closing(scan(args.paths, config, recursive=args.recursive, runner=runner)) as results:
         for result in results:
             if isinstance(result, FileFailed):
                 unreadable = unreadable or not result.parent  # a member that fails is its container's news
@@ -267,7 +289,9 @@ def _analyse(args: argparse.Namespace, config: Config) -> tuple[list[dict], dict
             files.append(d)
             if getattr(args, "progress", None):
                 args.progress(d)
-    return files, tool_info(config), unreadable
+    # the network isolation that held for these files: what this scan's workers reported
+    network = network_state(config.isolation, runner.reported if runner is not None else None)
+    return files, tool_info(config, network), unreadable
 
 
 def cmd_scan(args: argparse.Namespace) -> int:

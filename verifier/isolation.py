@@ -15,12 +15,13 @@ import logging
 import multiprocessing as mp
 import os
 import queue
+import functools
 import signal
 import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
@@ -353,8 +354,6 @@ class NativeOutput:
 
 PREPARED = "prepared"  # a worker's answer to Prepare
 NOTHING = object()  # _Worker.receive: no answer yet (only the isolation report was read)
-# The isolation each worker of this process reported (verifier.sandbox), with how many did.
-_SEEN: dict[Isolation, int] = {}
 PREPARE_LIMIT = 120.0  # seconds a worker may spend preparing before it is replaced
 
 
@@ -414,8 +413,38 @@ def _restore_sigint(previous: Any) -> None:
         signal.signal(signal.SIGINT, previous)
 
 
-# Workers started and not yet stopped, in this process: stop_all() ends any a runner left behind.
-_LIVE: "weakref.WeakSet[_Worker]" = weakref.WeakSet()
+class LiveWorkers:
+    """The worker processes this process has started and not yet stopped.
+
+    One per process (:data:`LIVE`), and deliberately not passed around like a scan's state: it
+    holds no scan's data, only this process's own children, and it exists for the case where
+    passing fails. :func:`stop_all` (the command line, before it exits, whatever happened) must
+    reach every worker, including those of a runner abandoned by an error or Ctrl-C before its
+    ``close()`` and of runners made deep inside other code (archive sweeps, the GUI's scanner);
+    a registry handed to each would be missed by exactly the runner it was needed for.
+    Weak references: a worker that is gone costs nothing here."""
+
+    def __init__(self) -> None:
+        self._workers: "weakref.WeakSet[_Worker]" = weakref.WeakSet()
+
+    def add(self, w: "_Worker") -> None:
+        self._workers.add(w)
+
+    def discard(self, w: "_Worker") -> None:
+        self._workers.discard(w)
+
+    def __len__(self) -> int:
+        return len(self._workers)
+
+    def kill_all(self) -> None:
+        for w in list(self._workers):
+            try:
+                w.kill()
+            except (OSError, ValueError):
+                pass
+
+
+LIVE = LiveWorkers()
 
 
 WORKER_NAME = "verifier-worker"
@@ -445,7 +474,8 @@ def _without_parent_main() -> None:
 
 
 class _Worker:
-    def __init__(self, memory_limit_mb: int, threads: int = 0) -> None:
+    def __init__(self, memory_limit_mb: int, threads: int = 0,
+                 reported: dict[Isolation, int] | None = None) -> None:
         _without_parent_main()
         ctx = mp.get_context("spawn")
         self.conn, child = ctx.Pipe()
@@ -459,9 +489,11 @@ class _Worker:
             self.proc.start()
         finally:
             _restore_sigint(previous)
-        _LIVE.add(self)
+        LIVE.add(self)
         child.close()
         self.isolation: Isolation | None = None  # what the worker reported first
+        # its runner's tally of what its workers reported (ProcessRunner.reported)
+        self._reported = reported if reported is not None else {}
         self.task: Task | None = None
         self.started = 0.0
         self.prepared = False  # a Prepare was sent (once per worker)
@@ -474,7 +506,7 @@ class _Worker:
             if not isinstance(msg, Isolation):
                 return msg
             self.isolation = msg
-            _SEEN[msg] = _SEEN.get(msg, 0) + 1
+            self._reported[msg] = self._reported.get(msg, 0) + 1
             if not self.conn.poll(0):
                 return NOTHING
 
@@ -484,7 +516,7 @@ class _Worker:
             self.proc.join(5)
         finally:
             self.conn.close()
-            _LIVE.discard(self)
+            LIVE.discard(self)
 
     def ask_to_stop(self) -> None:
         try:
@@ -499,7 +531,7 @@ class _Worker:
             self.proc.kill()
             self.proc.join(5)
         self.conn.close()
-        _LIVE.discard(self)
+        LIVE.discard(self)
 
 
 class ProcessRunner:
@@ -517,12 +549,18 @@ class ProcessRunner:
         self._memory = memory_limit_mb
         self._threads = threads_per_worker(self._size)
         self._workers: list[_Worker] = []
+        # What this pool's workers reported about their isolation (verifier.sandbox), with how
+        # many did: read by network_state() for the report of the files this pool analysed.
+        self.reported: dict[Isolation, int] = {}
+
+    def _spawn(self) -> _Worker:
+        return _Worker(self._memory, self._threads, self.reported)
 
     def _idle_worker(self) -> _Worker:
         for w in self._workers:
             if w.task is None and not w.preparing:
                 return w
-        w = _Worker(self._memory, self._threads)
+        w = self._spawn()
         self._workers.append(w)
         return w
 
@@ -531,7 +569,7 @@ class ProcessRunner:
         the caller's own work (imports, typing and hashing the first files) instead of following
         the first task."""
         while len(self._workers) < self._allowed:
-            self._workers.append(_Worker(self._memory, self._threads))
+            self._workers.append(self._spawn())
 
     def prepare(self, detector_refs: tuple[str, ...], ctx: Context) -> None:
         """Ask each started, idle, not yet prepared worker to load these detectors now (see
@@ -678,36 +716,26 @@ def _timeout_message(task: Task) -> str:
     return f"did not finish within {task.timeout:g} s and was stopped"
 
 
-_early: tuple[tuple[int, int], ProcessRunner] | None = None
-
-
-def start_early(isolation: str, workers: int, memory_limit_mb: int) -> None:
-    """Start a pool's workers now, for the next :func:`make_runner` with the same settings.
+def start_early(isolation: str, workers: int, memory_limit_mb: int,
+                prepare: tuple[tuple[str, ...], Context] | None = None) -> ProcessRunner | None:
+    """A pool whose workers start now, for the caller to pass to its scan (``runner=``); None
+    when the detectors do not run in processes.
 
     The CLI calls this before it imports the detectors, so that the workers' start-up runs at
-    the same time as its own instead of after it.
+    the same time as its own instead of after it. ``prepare`` (detector refs, context): have the
+    first worker load these detectors' libraries meanwhile (:meth:`ProcessRunner.prepare`). The
+    caller closes the pool (a scan given it closes it when done; closing twice is harmless).
     """
-    global _early  # noqa: PLW0603 - one pool handed over within this process
-    discard_early()
-    if isolation == "process":
-        runner = ProcessRunner(workers, memory_limit_mb)
-        runner.warm()
-        _early = ((workers, memory_limit_mb), runner)
-
-
-def discard_early() -> None:
-    """Stop a pool started early that no :func:`make_runner` took."""
-    global _early  # noqa: PLW0603
-    if _early is not None:
-        _early[1].close()
-        _early = None
+    if isolation != "process":
+        return None
+    runner = ProcessRunner(workers, memory_limit_mb)
+    runner.warm()
+    if prepare is not None and prepare[0]:
+        runner.prepare(*prepare)
+    return runner
 
 
 def make_runner(isolation: str, workers: int, memory_limit_mb: int) -> Runner:
-    global _early  # noqa: PLW0603
-    if isolation == "process" and _early is not None and _early[0] == (workers, memory_limit_mb):
-        runner, _early = _early[1], None
-        return runner
     if isolation == "inline":
         return InlineRunner(workers)
     if isolation == "process":
@@ -715,48 +743,41 @@ def make_runner(isolation: str, workers: int, memory_limit_mb: int) -> Runner:
     raise ValueError(f"unknown isolation mode {isolation!r}")
 
 
-
 def stop_all() -> None:
     """End and reap every worker process this process still has (the CLI calls it before it
-    exits, whatever happened: a finished scan, an error, Ctrl-C)."""
-    discard_early()
-    for w in list(_LIVE):
-        try:
-            w.kill()
-        except (OSError, ValueError):
-            pass
+    exits, whatever happened: a finished scan, an error, Ctrl-C); see :class:`LiveWorkers`."""
+    LIVE.kill_all()
 
 
-def network_state(isolation: str) -> Isolation:
-    """What keeps the detectors off the network: what the workers reported (the weakest, if they
-    differ), else what a worker would get on this machine (:func:`probe`)."""
-    weak = [s for s in _SEEN if not s.enforced]
+def network_state(isolation: str, reported: Mapping[Isolation, int] | None = None) -> Isolation:
+    """What keeps the detectors off the network: what the scan's workers reported
+    (``ProcessRunner.reported``; the weakest, if they differ), else what a worker would get on
+    this machine (:func:`probe`)."""
+    reported = reported or {}
+    weak = [s for s in reported if not s.enforced]
     if weak:
         return weak[0]
-    if _SEEN:
-        return next(iter(_SEEN))
+    if reported:
+        return next(iter(reported))
     if isolation == "inline":
         return Isolation(False, "the detectors ran inside this process (inline mode)")
     return probe()
 
 
-_probed: Isolation | None = None
-
-
+@functools.cache
 def probe() -> Isolation:
-    """Ask a fresh, single-threaded interpreter to isolate itself, as a worker would (once)."""
-    global _probed  # noqa: PLW0603 - one answer per process
-    if _probed is None:
-        import subprocess
-        from pathlib import Path
+    """Ask a fresh, single-threaded interpreter to isolate itself, as a worker would (once per
+    process: the answer is a fact about this machine and this interpreter, not about any scan,
+    so it is memoised rather than passed around)."""
+    import subprocess
+    from pathlib import Path
 
-        code = ("import sys; sys.path.insert(0, sys.argv[1]); from verifier.sandbox import isolate; "
-                "s = isolate(); print(int(s.enforced), s.how, sep='|')")
-        try:
-            out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parent.parent)],
-                                 capture_output=True, text=True, timeout=20, check=True).stdout.strip()
-            flag, _, how = out.partition("|")
-            _probed = Isolation(flag == "1", how or "the isolation probe said nothing")
-        except (OSError, subprocess.SubprocessError) as exc:
-            _probed = Isolation(False, f"the isolation probe failed ({type(exc).__name__})")
-    return _probed
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from verifier.sandbox import isolate; "
+            "s = isolate(); print(int(s.enforced), s.how, sep='|')")
+    try:
+        out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).resolve().parent.parent)],
+                             capture_output=True, text=True, timeout=20, check=True).stdout.strip()
+        flag, _, how = out.partition("|")
+        return Isolation(flag == "1", how or "the isolation probe said nothing")
+    except (OSError, subprocess.SubprocessError) as exc:
+        return Isolation(False, f"the isolation probe failed ({type(exc).__name__})")

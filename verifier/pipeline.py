@@ -660,11 +660,13 @@ def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detecto
 
 
 def scan(paths: Iterable[Path | str], config: Config | None = None, recursive: bool = True,
-         detectors: Sequence[Detector] = BUILTIN_DETECTORS) -> Generator[Report | FileFailed, None, None]:
+         detectors: Sequence[Detector] = BUILTIN_DETECTORS,
+         runner: Runner | None = None) -> Generator[Report | FileFailed, None, None]:
     """Analyse paths and yield a Report (or FileFailed) per file, in completion order; a
-    container's members follow it, in their order inside it (held until the container is done)."""
+    container's members follow it, in their order inside it (held until the container is done).
+    ``runner``: one already started (the CLI's early workers), closed at the end."""
     held: dict[str, list[Report | FileFailed]] = {}
-    with Scanner(config, detectors) as scanner:
+    with Scanner(config, detectors, runner) as scanner:
         scanner.submit(paths, recursive)
         for ev in scanner.events():
             if isinstance(ev, FileDone | FileFailed):

@@ -60,9 +60,15 @@ def main(argv: list[str]) -> int:
         verdicts = {str(e.path): e.report.verdict.code.value if e.report else None
                     for e in app.controller.entries.values()}
         from verifier.about import tool_info
+        from verifier.isolation import network_state
 
-        network = tool_info(app.controller.config)["network"]
-        print(json.dumps({"verdicts": verdicts, "exports": written, "network": network}))
+        reported: dict = {}  # what the window's workers reported (its scanners' pools)
+        for worker in app.controller._workers.values():  # noqa: SLF001
+            reported.update(getattr(getattr(worker.scanner, "_runner", None), "reported", None) or {})
+        config = app.controller.config
+        network = tool_info(config, network_state(config.isolation, reported))["network"]
+        print(json.dumps({"verdicts": verdicts, "exports": written, "network": network,
+                          "workers_reported": sum(reported.values())}))
         return 0
     finally:
         app.shutdown()

@@ -153,7 +153,7 @@ def test_the_desktop_app_opens_no_internet_socket(tmp_path: Path) -> None:
     from verifier.isolation import probe
 
     # the window's workers isolate themselves as the CLI's do (the GUI's __main__ imports Qt)
-    assert result["network"] == probe().describe()
+    assert result["workers_reported"] >= 1 and result["network"] == probe().describe()
 
 
 @pytest.mark.corpus

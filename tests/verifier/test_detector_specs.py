@@ -10,7 +10,7 @@ import pytest
 
 from verifier.advisory import advisory_detectors, is_advisory
 from verifier.config import default_timeouts, profiles
-from verifier.detectors import REGISTRY, builtin_detectors, kinds, specs
+from verifier.detectors import EVERY_FILE, NAMES, REGISTRY, builtin_detectors, kinds, refs_of, specs
 from verifier.detectors.docs_table import markdown
 from verifier.detectors.spec import VIEWS, DetectorSpec, SignalKind
 
@@ -22,10 +22,20 @@ def test_every_registered_detector_declares_a_spec_under_its_own_name() -> None:
     dets = builtin_detectors()
     assert len(dets) == len(REGISTRY) == len(specs())
     assert [d.name for d in dets] == [s.name for s in specs()]
+    assert list(NAMES) == [s.name for s in specs()]  # the names the command line knows unimported
     assert len({s.name for s in specs()}) == len(specs())
     for s in specs():
         assert isinstance(s, DetectorSpec) and s.view in VIEWS and s.timeout > 0
         assert s.title.en and CJK.search(s.title.zh), s.name
+
+
+def test_the_every_file_checks_are_named_by_ref_without_importing_and_in_every_profile() -> None:
+    from verifier.isolation import detector_ref
+
+    assert refs_of(EVERY_FILE) == tuple(detector_ref(d) for d in builtin_detectors() if d.name in EVERY_FILE)
+    assert refs_of(("c2pa", "no_such_check")) == refs_of(("c2pa",))
+    for profile in profiles().values():
+        assert profile.detectors is None or set(EVERY_FILE) <= profile.detectors
 
 
 def test_derived_settings_match_the_specs() -> None:

@@ -26,6 +26,24 @@ def test_a_worker_imports_no_detector_before_a_task_names_one():
     assert out.stdout.strip() == "[]"
 
 
+def test_reading_disable_switches_imports_no_detector():
+    # The workers start after the arguments are read: a built-in --disable name is checked
+    # against the names table, not by importing every detector (and numpy) first.
+    code = ("import sys; from verifier.cli import build_parser; "
+            "a = build_parser().parse_args(['scan', '--disable', 'copy_move', '--disable', 'forensic_faces', 'x']); "
+            "print(a.disable, sorted(m for m in sys.modules if m.startswith('verifier.detectors.') "
+            "and m not in ('verifier.detectors.base', 'verifier.detectors.spec') or m in ('numpy', 'cv2', 'c2pa')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['copy_move', 'forensic_faces'] []"
+
+
+def test_an_unknown_disable_name_is_still_refused(capsys):
+    from verifier import cli
+
+    assert cli.main(["scan", "--disable", "no_such_check", "x"]) == cli.EXIT_USAGE
+    assert "no_such_check" in capsys.readouterr().err
+
+
 def test_the_builtin_tuple_is_built_once_on_first_use():
     from verifier import detectors
 
@@ -73,26 +91,86 @@ def test_a_failing_applies_to_is_still_reported_by_the_runner(tmp_path):
     assert ready[0].status is Status.ERROR and "broken decision" in ready[0].error
 
 
-def test_workers_started_early_are_handed_to_the_next_matching_runner():
-    isolation.start_early("process", 2, 1024)
+def test_workers_started_early_are_passed_to_the_scan_that_uses_them(tmp_path):
+    from verifier.pipeline import scan
+
+    note = tmp_path / "note.txt"
+    note.write_bytes(b"MARK\n")
+    early = isolation.start_early("process", 2, 1024)
+    assert early is not None
     try:
-        early = isolation._early[1]  # noqa: SLF001
         assert len(early._workers) == 1 and early._workers[0].proc.is_alive()  # noqa: SLF001
-        assert isolation.make_runner("process", 1, 1024) is not early  # other settings: a new pool
-        assert isolation.make_runner("process", 2, 1024) is early
-        assert isolation._early is None  # noqa: SLF001
+        procs = [w.proc for w in early._workers]  # noqa: SLF001
+        assert isolation.make_runner("process", 2, 1024) is not early  # nothing handed over in secret
+        reports = list(scan([note], Config(trust_dirs=()), detectors=(LabelIfMarked(),), runner=early))
+        assert [e.status for e in reports[0].evidence] == [Status.OK]
+        # the scan used this pool (its worker reported its isolation to it) and closed it
+        assert sum(early.reported.values()) == 1 and not early._workers  # noqa: SLF001
+        assert all(p.exitcode == 0 for p in procs)
     finally:
-        isolation.discard_early()
         early.close()
 
 
-def test_an_unclaimed_early_pool_is_stopped():
-    isolation.start_early("process", 1, 1024)
-    procs = [w.proc for w in isolation._early[1]._workers]  # noqa: SLF001
-    isolation.discard_early()
-    assert isolation._early is None and not any(p.is_alive() for p in procs)  # noqa: SLF001
-    isolation.start_early("inline", 1, 1024)
-    assert isolation._early is None  # noqa: SLF001
+def test_each_pool_keeps_what_its_own_workers_reported():
+    first, second = ProcessRunner(1, 1024), ProcessRunner(1, 1024)
+    try:
+        first.warm()
+        w = first._workers[0]  # noqa: SLF001
+        assert w.conn.poll(60), "the worker never reported"
+        w.receive()
+        assert sum(first.reported.values()) == 1 and second.reported == {}
+        state = next(iter(first.reported))
+        assert isolation.network_state("process", first.reported) == state
+        weak = isolation.Isolation(False, "in-process only")
+        assert isolation.network_state("process", {state: 1, weak: 1}) == weak  # the weakest wins
+        assert isolation.network_state("inline").enforced is False
+    finally:
+        first.close()
+        second.close()
+
+
+def test_stop_all_ends_the_workers_of_a_pool_nobody_closed():
+    # in a process of its own: stop_all() ends every worker of the process that calls it
+    code = ("from verifier import isolation; r = isolation.ProcessRunner(2, 1024); r.warm(); r.grow(); "
+            "procs = [w.proc for w in r._workers]; assert len(isolation.LIVE) == 2; isolation.stop_all(); "
+            "print(sum(p.is_alive() for p in procs), len(isolation.LIVE))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["0", "0"]
+
+
+def test_the_early_pool_prepares_the_every_file_checks_that_are_switched_on():
+    from verifier import cli
+    from verifier.detectors import refs_of
+
+    config = cli.config_from(cli.build_parser().parse_args(["scan", "--disable", "c2pa", "x"]))
+    refs, ctx = cli._every_file(config)  # noqa: SLF001
+    assert refs == refs_of(("metadata",)) and ctx.config is config
+    early = isolation.start_early("process", 1, 1024, cli._every_file(cli.config_from(  # noqa: SLF001
+        cli.build_parser().parse_args(["scan", "x"]))))
+    assert early is not None
+    try:
+        w = early._workers[0]  # noqa: SLF001
+        assert w.prepared and early.capacity() == 0  # no task before the preparation is done
+        deadline = time.monotonic() + 60
+        while w.preparing and time.monotonic() < deadline:
+            early.poll(0.5)
+        assert not w.preparing and early.capacity() == 1
+        maps = Path(f"/proc/{w.proc.pid}/maps")
+        if maps.exists():  # Linux: the worker has the C2PA SDK's library loaded already
+            assert "libc2pa" in maps.read_text()
+    finally:
+        early.close()
+
+
+def test_an_early_pool_is_stopped_by_close_and_none_without_processes():
+    early = isolation.start_early("process", 1, 1024)
+    assert early is not None
+    procs = [w.proc for w in early._workers]  # noqa: SLF001
+    early.close()
+    early.close()  # twice is harmless (a scan closes the pool it was given, and so does the CLI)
+    assert not any(p.is_alive() for p in procs)
+    assert isolation.start_early("inline", 1, 1024) is None
 
 
 def test_idle_workers_stop_together_and_cleanly():

@@ -38,6 +38,26 @@ REGISTRY: tuple[str, ...] = (
     "reference:ReferenceDetector",
 )
 
+# Their names (``spec.name``), in the same order, known without importing them: the command
+# line checks ``--disable NAME`` against this before any detector module (or numpy) is loaded.
+# tests/verifier/test_detector_specs.py checks that it matches the specs.
+NAMES: tuple[str, ...] = (
+    "file", "metadata", "c2pa", "text_label", "container", "audio_cue", "watermark", "visible_label",
+    "thumbnail", "double_jpeg", "recapture", "copy_move", "forensic_views", "forensic_faces", "reference",
+)
+# Checks that read nearly every file and load a library or tables on first use (the C2PA SDK and
+# trust lists; the metadata readers). The command line's first worker loads them (``prepare``)
+# while the command line itself is still importing, instead of on the first file.
+EVERY_FILE: tuple[str, ...] = ("metadata", "c2pa")
+
+
+def refs_of(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``verifier.isolation.detector_ref`` of registered detectors, from their names, without
+    importing them."""
+    by_name = dict(zip(NAMES, REGISTRY, strict=True))
+    return tuple(f"{__name__}.{by_name[n]}" for n in names if n in by_name)
+
+
 _BUILTIN: tuple[Detector, ...] | None = None
 
 
@@ -111,6 +131,8 @@ def by_name(name: str) -> Detector:
 
 __all__ = [
     "BUILTIN_DETECTORS",
+    "EVERY_FILE",
+    "NAMES",
     "REGISTRY",
     "Context",
     "Detector",
@@ -122,6 +144,7 @@ __all__ = [
     "builtin_detectors",
     "by_name",
     "kinds",
+    "refs_of",
     "spec_of",
     "specs",
 ]
