@@ -94,7 +94,7 @@ class CaseSession(QObject):
         if self._tool is None or self._tool[0] != id(config):
             from verifier.about import tool_info
 
-            self._tool = (id(config), tool_info(config))
+            self._tool = (id(config), tool_info(config, self.controller.network()))
         return self._tool[1]
 
     def _append(self, action: Any) -> None:

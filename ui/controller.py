@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 
 from verifier import deep_checks
 from verifier.config import Config
+from verifier.sandbox import Isolation
 from verifier.evidence import Evidence, Report, Status
 from verifier.pipeline import (EvidenceReady, FileDone, FileFailed, FileQueued, FileStarted, MemberFound, Scanner,
                                VerdictReady)
@@ -337,6 +338,16 @@ class Controller(QObject):
         if not self.busy():
             self.idle.emit()
 
+    def network(self) -> Isolation:
+        """What keeps the detectors off the network, as this window's workers reported it (the
+        weakest if they differ), else what a worker would get on this machine."""
+        from verifier.isolation import network_state
+
+        reported: dict[Isolation, int] = {}
+        for worker in list(self._workers.values()):
+            reported.update(worker.scanner.isolation_reports())
+        return network_state(self.config.isolation, reported)
+
     # -- export -------------------------------------------------------------------
 
     def export(self, uids: Iterable[int], path: Path, lang: str, sign_key: str | None = None) -> bool:
@@ -347,6 +358,7 @@ class Controller(QObject):
         if not reports:
             return False
         config = self.config
+        network = self.network()  # what this window's workers reported (read here, on the GUI thread)
 
         def job() -> Path | None:
             from verifier.about import tool_info
@@ -356,7 +368,7 @@ class Controller(QObject):
             from verifier.thumbnails import thumbnails
 
             files = [file_dict(r, embed_attachments=True) for r in reports]
-            written = render.write(Path(path), tool_info(config), files, lang, thumbnails=thumbnails(files))
+            written = render.write(Path(path), tool_info(config, network), files, lang, thumbnails=thumbnails(files))
             if sign_key is None:
                 return None
             from verifier.signing import sign_report

@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from verifier.about import tool_info
 
-        AboutDialog(tool_info(self.controller.config), self).exec()
+        AboutDialog(tool_info(self.controller.config, self.controller.network()), self).exec()
 
     def reference_photos(self) -> None:
         from . import reference_folder

@@ -22,6 +22,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from . import deep_checks
 from .advisory import is_advisory
@@ -314,6 +315,12 @@ class Scanner:
             yield from self._cancelled(runner)
             for task, ev in results:
                 yield from self._record(task.file_index, ev)
+
+    def isolation_reports(self) -> dict[Any, int]:
+        """What this scanner's workers reported about their isolation (``ProcessRunner.reported``;
+        empty before any worker started): for ``isolation.network_state``."""
+        reported = getattr(self._runner, "reported", None)
+        return dict(reported) if reported else {}  # one C-level copy: safe beside the draining thread
 
     def close(self) -> None:
         self._closed = True

@@ -181,3 +181,17 @@ def test_an_open_case_logs_the_run_as_it_logs_an_analysis(make_app, qtbot, tmp_p
     first, second = (e["data"] for e in case.entries(folder)[1:])
     assert first["sha256"] == second["sha256"] and set(first) == set(second)
     assert case.verify(folder).ok
+
+
+def test_the_window_reports_its_own_workers_isolation(make_app, qtbot, tmp_path) -> None:
+    """The About box, exports and the case log say what this window's workers reported about
+    their network isolation (the weakest, if they differ), not a probe of the machine."""
+    from verifier.sandbox import Isolation
+
+    app = make_app()
+    weak = Isolation(False, "a worker could not isolate itself (test)")
+    scanner = app.controller.worker.scanner
+    scanner.isolation_reports = lambda: {weak: 1, Isolation(True, "namespace"): 3}
+    assert app.controller.network() == weak
+    del scanner.isolation_reports
+    assert app.controller.network() == Isolation(False, "the detectors ran inside this process (inline mode)")

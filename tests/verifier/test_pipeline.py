@@ -230,3 +230,14 @@ def test_no_early_verdict_without_an_advisory_check_left(files):
     with Scanner(Config(isolation="inline"), (FileFactsDetector(), LabelIfMarked())) as scanner:
         scanner.submit([files["marked.png"]])
         assert not any(isinstance(e, VerdictReady) for e in scanner.events())
+
+
+def test_a_scanner_tells_what_its_workers_reported_about_their_isolation(files):
+    from verifier.sandbox import Isolation
+
+    with Scanner(Config(isolation="process", workers=1), (FileFactsDetector(), LabelIfMarked())) as scanner:
+        assert scanner.isolation_reports() == {}  # no worker yet
+        scanner.submit([files["marked.png"]])
+        list(scanner.events())
+        reports = scanner.isolation_reports()
+    assert reports and all(isinstance(k, Isolation) for k in reports)
