@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from .config import ON_REQUEST, Config
+from .config import NOT_IN_PROFILE, ON_REQUEST, Config
 from .evidence import Evidence, Report, Status, VerdictCode
 from .verdict import fuse
 
@@ -63,7 +63,8 @@ def merge(report: Report, extra: Report) -> Report:
         raise ValueError(f"{report.media.path}: the file changed since it was analysed "
                          "(its SHA-256 differs); analyse it again")
     deep = deep_detectors() | set(held(report))
-    found = {e.detector: e for e in extra.evidence if e.detector in deep}
+    # what the later run did (a check it left out, e.g. one not held here, keeps its first outcome)
+    found = {e.detector: e for e in extra.evidence if e.detector in deep and e.reason != NOT_IN_PROFILE}
     evidence = tuple(found.get(e.detector, e) if e.detector in deep else e for e in report.evidence)
     still = set(fuse(tuple(found.values())).unchecked)  # a deep check that failed this time
     unchecked = tuple(u for u in report.verdict.unchecked if u not in found or u in still)

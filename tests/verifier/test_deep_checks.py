@@ -200,3 +200,13 @@ def test_the_scan_table_gives_checks_not_run_for_one_reason_one_note(declared_pn
     line = row(file, "en")
     assert line.count("not run, since the file already carries provenance") == 1
     assert "Copied regions (copy-move), " in line  # the three checks named together
+
+
+def test_merge_keeps_the_first_outcome_of_a_deep_check_the_later_run_left_out(files) -> None:
+    config = Config(isolation="inline")
+    before = run([files["marked.png"]], config)["marked.png"]
+    extra = run([files["marked.png"]], deep_checks.on_request_config(config, ["copy_move"]))["marked.png"]
+    # deep_fake was not asked for: it comes back "not in profile", and the merge must not take that
+    assert deep_of(extra).reason == "not_in_profile"
+    after = deep_checks.merge(before, extra)
+    assert deep_of(after) == deep_of(before) and "deep_fake" in after.verdict.unchecked
