@@ -22,7 +22,6 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from . import deep_checks
 from .advisory import is_advisory
@@ -32,9 +31,10 @@ from .containers.expand import container_kind
 from .containers.limits import Budget, Expansion
 from .containers.verdict import combine
 from .detectors import BUILTIN_DETECTORS, Context, Detector, spec_of
-from .evidence import Evidence, MediaFile, Report, Status
+from .evidence import Evidence, MediaFile, Report, Status, VerdictCode
 from .inputs import InputError, hash_file, identify, sniff_file
 from .isolation import Runner, Task, detector_ref, make_runner, run_detector
+from .sandbox import Isolation
 from .verdict import fuse
 
 log = logging.getLogger(__name__)
@@ -316,7 +316,7 @@ class Scanner:
             for task, ev in results:
                 yield from self._record(task.file_index, ev)
 
-    def isolation_reports(self) -> dict[Any, int]:
+    def isolation_reports(self) -> dict[Isolation, int]:
         """What this scanner's workers reported about their isolation (``ProcessRunner.reported``;
         empty before any worker started): for ``isolation.network_state``."""
         reported = getattr(self._runner, "reported", None)
@@ -446,20 +446,21 @@ class Scanner:
 
     def _verdict_news(self, st: _FileState) -> Iterator[Event]:
         """Once only advisory checks are left: the verdict to show, and the held deep checks."""
-        if not (st.waiting and self._verdict_known(st)):
+        send = not st.verdict_sent and not st.members
+        if not (st.waiting and self._verdict_known(st)) or not (send or st.held):
             return
-        if not st.verdict_sent and not st.members:
+        report = build_report(st.media, st.evidence, self.detectors, self.config.lang)  # once for both
+        if send:
             st.verdict_sent = True
-            yield VerdictReady(st.index, build_report(st.media, st.evidence, self.detectors, self.config.lang))
-        yield from self._release(st)
+            yield VerdictReady(st.index, report)
+        yield from self._release(st, report.verdict.code)
 
-    def _release(self, st: _FileState) -> Iterator[Event]:
+    def _release(self, st: _FileState, code: VerdictCode) -> Iterator[Event]:
         """The verdict is known: run the held deep checks if the file carries no provenance, else record them
         as left to be run on request (verifier.deep_checks)."""
         held, st.held = st.held, []
         if not held:
             return
-        code = build_report(st.media, st.evidence, self.detectors, self.config.lang).verdict.code
         if deep_checks.worth_running(code):
             ctx = Context(config=self.config, companions=st.companions, expansion=st.expansion)
             for det in held:

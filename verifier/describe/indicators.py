@@ -63,7 +63,8 @@ class IndicatorsText:
     face_outlines: tuple[Outline, ...] = ()  # each face found, with its numbers beside the rest's
 
 
-def _box(value: Any) -> Box | None:
+def box_of(value: Any) -> Box | None:
+    """A detail's (x0, y0, x1, y1) box, or None when the value is not a non-empty box."""
     if (isinstance(value, list | tuple) and len(value) == 4
             and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
         x0, y0, x1, y1 = (int(v) for v in value)
@@ -74,11 +75,11 @@ def _box(value: Any) -> Box | None:
 
 def _outlines(iid: str, d: Mapping[str, Any], lang: str) -> tuple[Outline, ...]:
     if iid == "forensic.copy_move":
-        boxes = [b for b in (_box(v) for v in (d.get("boxes") or [])[:2]) if b]
+        boxes = [b for b in (box_of(v) for v in (d.get("boxes") or [])[:2]) if b]
         names = ("indicator.region.source", "indicator.region.copy")
         return tuple(Outline(b, t(names[i], lang)) for i, b in enumerate(boxes))
     if iid == "reference.match":
-        box = _box(d.get("box"))
+        box = box_of(d.get("box"))
         return (Outline(box, t("indicator.region.reference", lang)),) if box else ()
     return ()
 
@@ -130,7 +131,7 @@ def _detail_items(iid: str, d: Mapping[str, Any], lang: str) -> tuple[Item, ...]
     if iid == "forensic.copy_move" and isinstance(d.get("boxes"), list):
         names = ("indicator.region.source", "indicator.region.copy")
         boxes = [Item(t(names[i], lang), ", ".join(quote(v) for v in b))
-                 for i, b in enumerate(_box(v) for v in d["boxes"][:2]) if b]
+                 for i, b in enumerate(box_of(v) for v in d["boxes"][:2]) if b]
         label = field_label(iid, "boxes", lang) or detail_label("boxes", lang)
         out = [Item(label, None, tuple(boxes)) if it.label == label else it for it in out]
     return tuple(out)
@@ -170,7 +171,7 @@ def _face_outlines(faces: Any, lang: str) -> tuple[Outline, ...]:
     rest: Mapping[str, Any] = rest_facts if isinstance(rest_facts, Mapping) else {}
     out = []
     for n, r in enumerate([r for r in faces.get("regions") or [] if isinstance(r, Mapping)][:20], 1):
-        box = _box(r.get("box"))
+        box = box_of(r.get("box"))
         if box is None:
             continue
         label = t("view.face.outline", lang, n=n, noise=_pair(r.get("noise")), rest_noise=_pair(rest.get("noise")),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .checks import detector_name
-from .indicators import Box, describe_indicators, indicator_text
+from .indicators import Box, box_of, describe_indicators, indicator_text
 from .read import details, detector_of, file_parts, get, sval
 from .signals import gist, signal_title, term
 from .text import joined, quote, t
@@ -54,22 +54,13 @@ def _more(n: int, lang: str) -> str:
     return t("report.page.more", lang, n=n) if n > 0 else ""
 
 
-def _box(value: Any) -> Box | None:
-    if (isinstance(value, list | tuple) and len(value) == 4
-            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)):
-        x0, y0, x1, y1 = (int(v) for v in value)
-        if x1 > x0 and y1 > y0:
-            return x0, y0, x1, y1
-    return None
-
-
 def regions(file: Any, lang: str) -> tuple[Region, ...]:
     """Found labels (text or logo, on a still picture) and the regions of advisory indicators."""
     _, sigs, _, _ = file_parts(file)
     found: list[tuple[Box, str]] = []
     for s in sigs:
         d = details(s)
-        box = _box(d.get("box"))
+        box = box_of(d.get("box"))
         if sval(s, "id") != "visible_label" or box is None or d.get("at_seconds") is not None:
             continue
         if d.get("text"):

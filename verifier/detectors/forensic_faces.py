@@ -19,10 +19,9 @@ from ..evidence import Attachment, MediaFile
 from ..forensics import faces, views
 from .base import Context, Findings
 from .pixels import load_pixels
+from .forensic_views import VIEW_TYPES
 from .spec import DetectorSpec, Words
 
-# The still pictures this view is made for (JPEG, PNG, WebP, HEIC); not GIF, BMP or TIFF.
-FACE_TYPES = frozenset({"image/jpeg", "image/png", "image/webp", "image/heic", "image/heif"})
 FACES_NAME = "faces.png"
 
 
@@ -45,7 +44,7 @@ class ForensicFacesDetector:
     isolated = True
 
     def applies_to(self, media: MediaFile) -> bool:
-        return media.media_type in FACE_TYPES
+        return media.media_type in VIEW_TYPES  # the same pictures as the other views
 
     def prepare(self, ctx: Context) -> None:
         from ..adapters import opencv_image
