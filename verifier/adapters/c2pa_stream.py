@@ -27,6 +27,7 @@ LARGE_READ = 16 << 20  # the SDK's small reads (box headers, the manifest) are n
 HASH_THREAD = "c2pa-hash"  # the name c2pa-rs gives the thread that hashes the previous chunk
 MAX_WAIT = 10.0  # seconds one read may wait for the previous chunk's hash
 POLL = 0.002
+UNNAMED_GRACE = 0.5  # seconds a newborn thread may take to name itself c2pa-hash
 _TASKS = Path("/proc/self/task")
 
 
@@ -50,16 +51,22 @@ class HashWatch:
 
     A hashing thread is a thread named ``c2pa-hash``, or one born since the last large read that
     still bears the reading thread's name: a new thread takes its creator's name until it names
-    itself, and the SDK starts the hashing thread just before asking for the next chunk.
+    itself, and the SDK starts the hashing thread just before asking for the next chunk. A newborn
+    still unnamed after ``UNNAMED_GRACE`` is someone else's (a plain Python thread is never
+    renamed) and is not waited for.
     """
 
-    def __init__(self, list_threads: Callable[[], dict[str, bytes]] = threads) -> None:
+    def __init__(self, list_threads: Callable[[], dict[str, bytes]] = threads,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._list = list_threads
+        self._clock = clock
         self._before: set[str] | None = None
+        self._newborn: dict[str, float] = {}  # thread id -> when first seen unnamed
 
     def mark(self) -> None:
         """Remember the threads alive now (called after each large read)."""
         self._before = set(self._list())
+        self._newborn.clear()
 
     def busy(self) -> bool:
         alive = self._list()
@@ -67,11 +74,13 @@ class HashWatch:
             return False
         mine = alive.get(str(threading.get_native_id()))
         hashing = HASH_THREAD.encode()
+        now = self._clock()
         for tid, name in alive.items():
             if name == hashing:
                 return True
             if self._before is not None and tid not in self._before and name == mine:
-                return True  # born since the last large read, not yet named
+                if now - self._newborn.setdefault(tid, now) < UNNAMED_GRACE:
+                    return True  # born since the last large read, not yet named
         return False
 
 

@@ -62,6 +62,23 @@ def test_a_thread_born_since_the_last_large_read_and_not_yet_named_is_hashing() 
     assert not watch.busy()
 
 
+def test_a_newborn_that_never_names_itself_is_not_waited_for_long() -> None:
+    """A plain Python thread started meanwhile keeps its creator's name for good."""
+    threads = Threads()
+    now = [100.0]
+    watch = HashWatch(threads, clock=lambda: now[0])
+    watch.mark()
+    threads.alive["20"] = b"python"
+    assert watch.busy()
+    now[0] += c2pa_stream.UNNAMED_GRACE / 2
+    assert watch.busy()
+    now[0] += c2pa_stream.UNNAMED_GRACE
+    assert not watch.busy()
+    threads.alive["21"] = b"c2pa-hash"  # the SDK's hasher is waited for however long it takes
+    now[0] += 60
+    assert watch.busy()
+
+
 def test_no_thread_list_means_no_wait() -> None:
     watch = HashWatch(lambda: {})
     watch.mark()
