@@ -96,14 +96,18 @@ class ProcessPeaks(threading.Thread):
 _SDK_ALONE = """
 import json, sys
 from pathlib import Path
-from verifier.adapters import c2pa_sdk, c2pa_stream
+from verifier.adapters import c2pa_sdk
 from verifier.inputs import open_readonly
 made = []
-class Counting(c2pa_stream.PacedStream):
-    def __init__(self, fh):
-        super().__init__(fh)
-        made.append(self)
-c2pa_sdk.PacedStream = Counting if sys.argv[2] == "paced" else (lambda fh: fh)
+if sys.argv[2] == "paced":
+    from verifier.adapters import c2pa_stream
+    class Counting(c2pa_stream.PacedStream):
+        def __init__(self, fh):
+            super().__init__(fh)
+            made.append(self)
+    c2pa_sdk.PacedStream = Counting
+elif hasattr(c2pa_sdk, "PacedStream"):
+    c2pa_sdk.PacedStream = lambda fh: fh
 ctx = c2pa_sdk.make_context(c2pa_sdk.offline_settings())
 with open_readonly(Path(sys.argv[1])) as fh, c2pa_sdk.read(fh, "video/mp4", ctx) as r:
     state = r.state
