@@ -3,7 +3,9 @@
 Every read goes through a :class:`c2pa.Context` built from :func:`offline_settings`: remote
 manifests are never fetched, OCSP responders never asked, and no network host is allowed (the
 SDK's defaults do all three; see LABELS.md §4). The SDK never opens a path itself: it is given
-streams opened by :func:`verifier.inputs.open_readonly`, and nothing is ever written.
+streams opened by :func:`verifier.inputs.open_readonly`, and nothing is ever written. Each is
+wrapped in a :class:`~verifier.adapters.c2pa_stream.PacedStream`, which holds the SDK's hashing
+of a large asset to one 256 MiB buffer at a time (about half the memory on a video).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
+
+from .c2pa_stream import PacedStream
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +163,7 @@ def read(stream: BinaryIO, media_type: str | None, context: Any,
     c2pa = _sdk()
     fmt = media_type if media_type and media_type != "application/octet-stream" else None
     try:
-        reader = c2pa.Reader(fmt, stream, manifest, context=context)
+        reader = c2pa.Reader(fmt, PacedStream(stream), manifest, context=context)
     except c2pa.C2paError as exc:
         raise _classify(exc) from exc
     try:
@@ -167,7 +171,7 @@ def read(stream: BinaryIO, media_type: str | None, context: Any,
         for frag in fragments:
             stream.seek(0)
             try:
-                reader.with_fragment(fmt, stream, frag)
+                reader.with_fragment(fmt, PacedStream(stream), PacedStream(frag))
             except c2pa.C2paError as exc:
                 raise _classify(exc) from exc
             per_fragment.append(_store_and_state(c2pa, reader))
