@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -57,7 +59,7 @@ def _create() -> Any:
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     _no_telemetry()
     try:
-        with _model_table_parsed_once():
+        with _lean_import():
             from rapidocr import RapidOCR
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise OcrUnavailable("the OCR engine (rapidocr + onnxruntime) is not installed") from exc
@@ -92,13 +94,24 @@ def _plain_normalisation(engine: Any) -> None:
             setattr(det, name, np.asarray(list(value), dtype=np.float32))
 
 
+MODEL_TABLE = "default_models.yaml"  # rapidocr's table of every model it knows, for every engine
+
+
 @contextmanager
-def _model_table_parsed_once() -> Iterator[None]:
-    """While rapidocr is imported, a YAML file is parsed once: two of its modules each parse the
-    same 85 KB model table (``default_models.yaml``) with omegaconf at import, ~0.2 s of CPU each,
-    paid by every worker that reads text. Both only read the table, so they can share one parse.
-    Outside the import nothing is cached (the engine's own configuration is parsed and changed
-    per engine)."""
+def _lean_import() -> Iterator[None]:
+    """While rapidocr is imported (~0.3 s of CPU, paid by every worker that reads text), two of
+    its costs are not paid:
+
+    - its model table (``default_models.yaml``, 85 KB, every engine's download addresses) is
+      parsed by two modules with omegaconf, ~0.12 s of CPU each. Both only read it: it is parsed
+      once, with PyYAML's C parser where present, into plain dicts; the one lookup that needs an
+      omegaconf tree (the model addresses for onnxruntime) gets that branch alone
+      (:func:`_model_addresses`). The engine's own configuration is still parsed per engine.
+    - ``requests`` (~0.08 s: urllib3, certificates, charset detection), which rapidocr imports
+      to download missing models and to open images by URL. Neither ever happens here (the
+      models ship in the wheel, images are arrays), so it gets a stand-in that refuses
+      (:class:`_NoDownloads`); a later ``import requests`` elsewhere gets the real module.
+    """
     try:
         from omegaconf import OmegaConf
     except ImportError:  # rapidocr's import will say what is missing
@@ -108,18 +121,59 @@ def _model_table_parsed_once() -> Iterator[None]:
     parsed: dict[str, Any] = {}
 
     def load(file_: Any) -> Any:
-        if not isinstance(file_, (str, os.PathLike)):
+        if not isinstance(file_, (str, os.PathLike)) or os.path.basename(file_) != MODEL_TABLE:
             return original(file_)
         key = os.path.realpath(file_)
         if key not in parsed:
-            parsed[key] = original(os.fspath(file_))
+            parsed[key] = _plain_yaml(key)
         return parsed[key]
 
+    had_requests = "requests" in sys.modules
+    if not had_requests:
+        sys.modules["requests"] = _NoDownloads("requests")
     OmegaConf.load = load  # type: ignore[method-assign,assignment]  # a narrower signature, on purpose
     try:
         yield
     finally:
         OmegaConf.load = original  # type: ignore[method-assign]
+        if not had_requests and isinstance(sys.modules.get("requests"), _NoDownloads):
+            del sys.modules["requests"]
+    _model_addresses(parsed)
+
+
+def _plain_yaml(path: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader (plain str/list/dict)
+
+
+def _model_addresses(parsed: dict[str, Any]) -> None:
+    """rapidocr looks a model's file name and checksum up in its table with ``OmegaConf.select``,
+    which needs an omegaconf tree: it is given the onnxruntime branch only (7 ms, not 0.12 s)."""
+    if not parsed:
+        return
+    from omegaconf import OmegaConf
+    from rapidocr.inference_engine.base import InferSession
+
+    table = next(iter(parsed.values()))
+    if isinstance(InferSession.model_info, dict):
+        InferSession.model_info = OmegaConf.create({"onnxruntime": table.get("onnxruntime", {})})
+
+
+class _NoDownloads(types.ModuleType):
+    """Stands in for ``requests`` inside rapidocr (see :func:`_lean_import`): it downloads nothing."""
+
+    class RequestException(OSError):
+        pass
+
+    class Response:
+        pass
+
+    @staticmethod
+    def get(*args: Any, **kwargs: Any) -> Any:
+        raise OcrUnavailable("the OCR engine never downloads (its models ship with it)")
 
 
 def _no_telemetry() -> None:
