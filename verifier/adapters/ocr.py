@@ -21,6 +21,7 @@ import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,11 @@ TEXT_SCORE = 0.5  # recognitions below this are dropped (rapidocr's default text
 # (rapidocr's default 320, i.e. 6.7:1). Labels are short lines (3-6:1): 160 halves their work,
 # with the same reads on benchmarks/calibrate_ocr.py (157/160 both, 7 % less CPU in all).
 REC_MIN_WIDTH = 160
+# The text detector network, quantised to 8 bits by scripts/quantise_ocr_detector.py from rapidocr's
+# own (PP-OCRv6 det small; licence and provenance in verifier/models/NOTICE.md): ~1/3 less CPU per
+# call, same results on benchmarks/calibrate_ocr.py. Without the file (or with
+# VERIFIER_OCR_DETECTOR=wheel) rapidocr's own float model is used.
+DETECTOR_INT8 = Path(__file__).resolve().parent.parent / "models" / "ocr_det_int8.onnx"
 _LOCK = threading.RLock()
 _ENGINE: Any = None
 
@@ -68,6 +74,9 @@ def _create() -> Any:
     if threads:  # the worker's share of the cores (verifier.isolation.threads_per_worker)
         params = {"EngineConfig.onnxruntime.intra_op_num_threads": threads,
                   "EngineConfig.onnxruntime.inter_op_num_threads": 1}
+    model = detector_model()
+    if model is not None:
+        params["Det.model_path"] = str(model)
     engine = RapidOCR(params={
         **params,
         "Global.log_level": "error",  # it warns on every image without text
@@ -79,6 +88,13 @@ def _create() -> Any:
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     _plain_normalisation(engine)
     return engine
+
+
+def detector_model() -> Path | None:
+    """The 8-bit text detector shipped with verifier, or None for rapidocr's own (see DETECTOR_INT8)."""
+    if os.environ.get("VERIFIER_OCR_DETECTOR", "").lower() == "wheel" or not DETECTOR_INT8.is_file():
+        return None
+    return DETECTOR_INT8
 
 
 def _plain_normalisation(engine: Any) -> None:
