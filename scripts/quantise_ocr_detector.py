@@ -12,7 +12,8 @@ Reproducible: the activation ranges are measured on images rendered in code (the
 ``natural`` backgrounds with GB 45438 labels and captions at 1.5-8 % of the shortest side, seed
 2026, not the calibration benchmark's seed 11), cut and scaled exactly as the detector does
 (:func:`verifier.detectors.visible_label.examine`: edge strips, shortest side 512). Needs the
-``onnx`` package (a build-time tool, not a dependency of the application) and the Noto CJK font.
+``onnx`` package (a build-time tool, not a dependency of the application: ``pip install -c
+constraints.txt -e .[models]``) and the Noto CJK font.
 The source model is PP-OCRv6 det small from the rapidocr wheel (Apache-2.0, PaddleOCR authors):
 see verifier/models/NOTICE.md, which this script rewrites with the versions and checksums.
 """
