@@ -1,6 +1,7 @@
-"""Offline OCR via ``rapidocr`` 3.x + ``onnxruntime`` (models ship inside the wheel).
+"""Offline OCR via ``rapidocr`` 3.x + ``onnxruntime`` (models ship inside the wheel; the text
+detector runs verifier's own 8-bit derivative of the wheel's, :data:`DETECTOR_INT8`).
 
-One lazily created engine per process (detector workers are long-lived, so the ~0.6 s model
+One lazily created engine per process (detector workers are long-lived, so the ~0.35 s model
 load is paid once per worker). The engine never downloads: the models are read from the
 wheel's own folder, and worker processes run with the network guard installed. Its INFO/WARNING
 logging is silenced. Anything else in the project reads text through this module only.
@@ -35,7 +36,7 @@ TEXT_SCORE = 0.5  # recognitions below this are dropped (rapidocr's default text
 # with the same reads on benchmarks/calibrate_ocr.py (157/160 both, 7 % less CPU in all).
 REC_MIN_WIDTH = 160
 # The text detector network, quantised to 8 bits by scripts/quantise_ocr_detector.py from rapidocr's
-# own (PP-OCRv6 det small; licence and provenance in verifier/models/NOTICE.md): ~1/3 less CPU per
+# own (PP-OCRv6 det small; licence and provenance in verifier/models/NOTICE.md): ~30 % less CPU per
 # call, same results on benchmarks/calibrate_ocr.py. Without the file (or with
 # VERIFIER_OCR_DETECTOR=wheel) rapidocr's own float model is used.
 DETECTOR_INT8 = Path(__file__).resolve().parent.parent / "models" / "ocr_det_int8.onnx"
