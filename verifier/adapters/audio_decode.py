@@ -10,6 +10,7 @@ Two libraries sit behind this one module, both imported lazily:
 Only a few windows are ever decoded (the first and last ``window_s`` seconds and one around the
 middle, or the whole clip when it is short), so a multi-GB file costs the same as a short one.
 Everything is mixed down to mono ``float32`` and brought down to at most ``max_rate`` Hz.
+PyAV also reads a video track's keyframe index for the frame sampler (:func:`video_keyframes`).
 """
 
 from __future__ import annotations
@@ -294,3 +295,33 @@ def _read_av_window(container: Any, stream: Any, start: float, length: float, ra
             break
     pcm = np.concatenate(out) if out else np.zeros(0, np.float32)
     return pcm[:need]
+
+
+# --------------------------------------------------------------------------- video keyframes (PyAV)
+
+MAX_INDEX_ENTRIES = 250_000  # ~2.3 h at 30 frames/s; a longer index is not walked
+
+
+def video_keyframes(path: Path) -> tuple[float, ...] | None:
+    """Seconds (from the first frame) of the keyframes of the first video track, read from the
+    container's own index (MP4 ``stss``, Matroska cues): nothing is decoded. ``None`` when PyAV is
+    missing, the file has no such index, or it cannot be opened. Lets a frame sampler decide whether
+    a seek (which decodes from the keyframe before its target) costs less than reading on."""
+    try:
+        import av
+    except ImportError:
+        return None
+    with open_readonly(path) as fh:
+        try:
+            container = av.open(fh, mode="r")
+        except (av.FFmpegError, ValueError, OSError):
+            return None
+        with container:
+            streams = list(container.streams.video)
+            entries = getattr(streams[0], "index_entries", None) if streams else None
+            base = streams[0].time_base if streams else None
+            if not entries or base is None or len(entries) > MAX_INDEX_ENTRIES:
+                return None
+            first = entries[0].timestamp
+            times = tuple(float((e.timestamp - first) * base) for e in entries if e.is_keyframe)
+    return times or None

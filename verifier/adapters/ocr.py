@@ -1,6 +1,7 @@
-"""Offline OCR via ``rapidocr`` 3.x + ``onnxruntime`` (models ship inside the wheel).
+"""Offline OCR via ``rapidocr`` 3.x + ``onnxruntime`` (models ship inside the wheel; the text
+detector runs verifier's own 8-bit derivative of the wheel's, :data:`DETECTOR_INT8`).
 
-One lazily created engine per process (detector workers are long-lived, so the ~0.6 s model
+One lazily created engine per process (detector workers are long-lived, so the ~0.35 s model
 load is paid once per worker). The engine never downloads: the models are read from the
 wheel's own folder, and worker processes run with the network guard installed. Its INFO/WARNING
 logging is silenced. Anything else in the project reads text through this module only.
@@ -15,10 +16,13 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
+import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -31,6 +35,11 @@ TEXT_SCORE = 0.5  # recognitions below this are dropped (rapidocr's default text
 # (rapidocr's default 320, i.e. 6.7:1). Labels are short lines (3-6:1): 160 halves their work,
 # with the same reads on benchmarks/calibrate_ocr.py (157/160 both, 7 % less CPU in all).
 REC_MIN_WIDTH = 160
+# The text detector network, quantised to 8 bits by scripts/quantise_ocr_detector.py from rapidocr's
+# own (PP-OCRv6 det small; licence and provenance in verifier/models/NOTICE.md): ~30 % less CPU per
+# call, same results on benchmarks/calibrate_ocr.py. Without the file (or with
+# VERIFIER_OCR_DETECTOR=wheel) rapidocr's own float model is used.
+DETECTOR_INT8 = Path(__file__).resolve().parent.parent / "models" / "ocr_det_int8.onnx"
 _LOCK = threading.RLock()
 _ENGINE: Any = None
 
@@ -57,7 +66,7 @@ def _create() -> Any:
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     _no_telemetry()
     try:
-        with _model_table_parsed_once():
+        with _lean_import():
             from rapidocr import RapidOCR
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise OcrUnavailable("the OCR engine (rapidocr + onnxruntime) is not installed") from exc
@@ -66,6 +75,9 @@ def _create() -> Any:
     if threads:  # the worker's share of the cores (verifier.isolation.threads_per_worker)
         params = {"EngineConfig.onnxruntime.intra_op_num_threads": threads,
                   "EngineConfig.onnxruntime.inter_op_num_threads": 1}
+    model = detector_model()
+    if model is not None:
+        params["Det.model_path"] = str(model)
     engine = RapidOCR(params={
         **params,
         "Global.log_level": "error",  # it warns on every image without text
@@ -77,6 +89,13 @@ def _create() -> Any:
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     _plain_normalisation(engine)
     return engine
+
+
+def detector_model() -> Path | None:
+    """The 8-bit text detector shipped with verifier, or None for rapidocr's own (see DETECTOR_INT8)."""
+    if os.environ.get("VERIFIER_OCR_DETECTOR", "").lower() == "wheel" or not DETECTOR_INT8.is_file():
+        return None
+    return DETECTOR_INT8
 
 
 def _plain_normalisation(engine: Any) -> None:
@@ -92,13 +111,24 @@ def _plain_normalisation(engine: Any) -> None:
             setattr(det, name, np.asarray(list(value), dtype=np.float32))
 
 
+MODEL_TABLE = "default_models.yaml"  # rapidocr's table of every model it knows, for every engine
+
+
 @contextmanager
-def _model_table_parsed_once() -> Iterator[None]:
-    """While rapidocr is imported, a YAML file is parsed once: two of its modules each parse the
-    same 85 KB model table (``default_models.yaml``) with omegaconf at import, ~0.2 s of CPU each,
-    paid by every worker that reads text. Both only read the table, so they can share one parse.
-    Outside the import nothing is cached (the engine's own configuration is parsed and changed
-    per engine)."""
+def _lean_import() -> Iterator[None]:
+    """While rapidocr is imported (~0.3 s of CPU, paid by every worker that reads text), two of
+    its costs are not paid:
+
+    - its model table (``default_models.yaml``, 85 KB, every engine's download addresses) is
+      parsed by two modules with omegaconf, ~0.12 s of CPU each. Both only read it: it is parsed
+      once, with PyYAML's C parser where present, into plain dicts; the one lookup that needs an
+      omegaconf tree (the model addresses for onnxruntime) gets that branch alone
+      (:func:`_model_addresses`). The engine's own configuration is still parsed per engine.
+    - ``requests`` (~0.08 s: urllib3, certificates, charset detection), which rapidocr imports
+      to download missing models and to open images by URL. Neither ever happens here (the
+      models ship in the wheel, images are arrays), so it gets a stand-in that refuses
+      (:class:`_NoDownloads`); a later ``import requests`` elsewhere gets the real module.
+    """
     try:
         from omegaconf import OmegaConf
     except ImportError:  # rapidocr's import will say what is missing
@@ -108,18 +138,59 @@ def _model_table_parsed_once() -> Iterator[None]:
     parsed: dict[str, Any] = {}
 
     def load(file_: Any) -> Any:
-        if not isinstance(file_, (str, os.PathLike)):
+        if not isinstance(file_, (str, os.PathLike)) or os.path.basename(file_) != MODEL_TABLE:
             return original(file_)
         key = os.path.realpath(file_)
         if key not in parsed:
-            parsed[key] = original(os.fspath(file_))
+            parsed[key] = _plain_yaml(key)
         return parsed[key]
 
+    had_requests = "requests" in sys.modules
+    if not had_requests:
+        sys.modules["requests"] = _NoDownloads("requests")
     OmegaConf.load = load  # type: ignore[method-assign,assignment]  # a narrower signature, on purpose
     try:
         yield
     finally:
         OmegaConf.load = original  # type: ignore[method-assign]
+        if not had_requests and isinstance(sys.modules.get("requests"), _NoDownloads):
+            del sys.modules["requests"]
+    _model_addresses(parsed)
+
+
+def _plain_yaml(path: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(path, encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader (plain str/list/dict)
+
+
+def _model_addresses(parsed: dict[str, Any]) -> None:
+    """rapidocr looks a model's file name and checksum up in its table with ``OmegaConf.select``,
+    which needs an omegaconf tree: it is given the onnxruntime branch only (7 ms, not 0.12 s)."""
+    if not parsed:
+        return
+    from omegaconf import OmegaConf
+    from rapidocr.inference_engine.base import InferSession
+
+    table = next(iter(parsed.values()))
+    if isinstance(InferSession.model_info, dict):
+        InferSession.model_info = OmegaConf.create({"onnxruntime": table.get("onnxruntime", {})})
+
+
+class _NoDownloads(types.ModuleType):
+    """Stands in for ``requests`` inside rapidocr (see :func:`_lean_import`): it downloads nothing."""
+
+    class RequestException(OSError):
+        pass
+
+    class Response:
+        pass
+
+    @staticmethod
+    def get(*args: Any, **kwargs: Any) -> Any:
+        raise OcrUnavailable("the OCR engine never downloads (its models ship with it)")
 
 
 def _no_telemetry() -> None:

@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from ..adapters import audio_decode
+
 log = logging.getLogger(__name__)
 
 LEAD_SECONDS = 2.0
@@ -113,9 +115,27 @@ def plan(info: VideoInfo, lead: int = LEAD_SAMPLES, through: int = THROUGH_SAMPL
     return sorted(p for p in picks if 0 <= p < max(total, 1))
 
 
+def seek_pays(keyframes: tuple[float, ...] | None, target: int, pos: int, fps: float) -> bool:
+    """Whether seeking to frame ``target`` decodes fewer frames than reading on from ``pos``.
+
+    A seek decodes from the last keyframe at or before its target; reading on decodes every
+    frame from ``pos``. Backwards always seeks. Without the container's keyframe index
+    (``keyframes`` None), a target far ahead is sought. With it, a seek pays only when a keyframe
+    lies after ``pos``: AI clips are often one group of pictures long (Veo: keyframes at 0 and
+    7.9 s of 8 s), where each seek to the middle or the end decoded the clip from its start again.
+    """
+    if target < pos:
+        return True
+    if keyframes is None:
+        return True
+    last = max((k for k in keyframes if round(k * fps) <= target), default=0.0)
+    return round(last * fps) > pos
+
+
 def frames(path: Path | str, lead: int = LEAD_SAMPLES, through: int = THROUGH_SAMPLES,
            info: VideoInfo | None = None) -> Iterator[Frame]:
-    """Yield the planned frames one at a time (sequential read near the start, seeks later)."""
+    """Yield the planned frames one at a time (sequential read near the start; later, a seek
+where it decodes fewer frames than reading on, :func:`seek_pays`)."""
     import cv2
 
     cap = _open(path)
@@ -125,10 +145,15 @@ def frames(path: Path | str, lead: int = LEAD_SAMPLES, through: int = THROUGH_SA
             raise VideoUnreadable(f"frames of {info.width} x {info.height} are too large to check")
         fps = info.fps if info.fps > 0 else 25.0
         pos = 0
+        keyframes: tuple[float, ...] | None = None
+        looked_up = False
         for target in plan(info, lead, through):
-            if target - pos > 2 * fps or target < pos:  # far ahead: seek instead of decoding all
-                cap.set(cv2.CAP_PROP_POS_FRAMES, target)
-                pos = target
+            if target < pos or target - pos > 2 * fps:
+                if not looked_up:  # only for clips that need a seek (short ones never do)
+                    keyframes, looked_up = audio_decode.video_keyframes(Path(path)), True
+                if seek_pays(keyframes, target, pos, fps):
+                    cap.set(cv2.CAP_PROP_POS_FRAMES, target)
+                    pos = target
             while pos < target:
                 if not cap.grab():
                     return
