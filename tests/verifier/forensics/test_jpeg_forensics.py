@@ -83,3 +83,21 @@ def test_the_detector_on_a_clean_twin_has_facts_and_no_indicator(tmp_path: Path)
 def test_garbage_is_a_failed_check_not_silence(tmp_path: Path) -> None:
     ev = _run(tmp_path, b"\xff\xd8\xff\xdb" + b"\x00" * 100)
     assert ev.status in (Status.ERROR, Status.NOT_APPLICABLE) and ev.error
+
+
+def test_luma_is_the_grey_plane_and_can_be_read_at_a_reduced_scale() -> None:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    data = jpeg(photo(2000, 1200, 4), 90)
+    full = pillow_picture.luma(data)
+    with Image.open(io.BytesIO(data)) as im:
+        im.draft("YCbCr", im.size)
+        assert np.array_equal(full, np.asarray(im.getchannel(0)))  # libjpeg's Y, before colour conversion
+    assert np.array_equal(pillow_picture.luma(data, 1200), full)  # no smaller side wanted: full scale
+    half = pillow_picture.luma(data, 512)  # 1/2 keeps 600 >= 512 pixels, 1/4 would not
+    assert half.shape == (600, 1000)
+    means = full.reshape(600, 2, 1000, 2).mean(axis=(1, 3))
+    assert np.abs(half.astype(np.float64) - means).mean() < 2.0
