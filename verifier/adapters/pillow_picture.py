@@ -28,6 +28,8 @@ def _open(data: bytes, formats: tuple[str, ...] | None = JPEG_FORMATS) -> Any:
             im = Image.open(io.BytesIO(data))
         except Image.DecompressionBombError as exc:
             raise ImageTooLarge(f"the image declares more pixels than can be decoded safely ({exc})") from exc
+        except Image.UnidentifiedImageError as exc:  # its words name a memory address: not repeatable
+            raise ImageCorrupt("the file could not be opened as an image (no picture format Pillow reads)") from exc
         except Exception as exc:  # noqa: BLE001 - Pillow's own words go in the message
             raise ImageCorrupt(f"the file could not be opened as an image ({exc})") from exc
     if formats is not None and im.format not in formats:
