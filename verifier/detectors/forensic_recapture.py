@@ -65,7 +65,7 @@ class RecaptureDetector:
             if recapture.worth_reading_timecode(first, camera):
                 lines, ocr_state = _player_text(media)
             elif "screen_size" in first.hints:
-                ocr_state = "not run: the picture records a camera exposure"
+                ocr_state = "skipped: camera exposure"  # short: shown quoted as a value
         result = recapture.assess(w, h, camera, texts, lines)
         facts = {"hints": list(result.hints), "timecode_search": ocr_state}
         if not result.detected:

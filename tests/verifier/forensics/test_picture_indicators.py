@@ -129,7 +129,7 @@ def test_a_screen_sized_camera_exposure_is_not_searched_for_a_timecode(tmp_path:
     data = _camera_jpeg({0x010F: "Apple", 0x0110: "iPhone 13"}, {0x829A: 1 / 4300, 0x829D: 1.6})
     ev = _run(RecaptureDetector(), tmp_path, data, "exposed.jpg", "image/jpeg", Config(ocr=True))
     assert read == [] and ev.indicators == ()
-    assert ev.facts["timecode_search"] == "not run: the picture records a camera exposure"
+    assert ev.facts["timecode_search"] == "skipped: camera exposure"
 
 
 def test_a_screen_sized_picture_with_a_make_but_no_exposure_is_searched(tmp_path: Path, monkeypatch) -> None:
