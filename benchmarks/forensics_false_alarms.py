@@ -91,7 +91,7 @@ def main(argv: list[str]) -> int:
         pasted.append(copy_move.find(forged) is not None)
         thumb = pillow_picture.exif_thumbnail(data)
         if thumb:
-            luma = pillow_picture.luma(data)
+            luma = pillow_picture.luma(data, thumbnail.MAIN_MIN_SIDE)  # as the detector reads it
             c = thumbnail.compare(luma, pillow_picture.luma(thumb))
             if c is not None:
                 measured["thumbnail"] += 1

@@ -28,6 +28,8 @@ def _open(data: bytes, formats: tuple[str, ...] | None = JPEG_FORMATS) -> Any:
             im = Image.open(io.BytesIO(data))
         except Image.DecompressionBombError as exc:
             raise ImageTooLarge(f"the image declares more pixels than can be decoded safely ({exc})") from exc
+        except Image.UnidentifiedImageError as exc:  # its words name a memory address: not repeatable
+            raise ImageCorrupt("the file could not be opened as an image (no picture format Pillow reads)") from exc
         except Exception as exc:  # noqa: BLE001 - Pillow's own words go in the message
             raise ImageCorrupt(f"the file could not be opened as an image ({exc})") from exc
     if formats is not None and im.format not in formats:
@@ -45,17 +47,24 @@ def quantization(data: bytes) -> dict[int, tuple[int, ...]]:
         return {int(k): tuple(int(x) for x in v) for k, v in getattr(im, "quantization", {}).items()}
 
 
-def luma(data: bytes) -> np.ndarray:
-    """The decoded Y plane (uint8, stored orientation), as libjpeg outputs it without colour conversion."""
+def luma(data: bytes, min_side: int = 0) -> np.ndarray:
+    """The decoded Y plane (uint8, stored orientation), as libjpeg outputs it without colour conversion.
+
+    libjpeg is asked for grey output, which for a YCbCr JPEG is its Y component as decoded (the
+    same bytes as the Y channel of its YCbCr output) without decoding or upsampling the chroma:
+    identical planes on the corpus JPEGs at 2.6 times less CPU. With ``min_side``, a larger
+    picture is decoded at 1/2, 1/4 or 1/8 scale in the DCT domain (libjpeg's scaled inverse DCT),
+    as small as keeps its shorter side at least ``min_side`` pixels."""
     with _open(data) as im:
         try:
-            if im.mode in ("RGB", "YCbCr"):
-                im.draft("YCbCr", im.size)
+            if im.mode in ("RGB", "YCbCr", "L"):
+                w, h = im.size
+                short = min(w, h)
+                reduce = 0 < min_side < short
+                im.draft("L", (max(1, w * min_side // short), max(1, h * min_side // short)) if reduce else im.size)
             im.load()
         except Exception as exc:  # noqa: BLE001
             raise ImageCorrupt(f"the image data could not be decoded ({exc})") from exc
-        if im.mode == "YCbCr":
-            return np.asarray(im.getchannel(0))
         if im.mode == "L":
             return np.asarray(im)
         return np.asarray(im.convert("L"))
@@ -101,7 +110,7 @@ def picture_facts(data: bytes) -> tuple[tuple[int, int], dict[str, object], list
     with _open(data, formats=None) as im:
         size = (int(im.size[0]), int(im.size[1]))
         try:
-            exif = im.getexif()
+            exif = _exif_without_pixels(im)
             sub = exif.get_ifd(ExifTags.IFD.Exif)
         except Exception:  # noqa: BLE001 - broken EXIF: no camera facts
             exif, sub = {}, {}
@@ -116,3 +125,27 @@ def picture_facts(data: bytes) -> tuple[tuple[int, int], dict[str, object], list
         if isinstance(xmp, bytes):
             texts.append(xmp[:65536].decode("utf-8", "replace"))
     return size, camera, texts
+
+
+def _exif_without_pixels(im: Any) -> Any:
+    """``im.getexif()``, without decoding a PNG's pixels.
+
+    For a PNG with no eXIf chunk before its image data, Pillow's ``getexif`` decodes every pixel
+    to reach the chunks after it (eXIf, text), which costs a full inflate (~60 ms for 2048 x
+    2048). Pillow's own end-of-image reader (``load_end``) is run instead from the start of the
+    image data, skipping the data: the same chunks land in ``im.info`` (tests compare with a full
+    load). Anything else (other formats, animated PNGs, a Pillow without these internals) takes
+    ``getexif`` as it is."""
+    from PIL import Image
+
+    if im.format != "PNG" or "exif" in im.info or getattr(im, "png", None) is None or im.png.im_n_frames is not None:
+        return im.getexif()
+    try:
+        first_idat = im._PngImageFile__prepare_idat  # noqa: SLF001 - set by PngImageFile._open
+        offset = im.tile[0][2]
+    except (AttributeError, IndexError):
+        return im.getexif()
+    im.fp.seek(offset)
+    im._PngImageFile__idat = first_idat  # noqa: SLF001 - what load_prepare sets before decoding
+    im.load_end()
+    return Image.Image.getexif(im)

@@ -83,8 +83,9 @@ def read(media: MediaFile) -> bytes:
         raise DetectorFailure(str(exc)) from exc
 
 
-def decode_luma(data: bytes) -> np.ndarray:
+def decode_luma(data: bytes, min_side: int = 0) -> np.ndarray:
+    """The JPEG's luma plane (``min_side``: see :func:`pillow_picture.luma`); a failure is the check's."""
     try:
-        return pillow_picture.luma(data)
+        return pillow_picture.luma(data, min_side)
     except (opencv_image.ImageCorrupt, opencv_image.ImageTooLarge) as exc:
         raise DetectorFailure(str(exc)) from exc

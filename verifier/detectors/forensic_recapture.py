@@ -59,9 +59,13 @@ class RecaptureDetector:
         lines: list[str] = []
         ocr_state = "off"
         # OCR costs seconds: read a player's timecode only on a picture of a screen's size
-        # (generated pictures, which have no camera facts either, rarely are).
-        if ctx.config.ocr and "screen_size" in first.hints:
-            lines, ocr_state = _player_text(media)
+        # (generated pictures, which have no camera facts either, rarely are) that records no
+        # camera exposure (a camera's picture is not a screenshot: recapture.worth_reading_timecode).
+        if ctx.config.ocr:
+            if recapture.worth_reading_timecode(first, camera):
+                lines, ocr_state = _player_text(media)
+            elif "screen_size" in first.hints:
+                ocr_state = "skipped: camera exposure"  # short: shown quoted as a value
         result = recapture.assess(w, h, camera, texts, lines)
         facts = {"hints": list(result.hints), "timecode_search": ocr_state}
         if not result.detected:

@@ -54,7 +54,7 @@ class ThumbnailDetector:
             thumb_luma = pillow_picture.luma(thumb)
         except (opencv_image.ImageCorrupt, opencv_image.ImageTooLarge):
             return Findings(facts={"exif_thumbnail": True, "comparison": "the thumbnail could not be decoded"})
-        result = thumbnail.compare(decode_luma(data), thumb_luma)
+        result = thumbnail.compare(decode_luma(data, thumbnail.MAIN_MIN_SIDE), thumb_luma)
         if result is None:
             return Findings(facts={"exif_thumbnail": True, "comparison": "thumbnail too small or flat to compare"})
         facts = {"exif_thumbnail": True, "thumbnail_size": list(result.thumbnail_size),

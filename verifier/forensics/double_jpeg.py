@@ -60,8 +60,11 @@ def block_dct(plane: np.ndarray, max_blocks: int = MAX_BLOCKS) -> np.ndarray:
         picked = grid[which // cols, :, which % cols, :]
     else:
         picked = grid.transpose(0, 2, 1, 3).reshape(-1, 8, 8)
-    blocks = picked.astype(np.float64) - 128.0
-    coef = np.einsum("ij,bjk,lk->bil", _C, blocks, _C, optimize=True)
+    blocks = np.subtract(picked, 128.0, dtype=np.float64)
+    # C @ block @ C^T as two stacked matrix products, in the order NumPy's optimised einsum
+    # ("ij,bjk,lk->bil") contracts them: the same coefficients, bit for bit (tests), without
+    # its transposed copies.
+    coef = np.matmul(np.matmul(_C, blocks), _C.T)
     return coef.reshape(-1, 64)
 
 
@@ -69,6 +72,43 @@ def _hist(values: np.ndarray) -> np.ndarray:
     v = np.clip(values, -HIST_RANGE - 1, HIST_RANGE + 1).astype(np.int64) + HIST_RANGE + 1
     h = np.bincount(v, minlength=2 * HIST_RANGE + 3)[1:-1].astype(np.float64)
     return h / max(1.0, float(len(values)))
+
+
+_Q1 = np.arange(1, MAX_Q1 + 1, dtype=np.float32)[:, None]  # every candidate earlier step, one per row
+_EDGES = np.arange(-HIST_RANGE, HIST_RANGE + 2, dtype=np.float64)  # the values -20..21, as row edges
+
+
+def _simulate(d: np.ndarray, q1: np.ndarray, q2: int) -> np.ndarray:
+    """Coefficients ``d`` (float32) quantised with step ``q1``, dequantised, requantised with ``q2``."""
+    return np.round(np.round(d / q1) * q1 / q2)
+
+
+def _fit_errors(h_obs: np.ndarray, d: np.ndarray, q2: int) -> dict[int, float]:
+    """For each earlier step q1 in 1..MAX_Q1: the squared error between ``h_obs`` and the
+    histogram (:func:`_hist`) of the compression simulated from ``d``.
+
+    The simulation is monotone in ``d`` (each float32 step -- division, rounding, product -- is),
+    so on the sorted coefficients the count of each simulated value v is the distance between
+    the first index where the simulation reaches v and where it reaches v + 1. Those first
+    indices are found by bisection for every (q1, v) at once, evaluating the very same float32
+    expression on the elements probed: the counts, hence the errors, are exactly those of
+    simulating every coefficient (tests/verifier/forensics/test_double_jpeg_fit.py), in
+    O(log n) probes instead of n per step."""
+    s = np.sort(d)
+    n = s.shape[0]
+    lo = np.zeros((MAX_Q1, _EDGES.shape[0]), np.int64)
+    hi = np.full_like(lo, n)
+    while True:
+        active = lo < hi
+        if not active.any():
+            break
+        mid = (lo + hi) // 2
+        reached = _simulate(s[np.minimum(mid, n - 1)], _Q1, q2) >= _EDGES
+        hi = np.where(active & reached, mid, hi)
+        lo = np.where(active & ~reached, mid + 1, lo)
+    counts = np.diff(lo, axis=1)  # per q1: how many simulate to -20, ..., 20
+    sq = (h_obs - counts.astype(np.float64) / max(1.0, float(n))) ** 2
+    return {q1: float(np.sum(sq[q1 - 1])) for q1 in range(1, MAX_Q1 + 1)}
 
 
 def analyse(luma: np.ndarray, luma_table: tuple[int, ...]) -> DoubleJpeg | None:
@@ -87,12 +127,7 @@ def analyse(luma: np.ndarray, luma_table: tuple[int, ...]) -> DoubleJpeg | None:
         if np.mean(obs_k != 0) < MIN_NONZERO:
             continue
         informative += 1
-        h_obs = _hist(obs_k)
-        d = calibrated[:, pos].astype(np.float32)
-        errors = {}
-        for q1 in range(1, MAX_Q1 + 1):
-            sim = np.round(np.round(d / q1) * q1 / q2)
-            errors[q1] = float(np.sum((h_obs - _hist(sim)) ** 2))
+        errors = _fit_errors(_hist(obs_k), calibrated[:, pos].astype(np.float32), q2)
         single = errors[1]
         q1_best = min(errors, key=lambda q: (errors[q], q))
         if q2 % q1_best != 0 and errors[q1_best] < (1 - VOTE_GAIN) * single:

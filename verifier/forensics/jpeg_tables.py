@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 # ITU-T T.81 Annex K tables (natural order), the base of libjpeg's quality scaling.
 STANDARD_LUMA = (
     16, 11, 10, 16, 24, 40, 51, 61,
@@ -37,6 +39,8 @@ def scaled(base: Sequence[int], quality: int) -> tuple[int, ...]:
 
 
 _SCALED = {q: (scaled(STANDARD_LUMA, q), scaled(STANDARD_CHROMA, q)) for q in range(1, 101)}
+_SCALED_LUMA = np.array([_SCALED[q][0] for q in range(1, 101)], np.int64)  # row q - 1
+_SCALED_CHROMA = np.array([_SCALED[q][1] for q in range(1, 101)], np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +66,15 @@ def describe(tables: Mapping[int, Sequence[int]]) -> TableFacts | None:
     usable = {k: tuple(v) for k, v in tables.items() if len(v) == 64 and k in (0, 1)}
     if 0 not in usable:
         return None
-    best: tuple[float, int] | None = None
-    for q, (luma, chroma) in _SCALED.items():
-        diffs = [sum(abs(a - b) for a, b in zip(usable[0], luma, strict=True))]
-        if 1 in usable:
-            diffs.append(sum(abs(a - b) for a, b in zip(usable[1], chroma, strict=True)))
-        mean = sum(diffs) / (64 * len(diffs))
-        if best is None or mean < best[0]:
-            best = (mean, q)
-    assert best is not None
-    return TableFacts(quality=best[1], standard=best[0] == 0.0, deviation=best[0], tables=len(tables))
+    # Every quality at once: integer sums of absolute differences, one division each (the same
+    # correctly rounded means as summing in Python); the first quality with the smallest mean wins.
+    total = np.abs(_SCALED_LUMA - np.asarray(usable[0], np.int64)).sum(axis=1)
+    if 1 in usable:
+        total = total + np.abs(_SCALED_CHROMA - np.asarray(usable[1], np.int64)).sum(axis=1)
+    means = total / (64 * (2 if 1 in usable else 1))
+    best = int(np.argmin(means))
+    mean = float(means[best])
+    return TableFacts(quality=best + 1, standard=mean == 0.0, deviation=mean, tables=len(tables))
 
 
 def quality_of_step(step: int, position: int) -> int | None:

@@ -26,6 +26,8 @@ SCREEN_SIZES = frozenset({
 SCREENSHOT_TOOLS = ("screenshot", "screen shot", "screencapture", "snipping", "snip & sketch", "greenshot",
                     "sharex", "spectacle", "flameshot", "lightshot", "screengrab", "截屏", "截图", "屏幕快照")
 CAMERA_KEYS = ("Make", "Model", "ExposureTime", "FNumber", "ISOSpeedRatings", "LensModel")
+# What only a sensor's exposure writes: a screenshot or a screen recording never records these.
+EXPOSURE_KEYS = ("ExposureTime", "FNumber", "ISOSpeedRatings")
 TIMECODE = re.compile(r"(?<!\d)(\d{1,2}:)?\d{1,2}:\d{2}\s*/\s*(\d{1,2}:)?\d{1,2}:\d{2}(?!\d)")
 
 
@@ -49,6 +51,19 @@ def screenshot_tool(texts: Iterable[str]) -> str:
             if tool in low:
                 return t[:120]
     return ""
+
+
+def exposed(camera: Mapping[str, object]) -> bool:
+    """The picture records a camera exposure (exposure time, aperture or ISO)."""
+    return any(camera.get(k) for k in EXPOSURE_KEYS)
+
+
+def worth_reading_timecode(first: Recapture, camera: Mapping[str, object]) -> bool:
+    """Whether OCR should look for a player's timecode: on a picture of a screen's size that
+    records no camera exposure. A camera's own picture can have a screen's size (2048 x 1536,
+    1920 x 1080 are common export sizes) but is not a screenshot; its timecode would only be the
+    camera photo *of* a screen that these hints do not claim to recognise."""
+    return "screen_size" in first.hints and not exposed(camera)
 
 
 def timecode_in(lines: Iterable[str]) -> str:

@@ -35,6 +35,19 @@ def test_rotated_thumbnails_of_the_main_picture_are_exact(shape: tuple[int, int]
     as_float = grey.astype(np.float64)
     for k in range(4):
         assert np.array_equal(fast[k], thumbnail._resize(np.rot90(as_float, k)))
+        assert np.array_equal(thumbnail._rotations_resized(grey, turns=(k,))[0], fast[k])
+
+
+def test_a_thumbnail_is_binned_exactly_as_before() -> None:
+    rng = np.random.default_rng(11)
+    for shape in ((120, 160), (67, 91), (30, 200)):
+        thumb = rng.integers(0, 256, shape, dtype=np.uint8)
+        noise = rng.integers(0, 60, (shape[0] * 9, shape[1] * 9))
+        main = np.clip(np.kron(thumb.astype(np.int64), np.ones((9, 9), np.int64)) + noise, 0, 255).astype(np.uint8)
+        got = thumbnail.compare(main, thumb)
+        expected = max(thumbnail._ncc(m, thumbnail._resize(thumb.astype(np.float64)))
+                       for m in thumbnail._rotations_resized(main))
+        assert got is not None and got.difference == round(1.0 - max(0.0, expected), 3) < thumbnail.MISMATCH
 
 
 def test_error_level_and_noise_view_match_numpy() -> None:

@@ -83,3 +83,56 @@ def test_the_detector_on_a_clean_twin_has_facts_and_no_indicator(tmp_path: Path)
 def test_garbage_is_a_failed_check_not_silence(tmp_path: Path) -> None:
     ev = _run(tmp_path, b"\xff\xd8\xff\xdb" + b"\x00" * 100)
     assert ev.status in (Status.ERROR, Status.NOT_APPLICABLE) and ev.error
+
+
+def test_luma_is_the_grey_plane_and_can_be_read_at_a_reduced_scale() -> None:
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    data = jpeg(photo(2000, 1200, 4), 90)
+    full = pillow_picture.luma(data)
+    with Image.open(io.BytesIO(data)) as im:
+        im.draft("YCbCr", im.size)
+        assert np.array_equal(full, np.asarray(im.getchannel(0)))  # libjpeg's Y, before colour conversion
+    assert np.array_equal(pillow_picture.luma(data, 1200), full)  # no smaller side wanted: full scale
+    half = pillow_picture.luma(data, 512)  # 1/2 keeps 600 >= 512 pixels, 1/4 would not
+    assert half.shape == (600, 1000)
+    means = full.reshape(600, 2, 1000, 2).mean(axis=(1, 3))
+    assert np.abs(half.astype(np.float64) - means).mean() < 2.0
+
+
+def _describe_by_loops(tables: dict[int, tuple[int, ...]]) -> tuple[int, bool, float, int] | None:
+    """The table comparison written out quality by quality, as it was first written."""
+    usable = {k: tuple(v) for k, v in tables.items() if len(v) == 64 and k in (0, 1)}
+    if 0 not in usable:
+        return None
+    best: tuple[float, int] | None = None
+    for q in range(1, 101):
+        luma, chroma = jpeg_tables.scaled(jpeg_tables.STANDARD_LUMA, q), jpeg_tables.scaled(jpeg_tables.STANDARD_CHROMA, q)
+        diffs = [sum(abs(a - b) for a, b in zip(usable[0], luma, strict=True))]
+        if 1 in usable:
+            diffs.append(sum(abs(a - b) for a, b in zip(usable[1], chroma, strict=True)))
+        mean = sum(diffs) / (64 * len(diffs))
+        if best is None or mean < best[0]:
+            best = (mean, q)
+    assert best is not None
+    return best[1], best[0] == 0.0, best[0], len(tables)
+
+
+def test_table_facts_equal_the_comparison_written_out() -> None:
+    import random
+
+    rng = random.Random(7)
+    cases: list[dict[int, tuple[int, ...]]] = [{}, {1: jpeg_tables.scaled(jpeg_tables.STANDARD_CHROMA, 50)}]
+    for _ in range(300):
+        q = rng.randint(1, 100)
+        luma = tuple(max(1, v + rng.randint(-3, 3)) for v in jpeg_tables.scaled(jpeg_tables.STANDARD_LUMA, q))
+        cases.append({0: luma, 1: jpeg_tables.scaled(jpeg_tables.STANDARD_CHROMA, q)})
+        cases.append({0: tuple(rng.randint(1, 255) for _ in range(64))})
+        cases.append({0: jpeg_tables.scaled(jpeg_tables.STANDARD_LUMA, q), 2: (9,) * 64})
+    for tables in cases:
+        got = jpeg_tables.describe(tables)
+        expected = _describe_by_loops(tables)
+        assert (None if got is None else (got.quality, got.standard, got.deviation, got.tables)) == expected

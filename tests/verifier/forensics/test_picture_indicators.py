@@ -110,6 +110,45 @@ def test_a_camera_photo_is_not_a_recapture(tmp_path: Path) -> None:
     assert ev.status is Status.OK and ev.indicators == () and ev.facts["hints"] == ["screen_size"]
 
 
+def _camera_jpeg(tags: dict[int, object], sub: dict[int, object]) -> bytes:
+    exif = Image.Exif()
+    for k, v in tags.items():
+        exif[k] = v
+    if sub:
+        exif.get_ifd(0x8769).update(sub)
+    buf = io.BytesIO()
+    Image.fromarray(photo(2048, 1536, 3)).save(buf, "JPEG", quality=90, exif=exif)
+    return buf.getvalue()
+
+
+def test_a_screen_sized_camera_exposure_is_not_searched_for_a_timecode(tmp_path: Path, monkeypatch) -> None:
+    import verifier.detectors.forensic_recapture as mod
+
+    read: list[str] = []
+    monkeypatch.setattr(mod, "_player_text", lambda media: (read.append(media.path.name), ([], "ran"))[1])
+    data = _camera_jpeg({0x010F: "Apple", 0x0110: "iPhone 13"}, {0x829A: 1 / 4300, 0x829D: 1.6})
+    ev = _run(RecaptureDetector(), tmp_path, data, "exposed.jpg", "image/jpeg", Config(ocr=True))
+    assert read == [] and ev.indicators == ()
+    assert ev.facts["timecode_search"] == "skipped: camera exposure"
+
+
+def test_a_screen_sized_picture_with_a_make_but_no_exposure_is_searched(tmp_path: Path, monkeypatch) -> None:
+    import verifier.detectors.forensic_recapture as mod
+
+    monkeypatch.setattr(mod, "_player_text", lambda media: (["▶ 0:41 / 3:05"], "ran"))
+    data = _camera_jpeg({0x010F: "Canon"}, {})
+    ev = _run(RecaptureDetector(), tmp_path, data, "made.jpg", "image/jpeg", Config(ocr=True))
+    assert ev.facts["timecode_search"] == "ran"
+    assert ev.indicators and ev.indicators[0].details["timecode"] == "0:41 / 3:05"
+
+
+def test_exposure_facts_decide_the_timecode_search() -> None:
+    first = recapture.assess(1920, 1080, {"Make": "Canon"}, [])
+    assert recapture.worth_reading_timecode(first, {"Make": "Canon"})
+    assert not recapture.worth_reading_timecode(first, {"Make": "Canon", "ISOSpeedRatings": 100})
+    assert not recapture.worth_reading_timecode(recapture.assess(1000, 700, {}, []), {})
+
+
 def test_player_timecodes_are_recognised() -> None:
     assert recapture.timecode_in(["▶ 03:12 / 14:55  HD"]) == "03:12 / 14:55"
     assert recapture.timecode_in(["1:02:03/1:45:00"]) == "1:02:03/1:45:00"
