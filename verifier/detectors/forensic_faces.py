@@ -71,13 +71,15 @@ def describe_faces(shown: np.ndarray, finder: opencv_faces.FaceFinder) -> dict[s
     """The faces found in ``shown`` (the picture as displayed), each beside the rest, as facts."""
     pixels, factor = views.analysis_copy(shown)
     found = opencv_faces.find_confirmed_faces(pixels, finder)
-    regions, rest = views.region_stats(pixels, found, grid=factor == 1.0)
-    compared = [faces.compare(r, rest) for r in regions]
-    out: dict[str, Any] = {"finder": finder.name, "found": len(compared),
-                           "regions": [_unscaled(c.as_details(), factor) for c in compared]}
-    if compared:
-        out["rest"] = rest.as_details()
-        out["differ"] = sum(1 for c in compared if c.differs)
+    out: dict[str, Any] = {"finder": finder.name, "found": 0, "regions": []}
+    if found:  # the rest of the picture is measured only to be shown beside a face
+        regions, rest = views.region_stats(pixels, found, grid=factor == 1.0)
+        compared = [faces.compare(r, rest) for r in regions]
+        out["found"] = len(compared)
+        out["regions"] = [_unscaled(c.as_details(), factor) for c in compared]
+        if compared:
+            out["rest"] = rest.as_details()
+            out["differ"] = sum(1 for c in compared if c.differs)
     if factor < 1.0:
         out["measured_on"] = [int(pixels.shape[1]), int(pixels.shape[0])]
     return out

@@ -153,43 +153,101 @@ def _phase_profile(sums: np.ndarray, counts: np.ndarray, phases: np.ndarray) -> 
     return best, round(float(means[best]) / others, 3)
 
 
+def _sums(a: np.ndarray, axis: int) -> np.ndarray:
+    return a.sum(axis=axis, dtype=np.int64)
+
+
+class _Taken:
+    """The pixels some box covers, as a mask over the boxes' bounding rectangle ``bounds``."""
+
+    def __init__(self, boxes: list[Box]) -> None:
+        self.bounds: Box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                            max(b[2] for b in boxes), max(b[3] for b in boxes))
+        x0, y0, x1, y1 = self.bounds
+        self.mask = np.zeros((y1 - y0, x1 - x0), bool)
+        for bx0, by0, bx1, by1 in boxes:
+            self.mask[by0 - y0:by1 - y0, bx0 - x0:bx1 - x0] = True
+        self.pixels = int(self.mask.sum())
+
+    def padded(self, width: int, height: int, axis: int) -> tuple[np.ndarray, int]:
+        """The mask widened by one pixel on each side along ``axis`` (within the picture), and where it starts."""
+        x0, y0, x1, y1 = self.bounds
+        lo, hi, size = (y0, y1, height) if axis == 0 else (x0, x1, width)
+        start, end = max(0, lo - 1), min(size, hi + 1)
+        shape = list(self.mask.shape)
+        shape[axis] = end - start
+        out = np.zeros(shape, bool)
+        if axis == 0:
+            out[lo - start:hi - start, :] = self.mask
+        else:
+            out[:, lo - start:hi - start] = self.mask
+        return out, start
+
+
 class _Steps:
-    """Absolute steps between neighbouring pixels across columns (``x``) and rows (``y``), once."""
+    """Absolute steps between neighbouring pixels across columns (``x``: before column k+1) and rows
+    (``y``: before row k+1), once, as uint8 (a step between two 8-bit pixels is at most 255). Every
+    sum is a whole number, so the rest of the picture's sums are the whole picture's minus those of
+    the steps the boxes take out: the same numbers as summing over a mask of the rest, without a
+    full-size mask or float copy."""
 
     def __init__(self, grey: np.ndarray) -> None:
-        g = grey.astype(np.float32)
-        self.x = np.abs(g[:, 1:] - g[:, :-1])  # step before column k+1
-        self.y = np.abs(g[1:, :] - g[:-1, :])  # step before row k+1
+        cv2 = _cv2()
+        self.height, self.width = grey.shape
+        self.x = cv2.absdiff(grey[:, 1:], grey[:, :-1])
+        self.y = cv2.absdiff(grey[1:, :], grey[:-1, :])
 
-    def grid(self, box: Box | None, mask: np.ndarray | None) -> tuple[tuple[int, int], tuple[float, float]] | None:
-        if box is not None:  # a rectangle: slice, no mask
-            x0, y0, x1, y1 = box
-            sx, sy = self.x[y0:y1, x0:x1 - 1], self.y[y0:y1 - 1, x0:x1]
-            px = _phase_profile(sx.sum(axis=0), np.full(sx.shape[1], sx.shape[0], float), np.arange(x0 + 1, x1) % GRID)
-            py = _phase_profile(sy.sum(axis=1), np.full(sy.shape[0], sy.shape[1], float), np.arange(y0 + 1, y1) % GRID)
-        else:
-            assert mask is not None
-            mx, my = mask[:, 1:] & mask[:, :-1], mask[1:, :] & mask[:-1, :]
-            px = _phase_profile(np.where(mx, self.x, 0).sum(axis=0), mx.sum(axis=0).astype(float),
-                                np.arange(1, mask.shape[1]) % GRID)
-            py = _phase_profile(np.where(my, self.y, 0).sum(axis=1), my.sum(axis=1).astype(float),
-                                np.arange(1, mask.shape[0]) % GRID)
-        if px is None or py is None:
-            return None
-        return (px[0], py[0]), (px[1], py[1])
+    def grid(self, box: Box) -> tuple[tuple[int, int], tuple[float, float]] | None:
+        x0, y0, x1, y1 = box
+        sx, sy = self.x[y0:y1, x0:x1 - 1], self.y[y0:y1 - 1, x0:x1]
+        px = _phase_profile(_sums(sx, 0), np.full(sx.shape[1], sx.shape[0], float), np.arange(x0 + 1, x1) % GRID)
+        py = _phase_profile(_sums(sy, 1), np.full(sy.shape[0], sy.shape[1], float), np.arange(y0 + 1, y1) % GRID)
+        return _both(px, py)
+
+    def rest_grid(self, taken: _Taken | None) -> tuple[tuple[int, int], tuple[float, float]] | None:
+        """The grid over the steps whose two pixels both lie outside every box (``taken``)."""
+        h, w = self.height, self.width
+        x_sums, x_counts = _sums(self.x, 0), np.full(w - 1, h, np.int64)
+        y_sums, y_counts = _sums(self.y, 1), np.full(h - 1, w, np.int64)
+        if taken is not None:
+            self._take_out(taken, x_sums, x_counts, y_sums, y_counts)
+        return _both(_phase_profile(x_sums, x_counts.astype(float), np.arange(1, w) % GRID),
+                     _phase_profile(y_sums, y_counts.astype(float), np.arange(1, h) % GRID))
+
+    def _take_out(self, taken: _Taken, x_sums: np.ndarray, x_counts: np.ndarray, y_sums: np.ndarray,
+                  y_counts: np.ndarray) -> None:
+        h, w = self.height, self.width
+        x0, y0, x1, y1 = taken.bounds
+        cols, start = taken.padded(w, h, axis=1)
+        out = cols[:, 1:] | cols[:, :-1]  # step k is taken out where pixel k or k + 1 is in a box
+        span = slice(start, start + out.shape[1])
+        x_sums[span] -= _sums(np.where(out, self.x[y0:y1, span], 0), 0)
+        x_counts[span] -= out.sum(axis=0)
+        rows, start = taken.padded(w, h, axis=0)
+        out = rows[1:, :] | rows[:-1, :]
+        span = slice(start, start + out.shape[0])
+        y_sums[span] -= _sums(np.where(out, self.y[span, x0:x1], 0), 1)
+        y_counts[span] -= out.sum(axis=1)
+
+
+def _both(px: tuple[int, float] | None, py: tuple[int, float] | None
+          ) -> tuple[tuple[int, int], tuple[float, float]] | None:
+    if px is None or py is None:
+        return None
+    return (px[0], py[0]), (px[1], py[1])
 
 
 def noise_filtered(grey: np.ndarray) -> np.ndarray:
-    """|grey convolved with Immerkær's kernel| (float32): zero on any plane, large on noise."""
+    """|grey convolved with Immerkær's kernel| (float32, whole numbers): zero on any plane, large on noise."""
     cv2 = _cv2()
     return np.abs(cv2.filter2D(grey.astype(np.float32), -1, IMMERKAER, borderType=cv2.BORDER_REFLECT))
 
 
-def _noise(values: np.ndarray) -> float | None:
+def _sigma(total: float, count: int) -> float | None:
     """Immerkær's fast noise estimate (1996): sigma = sqrt(pi / 2) * mean |I * N| / 6."""
-    if values.size == 0:
+    if count == 0:
         return None
-    return round(float(np.sqrt(np.pi / 2) * values.mean(dtype=np.float64) / 6.0), 3)
+    return round(float(np.sqrt(np.pi / 2) * (total / count) / 6.0), 3)
 
 
 def clip_box(box: Box, width: int, height: int) -> Box | None:
@@ -203,26 +261,37 @@ def clip_box(box: Box, width: int, height: int) -> Box | None:
 def region_stats(bgr: np.ndarray, boxes: tuple[Box, ...] | list[Box],
                  grid: bool = True) -> tuple[list[RegionStats], RegionStats]:
     """Noise and JPEG-grid facts for each box (boxes too small or outside are left out) and for the
-    rest of the picture. ``grid`` False when the pixels were rescaled (the grid is then lost)."""
+    rest of the picture. ``grid`` False when the pixels were rescaled (the grid is then lost).
+
+    |I * N| is a whole number at every pixel, so its sums (in float64) are exact and the rest's is
+    the picture's minus the boxes' pixels'."""
     grey = grey_of(bgr)
     res = noise_filtered(grey)
-    steps = _Steps(grey) if grid else None
+    steps = _Steps(grey) if grid and min(grey.shape) > 1 else None
     h, w = grey.shape
-    rest = np.ones((h, w), dtype=bool)
-    regions = []
+    regions, kept = [], []
     for box in boxes:
         clipped = clip_box(box, w, h)
         if clipped is None:
             continue
         x0, y0, x1, y1 = clipped
-        rest[y0:y1, x0:x1] = False
-        found = steps.grid(clipped, None) if steps else None
-        regions.append(RegionStats(clipped, (x1 - x0) * (y1 - y0), _noise(res[y0:y1, x0:x1].ravel()),
+        kept.append(clipped)
+        found = steps.grid(clipped) if steps else None
+        area = res[y0:y1, x0:x1]
+        regions.append(RegionStats(clipped, (x1 - x0) * (y1 - y0), _sigma(float(area.sum(dtype=np.float64)), area.size),
                                    found[0] if found else None, found[1] if found else None))
-    pixels = int(rest.sum())
-    found = steps.grid(None, rest) if steps and pixels else None
-    return regions, RegionStats(None, pixels, _noise(res[rest]), found[0] if found else None,
-                                found[1] if found else None)
+    total = float(res.sum(dtype=np.float64))
+    if not kept:
+        return regions, _rest(h * w, total, steps.rest_grid(None) if steps and h * w else None)
+    taken = _Taken(kept)
+    x0, y0, x1, y1 = taken.bounds
+    pixels = h * w - taken.pixels
+    total -= float(res[y0:y1, x0:x1][taken.mask].sum(dtype=np.float64))
+    return regions, _rest(pixels, total, steps.rest_grid(taken) if steps and pixels else None)
+
+
+def _rest(pixels: int, total: float, found: tuple[tuple[int, int], tuple[float, float]] | None) -> RegionStats:
+    return RegionStats(None, pixels, _sigma(total, pixels), found[0] if found else None, found[1] if found else None)
 
 
 def outlined(bgr: np.ndarray, boxes: tuple[Box, ...] | list[Box]) -> np.ndarray:

@@ -51,6 +51,46 @@ def test_the_drawn_face_is_found_by_both_cascades() -> None:
     assert len(opencv_faces.find_confirmed_faces(bgr, finder)) == 1
 
 
+class _Cascade:
+    """Stands in for a cascade: the (x, y, w, h) boxes it "finds", and how often it was run."""
+
+    def __init__(self, boxes: list[tuple[int, int, int, int]]) -> None:
+        self.boxes, self.runs = boxes, 0
+
+    def detectMultiScale(self, grey: np.ndarray, **kwargs: object) -> np.ndarray:  # noqa: N802 - OpenCV's name
+        self.runs += 1
+        return np.array(self.boxes, dtype=np.int32).reshape(-1, 4)
+
+
+def test_a_face_counts_where_the_confirming_cascade_overlaps_the_default_one_s_box() -> None:
+    default = _Cascade([(10, 10, 60, 60), (200, 200, 50, 50)])
+    confirm = _Cascade([(14, 12, 58, 58), (400, 10, 40, 40)])
+    found = opencv_faces.find_confirmed_faces(np.zeros((480, 640, 3), np.uint8),
+                                              opencv_faces.FaceFinder(default, confirm))
+    assert found == ((10, 10, 70, 70),)  # the default cascade's box; the unconfirmed one is left out
+
+
+def test_the_default_cascade_is_not_run_where_the_confirming_one_finds_nothing() -> None:
+    default, confirm = _Cascade([(10, 10, 60, 60)]), _Cascade([])
+    finder = opencv_faces.FaceFinder(default, confirm)
+    assert opencv_faces.find_confirmed_faces(np.zeros((480, 640, 3), np.uint8), finder) == ()
+    assert (confirm.runs, default.runs) == (1, 0)
+
+
+def test_no_face_the_rest_is_not_measured(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rest's statistics are only shown beside a face: with none found they are not computed."""
+    from verifier.detectors.forensic_faces import describe_faces
+    from verifier.forensics import views
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the rest was measured with no face to show it beside")
+
+    monkeypatch.setattr(views, "region_stats", never)
+    finder = opencv_faces.FaceFinder(_Cascade([]), _Cascade([]))
+    facts = describe_faces(np.zeros((300, 400, 3), np.uint8), finder)
+    assert facts["found"] == 0 and facts["regions"] == [] and "rest" not in facts
+
+
 @pytest.mark.parametrize("seed", [3, 4, 5, 6, 7])
 def test_an_untouched_photo_s_face_does_not_differ_from_the_rest(tmp_path: Path, seed: int) -> None:
     region = _the_face(_run(tmp_path, untouched(seed)))
