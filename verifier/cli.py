@@ -248,7 +248,7 @@ def run_analysis(args: argparse.Namespace) -> tuple[list[dict], dict, bool]:
     # The workers start before this process imports the detectors (~0.2 s): both run at once,
     # and the first worker loads what nearly every file needs (the C2PA SDK, trust lists) meanwhile.
     early = isolation.start_early(config.isolation, config.worker_count(), config.memory_limit_mb,
-                                  _every_file(config))
+                                  _every_file(config), _picture_models(config, args.paths))
     try:
         return _analyse(args, config, early)
     finally:
@@ -262,6 +262,39 @@ def _every_file(config: Config) -> tuple[tuple[str, ...], Context]:
     from .detectors import EVERY_FILE, Context, refs_of
 
     return refs_of(tuple(n for n in EVERY_FILE if n not in config.disabled)), Context(config=config)
+
+
+PICTURES_LOOKED_AT = 8  # given files whose type decides whether a second worker starts at once
+
+
+def _picture_models(config: Config, paths: Sequence[str | Path]) -> tuple[tuple[str, ...], Context] | None:
+    """For a second worker to load at once when a picture or video is among the first files given
+    (typed from their first bytes): what its slowest check needs (the OCR model), so that this
+    check does not wait for the first worker's other checks, then for a worker to grow and load
+    it. None for other files, folders, or when that check does not run."""
+    from .detectors import PICTURE_MODELS, Context, refs_of
+    from .inputs import InputError, sniff_file
+
+    names = tuple(n for n in PICTURE_MODELS if n not in config.disabled and _runs_pixel_checks(config, n))
+    if not names:
+        return None
+    for raw in list(paths)[:PICTURES_LOOKED_AT]:
+        path = Path(raw)
+        try:
+            if path.is_file() and sniff_file(path).media_type.startswith(("image/", "video/")):
+                return refs_of(names), Context(config=config)
+        except (InputError, OSError):
+            continue  # the scan reports it
+    return None
+
+
+def _runs_pixel_checks(config: Config, name: str) -> bool:
+    """``config.in_profile(name)`` for a check that does pixel work, without importing every
+    detector's spec to ask (``config.profiles()`` does, ~0.15 s, before the second worker could
+    start): only the triage profile leaves pixel work out (tested against ``in_profile``)."""
+    if config.only is not None:
+        return name in config.only
+    return config.profile != "triage"
 
 
 def _analyse(args: argparse.Namespace, config: Config,

@@ -294,6 +294,11 @@ class Scanner:
             warm()
         prepare = getattr(runner, "prepare", None)
         if self.prepares and prepare is not None:
+            # Idle time ahead (the GUI): two workers load everything, so that the first file's two
+            # slowest checks (OCR, the watermark's decoding) run side by side, not one after the other.
+            grow = getattr(runner, "grow", None)
+            if grow is not None:
+                grow()
             prepare(tuple(detector_ref(d) for d in self.detectors
                           if d.isolated and d.name not in self.config.disabled and self.config.in_profile(d.name)),
                     Context(config=self.config))
@@ -470,8 +475,12 @@ class Scanner:
             yield from self._record(st.index, deep_checks.held_back(det.name, code))
 
     def _dispatch(self, runner: Runner) -> Iterator[Event]:
+        pick = getattr(runner, "pick", None)  # where detectors are loaded matters (ProcessRunner.pick)
         while self._tasks and runner.capacity() > 0:
-            task = self._tasks.popleft()
+            task = pick(self._tasks) if pick is not None else self._tasks[0]
+            if task is None:
+                break  # what is left waits for a worker that is loading its detector
+            self._tasks.remove(task)
             st = self._files.get(task.file_index)
             if st is None:
                 continue
