@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from . import cli_cases
 from .config import DEFAULT_PROFILE, PROFILE_NAMES, Config, user_data_dir
-from .table import HEADER, row
 from .textsafe import for_terminal
 
 if TYPE_CHECKING:
@@ -229,6 +228,8 @@ def _print_version(config: Config) -> None:
 
 def _table_printer(lang: str) -> Callable[[dict], None]:
     """Prints rows as they come (``scan`` yields a container, then its members, indented)."""
+    from .table import row
+
     depths: dict[str, int] = {}
 
     def show(d: dict) -> None:
@@ -297,6 +298,22 @@ def _runs_pixel_checks(config: Config, name: str) -> bool:
     return config.profile != "triage"
 
 
+def _prepare_tool_info(config: Config) -> None:
+    """Read the trust lists' status for the output's ``tool`` block (``about.trust_status``: ~0.05 s
+    of CPU, certificates parsed once and cached) on a thread while the scan waits for its workers,
+    instead of after its last result. (Not the whole ``tool_info``: its network state comes from the
+    workers' reports, known at the end; asked now, it would start a probe process.)"""
+    from .about import trust_status
+
+    def read() -> None:
+        try:
+            trust_status(config)
+        except Exception:  # noqa: BLE001 - only a head start: the same call after the scan reports
+            logging.getLogger(__name__).debug("reading the tool information ahead failed", exc_info=True)
+
+    threading.Thread(target=read, name="tool-info", daemon=True).start()
+
+
 def _analyse(args: argparse.Namespace, config: Config,
              runner: ProcessRunner | None) -> tuple[list[dict], dict, bool]:
     from .about import tool_info
@@ -311,7 +328,8 @@ def _analyse(args: argparse.Namespace, config: Config,
     files: list[dict] = []
     unreadable = False
     # closing: an error or Ctrl-C in this loop still stops the scan's workers at once
-    with closing(scan(args.paths, config, recursive=args.recursive, runner=runner)) as results:
+    with closing(scan(args.paths, config, recursive=args.recursive, runner=runner,
+                      on_wait=lambda: _prepare_tool_info(config))) as results:
         for result in results:
             if isinstance(result, FileFailed):
                 unreadable = unreadable or not result.parent  # a member that fails is its container's news
@@ -343,6 +361,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         print(for_terminal(f"verifier: {problem}"), file=sys.stderr)
         return EXIT_USAGE
     if not args.json:
+        from .table import HEADER  # (not before the workers start: it loads the catalogue)
+
         print(HEADER)
         args.progress = _table_printer(config_from(args).lang)
     files, tool, unreadable = run_analysis(args)

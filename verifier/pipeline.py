@@ -18,7 +18,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -235,12 +235,15 @@ class Scanner:
         detectors: Sequence[Detector] = BUILTIN_DETECTORS,
         runner: Runner | None = None,
         prepare: bool = False,
+        on_wait: Callable[[], None] | None = None,
     ) -> None:
         """``prepare``: have the idle workers load the detectors' libraries, models and trust
         lists before the first file (the GUI, which has idle time; not a batch, where that
-        loading would compete with the scan's own start-up)."""
+        loading would compete with the scan's own start-up). ``on_wait``: called once, the first
+        time this scanner waits for its workers' results (the caller's own work can run then)."""
         self.config = config or Config()
         self.prepares = prepare
+        self._on_wait = on_wait
         self.detectors = tuple(detectors)
         # the checks whose findings never change a verdict (their specs say so)
         self._advisory = frozenset(d.name for d in self.detectors
@@ -306,6 +309,9 @@ class Scanner:
             yield from self._admit()
             yield from self._dispatch(runner)
             if self._busy():
+                if self._on_wait is not None:
+                    on_wait, self._on_wait = self._on_wait, None
+                    on_wait()
                 results = runner.poll(0.1)
                 if not results and self._only_hashing():
                     self._hashed.wait(0.1)
@@ -678,12 +684,14 @@ def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detecto
 
 def scan(paths: Iterable[Path | str], config: Config | None = None, recursive: bool = True,
          detectors: Sequence[Detector] = BUILTIN_DETECTORS,
-         runner: Runner | None = None) -> Generator[Report | FileFailed, None, None]:
+         runner: Runner | None = None,
+         on_wait: Callable[[], None] | None = None) -> Generator[Report | FileFailed, None, None]:
     """Analyse paths and yield a Report (or FileFailed) per file, in completion order; a
     container's members follow it, in their order inside it (held until the container is done).
-    ``runner``: one already started (the CLI's early workers), closed at the end."""
+    ``runner``: one already started (the CLI's early workers), closed at the end. ``on_wait``:
+    see :class:`Scanner`."""
     held: dict[str, list[Report | FileFailed]] = {}
-    with Scanner(config, detectors, runner) as scanner:
+    with Scanner(config, detectors, runner, on_wait=on_wait) as scanner:
         scanner.submit(paths, recursive)
         for ev in scanner.events():
             if isinstance(ev, FileDone | FileFailed):

@@ -335,3 +335,33 @@ def test_with_idle_time_ahead_two_workers_load_the_checks(tmp_path):
         done = [e.evidence for e in scanner.events() if isinstance(e, EvidenceReady)]
         assert len(runner._workers) == 2 and all(w.prepared for w in runner._workers)  # noqa: SLF001
     assert [e.status for e in done] == [Status.OK]
+
+
+def test_the_caller_gets_one_call_while_the_scan_waits_for_its_workers(tmp_path):
+    # the command line reads the trust lists' status then, instead of after the last result
+    from verifier.pipeline import scan
+
+    notes = []
+    for i in range(3):
+        notes.append(tmp_path / f"{i}.txt")
+        notes[-1].write_bytes(b"MARK\n")
+    calls = []
+    reports = list(scan(notes, Config(isolation="inline", trust_dirs=()), detectors=(LabelIfMarked(),),
+                        on_wait=lambda: calls.append(len(calls))))
+    assert calls == [0] and len(reports) == 3
+
+
+def test_the_tool_block_is_the_same_when_read_ahead(tmp_path, capsys):
+    import json
+
+    from verifier import cli
+
+    note = tmp_path / "note.txt"
+    note.write_bytes(b"hello\n")
+    assert cli.main(["scan", "--json", "--inline", str(note)]) == cli.EXIT_OK
+    tool = json.loads(capsys.readouterr().out)["tool"]
+    from verifier.about import tool_info
+    from verifier.isolation import network_state
+
+    assert tool == tool_info(cli.config_from(cli.build_parser().parse_args(["scan", str(note)])),
+                             network_state("inline"))
