@@ -498,5 +498,27 @@ def _main(argv: Sequence[str] | None) -> int:
     return EXIT_USAGE
 
 
+def run() -> None:
+    """The command's entry point (``python -m verifier``, the ``verifier`` script): :func:`main`,
+    then the end of the process without the interpreter's teardown of every module (numpy, the
+    detectors, the catalogue: ~0.05 s of CPU after the output, measured). Everything the command
+    does is done when ``main`` returns: its workers are stopped, its files closed; the output
+    streams are flushed here. An output that cannot be written ends with 1, as in ``main``."""
+    try:
+        code = main()
+        logging.shutdown()
+        try:
+            sys.stdout.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            code = code or 1
+        try:
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+    except KeyboardInterrupt:  # Ctrl-C after main returned (its own handler is gone by then)
+        code = EXIT_CTRL_C
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -365,3 +365,37 @@ def test_the_tool_block_is_the_same_when_read_ahead(tmp_path, capsys):
 
     assert tool == tool_info(cli.config_from(cli.build_parser().parse_args(["scan", str(note)])),
                              network_state("inline"))
+
+
+def test_the_command_ends_without_the_interpreters_teardown(monkeypatch):
+    # after main (workers stopped, files closed): streams flushed, then os._exit with its code
+    from verifier import cli
+
+    ended: list[int] = []
+
+    def _exit(code: int) -> None:
+        ended.append(code)
+
+    monkeypatch.setattr(cli.os, "_exit", _exit)
+    monkeypatch.setattr(cli, "main", lambda: cli.EXIT_UNREADABLE)
+    cli.run()
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    cli.run()
+    assert ended == [cli.EXIT_UNREADABLE, cli.EXIT_CTRL_C]
+
+
+def test_python_dash_m_verifier_writes_its_whole_output_before_it_ends(tmp_path):
+    import json
+
+    notes = []
+    for i in range(3):
+        notes.append(tmp_path / f"{i}.txt")
+        notes[-1].write_bytes(b"hello\n" * 2000)
+    out = subprocess.run([sys.executable, "-m", "verifier", "scan", "--json", *map(str, notes)], cwd=REPO,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)["files"]) == 3
