@@ -355,6 +355,10 @@ class NativeOutput:
 PREPARED = "prepared"  # a worker's answer to Prepare
 NOTHING = object()  # _Worker.receive: no answer yet (only the isolation report was read)
 PREPARE_LIMIT = 120.0  # seconds a worker may spend preparing before it is replaced
+# How long a task waits for the worker that is loading its detector (ProcessRunner.pick) before
+# any free worker may take it: a loading that normally takes well under a second, and is stuck
+# beyond this, costs the file this much, not PREPARE_LIMIT.
+WAIT_FOR_LOADING_S = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -620,13 +624,15 @@ class ProcessRunner:
         The first in queue order, except a task whose detector another worker is loading right
         now (a Prepare sent, no answer yet): that worker started loading earlier, so it will be
         ready sooner than this one could load the same libraries and models again (the OCR model
-        alone costs ~0.4 s of CPU). Such a task waits for it.
+        alone costs ~0.4 s of CPU). Such a task waits for it, for :data:`WAIT_FOR_LOADING_S` at most.
         """
         free = [w for w in self._workers if w.task is None and not w.preparing]
         if len(free) < self.capacity():
             free.append(_COLD)  # a worker not started yet (replaced, or allowed by grow())
+        recent = time.monotonic() - WAIT_FOR_LOADING_S
         for w in free:
-            loading = set().union(*(o.loaded for o in self._workers if o is not w and o.preparing))
+            loading = set().union(*(o.loaded for o in self._workers
+                                    if o is not w and o.preparing and o.started > recent))
             task = next((t for t in tasks if t.detector_ref in w.loaded or t.detector_ref not in loading), None)
             if task is not None:
                 return task

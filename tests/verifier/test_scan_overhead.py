@@ -241,6 +241,7 @@ class _Seat:
 
     def __init__(self, loaded: set[str], preparing: bool = False, task: Task | None = None) -> None:
         self.loaded, self.preparing, self.task = loaded, preparing, task
+        self.started = time.monotonic()
 
 
 def test_a_task_waits_for_the_worker_that_is_loading_its_detector():
@@ -253,6 +254,9 @@ def test_a_task_waits_for_the_worker_that_is_loading_its_detector():
     ocr, water, meta = _task(1, "m:Ocr"), _task(2, "m:Water"), _task(3, "m:Meta")
     assert runner.pick([ocr, water, meta]) is water  # queue order, past the task being loaded elsewhere
     assert runner.pick([ocr]) is None
+    second.started -= isolation.WAIT_FOR_LOADING_S + 1  # stuck loading: the task no longer waits for it
+    assert runner.pick([ocr]) is ocr
+    second.started = time.monotonic()
     second.preparing = False  # ready: the task goes to it (start() prefers the worker that has it loaded)
     assert runner.pick([ocr]) is ocr
     assert runner._idle_worker("m:Ocr") is second and runner._idle_worker("m:Meta") is first  # noqa: SLF001
