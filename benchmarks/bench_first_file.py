@@ -23,7 +23,7 @@ import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks._common import CORPUS, REPO, machine  # noqa: E402
+from benchmarks._common import CORPUS, REPO, bytecode, machine  # noqa: E402
 
 CHILD = textwrap.dedent("""
     import sys, threading, time, json
@@ -52,14 +52,18 @@ def main() -> None:
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--idle", type=float, default=5.0)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--no-compile", dest="compile", action="store_false",
+                    help="do not compile the measured checkout's bytecode first (_common.bytecode)")
     ap.add_argument("files", nargs="*", type=Path,
                     default=[CORPUS / "labels" / "jimeng_cap_A.png", CORPUS / "c2pa" / "C.jpg",
+                             CORPUS / "realworld" / "nikon-z9-2022__public-testfiles.jpeg",
                              CORPUS / "realworld" / "openai-sora-video-2026__huminify.mp4"])
     args = ap.parse_args()
     rev = subprocess.run(["git", "-C", str(args.repo), "log", "-1", "--format=%h"], capture_output=True,
                          text=True).stdout.strip()
     print(f"# first file after {args.idle:g} s idle; repo {args.repo} @ {rev}")
     print(f"# machine: {machine()}")
+    print(f"# {bytecode(args)}")
     env = {**os.environ, "PYTHONPATH": str(args.repo)}
     for f in args.files:
         row = []
@@ -72,7 +76,7 @@ def main() -> None:
             row.append((statistics.median(r["seconds"] for r in runs), statistics.median(r["all"] for r in runs),
                         runs[0]["verdict"]))
         print(f"{f.name:48s} verdict: no prepare {row[0][0]:5.2f} s, prepared {row[1][0]:5.2f} s   "
-              f"all checks: {row[0][1]:5.2f} s / {row[1][1]:5.2f} s   ({row[1][2]})")
+              f"all checks: {row[0][1]:5.2f} s / {row[1][1]:5.2f} s   ({row[1][2]}; load {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection, wait
 from typing import Any, Protocol
@@ -355,6 +355,10 @@ class NativeOutput:
 PREPARED = "prepared"  # a worker's answer to Prepare
 NOTHING = object()  # _Worker.receive: no answer yet (only the isolation report was read)
 PREPARE_LIMIT = 120.0  # seconds a worker may spend preparing before it is replaced
+# How long a task waits for the worker that is loading its detector (ProcessRunner.pick) before
+# any free worker may take it: a loading that normally takes well under a second, and is stuck
+# beyond this, costs the file this much, not PREPARE_LIMIT.
+WAIT_FOR_LOADING_S = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -447,6 +451,17 @@ class LiveWorkers:
 LIVE = LiveWorkers()
 
 
+class _Cold:
+    """A worker yet to be started, as :meth:`ProcessRunner.pick` sees it: nothing loaded."""
+
+    task = None
+    preparing = False
+    loaded: frozenset[str] = frozenset()
+
+
+_COLD: Any = _Cold()
+
+
 WORKER_NAME = "verifier-worker"
 
 
@@ -498,6 +513,8 @@ class _Worker:
         self.started = 0.0
         self.prepared = False  # a Prepare was sent (once per worker)
         self.preparing = False  # ... and its answer has not come yet: no task meanwhile
+        # the detectors it has loaded, or is loading (a Prepare sent, a task run): see ProcessRunner.pick
+        self.loaded: set[str] = set()
 
     def receive(self) -> Any:
         """The worker's next answer; :data:`NOTHING` if only its isolation report had come."""
@@ -556,10 +573,11 @@ class ProcessRunner:
     def _spawn(self) -> _Worker:
         return _Worker(self._memory, self._threads, self.reported)
 
-    def _idle_worker(self) -> _Worker:
-        for w in self._workers:
-            if w.task is None and not w.preparing:
-                return w
+    def _idle_worker(self, ref: str = "") -> _Worker:
+        """A free worker, preferably one that has loaded this detector (see :meth:`pick`)."""
+        free = [w for w in self._workers if w.task is None and not w.preparing]
+        for w in sorted(free, key=lambda w: ref not in w.loaded):
+            return w
         w = self._spawn()
         self._workers.append(w)
         return w
@@ -575,14 +593,50 @@ class ProcessRunner:
         """Ask each started, idle, not yet prepared worker to load these detectors now (see
         :class:`Prepare`). Only for a caller with idle time ahead (the GUI): on a batch the
         loading would compete with the parent's own start-up (BENCHMARKS.md)."""
-        for w in self._workers:
+        for w in list(self._workers):
             if w.task is None and not w.prepared:
-                w.prepared = w.preparing = True
-                w.started = time.monotonic()
-                try:
-                    w.conn.send(Prepare(detector_refs, ctx))
-                except (OSError, ValueError):  # died while idle: the next task starts a new one
-                    self._replace(w)
+                self._send_prepare(w, detector_refs, ctx)
+
+    def prepare_another(self, detector_refs: tuple[str, ...], ctx: Context) -> bool:
+        """Start one more worker now (if the pool may grow) and have it load these detectors:
+        the command line's second worker, which loads what a picture's slowest check needs (the
+        OCR model) while the first one loads what every file needs. False if the pool is full."""
+        if self._allowed >= self._size or not detector_refs:
+            return False
+        self._allowed += 1
+        w = self._spawn()
+        self._workers.append(w)
+        self._send_prepare(w, detector_refs, ctx)
+        return True
+
+    def _send_prepare(self, w: _Worker, detector_refs: tuple[str, ...], ctx: Context) -> None:
+        w.prepared = w.preparing = True
+        w.started = time.monotonic()
+        w.loaded.update(detector_refs)
+        try:
+            w.conn.send(Prepare(detector_refs, ctx))
+        except (OSError, ValueError):  # died while idle: the next task starts a new one
+            self._replace(w)
+
+    def pick(self, tasks: Sequence[Task]) -> Task | None:
+        """Which waiting task a free worker should take next (None: none now, wait).
+
+        The first in queue order, except a task whose detector another worker is loading right
+        now (a Prepare sent, no answer yet): that worker started loading earlier, so it will be
+        ready sooner than this one could load the same libraries and models again (the OCR model
+        alone costs ~0.4 s of CPU). Such a task waits for it, for :data:`WAIT_FOR_LOADING_S` at most.
+        """
+        free = [w for w in self._workers if w.task is None and not w.preparing]
+        if len(free) < self.capacity():
+            free.append(_COLD)  # a worker not started yet (replaced, or allowed by grow())
+        recent = time.monotonic() - WAIT_FOR_LOADING_S
+        for w in free:
+            loading = set().union(*(o.loaded for o in self._workers
+                                    if o is not w and o.preparing and o.started > recent))
+            task = next((t for t in tasks if t.detector_ref in w.loaded or t.detector_ref not in loading), None)
+            if task is not None:
+                return task
+        return None
 
     def grow(self) -> None:
         """Tasks have been waiting for a while: start one more worker (up to the pool's size)."""
@@ -594,8 +648,9 @@ class ProcessRunner:
         return self._allowed - sum(1 for w in self._workers if w.task is not None or w.preparing)
 
     def start(self, task: Task) -> None:
-        w = self._idle_worker()
+        w = self._idle_worker(task.detector_ref)
         w.task, w.started = task, time.monotonic()
+        w.loaded.add(task.detector_ref)
         try:
             w.conn.send(task)
         except (OSError, ValueError):
@@ -717,14 +772,17 @@ def _timeout_message(task: Task) -> str:
 
 
 def start_early(isolation: str, workers: int, memory_limit_mb: int,
-                prepare: tuple[tuple[str, ...], Context] | None = None) -> ProcessRunner | None:
+                prepare: tuple[tuple[str, ...], Context] | None = None,
+                another: tuple[tuple[str, ...], Context] | None = None) -> ProcessRunner | None:
     """A pool whose workers start now, for the caller to pass to its scan (``runner=``); None
     when the detectors do not run in processes.
 
     The CLI calls this before it imports the detectors, so that the workers' start-up runs at
     the same time as its own instead of after it. ``prepare`` (detector refs, context): have the
-    first worker load these detectors' libraries meanwhile (:meth:`ProcessRunner.prepare`). The
-    caller closes the pool (a scan given it closes it when done; closing twice is harmless).
+    first worker load these detectors' libraries meanwhile (:meth:`ProcessRunner.prepare`).
+    ``another``: start a second worker at once (if the pool has room) that loads these instead
+    (:meth:`ProcessRunner.prepare_another`; the CLI's pictures: the OCR model). The caller closes
+    the pool (a scan given it closes it when done; closing twice is harmless).
     """
     if isolation != "process":
         return None
@@ -732,6 +790,8 @@ def start_early(isolation: str, workers: int, memory_limit_mb: int,
     runner.warm()
     if prepare is not None and prepare[0]:
         runner.prepare(*prepare)
+    if another is not None and another[0]:
+        runner.prepare_another(*another)
     return runner
 
 

@@ -18,7 +18,7 @@ import os
 import threading
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -235,12 +235,15 @@ class Scanner:
         detectors: Sequence[Detector] = BUILTIN_DETECTORS,
         runner: Runner | None = None,
         prepare: bool = False,
+        on_wait: Callable[[], None] | None = None,
     ) -> None:
         """``prepare``: have the idle workers load the detectors' libraries, models and trust
         lists before the first file (the GUI, which has idle time; not a batch, where that
-        loading would compete with the scan's own start-up)."""
+        loading would compete with the scan's own start-up). ``on_wait``: called once, the first
+        time this scanner waits for its workers' results (the caller's own work can run then)."""
         self.config = config or Config()
         self.prepares = prepare
+        self._on_wait = on_wait
         self.detectors = tuple(detectors)
         # the checks whose findings never change a verdict (their specs say so)
         self._advisory = frozenset(d.name for d in self.detectors
@@ -294,6 +297,11 @@ class Scanner:
             warm()
         prepare = getattr(runner, "prepare", None)
         if self.prepares and prepare is not None:
+            # Idle time ahead (the GUI): two workers load everything, so that the first file's two
+            # slowest checks (OCR, the watermark's decoding) run side by side, not one after the other.
+            grow = getattr(runner, "grow", None)
+            if grow is not None:
+                grow()
             prepare(tuple(detector_ref(d) for d in self.detectors
                           if d.isolated and d.name not in self.config.disabled and self.config.in_profile(d.name)),
                     Context(config=self.config))
@@ -301,6 +309,9 @@ class Scanner:
             yield from self._admit()
             yield from self._dispatch(runner)
             if self._busy():
+                if self._on_wait is not None:
+                    on_wait, self._on_wait = self._on_wait, None
+                    on_wait()
                 results = runner.poll(0.1)
                 if not results and self._only_hashing():
                     self._hashed.wait(0.1)
@@ -470,8 +481,12 @@ class Scanner:
             yield from self._record(st.index, deep_checks.held_back(det.name, code))
 
     def _dispatch(self, runner: Runner) -> Iterator[Event]:
+        pick = getattr(runner, "pick", None)  # where detectors are loaded matters (ProcessRunner.pick)
         while self._tasks and runner.capacity() > 0:
-            task = self._tasks.popleft()
+            task = pick(self._tasks) if pick is not None else self._tasks[0]
+            if task is None:
+                break  # what is left waits for a worker that is loading its detector
+            self._tasks.remove(task)
             st = self._files.get(task.file_index)
             if st is None:
                 continue
@@ -669,12 +684,14 @@ def build_report(media: MediaFile | None, evidence: dict[str, Evidence], detecto
 
 def scan(paths: Iterable[Path | str], config: Config | None = None, recursive: bool = True,
          detectors: Sequence[Detector] = BUILTIN_DETECTORS,
-         runner: Runner | None = None) -> Generator[Report | FileFailed, None, None]:
+         runner: Runner | None = None,
+         on_wait: Callable[[], None] | None = None) -> Generator[Report | FileFailed, None, None]:
     """Analyse paths and yield a Report (or FileFailed) per file, in completion order; a
     container's members follow it, in their order inside it (held until the container is done).
-    ``runner``: one already started (the CLI's early workers), closed at the end."""
+    ``runner``: one already started (the CLI's early workers), closed at the end. ``on_wait``:
+    see :class:`Scanner`."""
     held: dict[str, list[Report | FileFailed]] = {}
-    with Scanner(config, detectors, runner) as scanner:
+    with Scanner(config, detectors, runner, on_wait=on_wait) as scanner:
         scanner.submit(paths, recursive)
         for ev in scanner.events():
             if isinstance(ev, FileDone | FileFailed):

@@ -175,8 +175,8 @@ def test_cli_carries_on_past_crashing_and_hanging_detectors(tmp_path: Path, monk
     dets = [*pipeline.BUILTIN_DETECTORS, mb.Echo(), mb.Abort(), mb.Segfault(), mb.Sleeper()]
     real_scan = pipeline.scan
 
-    def scan_with_misbehaving(paths, config=None, recursive=True, detectors=None, runner=None):
-        return real_scan(paths, config, recursive, detectors=dets, runner=runner)  # the CLI's early workers
+    def scan_with_misbehaving(paths, config=None, recursive=True, detectors=None, runner=None, **kw):
+        return real_scan(paths, config, recursive, detectors=dets, runner=runner, **kw)  # the CLI's early workers
 
     monkeypatch.setattr(pipeline, "scan", scan_with_misbehaving)
     paths = _files(tmp_path, 2)

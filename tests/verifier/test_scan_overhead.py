@@ -226,3 +226,180 @@ def test_a_backlog_grows_the_pool_to_its_size(tmp_path):
         done = [e for e in scanner.events() if isinstance(e, EvidenceReady)]
         assert len(runner._workers) == 2  # noqa: SLF001
     assert len(done) == 4
+
+
+def _task(key: int, ref: str) -> Task:
+    from verifier.detectors.base import Context
+    from verifier.evidence import MediaFile
+
+    media = MediaFile(path=Path("x.png"), sha256="", size=1, media_type="image/png", extension_type="image/png")
+    return Task(key, 0, ref.rpartition(":")[2], ref, media, Context(config=Config()), 10.0)
+
+
+class _Seat:
+    """A worker as ProcessRunner.pick sees it (no process)."""
+
+    def __init__(self, loaded: set[str], preparing: bool = False, task: Task | None = None) -> None:
+        self.loaded, self.preparing, self.task = loaded, preparing, task
+        self.started = time.monotonic()
+
+
+def test_a_task_waits_for_the_worker_that_is_loading_its_detector():
+    # the second worker loads the OCR model; the first, free, takes the next other task instead of
+    # loading the same model again, and takes nothing while only that task is left
+    runner = ProcessRunner(2, 1024)
+    runner._allowed = 2  # noqa: SLF001
+    first, second = _Seat({"m:Meta"}), _Seat({"m:Ocr"}, preparing=True)
+    runner._workers = [first, second]  # type: ignore[list-item]  # noqa: SLF001
+    ocr, water, meta = _task(1, "m:Ocr"), _task(2, "m:Water"), _task(3, "m:Meta")
+    assert runner.pick([ocr, water, meta]) is water  # queue order, past the task being loaded elsewhere
+    assert runner.pick([ocr]) is None
+    second.started -= isolation.WAIT_FOR_LOADING_S + 1  # stuck loading: the task no longer waits for it
+    assert runner.pick([ocr]) is ocr
+    second.started = time.monotonic()
+    second.preparing = False  # ready: the task goes to it (start() prefers the worker that has it loaded)
+    assert runner.pick([ocr]) is ocr
+    assert runner._idle_worker("m:Ocr") is second and runner._idle_worker("m:Meta") is first  # noqa: SLF001
+
+
+def test_a_busy_worker_holds_back_no_task():
+    # only a worker still preparing reserves its detectors: one busy with a task does not
+    runner = ProcessRunner(2, 1024)
+    runner._allowed = 2  # noqa: SLF001
+    ocr = _task(1, "m:Ocr")
+    runner._workers = [_Seat(set()), _Seat({"m:Ocr"}, task=_task(9, "m:Ocr"))]  # type: ignore[list-item]  # noqa: SLF001
+    assert runner.pick([ocr]) is ocr
+    runner._workers = [_Seat({"m:Ocr"}, task=_task(9, "m:Ocr"))]  # type: ignore[list-item]  # noqa: SLF001
+    assert runner.pick([ocr]) is ocr  # a worker yet to start (the pool may grow) takes it
+
+
+def test_the_command_line_starts_a_second_worker_for_the_ocr_model_when_given_a_picture(tmp_path):
+    from verifier import cli
+    from verifier.detectors import PICTURE_MODELS, refs_of
+
+    png = tmp_path / "a.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    text = tmp_path / "a.txt"
+    text.write_bytes(b"hello\n")
+
+    def models(*argv: str):  # noqa: ANN202
+        args = cli.build_parser().parse_args(["scan", *argv])
+        return cli._picture_models(cli.config_from(args), args.paths)  # noqa: SLF001
+
+    given = models(str(text), str(png))
+    assert given is not None and given[0] == refs_of(PICTURE_MODELS)
+    assert models(str(text)) is None and models(str(tmp_path)) is None  # other files; a folder is not typed
+    assert models(str(tmp_path / "missing.png")) is None
+    assert models("--profile", "triage", str(png)) is None  # no pixel work
+    assert models("--disable", "visible_label", str(png)) is None
+
+
+def test_the_command_lines_pixel_check_shortcut_agrees_with_the_profiles():
+    from verifier import cli
+    from verifier.config import PROFILE_NAMES
+    from verifier.detectors import PICTURE_MODELS
+
+    for name in PICTURE_MODELS:
+        for profile in PROFILE_NAMES:
+            config = Config(profile=profile)
+            assert cli._runs_pixel_checks(config, name) == config.in_profile(name), profile  # noqa: SLF001
+        for only in (frozenset({name}), frozenset({"metadata"})):
+            config = Config().with_(only=only)
+            assert cli._runs_pixel_checks(config, name) == config.in_profile(name)  # noqa: SLF001
+
+
+def test_an_early_pool_can_start_a_second_worker_that_loads_other_checks():
+    from verifier.detectors import Context, refs_of
+
+    ctx = Context(config=Config(ocr=False, trust_dirs=()))
+    early = isolation.start_early("process", 2, 1024, (refs_of(("metadata",)), ctx), (refs_of(("watermark",)), ctx))
+    assert early is not None
+    try:
+        first, second = early._workers  # noqa: SLF001
+        assert first.loaded == set(refs_of(("metadata",))) and second.loaded == set(refs_of(("watermark",)))
+        assert first.preparing and second.preparing and early.capacity() == 0
+        assert not early.prepare_another(refs_of(("c2pa",)), ctx)  # the pool is full
+    finally:
+        early.close()
+    one = isolation.start_early("process", 1, 1024, None, (refs_of(("watermark",)), ctx))
+    assert one is not None
+    try:
+        assert len(one._workers) == 1 and not one._workers[0].prepared  # noqa: SLF001
+    finally:
+        one.close()
+
+
+def test_with_idle_time_ahead_two_workers_load_the_checks(tmp_path):
+    # the GUI's Scanner (prepare=True): the first file's two slowest checks then run side by side
+    note = tmp_path / "note.txt"
+    note.write_bytes(b"MARK\n")
+    runner = ProcessRunner(2, 1024)
+    with Scanner(Config(trust_dirs=()), (LabelIfMarked(),), runner, prepare=True) as scanner:
+        scanner.submit([note])
+        done = [e.evidence for e in scanner.events() if isinstance(e, EvidenceReady)]
+        assert len(runner._workers) == 2 and all(w.prepared for w in runner._workers)  # noqa: SLF001
+    assert [e.status for e in done] == [Status.OK]
+
+
+def test_the_caller_gets_one_call_while_the_scan_waits_for_its_workers(tmp_path):
+    # the command line reads the trust lists' status then, instead of after the last result
+    from verifier.pipeline import scan
+
+    notes = []
+    for i in range(3):
+        notes.append(tmp_path / f"{i}.txt")
+        notes[-1].write_bytes(b"MARK\n")
+    calls = []
+    reports = list(scan(notes, Config(isolation="inline", trust_dirs=()), detectors=(LabelIfMarked(),),
+                        on_wait=lambda: calls.append(len(calls))))
+    assert calls == [0] and len(reports) == 3
+
+
+def test_the_tool_block_is_the_same_when_read_ahead(tmp_path, capsys):
+    import json
+
+    from verifier import cli
+
+    note = tmp_path / "note.txt"
+    note.write_bytes(b"hello\n")
+    assert cli.main(["scan", "--json", "--inline", str(note)]) == cli.EXIT_OK
+    tool = json.loads(capsys.readouterr().out)["tool"]
+    from verifier.about import tool_info
+    from verifier.isolation import network_state
+
+    assert tool == tool_info(cli.config_from(cli.build_parser().parse_args(["scan", str(note)])),
+                             network_state("inline"))
+
+
+def test_the_command_ends_without_the_interpreters_teardown(monkeypatch):
+    # after main (workers stopped, files closed): streams flushed, then os._exit with its code
+    from verifier import cli
+
+    ended: list[int] = []
+
+    def _exit(code: int) -> None:
+        ended.append(code)
+
+    monkeypatch.setattr(cli.os, "_exit", _exit)
+    monkeypatch.setattr(cli, "main", lambda: cli.EXIT_UNREADABLE)
+    cli.run()
+
+    def interrupted() -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "main", interrupted)
+    cli.run()
+    assert ended == [cli.EXIT_UNREADABLE, cli.EXIT_CTRL_C]
+
+
+def test_python_dash_m_verifier_writes_its_whole_output_before_it_ends(tmp_path):
+    import json
+
+    notes = []
+    for i in range(3):
+        notes.append(tmp_path / f"{i}.txt")
+        notes[-1].write_bytes(b"hello\n" * 2000)
+    out = subprocess.run([sys.executable, "-m", "verifier", "scan", "--json", *map(str, notes)], cwd=REPO,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert len(json.loads(out.stdout)["files"]) == 3

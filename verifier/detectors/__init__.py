@@ -49,6 +49,9 @@ NAMES: tuple[str, ...] = (
 # trust lists; the metadata readers). The command line's first worker loads them (``prepare``)
 # while the command line itself is still importing, instead of on the first file.
 EVERY_FILE: tuple[str, ...] = ("metadata", "c2pa")
+# The check of pictures and videos slowest to load (OpenCV and the OCR model, ~0.4 s of CPU): given
+# a picture, the command line has a second worker load it at once, beside the first.
+PICTURE_MODELS: tuple[str, ...] = ("visible_label",)
 
 
 def refs_of(names: tuple[str, ...]) -> tuple[str, ...]:
@@ -132,6 +135,7 @@ def by_name(name: str) -> Detector:
 __all__ = [
     "BUILTIN_DETECTORS",
     "EVERY_FILE",
+    "PICTURE_MODELS",
     "NAMES",
     "REGISTRY",
     "Context",
