@@ -390,10 +390,11 @@ class Controller(QObject):
 def _merged(report: Report, extra: Report | None, failure: str | None) -> Report:
     """``report`` with the deep checks of ``extra`` merged in; when they could not be run (the run
     failed, the file changed since), each held check becomes a failed one saying why."""
-    try:
-        if extra is None:
-            raise ValueError(failure or "the file was not analysed again")
-        return deep_checks.merge(report, extra)
-    except ValueError as exc:
-        failed = tuple(Evidence(d, Status.ERROR, error=str(exc)[:500]) for d in deep_checks.held(report))
-        return deep_checks.merge(report, replace(report, evidence=failed))
+    why = failure or "the file was not analysed again"
+    if extra is not None:
+        try:
+            return deep_checks.merge(report, extra)
+        except ValueError as exc:  # the file changed since it was analysed
+            why = str(exc)
+    failed = tuple(Evidence(d, Status.ERROR, error=why[:500]) for d in deep_checks.held(report))
+    return deep_checks.merge(report, replace(report, evidence=failed))

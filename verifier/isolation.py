@@ -10,12 +10,12 @@ enforces the deadline by abandoning the thread, so it cannot stop a runaway nati
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import multiprocessing as mp
 import os
 import queue
-import functools
 import signal
 import sys
 import threading
@@ -576,8 +576,8 @@ class ProcessRunner:
     def _idle_worker(self, ref: str = "") -> _Worker:
         """A free worker, preferably one that has loaded this detector (see :meth:`pick`)."""
         free = [w for w in self._workers if w.task is None and not w.preparing]
-        for w in sorted(free, key=lambda w: ref not in w.loaded):
-            return w
+        if free:
+            return min(free, key=lambda w: ref not in w.loaded)  # the first such, else the first free
         w = self._spawn()
         self._workers.append(w)
         return w

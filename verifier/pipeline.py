@@ -385,8 +385,7 @@ class Scanner:
                     yield from self._record(st.index, run_detector(det, st.media, ctx))
             elif st.cancelled:
                 for det in deferred:
-                    yield from self._record(st.index, Evidence(det.name, Status.SKIPPED, error="cancelled",
-                                                                        reason="cancelled"))
+                    yield from self._record(st.index, cancelled(det.name))
             else:
                 why = hashing.error or "stopped"
                 for det in deferred:
@@ -491,8 +490,7 @@ class Scanner:
             if st is None:
                 continue
             if st.cancelled:
-                yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
-                                                                          reason="cancelled"))
+                yield from self._record(task.file_index, cancelled(task.detector))
                 continue
             runner.start(task)
         self._grow_if_waiting(runner)
@@ -527,11 +525,10 @@ class Scanner:
                 continue
             held, st.held = st.held, []
             for det in held:
-                yield from self._record(i, Evidence(det.name, Status.SKIPPED, error="cancelled", reason="cancelled"))
+                yield from self._record(i, cancelled(det.name))
         for task in [t for t in self._tasks if t.file_index in gone]:
             self._tasks.remove(task)
-            yield from self._record(task.file_index, Evidence(task.detector, Status.SKIPPED, error="cancelled",
-                                                                          reason="cancelled"))
+            yield from self._record(task.file_index, cancelled(task.detector))
 
     def _record(self, index: int, ev: Evidence) -> Iterator[Event]:
         st = self._files.get(index)
@@ -654,6 +651,11 @@ def not_in_profile(detector: str, profile: str) -> Evidence:
     """A check the chosen profile leaves out: skipped, with the reason code (worded by verifier.describe)."""
     return Evidence(detector, Status.SKIPPED, error=f"not part of the {profile!r} profile",
                     reason=NOT_IN_PROFILE, reason_params={"profile": profile})
+
+
+def cancelled(detector: str) -> Evidence:
+    """A check not run because its file was cancelled."""
+    return Evidence(detector, Status.SKIPPED, error="cancelled", reason="cancelled")
 
 
 def _is_deep(det: Detector) -> bool:

@@ -124,9 +124,7 @@ def seek_pays(keyframes: tuple[float, ...] | None, target: int, pos: int, fps: f
     lies after ``pos``: AI clips are often one group of pictures long (Veo: keyframes at 0 and
     7.9 s of 8 s), where each seek to the middle or the end decoded the clip from its start again.
     """
-    if target < pos:
-        return True
-    if keyframes is None:
+    if target < pos or keyframes is None:
         return True
     last = max((k for k in keyframes if round(k * fps) <= target), default=0.0)
     return round(last * fps) > pos
