@@ -60,13 +60,13 @@ def block_dct(plane: np.ndarray, max_blocks: int = MAX_BLOCKS) -> np.ndarray:
     if whole.dtype == np.uint8 and whole.size and whole.strides[-1] == 1:
         # 8 pixels of a block row as one uint64 (a view, even of the shifted, non-contiguous
         # plane): gathering blocks moves 8 words instead of 64 bytes each
-        grid = whole.view(np.uint64).reshape(rows, 8, cols, 1)
+        grid: np.ndarray = whole.view(np.uint64).reshape(rows, 8, cols, 1)
     else:
         grid = whole.reshape(rows, 8, cols, 8)  # a view: nothing copied yet
     if rows * cols > max_blocks:  # an even sample across the picture, deterministic
         # Only the sampled blocks are gathered and converted (row-major block order, as before).
         which = np.linspace(0, rows * cols - 1, max_blocks).astype(np.int64)
-        picked = grid[which // cols, :, which % cols, :]
+        picked: np.ndarray = grid[which // cols, :, which % cols, :]
     else:
         picked = grid.transpose(0, 2, 1, 3).reshape(-1, 8, grid.shape[3])
     if picked.dtype == np.uint64:

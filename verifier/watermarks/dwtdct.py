@@ -236,7 +236,8 @@ def _classes(n: int) -> tuple[np.ndarray, np.ndarray]:
 def _bit_index(size: int, n: int) -> tuple[np.ndarray, float]:
     """The vote count per bit when ``size`` blocks vote in turn for ``n`` bits, and its mean
     (shared by the variants of one image and by images of one size)."""
-    counts = np.bincount(np.arange(size) % n, minlength=n).astype(np.float64)
+    counts = np.full(n, float(size // n))
+    counts[: size % n] += 1.0  # the first size mod n bits get one vote more
     counts.setflags(write=False)
     return counts, float(counts.mean())
 
