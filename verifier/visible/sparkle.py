@@ -42,6 +42,8 @@ COARSE_FLOOR = 0.4
 REFINE_REACH = 2  # refine window: +-(REACH x shrink factor + SLACK) px around a coarse peak
 REFINE_SLACK = 2
 REFINE_STEPS = 6  # the window moves at most this many times while its maximum sits on its edge
+FLAT_STD = 1.0  # a corner whose grey levels vary less than this carries no sparkle
+_STD_SURE = 1e-3  # OpenCV's and NumPy's standard deviations agree far closer than this (relative)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,10 +189,6 @@ def _disc_score(roi: np.ndarray, size: int, loc: tuple[int, int]) -> float:
     side = disc.shape[0]
     patch = roi[loc[1]: loc[1] + side, loc[0]: loc[0] + side]
     return float(cv2.matchTemplate(patch, disc, cv2.TM_CCOEFF_NORMED)[0, 0])
-
-
-FLAT_STD = 1.0  # a corner whose grey levels vary less than this carries no sparkle
-_STD_SURE = 1e-3  # OpenCV's and NumPy's standard deviations agree far closer than this (relative)
 
 
 def _flat(roi: np.ndarray) -> bool:

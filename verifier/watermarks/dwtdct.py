@@ -233,7 +233,7 @@ def _classes(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 @functools.lru_cache(maxsize=10)  # the 5 payload lengths of the last two image sizes
-def _bit_index(size: int, n: int) -> tuple[np.ndarray, float]:
+def _votes_per_bit(size: int, n: int) -> tuple[np.ndarray, float]:
     """The vote count per bit when ``size`` blocks vote in turn for ``n`` bits, and its mean
     (shared by the variants of one image and by images of one size)."""
     counts = np.full(n, float(size // n))
@@ -268,7 +268,7 @@ def score(votes: np.ndarray, payload: Payload, variant: Variant) -> Score:
     n = len(payload)
     if votes.size < n:
         return Score(payload, variant, 0.0, 0.0, float(votes.size) / n)
-    counts, per_bit = _bit_index(votes.size, n)
+    counts, per_bit = _votes_per_bit(votes.size, n)
     frac = _ones_per_bit(votes, n) / counts
     ones, br, bs = _payload_terms(payload)
     agreement = np.count_nonzero((frac > 0.5) == ones) / n
