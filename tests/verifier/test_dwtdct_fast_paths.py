@@ -158,3 +158,45 @@ def test_corpus_images_agree_with_the_reference(corpus: Path) -> None:
                 differ += int((fast != ref).sum())
                 total += ref.size
     assert 1 - differ / total >= MIN_FLOAT_AGREEMENT, (differ, total)
+
+
+def _score_by_definition(votes: np.ndarray, payload: object, variant: dwtdct.Variant) -> dwtdct.Score:
+    """The score as first written: float bincounts per bit and per class, nothing cached."""
+    n = len(payload)  # type: ignore[arg-type]
+    idx = np.arange(votes.size) % n
+    counts = np.bincount(idx, minlength=n).astype(np.float64)
+    if votes.size < n or counts.min() == 0:
+        return dwtdct.Score(payload, variant, 0.0, 0.0, float(votes.size) / n)  # type: ignore[arg-type]
+    frac = np.bincount(idx, weights=votes, minlength=n) / counts
+    bits = payload.array().astype(np.float64)  # type: ignore[attr-defined]
+    agreement = float(np.mean((frac > 0.5) == (bits > 0.5)))
+
+    def centre(x: np.ndarray) -> np.ndarray:
+        cls = np.arange(x.size) % 8
+        return x - (np.bincount(cls, weights=x, minlength=8) / np.bincount(cls, minlength=8))[cls]
+
+    fr, br = centre(frac), centre(bits)
+    fs, bs = fr.std(), br.std()
+    if fs < 1e-12 or bs < 1e-12:
+        return dwtdct.Score(payload, variant, 0.0, agreement, float(counts.mean()))  # type: ignore[arg-type]
+    r = float(np.mean(fr * br) / (fs * bs))
+    z = math.atanh(max(-dwtdct.R_CAP, min(dwtdct.R_CAP, r))) * math.sqrt(n - 8 - 3)
+    return dwtdct.Score(payload, variant, z, agreement, float(counts.mean()))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("size", [0, 5, 31, 32, 33, 136, 1000, 4096, 65_536])
+def test_scores_equal_their_definition_exactly(size: int) -> None:
+    """Cached payload terms and integer per-bit sums change no score in its last place."""
+    from verifier.watermarks.payloads import PAYLOADS
+
+    rng = np.random.default_rng(size)
+    variant = dwtdct.VARIANTS[0]
+    for votes in (rng.integers(0, 2, size, dtype=np.uint8), np.zeros(size, np.uint8), np.ones(size, np.uint8),
+                  (rng.random(size) < 0.2).astype(np.uint8)):
+        for payload in PAYLOADS:
+            marked = votes.copy()
+            if size >= len(payload):  # half the blocks carry the payload: a high z
+                bits = payload.array()[np.arange(size) % len(payload)]
+                marked[::2] = bits[::2]
+            for v in (votes, marked):
+                assert dwtdct.score(v, payload, variant) == _score_by_definition(v, payload, variant)

@@ -48,23 +48,34 @@ def _dct_matrix() -> np.ndarray:
 
 
 _C = _dct_matrix()
+# C^T as its own C-ordered array: NumPy's stacked matmul is twice as fast with it as with the
+# transposed view, and gives the same coefficients bit for bit (tests/verifier/forensics/test_fast_paths.py).
+_CT = np.ascontiguousarray(_C.T)
 
 
 def block_dct(plane: np.ndarray, max_blocks: int = MAX_BLOCKS) -> np.ndarray:
     """8 x 8 DCT (JPEG's, which is the orthonormal DCT-II) of every whole block: (blocks, 64)."""
     rows, cols = plane.shape[0] // 8, plane.shape[1] // 8
-    grid = plane[: rows * 8, : cols * 8].reshape(rows, 8, cols, 8)  # a view: nothing copied yet
+    whole = plane[: rows * 8, : cols * 8]
+    if whole.dtype == np.uint8 and whole.size and whole.strides[-1] == 1:
+        # 8 pixels of a block row as one uint64 (a view, even of the shifted, non-contiguous
+        # plane): gathering blocks moves 8 words instead of 64 bytes each
+        grid: np.ndarray = whole.view(np.uint64).reshape(rows, 8, cols, 1)
+    else:
+        grid = whole.reshape(rows, 8, cols, 8)  # a view: nothing copied yet
     if rows * cols > max_blocks:  # an even sample across the picture, deterministic
         # Only the sampled blocks are gathered and converted (row-major block order, as before).
         which = np.linspace(0, rows * cols - 1, max_blocks).astype(np.int64)
-        picked = grid[which // cols, :, which % cols, :]
+        picked: np.ndarray = grid[which // cols, :, which % cols, :]
     else:
-        picked = grid.transpose(0, 2, 1, 3).reshape(-1, 8, 8)
+        picked = grid.transpose(0, 2, 1, 3).reshape(-1, 8, grid.shape[3])
+    if picked.dtype == np.uint64:
+        picked = picked.view(np.uint8).reshape(-1, 8, 8)
     blocks = np.subtract(picked, 128.0, dtype=np.float64)
     # C @ block @ C^T as two stacked matrix products, in the order NumPy's optimised einsum
     # ("ij,bjk,lk->bil") contracts them: the same coefficients, bit for bit (tests), without
-    # its transposed copies.
-    coef = np.matmul(np.matmul(_C, blocks), _C.T)
+    # its transposed copies. The second product is written over ``blocks`` (one buffer fewer).
+    coef = np.matmul(np.matmul(_C, blocks), _CT, out=blocks)
     return coef.reshape(-1, 64)
 
 
@@ -78,7 +89,7 @@ _Q1 = np.arange(1, MAX_Q1 + 1, dtype=np.float32)[:, None]  # every candidate ear
 _EDGES = np.arange(-HIST_RANGE, HIST_RANGE + 2, dtype=np.float64)  # the values -20..21, as row edges
 
 
-def _simulate(d: np.ndarray, q1: np.ndarray, q2: int) -> np.ndarray:
+def _simulate(d: np.ndarray, q1: np.ndarray, q2: int | np.ndarray) -> np.ndarray:
     """Coefficients ``d`` (float32) quantised with step ``q1``, dequantised, requantised with ``q2``."""
     return np.round(np.round(d / q1) * q1 / q2)
 
@@ -94,21 +105,33 @@ def _fit_errors(h_obs: np.ndarray, d: np.ndarray, q2: int) -> dict[int, float]:
     expression on the elements probed: the counts, hence the errors, are exactly those of
     simulating every coefficient (tests/verifier/forensics/test_double_jpeg_fit.py), in
     O(log n) probes instead of n per step."""
-    s = np.sort(d)
-    n = s.shape[0]
-    lo = np.zeros((MAX_Q1, _EDGES.shape[0]), np.int64)
+    return _fit_errors_batch(h_obs[None], d[None], (q2,))[0]
+
+
+def _fit_errors_batch(h_obs: np.ndarray, d: np.ndarray, q2: tuple[int, ...]) -> list[dict[int, float]]:
+    """:func:`_fit_errors` of several positions at once (``h_obs``: one histogram per row,
+    ``d``: one row of float32 coefficients per position, ``q2``: each position's step), with
+    one bisection loop for all of them: the same probes, each evaluated with the same float32
+    operations (a float32 step, as the integer was, divides), so the same errors bit for bit."""
+    s = np.sort(d, axis=1)
+    rows, n = s.shape
+    q2s = np.asarray(q2, dtype=np.float32).reshape(rows, 1, 1)
+    lo = np.zeros((rows, MAX_Q1, _EDGES.shape[0]), np.int64)
     hi = np.full_like(lo, n)
     while True:
         active = lo < hi
         if not active.any():
             break
         mid = (lo + hi) // 2
-        reached = _simulate(s[np.minimum(mid, n - 1)], _Q1, q2) >= _EDGES
+        probed = np.take_along_axis(s, np.minimum(mid, n - 1).reshape(rows, -1), axis=1).reshape(mid.shape)
+        reached = _simulate(probed, _Q1, q2s) >= _EDGES
         hi = np.where(active & reached, mid, hi)
         lo = np.where(active & ~reached, mid + 1, lo)
-    counts = np.diff(lo, axis=1)  # per q1: how many simulate to -20, ..., 20
-    sq = (h_obs - counts.astype(np.float64) / max(1.0, float(n))) ** 2
-    return {q1: float(np.sum(sq[q1 - 1])) for q1 in range(1, MAX_Q1 + 1)}
+    counts = np.diff(lo, axis=2)  # per position and q1: how many simulate to -20, ..., 20
+    sq = (h_obs[:, None, :] - counts.astype(np.float64) / max(1.0, float(n))) ** 2
+    # One reduction over the last axis: each row is summed as np.sum sums it alone (same pairwise
+    # order over a contiguous row), so the errors are the per-row sums bit for bit (tests).
+    return [dict(zip(range(1, MAX_Q1 + 1), row)) for row in sq.sum(axis=2).tolist()]
 
 
 def analyse(luma: np.ndarray, luma_table: tuple[int, ...]) -> DoubleJpeg | None:
@@ -118,7 +141,8 @@ def analyse(luma: np.ndarray, luma_table: tuple[int, ...]) -> DoubleJpeg | None:
         return None
     calibrated = block_dct(luma[4:, 4:])
     steps: dict[int, int] = {}
-    informative = 0
+    used: list[int] = []  # the informative positions
+    hists: list[np.ndarray] = []
     for pos in ZIGZAG:
         q2 = luma_table[pos]
         if q2 < 2 or q2 > 30:
@@ -126,12 +150,18 @@ def analyse(luma: np.ndarray, luma_table: tuple[int, ...]) -> DoubleJpeg | None:
         obs_k = np.round(observed[:, pos] / q2)
         if np.mean(obs_k != 0) < MIN_NONZERO:
             continue
-        informative += 1
-        errors = _fit_errors(_hist(obs_k), calibrated[:, pos].astype(np.float32), q2)
-        single = errors[1]
-        q1_best = min(errors, key=lambda q: (errors[q], q))
-        if q2 % q1_best != 0 and errors[q1_best] < (1 - VOTE_GAIN) * single:
-            steps[pos] = q1_best
+        used.append(pos)
+        hists.append(_hist(obs_k))
+    informative = len(used)
+    if used:
+        fits = _fit_errors_batch(np.stack(hists), np.ascontiguousarray(calibrated[:, used].T, dtype=np.float32),
+                                 tuple(luma_table[pos] for pos in used))
+        for pos, errors in zip(used, fits):
+            q2 = luma_table[pos]
+            single = errors[1]
+            q1_best = min(errors, key=errors.__getitem__)  # the first (smallest) q1 of equal errors
+            if q2 % q1_best != 0 and errors[q1_best] < (1 - VOTE_GAIN) * single:
+                steps[pos] = q1_best
     if informative < MIN_POSITIONS:
         return None
     score = len(steps) / informative

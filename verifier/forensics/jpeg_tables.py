@@ -6,6 +6,7 @@ Tables arrive in natural (row-major) order, as Pillow gives them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -77,6 +78,7 @@ def describe(tables: Mapping[int, Sequence[int]]) -> TableFacts | None:
     return TableFacts(quality=best + 1, standard=mean == 0.0, deviation=mean, tables=len(tables))
 
 
+@functools.lru_cache(maxsize=1024)
 def quality_of_step(step: int, position: int) -> int | None:
     """The libjpeg quality whose luma table has ``step`` at ``position`` (closest), for turning
     an estimated primary quantisation step back into a quality figure."""

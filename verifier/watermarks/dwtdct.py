@@ -217,42 +217,73 @@ def _votes_float(ca: np.ndarray) -> np.ndarray:
 
 def _centre_by_class(x: np.ndarray) -> np.ndarray:
     """Subtract the mean of each bit-position-in-byte class (index mod 8)."""
-    cls = np.arange(x.size) % BYTE
-    means = np.bincount(cls, weights=x, minlength=BYTE) / np.bincount(cls, minlength=BYTE)
+    cls, per_class = _classes(x.size)
+    means = np.bincount(cls, weights=x, minlength=BYTE) / per_class
     return x - means[cls]
 
 
+@functools.lru_cache(maxsize=16)
+def _classes(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each of ``n`` bits' position in its byte, and how many bits hold each position."""
+    cls = np.arange(n) % BYTE
+    per_class = np.bincount(cls, minlength=BYTE)
+    cls.setflags(write=False)
+    per_class.setflags(write=False)
+    return cls, per_class
+
+
 @functools.lru_cache(maxsize=10)  # the 5 payload lengths of the last two image sizes
-def _bit_index(size: int, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Which bit each of ``size`` blocks votes for, and the vote count per bit (shared by the
-    variants of one image and by images of one size)."""
-    idx = np.arange(size) % n
-    idx.setflags(write=False)
-    counts = np.bincount(idx, minlength=n).astype(np.float64)
+def _votes_per_bit(size: int, n: int) -> tuple[np.ndarray, float]:
+    """The vote count per bit when ``size`` blocks vote in turn for ``n`` bits, and its mean
+    (shared by the variants of one image and by images of one size)."""
+    counts = np.full(n, float(size // n))
+    counts[: size % n] += 1.0  # the first size mod n bits get one vote more
     counts.setflags(write=False)
-    return idx, counts
+    return counts, float(counts.mean())
+
+
+@functools.lru_cache(maxsize=16)
+def _payload_terms(payload: Payload) -> tuple[np.ndarray, np.ndarray, float]:
+    """What :func:`score` needs of a payload alone: its bits as booleans, its bits centred by
+    class (:func:`_centre_by_class`) and their standard deviation."""
+    bits = payload.array().astype(np.float64)
+    centred = _centre_by_class(bits)
+    ones = bits > 0.5
+    ones.setflags(write=False)
+    centred.setflags(write=False)
+    return ones, centred, float(centred.std())
+
+
+def _ones_per_bit(votes: np.ndarray, n: int) -> np.ndarray:
+    """How many blocks voted 1 for each of ``n`` bits (block ``k`` votes for bit ``k mod n``).
+
+    Integer sums, so the vote fractions are exactly those of a float ``np.bincount``."""
+    whole = votes.size // n * n
+    ones = votes[:whole].reshape(-1, n).sum(axis=0, dtype=np.int64)
+    ones[: votes.size - whole] += votes[whole:]
+    return ones
 
 
 def score(votes: np.ndarray, payload: Payload, variant: Variant) -> Score:
     n = len(payload)
-    idx, counts = _bit_index(votes.size, n)
-    if votes.size < n or counts.min() == 0:
+    if votes.size < n:
         return Score(payload, variant, 0.0, 0.0, float(votes.size) / n)
-    frac = np.bincount(idx, weights=votes, minlength=n) / counts
-    bits = payload.array().astype(np.float64)
-    agreement = float(np.mean((frac > 0.5) == (bits > 0.5)))
+    counts, per_bit = _votes_per_bit(votes.size, n)
+    frac = _ones_per_bit(votes, n) / counts
+    ones, br, bs = _payload_terms(payload)
+    agreement = np.count_nonzero((frac > 0.5) == ones) / n
     # Partial correlation with the bit's position in its byte held out: text payloads have a
     # strong period-8 pattern (ASCII's top bit is always 0), and so do periodic images (a
     # checkerboard of 32 px cells repeats every 8 blocks), which otherwise correlate by design.
-    fr, br = _centre_by_class(frac), _centre_by_class(bits)
-    fs, bs = fr.std(), br.std()
+    fr = _centre_by_class(frac)
+    fs = fr.std()
     if fs < 1e-12 or bs < 1e-12:
-        return Score(payload, variant, 0.0, agreement, float(counts.mean()))
+        return Score(payload, variant, 0.0, agreement, per_bit)
     r = float(np.mean(fr * br) / (fs * bs))
     # Fisher's transform: ~N(0, 1) under no mark, and unbounded for strong marks, so that the
     # 32-bit SD 2.x payload keeps headroom above the threshold (r * sqrt(dof) tops out at 4.8).
     z = math.atanh(max(-R_CAP, min(R_CAP, r))) * math.sqrt(n - BYTE - 3)
-    return Score(payload, variant, z, agreement, float(counts.mean()))
+    return Score(payload, variant, z, agreement, per_bit)
 
 
 def decode(bgr: np.ndarray, payloads: tuple[Payload, ...] = PAYLOADS,

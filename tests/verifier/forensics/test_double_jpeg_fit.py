@@ -38,3 +38,16 @@ def test_few_or_no_coefficients() -> None:
     h_obs = double_jpeg._hist(np.array([0.0, 1.0, -1.0]))
     for d in (np.zeros(0, np.float32), np.array([3.49], np.float32), np.array([-7.5, 7.5], np.float32)):
         assert double_jpeg._fit_errors(h_obs, d, 4) == _by_every_coefficient(h_obs, d, 4)
+
+
+def test_positions_fitted_together_give_each_position_s_own_errors() -> None:
+    """analyse fits every informative position in one bisection loop: each position's errors must be
+    those of fitting it alone (and so those of simulating every coefficient), bit for bit."""
+    rng = np.random.default_rng(17)
+    q2s = (2, 3, 5, 8, 13, 30, 7)
+    n = 3000
+    d = np.stack([_awkward(rng, n - 416) for _ in q2s])  # _awkward adds 416 values
+    h_obs = np.stack([double_jpeg._hist(np.round(rng.laplace(0, 9, 2000) / q2)) for q2 in q2s])
+    together = double_jpeg._fit_errors_batch(h_obs, d, q2s)
+    for k, q2 in enumerate(q2s):
+        assert together[k] == _by_every_coefficient(h_obs[k], d[k], q2)

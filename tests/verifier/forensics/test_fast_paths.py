@@ -66,3 +66,14 @@ def test_error_level_and_noise_view_match_numpy() -> None:
     top = max(float(np.percentile(r, views.NOISE_PERCENTILE)), 0.5)
     assert noise.scale == round(top, 3)
     assert np.array_equal(noise.image, np.clip(r * (255.0 / top), 0, 255).astype(np.uint8))
+
+
+@pytest.mark.parametrize("dtype", [np.uint8, np.float64])
+def test_block_dct_of_any_layout_equals_the_reference(dtype: type) -> None:
+    """Blocks are gathered as 64-bit words from uint8 planes (even unaligned, shifted views):
+    the coefficients must be the reference's bit for bit, whatever the plane's layout."""
+    rng = np.random.default_rng(29)
+    base = rng.integers(0, 256, (419, 530), dtype=np.uint8).astype(dtype)
+    for cut in (base, base[4:, 4:], base[1:, 3:], base[:, ::-1], base[7:300, 5:301].copy(), base[:7], base[:, :7]):
+        for max_blocks in (50, double_jpeg.MAX_BLOCKS):
+            assert np.array_equal(double_jpeg.block_dct(cut, max_blocks), _reference_block_dct(cut, max_blocks))
