@@ -50,31 +50,29 @@ def nearest3(desc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     N x 3 float32), the same as OpenCV's brute-force ``knnMatch(desc, desc, k=3)``, ties to the lower
     index; at least 3 descriptors.
 
-    SIFT descriptors are whole numbers (0-255, norm about 512), so every squared distance, computed as
-    |a|^2 + |b|^2 - 2 a.b with one matrix product per block of rows, is a whole number below 2^24, exact
-    in float32 in any order of summation; its square root is the one OpenCV takes. About 0.6 of the
-    matcher's time on 4000 keypoints (the matcher also builds a Python object per match)."""
+    SIFT descriptors are whole numbers (0-255, norm about 512), so every squared distance
+    |a|^2 + |b|^2 - 2 a.b is a whole number below 2^24, exact in float32 in any order of summation,
+    and so is every partial sum on the way; its square root is the one OpenCV takes. Within a row
+    |a|^2 is the same for every column, so the row is ranked on |b|^2 - 2 a.b (one matrix product per
+    block of rows, against -2 times the descriptors: exact too) and |a|^2 is added to the three kept.
+    The three are taken by three passes of ``argmin`` (the first of equal values: the lower index),
+    each taken value then set to infinity."""
     d = np.ascontiguousarray(desc, dtype=np.float32)
     n = len(d)
     norms = np.einsum("ij,ij->i", d, d)
+    minus_twice = np.ascontiguousarray(d.T * np.float32(-2.0))  # exact: a power of two
     idx = np.empty((n, 3), np.intp)
     dist = np.empty((n, 3), np.float32)
     for start in range(0, n, _BLOCK):
-        d2 = d[start:start + _BLOCK] @ d.T
-        d2 *= -2.0
-        d2 += norms[start:start + _BLOCK, None]
-        d2 += norms[None, :]
-        rows, cols = np.nonzero(d2 <= np.partition(d2, 2, axis=1)[:, 2:3])  # the 3 nearest (more on a tie)
-        counts = np.bincount(rows, minlength=len(d2))
-        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        plain = np.flatnonzero(counts == 3)
-        c = cols[starts[plain][:, None] + np.arange(3)]  # increasing index within each row
-        order = np.argsort(d2[plain[:, None], c], axis=1, kind="stable")  # by distance, then index
-        idx[start + plain] = np.take_along_axis(c, order, 1)
-        for r in np.flatnonzero(counts > 3):  # a tie at the third distance: the lowest indices
-            c = cols[starts[r]:starts[r] + counts[r]]
-            idx[start + r] = c[np.argsort(d2[r, c], kind="stable")[:3]]
-        dist[start:start + len(d2)] = np.sqrt(np.take_along_axis(d2, idx[start:start + len(d2)], 1))
+        stop = min(n, start + _BLOCK)
+        ranked = d[start:stop] @ minus_twice
+        ranked += norms[None, :]
+        rows = np.arange(stop - start)
+        for k in range(3):
+            nearest = ranked.argmin(axis=1)
+            idx[start:stop, k] = nearest
+            dist[start:stop, k] = np.sqrt(ranked[rows, nearest] + norms[start:stop])
+            ranked[rows, nearest] = np.inf
     return idx, dist
 
 

@@ -40,13 +40,29 @@ def test_the_same_neighbours_as_opencv_on_a_photo_s_sift_descriptors() -> None:
     _same(desc)
 
 
-@pytest.mark.parametrize("seed", [1, 2])
-def test_ties_go_to_the_lower_index_as_in_opencv(seed: int) -> None:
+@pytest.mark.parametrize("seed,rows", [(1, 700), (2, 700), (3, 1100)])
+def test_ties_go_to_the_lower_index_as_in_opencv(seed: int, rows: int) -> None:
     rng = np.random.default_rng(seed)
-    desc = rng.integers(0, 3, (700, 128)).astype(np.float32)  # few values: many equal distances
+    desc = rng.integers(0, 3, (rows, 128)).astype(np.float32)  # few values: many equal distances
     desc[[5, 300, 650]] = desc[100]  # exact duplicates: the point itself is not always first
     desc[[7, 8, 9, 10]] = desc[200] + np.eye(128, dtype=np.float32)[:4]  # four at the same distance
+    if rows > 2 * copy_move._BLOCK:  # duplicates and ties across blocks, the last block short
+        desc[[rows - 1, copy_move._BLOCK + 3]] = desc[7]
     _same(desc)
+
+
+def test_the_largest_sift_values_stay_exact() -> None:
+    """Descriptors far from SIFT's norm (every value 255 or 0): squared distances near 2^23, still
+    whole numbers in float32, the same as OpenCV's."""
+    rng = np.random.default_rng(4)
+    desc = (rng.integers(0, 2, (40, 128)) * 255).astype(np.float32)
+    desc[:3] = 0
+    desc[3] = 255
+    _same(desc)
+
+
+def test_three_descriptors_the_fewest_the_search_takes() -> None:
+    _same(np.array([[0] * 128, [1] * 128, [0] * 127 + [5]], np.float32))
 
 
 def test_a_copied_region_is_still_found_with_the_same_numbers() -> None:

@@ -51,6 +51,22 @@ def test_the_drawn_face_is_found_by_both_cascades() -> None:
     assert len(opencv_faces.find_confirmed_faces(bgr, finder)) == 1
 
 
+def test_the_cascades_are_loaded_once_per_thread() -> None:
+    """A worker runs one picture after another on one thread: the cascades (16 ms to load) are loaded
+    once there; another thread (the inline runner's) gets its own, never one in use elsewhere."""
+    import threading
+
+    first = opencv_faces.load_finder()
+    assert opencv_faces.load_finder() is first
+    other: list[opencv_faces.FaceFinder] = []
+    thread = threading.Thread(target=lambda: other.append(opencv_faces.load_finder()))
+    thread.start()
+    thread.join()
+    assert other and other[0] is not first and other[0].confirm is not first.confirm
+    bgr = np.ascontiguousarray(drawn_face()[:, :, ::-1])
+    assert opencv_faces.find_confirmed_faces(bgr, first) == opencv_faces.find_confirmed_faces(bgr, other[0])
+
+
 class _Cascade:
     """Stands in for a cascade: the (x, y, w, h) boxes it "finds", and how often it was run."""
 

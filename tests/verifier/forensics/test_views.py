@@ -197,3 +197,10 @@ def test_the_views_leave_faces_to_their_own_detector(tmp_path: Path, monkeypatch
     ev = _run(tmp_path, jpeg(photo(640, 480, 11), 85), "face.jpg", "image/jpeg")
     assert ev.status is Status.OK and ev.indicators == () and "faces" not in ev.facts
     assert [a.name for a in ev.attachments] == [ELA_NAME, NOISE_NAME]
+
+
+@pytest.mark.parametrize("channels", [1, 3, 4])
+def test_the_error_level_takes_the_largest_channel_difference(channels: int) -> None:
+    img = np.random.default_rng(channels).integers(0, 256, (37, 53, channels), dtype=np.uint8)
+    assert np.array_equal(views._channel_max(img), img.max(axis=2))
+    assert np.array_equal(views._channel_max(img[:, :, 0]), img[:, :, 0])
