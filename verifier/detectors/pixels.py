@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..evidence import MediaFile
@@ -68,7 +69,7 @@ class LastPicture:
         self._last: _Picture | None = None
         self.decodes = 0  # decodes done (for tests and measurements)
 
-    def view(self, path: os.PathLike[str] | str, media_type: str, stored: bool) -> np.ndarray:
+    def view(self, path: Path | str, media_type: str, stored: bool) -> np.ndarray:
         from ..adapters import opencv_image
 
         with open_readonly(path) as fh:
