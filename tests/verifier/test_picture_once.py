@@ -211,3 +211,15 @@ def test_a_picture_a_worker_holds_does_not_override_a_detector_being_loaded_else
     runner._holds[a] = "f.jpg"  # noqa: SLF001
     label = _task(1, "visible_label", "f.jpg")
     assert runner.pick([label]) is None  # waits for the worker loading the OCR model, as before
+
+
+def test_a_bound_that_fits_one_view_keeps_the_latest_and_derives_the_other(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "turned.jpg"
+    path.write_bytes(_picture("JPEG", 6))
+    cache = pixels.LastPicture(keep_bytes=64 * 40 * 3)  # one view, not two
+    monkeypatch.setattr(pixels, "LAST", cache)
+    data = path.read_bytes()
+    for stored in (False, True, False, True):
+        img = pixels.load_pixels(_media(path), stored=stored)
+        assert np.array_equal(img, opencv_image.decode_bgr(data, stored=stored))
+    assert cache.decodes == 1

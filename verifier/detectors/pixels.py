@@ -53,15 +53,24 @@ def load_pixels(media: MediaFile, stored: bool = False) -> np.ndarray:
 @dataclass
 class _Picture:
     key: tuple[object, ...]
+    orientation: int | None  # what turns one view into the other (opencv_image.other_view); None: unknown
     views: dict[bool, np.ndarray] = field(default_factory=dict)  # stored? -> pixels
 
     def size(self) -> int:
-        return sum(v.nbytes for v in {id(v): v for v in self.views.values()}.values())
+        return _size(self.views)
+
+
+def _size(views: dict[bool, np.ndarray]) -> int:
+    return sum(v.nbytes for v in {id(v): v for v in views.values()}.values())  # one array if both views are it
 
 
 class LastPicture:
     """The last picture decoded in this process (see the module's docstring). Thread-safe: inline
-    isolation runs checks in threads of one process."""
+    isolation runs checks in threads of one process.
+
+    The other view is derived when asked for, not ahead: a check that needs one view holds no
+    more memory than before. Both views are kept only if they fit in ``keep_bytes`` together;
+    else the latest asked for, if it fits alone."""
 
     def __init__(self, keep_bytes: int = KEEP_BYTES) -> None:
         self.keep_bytes = keep_bytes
@@ -81,17 +90,24 @@ class LastPicture:
                     self._last = None  # the previous picture is let go before the next is decoded
                 elif stored in last.views:
                     return last.views[stored]
+                source = last.views.get(not stored) if last is not None else None
+            if last is not None and last.orientation is not None and source is not None:
+                derived = opencv_image.other_view(opencv_image.Decoded(source, not stored, last.orientation))
+                if derived is not None:
+                    return self._keep(last, stored, derived)
             data = opencv_image.read_from(fh)
-        picture = last or _Picture(key)
         decoded = self._decode(data, media_type, stored)
-        picture.views[stored] = _read_only(decoded.pixels)
-        other = opencv_image.other_view(decoded)
-        if other is not None:
-            picture.views[not stored] = _read_only(other)
-        if picture.size() <= self.keep_bytes:
-            with self._lock:
-                self._last = picture
-        return picture.views[stored]
+        if last is None or last.orientation is None:
+            last = _Picture(key, decoded.orientation, dict(last.views) if last is not None else {})
+        return self._keep(last, stored, decoded.pixels)
+
+    def _keep(self, picture: _Picture, stored: bool, pixels: np.ndarray) -> np.ndarray:
+        pixels = _read_only(pixels)
+        with self._lock:
+            views = {**picture.views, stored: pixels}
+            picture.views = views if _size(views) <= self.keep_bytes else {stored: pixels}
+            self._last = picture if picture.size() <= self.keep_bytes else None
+        return pixels
 
     def _decode(self, data: bytes, media_type: str, stored: bool) -> opencv_image.Decoded:
         from ..adapters import opencv_image
@@ -100,10 +116,6 @@ class LastPicture:
         if media_type in opencv_image.PILLOW_DECODED:  # no orientation applied: one picture for both views
             return opencv_image.Decoded(opencv_image.decode_bgr_pillow(data), stored, 1)
         return opencv_image.decode_view(data, stored=stored)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._last = None
 
 
 def _read_only(img: np.ndarray) -> np.ndarray:
