@@ -451,6 +451,16 @@ class LiveWorkers:
 LIVE = LiveWorkers()
 
 
+def _picture_of(task: Task) -> str | None:
+    """The still picture a task decodes (its path), if its check reads pixels: a worker keeps the
+    last one it decoded (``detectors.pixels.LastPicture``)."""
+    from .detectors.pixels import READS_PIXELS  # here: a worker imports no detector module ahead
+
+    if task.detector not in READS_PIXELS or task.media.media_type.startswith("video/"):
+        return None
+    return str(task.media.path)
+
+
 class _Cold:
     """A worker yet to be started, as :meth:`ProcessRunner.pick` sees it: nothing loaded."""
 
@@ -569,6 +579,9 @@ class ProcessRunner:
         # What this pool's workers reported about their isolation (verifier.sandbox), with how
         # many did: read by network_state() for the report of the files this pool analysed.
         self.reported: dict[Isolation, int] = {}
+        # the picture (path) each worker read last, which it keeps decoded: see pick()
+        self._holds: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+        self._chosen: tuple[int, Any] | None = None  # (task key, worker): pick()'s choice, for start()
 
     def _spawn(self) -> _Worker:
         return _Worker(self._memory, self._threads, self.reported)
@@ -581,6 +594,19 @@ class ProcessRunner:
         w = self._spawn()
         self._workers.append(w)
         return w
+
+    def _chosen_for(self, task: Task) -> _Worker:
+        """The worker :meth:`pick` chose for this task if it is still free, else :meth:`_idle_worker`'s."""
+        chosen, self._chosen = self._chosen, None
+        if chosen is not None and chosen[0] == task.key:
+            w = chosen[1]
+            if w is _COLD and len(self._workers) < self._allowed:
+                w = self._spawn()
+                self._workers.append(w)
+                return w
+            if w in self._workers and w.task is None and not w.preparing:
+                return w
+        return self._idle_worker(task.detector_ref)
 
     def warm(self) -> None:
         """Start the workers in use so far (at first, one) now, so that their start-up overlaps
@@ -619,24 +645,49 @@ class ProcessRunner:
             self._replace(w)
 
     def pick(self, tasks: Sequence[Task]) -> Task | None:
-        """Which waiting task a free worker should take next (None: none now, wait).
+        """Which waiting task a free worker should take next (None: none now, wait); :meth:`start`
+        gives it to the worker chosen here.
 
-        The first in queue order, except a task whose detector another worker is loading right
-        now (a Prepare sent, no answer yet): that worker started loading earlier, so it will be
-        ready sooner than this one could load the same libraries and models again (the OCR model
-        alone costs ~0.4 s of CPU). Such a task waits for it, for :data:`WAIT_FOR_LOADING_S` at most.
+        A task whose detector another worker is loading right now (a Prepare sent, no answer yet)
+        is left to that worker: it started loading earlier, so it will be ready sooner than this
+        one could load the same libraries and models again (the OCR model alone costs ~0.4 s of
+        CPU). Such a task waits for it, for :data:`WAIT_FOR_LOADING_S` at most.
+
+        Among the others, a free worker first takes a check that reads the picture it holds
+        (each worker keeps the last picture it decoded: ``detectors.pixels``), then the first in
+        queue order that is not a check of a picture another worker holds, then, rather than
+        leave a core idle, the first in queue order.
         """
         free = [w for w in self._workers if w.task is None and not w.preparing]
         if len(free) < self.capacity():
             free.append(_COLD)  # a worker not started yet (replaced, or allowed by grow())
         recent = time.monotonic() - WAIT_FOR_LOADING_S
-        for w in free:
-            loading = set().union(*(o.loaded for o in self._workers
-                                    if o is not w and o.preparing and o.started > recent))
-            task = next((t for t in tasks if t.detector_ref in w.loaded or t.detector_ref not in loading), None)
+        loading = {id(w): set().union(*(o.loaded for o in self._workers
+                                         if o is not w and o.preparing and o.started > recent)) for w in free}
+
+        def may(w: Any, t: Task) -> bool:
+            return t.detector_ref in w.loaded or t.detector_ref not in loading[id(w)]
+
+        for w in free:  # 1. the picture it holds
+            held = self._holds.get(w)
+            task = next((t for t in tasks if held is not None and _picture_of(t) == held and may(w, t)), None)
             if task is not None:
-                return task
+                return self._choose(w, task)
+        elsewhere = {p for w, p in self._holds.items() if w in self._workers and w not in free}
+        wanted = {_picture_of(t) for t in tasks}
+        for any_picture in (False, True):  # 2. none held elsewhere; 3. any
+            for task in tasks:
+                if not any_picture and _picture_of(task) in elsewhere:
+                    continue
+                able = [w for w in free if may(w, task)]
+                if able:  # where it is loaded, else where the picture held is needed by no task
+                    return self._choose(min(able, key=lambda w: (task.detector_ref not in w.loaded,
+                                                                  self._holds.get(w) in wanted)), task)
         return None
+
+    def _choose(self, w: Any, task: Task) -> Task:
+        self._chosen = (task.key, w)
+        return task
 
     def grow(self) -> None:
         """Tasks have been waiting for a while: start one more worker (up to the pool's size)."""
@@ -648,9 +699,12 @@ class ProcessRunner:
         return self._allowed - sum(1 for w in self._workers if w.task is not None or w.preparing)
 
     def start(self, task: Task) -> None:
-        w = self._idle_worker(task.detector_ref)
+        w = self._chosen_for(task)
         w.task, w.started = task, time.monotonic()
         w.loaded.add(task.detector_ref)
+        picture = _picture_of(task)
+        if picture is not None:
+            self._holds[w] = picture
         try:
             w.conn.send(task)
         except (OSError, ValueError):

@@ -8,8 +8,10 @@ Bytes are read through :func:`verifier.inputs.open_readonly` and decoded in memo
 from __future__ import annotations
 
 import logging
+import struct
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -65,7 +67,12 @@ def load_library() -> None:
 
 def read_bytes(path: Path | str, limit: int = MAX_BYTES) -> bytes:
     with open_readonly(path) as fh:
-        data = fh.read(limit + 1)
+        return read_from(fh, limit)
+
+
+def read_from(fh: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """The rest of an open input, refused beyond ``limit`` bytes."""
+    data = fh.read(limit + 1)
     if len(data) > limit:
         raise ImageTooLarge(f"the file is larger than {limit // (1024 * 1024)} MB; pixel checks were not run")
     return data
@@ -115,6 +122,88 @@ def decode_bgr(data: bytes, max_pixels: int = MAX_PIXELS, stored: bool = False) 
     if img.shape[0] * img.shape[1] > max_pixels:
         raise ImageTooLarge(f"the image has more than {max_pixels // 1_000_000} MP; pixel checks were not run")
     return img
+
+
+# Formats whose EXIF orientation OpenCV applies from the EXIF block it also returns
+# (``imdecodeWithMetadata``): for these, one decode gives both the stored and the shown picture.
+_EXIF_ORIENTED = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+
+
+def _orients_from_returned_exif(data: bytes) -> bool:
+    return data.startswith(_EXIF_ORIENTED) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """One decode of a picture: ``pixels`` as asked (``stored`` or shown), and the EXIF orientation
+    OpenCV applies to show it (1: none), or None when it is not known for sure (the other view then
+    needs a decode of its own)."""
+
+    pixels: np.ndarray
+    stored: bool
+    orientation: int | None
+
+
+def decode_view(data: bytes, max_pixels: int = MAX_PIXELS, stored: bool = False) -> Decoded:
+    """:func:`decode_bgr`, and the orientation that turns one view into the other (see
+    :func:`other_view`), read from the EXIF block OpenCV itself applied."""
+    if not _orients_from_returned_exif(data):
+        return Decoded(decode_bgr(data, max_pixels, stored), stored, None)
+    refuse_declared_oversize(data, max_pixels)
+    cv2 = _cv2()
+    buf = np.frombuffer(data, dtype=np.uint8)
+    flags = cv2.IMREAD_COLOR | (cv2.IMREAD_IGNORE_ORIENTATION if stored else 0)
+    img, kinds, blocks = cv2.imdecodeWithMetadata(buf, flags=flags)
+    if img is None or img.size == 0:
+        raise ImageCorrupt("the pixels of this file could not be decoded (corrupt or truncated image)")
+    if img.shape[0] * img.shape[1] > max_pixels:
+        raise ImageTooLarge(f"the image has more than {max_pixels // 1_000_000} MP; pixel checks were not run")
+    exif = [bytes(np.asarray(b).ravel()) for k, b in zip(kinds, blocks) if int(k) == cv2.IMAGE_METADATA_EXIF]
+    if len(exif) > 1 or len(kinds) != len(blocks):
+        return Decoded(img, stored, None)
+    return Decoded(img, stored, exif_orientation(exif[0]) if exif else 1)
+
+
+def exif_orientation(exif: bytes) -> int | None:
+    """The Orientation (1-8) in IFD0 of a TIFF-structured EXIF block, 1 if it has none; None for
+    anything unusual (another type or count, a repeated tag, a value out of range, a truncated
+    block): the caller then decodes the other view itself rather than guess as OpenCV would."""
+    if len(exif) < 8 or exif[:4] not in (b"II*\x00", b"MM\x00*"):
+        return None
+    order = "<" if exif[:2] == b"II" else ">"
+    (ifd,) = struct.unpack_from(order + "I", exif, 4)
+    if ifd < 8 or ifd + 2 > len(exif):
+        return None
+    (count,) = struct.unpack_from(order + "H", exif, ifd)
+    if ifd + 2 + 12 * count > len(exif):
+        return None
+    found = [struct.unpack_from(order + "HHIH", exif, ifd + 2 + 12 * i)
+             for i in range(count) if struct.unpack_from(order + "H", exif, ifd + 2 + 12 * i)[0] == 0x0112]
+    if not found:
+        return 1
+    if len(found) != 1:
+        return None
+    _, kind, n, value = found[0]
+    return value if kind == 3 and n == 1 and 1 <= value <= 8 else None
+
+
+def other_view(decoded: Decoded) -> np.ndarray | None:
+    """The stored picture from the shown one or the reverse, by the same flips and transposition
+    OpenCV applies for each EXIF orientation (pixels moved, never recomputed); None if the
+    orientation is not known."""
+    o, img = decoded.orientation, decoded.pixels
+    if o is None:
+        return None
+    if o == 1:
+        return img
+    cv2 = _cv2()
+    flip = {2: 1, 3: -1, 4: 0, 6: 1, 7: -1, 8: 0}.get(o)
+    if o <= 4:  # flips only: each its own inverse
+        return cv2.flip(img, flip)
+    if decoded.stored:  # shown = flip(transpose(stored)) (5: transpose alone)
+        t = cv2.transpose(img)
+        return t if flip is None else cv2.flip(t, flip)
+    return cv2.transpose(img if flip is None else cv2.flip(img, flip))
 
 
 def load_bgr(path: Path | str, media_type: str = "", max_pixels: int = MAX_PIXELS,
