@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -61,12 +61,18 @@ def background(rng: np.random.Generator, photos: list[np.ndarray]) -> np.ndarray
     return natural(int(rng.integers(1 << 30)), h, w)
 
 
-def timed(bgr: np.ndarray) -> tuple[list, dict, float]:
+def timed(bgr: np.ndarray, regions: Counter | None = None) -> tuple[list, dict, float]:
+    """Text labels found, the facts, CPU seconds; ``regions`` counts the regions given to the text
+    detector network ("read") and those the pre-filters kept from it ("skipped": flat or blurred)."""
     from verifier.detectors.visible_label import examine
 
     t = time.process_time()
     found, facts = examine(bgr, True, full_frame_fallback=True)
-    return [f for f in found if f.kind == "text"], facts, time.process_time() - t
+    dt = time.process_time() - t
+    if regions is not None:
+        regions["read"] += len(facts.get("ocr_regions", ()))
+        regions["skipped"] += len(facts.get("ocr_regions_flat", ()))
+    return [f for f in found if f.kind == "text"], facts, dt
 
 
 def run(args: argparse.Namespace) -> str:
@@ -78,12 +84,13 @@ def run(args: argparse.Namespace) -> str:
     by_share: dict[float, list[int]] = defaultdict(lambda: [0, 0])
     by_place: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses, cpu = [], []
+    regions: dict[str, Counter] = defaultdict(Counter)  # per set: regions read / kept from the network
     for i in range(args.labels):
         text, share = LABELS[i % len(LABELS)], SHARES[int(rng.integers(len(SHARES)))]
         place = PLACES[int(rng.integers(len(PLACES)))]
         img, _ = draw_text(background(rng, photos), text, share, place,
                            margin_share=float(rng.uniform(0.005, 0.04)))
-        found, _, dt = timed(np.ascontiguousarray(img[:, :, ::-1]))
+        found, _, dt = timed(np.ascontiguousarray(img[:, :, ::-1]), regions["labels"])
         cpu.append(dt)
         for table, key in ((by_share, share), (by_place, place)):
             table[key][0] += bool(found)
@@ -97,11 +104,11 @@ def run(args: argparse.Namespace) -> str:
     for i in range(args.captions):
         img, _ = draw_text(background(rng, photos), CAPTIONS[i % len(CAPTIONS)],
                            SHARES[int(rng.integers(len(SHARES)))], PLACES[int(rng.integers(len(PLACES)))])
-        found, _, dt = timed(np.ascontiguousarray(img[:, :, ::-1]))
+        found, _, dt = timed(np.ascontiguousarray(img[:, :, ::-1]), regions["captions"])
         cpu.append(dt)
         caption_fp += bool(found)
     for i in range(min(args.photos, len(photos)) if photos else 0):
-        found, _, dt = timed(photos[i % len(photos)])
+        found, _, dt = timed(photos[i % len(photos)], regions["clean photos"])
         cpu.append(dt)
         photo_fp += bool(found)
     real = []
@@ -127,6 +134,9 @@ def run(args: argparse.Namespace) -> str:
         "| placement | " + " | ".join(PLACES) + " |",
         "|---|" + "---|" * len(PLACES),
         "| found | " + " | ".join(f"{by_place[p][0]}/{by_place[p][1]}" for p in PLACES) + " |",
+        "",
+        "regions kept from the text detector network by the pre-filters (flat or blurred), of all regions: "
+        + "; ".join(f"{k} {c['skipped']}/{c['read'] + c['skipped']}" for k, c in regions.items()),
         "",
         "real corpus labels: " + "; ".join(real),
         "",

@@ -328,7 +328,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "detail.ocr_detection_short_side": ("Text detection scale (shortest side, pixels)", "文字检测尺度（最短边，像素）"),
     "detail.ocr_ms": ("Text recognition time (ms)", "文字识别耗时（毫秒）"),
     "detail.ocr_regions": ("Regions read", "已识别的区域"),
-    "detail.ocr_regions_flat": ("Regions too flat to hold legible text (not read)", "过于平坦、不可能含有可辨文字的区域（未识别）"),
+    "detail.ocr_regions_flat": ("Regions too flat or blurred to hold legible text (not read)", "过于平坦或模糊、不可能含有可辨文字的区域（未识别）"),
     "detail.sparkle": ("Gemini sparkle check", "Gemini 星形标志检查"),
     "detail.sparkle_ms": ("Sparkle check time (ms)", "星形标志检查耗时（毫秒）"),
     "detail.bits": ("Bits", "比特"),

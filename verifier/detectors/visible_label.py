@@ -23,7 +23,7 @@ import numpy as np
 
 from ..adapters import opencv_image
 from ..evidence import Attachment, Basis, Claim, Confidence, MediaFile, Signal
-from ..visible import contrast, ocr_rules, sparkle, strips, video_frames
+from ..visible import contrast, ocr_rules, sparkle, strips, textlike, video_frames
 from .base import Context, DetectorFailure, Findings, NotApplicable
 from .pixels import load_pixels
 from .spec import Details, DetectorSpec, SignalKind, Words, detail
@@ -211,15 +211,16 @@ def _fills_band(box: tuple[int, int, int, int], region: strips.Region) -> bool:
 
 def _read(region: strips.Region, bgr: np.ndarray, scale: float) -> list | None:
     """OCR of one region (lines found on the copy at ``scale``, read at full resolution), or None
-    when the region is too flat to hold legible text (:mod:`verifier.visible.contrast`): then the
-    detector network is not run (nor, on a frame that is flat everywhere, even loaded)."""
+    when the region is too flat (:mod:`verifier.visible.contrast`) or has too little sharp detail
+    (:mod:`verifier.visible.textlike`) to hold legible text: then the detector network is not run
+    (nor, on a frame where no region can hold text, even loaded)."""
     from ..adapters import ocr
 
     crop = region.crop(bgr)
     if crop.size == 0 or min(crop.shape[:2]) < 8:
         return []  # as ocr.read_text: too small to hold a line
     small = contrast.scaled(crop, scale)
-    if not contrast.may_hold_text(small):
+    if not (contrast.may_hold_text(small) and textlike.may_hold_text(small)):
         return None
     fx, fy = crop.shape[1] / small.shape[1], crop.shape[0] / small.shape[0]
     quads = [tuple((x * fx, y * fy) for x, y in q) for q in ocr.detect(small)]
