@@ -10,7 +10,8 @@ Two libraries sit behind this one module, both imported lazily:
 Only a few windows are ever decoded (the first and last ``window_s`` seconds and one around the
 middle, or the whole clip when it is short), so a multi-GB file costs the same as a short one.
 Everything is mixed down to mono ``float32`` and brought down to at most ``max_rate`` Hz.
-PyAV also reads a video track's keyframe index for the frame sampler (:func:`video_keyframes`).
+PyAV also reads a video track's keyframe index for the frame sampler (:func:`video_keyframes`),
+and its H.264 frames, without decoding the pictures no other refers to (:class:`VideoFrameReader`).
 """
 
 from __future__ import annotations
@@ -325,3 +326,121 @@ def video_keyframes(path: Path) -> tuple[float, ...] | None:
             first = entries[0].timestamp
             times = tuple(float((e.timestamp - first) * base) for e in entries if e.is_keyframe)
     return times or None
+
+
+# --------------------------------------------------------------------------- video frames (PyAV)
+
+# Codecs whose decoder FFmpeg lets skip non-reference pictures with pictures still bit-exact: in
+# H.264 a picture with nal_ref_idc 0 is, by the standard, never used to predict another.
+SKIP_NONREF_CODECS = frozenset({"h264"})
+
+
+class VideoPathDeclined(Exception):
+    """This video is not for the PyAV frame reader (codec, rotation, missing timestamps): the
+    caller reads it another way."""
+
+
+class VideoFrameReader:
+    """Frames of the first video track by index, BGR ``uint8`` as OpenCV gives them (same FFmpeg
+    conversion: bicubic, the same size; the index counts frames of ``fps`` from the stream start).
+
+    Frames passed on the way to a wanted one are decoded only if another frame may refer to them:
+    FFmpeg's ``skip_frame=NONREF`` drops H.264 non-reference pictures (about half of an AI clip's
+    frames, its B-frames), which no other picture uses, so every wanted frame decodes to the same
+    pixels. Declines (:class:`VideoPathDeclined`) codecs outside :data:`SKIP_NONREF_CODECS`, rotated
+    streams (OpenCV turns those) and frames without a timestamp.
+    """
+
+    def __init__(self, path: Path, fps: float) -> None:
+        try:
+            import av
+        except ImportError as exc:
+            raise VideoPathDeclined("PyAV is not installed") from exc
+        try:
+            self._fh = open_readonly(path)
+        except Exception as exc:  # noqa: BLE001 - OpenCV, the other way, says what is wrong
+            raise VideoPathDeclined(str(exc)) from exc
+        try:
+            self._container = av.open(self._fh, mode="r")
+            streams = list(self._container.streams.video)
+            if not streams:
+                raise VideoPathDeclined("no video track")
+            self._stream = streams[0]
+            ctx = self._stream.codec_context
+            if str(ctx.name) not in SKIP_NONREF_CODECS or self._stream.time_base is None:
+                raise VideoPathDeclined(f"codec {ctx.name}")
+            ctx.thread_type = "NONE"  # one picture at a time: the skip setting applies per packet
+            ctx.thread_count = 1
+        except BaseException as exc:
+            self.close()
+            if isinstance(exc, VideoPathDeclined):
+                raise
+            if isinstance(exc, (av.FFmpegError, ValueError, OSError)):
+                raise VideoPathDeclined(_av_message(exc)) from exc
+            raise
+        self._fps = fps
+        self._base = float(self._stream.time_base)
+        self._start = self._stream.start_time or 0
+        self._packets: Any = None  # the demuxer, from the last seek (or the start)
+        self._pending: list[Any] = []  # frames decoded but not yet looked at
+        self.decoded = 0  # pictures decoded so far (the skipped ones are not)
+
+    def close(self) -> None:
+        container = getattr(self, "_container", None)
+        if container is not None:
+            container.close()
+        self._fh.close()
+
+    def __enter__(self) -> VideoFrameReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def index_of(self, pts: int | None) -> int:
+        if pts is None:
+            raise VideoPathDeclined("a frame without a timestamp")
+        return int((pts - self._start) * self._base * self._fps + 0.5)
+
+    def seek(self, index: int) -> None:
+        """Go back to the keyframe at or before frame ``index``."""
+        ts = self._start + int(index / self._fps / self._base)
+        self._container.seek(ts, stream=self._stream, backward=True, any_frame=False)
+        self._packets, self._pending = None, []
+
+    def frame(self, index: int) -> np.ndarray | None:
+        """The first frame at or after ``index`` from the current position (None past the end)."""
+        import av
+
+        ctx = self._stream.codec_context
+        if self._packets is None:
+            self._packets = self._container.demux(self._stream)
+        try:
+            while True:
+                while self._pending:
+                    got = self._pending.pop(0)
+                    if self.index_of(got.pts) >= index:
+                        return self._bgr(got)
+                packet = next(self._packets, None)
+                if packet is None:
+                    return None
+                if packet.size == 0:  # the demuxer's last, empty packet: flush the decoder
+                    ctx.skip_frame = "DEFAULT"
+                    self._pending.extend(ctx.decode(None))
+                    self.decoded += len(self._pending)
+                    if not self._pending:
+                        return None
+                    continue
+                ctx.skip_frame = "NONREF" if self.index_of(packet.pts) < index else "DEFAULT"
+                out = ctx.decode(packet)
+                self.decoded += len(out)
+                self._pending.extend(out)
+        except av.FFmpegError as exc:
+            log.debug("PyAV could not decode frame %d: %s", index, _av_message(exc))
+            return None
+
+    @staticmethod
+    def _bgr(frame: Any) -> np.ndarray:
+        if frame.rotation:
+            raise VideoPathDeclined("a rotated stream")
+        return np.ascontiguousarray(frame.to_ndarray(format="bgr24", interpolation="BICUBIC"))

@@ -1,0 +1,125 @@
+"""H.264 frames are read by PyAV without decoding the non-reference pictures passed on the way:
+every frame given must be the very frame OpenCV gives (same pixels), for less decoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from verifier.adapters import audio_decode
+from verifier.visible import video_frames
+
+av = pytest.importorskip("av")
+FPS = 10
+W, H = 192, 112
+
+
+def _picture(i: int) -> np.ndarray:
+    """Moving texture and colour, so that every frame differs and B-frames predict from others."""
+    rng = np.random.default_rng(7)
+    base = rng.integers(0, 255, (H, W * 2, 3), dtype=np.uint8)
+    img = np.ascontiguousarray(np.roll(base, 3 * i, axis=1)[:, :W])
+    img[:, :, 2] = (img[:, :, 2].astype(int) + 5 * i) % 256
+    return img
+
+
+def _h264(path: Path, frames: int = 80, pix_fmt: str = "yuv420p", rotation: int = 0,
+          options: dict[str, str] | None = None) -> Path:
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=FPS, options={
+            "g": "1000", "sc_threshold": "0", "bf": "3", "preset": "veryfast",
+            "x264-params": "b-adapt=0:b-pyramid=none",  # always 3 B-frames, none a reference
+            **(options or {})})
+        stream.width, stream.height, stream.pix_fmt = W, H, pix_fmt
+        if rotation:
+            stream.set_display_rotation(rotation)
+        for i in range(frames):
+            for packet in stream.encode(av.VideoFrame.from_ndarray(_picture(i), format="bgr24")):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    return path
+
+
+def _by_opencv(path: Path, targets: list[int]) -> list[tuple[int, np.ndarray]]:
+    info = video_frames.probe(path)
+    cap = video_frames._open(path)
+    try:
+        return [(f.index, f.bgr) for f in video_frames._frames_cv(cap, path, targets, info)]
+    finally:
+        cap.release()
+
+
+def _same(a: list[tuple[int, np.ndarray]], b: list[tuple[int, np.ndarray]]) -> bool:
+    return [i for i, _ in a] == [i for i, _ in b] and all(np.array_equal(x, y) for (_, x), (_, y) in zip(a, b))
+
+
+@pytest.mark.parametrize("pix_fmt", ["yuv420p", "yuvj420p", "yuv444p", "yuv420p10le"])
+@pytest.mark.parametrize("lead,through", [(3, 2), (2, 4), (3, 9)])
+def test_frames_are_the_ones_opencv_decodes(tmp_path, pix_fmt, lead, through):
+    path = _h264(tmp_path / "v.mp4", pix_fmt=pix_fmt)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    info = video_frames.probe(path)
+    targets = video_frames.plan(info, lead, through)
+    got = [(f.index, f.bgr) for f in video_frames.frames(path, lead, through, info=info)]
+    assert [i for i, _ in got] == targets
+    assert _same(got, _by_opencv(path, targets))
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written beside it
+
+
+def test_frames_after_seeks_are_the_ones_opencv_decodes(tmp_path):
+    path = _h264(tmp_path / "gop.mp4", frames=120, options={"g": "20"})
+    info = video_frames.probe(path)
+    targets = video_frames.plan(info, 3, 4)
+    assert audio_decode.video_keyframes(path) == (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
+    got = [(f.index, f.bgr) for f in video_frames.frames(path, 3, 4, info=info)]
+    assert [i for i, _ in got] == targets and _same(got, _by_opencv(path, targets))
+    with audio_decode.VideoFrameReader(path, FPS) as reader:  # backwards, then forwards again
+        for target in (95, 33, 70):
+            reader.seek(target)
+            assert np.array_equal(reader.frame(target), _by_opencv(path, [target])[0][1])
+
+
+def test_non_reference_frames_on_the_way_are_not_decoded(tmp_path):
+    path = _h264(tmp_path / "v.mp4")
+    with audio_decode.VideoFrameReader(path, FPS) as reader:
+        last = reader.frame(70)
+        decoded = reader.decoded
+    assert last is not None and np.array_equal(last, _by_opencv(path, [70])[0][1])
+    # 3 B-frames (never referred to) between references: about a quarter of the 71 are decoded
+    assert 15 <= decoded <= 30, decoded
+
+
+def test_past_the_end_gives_nothing(tmp_path):
+    path = _h264(tmp_path / "v.mp4", frames=30)
+    with audio_decode.VideoFrameReader(path, FPS) as reader:
+        assert reader.frame(29) is not None
+        assert reader.frame(40) is None
+
+
+def test_a_rotated_stream_is_left_to_opencv(tmp_path):
+    path = _h264(tmp_path / "r.mp4", rotation=90)
+    info = video_frames.probe(path)
+    got = [(f.index, f.bgr) for f in video_frames.frames(path, info=info)]
+    assert got[0][1].shape[:2] == (W, H)  # turned upright, as OpenCV does
+    assert _same(got, _by_opencv(path, video_frames.plan(info)))
+
+
+def test_other_codecs_and_unreadable_files_are_declined(tmp_path):
+    junk = tmp_path / "junk.mp4"
+    junk.write_bytes(b"\x00" * 4096)
+    with pytest.raises(audio_decode.VideoPathDeclined):
+        audio_decode.VideoFrameReader(junk, FPS)
+    with pytest.raises(audio_decode.VideoPathDeclined):
+        audio_decode.VideoFrameReader(tmp_path / "missing.mp4", FPS)
+    with av.open(str(tmp_path / "m.mp4"), "w") as out:
+        stream = out.add_stream("mpeg4", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
+        for packet in stream.encode(av.VideoFrame.from_ndarray(_picture(0), format="bgr24")):
+            out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    with pytest.raises(audio_decode.VideoPathDeclined):
+        audio_decode.VideoFrameReader(tmp_path / "m.mp4", FPS)
