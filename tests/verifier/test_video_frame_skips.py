@@ -26,7 +26,7 @@ def _picture(i: int) -> np.ndarray:
 
 
 def _h264(path: Path, frames: int = 80, pix_fmt: str = "yuv420p", rotation: int = 0,
-          options: dict[str, str] | None = None) -> Path:
+          options: dict[str, str] | None = None, keyframes: tuple[int, ...] = ()) -> Path:
     with av.open(str(path), "w") as out:
         stream = out.add_stream("libx264", rate=FPS, options={
             "g": "1000", "sc_threshold": "0", "bf": "3", "preset": "veryfast",
@@ -36,11 +36,27 @@ def _h264(path: Path, frames: int = 80, pix_fmt: str = "yuv420p", rotation: int 
         if rotation:
             stream.set_display_rotation(rotation)
         for i in range(frames):
-            for packet in stream.encode(av.VideoFrame.from_ndarray(_picture(i), format="bgr24")):
+            frame = av.VideoFrame.from_ndarray(_picture(i), format="bgr24")
+            if i in keyframes:
+                frame.pict_type = av.video.frame.PictureType.I
+            for packet in stream.encode(frame):
                 out.mux(packet)
         for packet in stream.encode():
             out.mux(packet)
     return path
+
+
+def _all_by_opencv(path: Path) -> list[np.ndarray]:
+    cap = video_frames._open(path)
+    out = []
+    try:
+        while True:
+            ok, img = cap.read()
+            if not ok:
+                return out
+            out.append(img)
+    finally:
+        cap.release()
 
 
 def _by_opencv(path: Path, targets: list[int]) -> list[tuple[int, np.ndarray]]:
@@ -59,7 +75,7 @@ def _same(a: list[tuple[int, np.ndarray]], b: list[tuple[int, np.ndarray]]) -> b
 @pytest.mark.parametrize("pix_fmt", ["yuv420p", "yuvj420p", "yuv444p", "yuv420p10le"])
 @pytest.mark.parametrize("lead,through", [(3, 2), (2, 4), (3, 9)])
 def test_frames_are_the_ones_opencv_decodes(tmp_path, pix_fmt, lead, through):
-    path = _h264(tmp_path / "v.mp4", pix_fmt=pix_fmt)
+    path = _h264(tmp_path / "v.mp4", frames=40, pix_fmt=pix_fmt)  # the lead only: no keyframe read
     before = sorted(p.name for p in tmp_path.iterdir())
     info = video_frames.probe(path)
     targets = video_frames.plan(info, lead, through)
@@ -74,12 +90,17 @@ def test_frames_after_seeks_are_the_ones_opencv_decodes(tmp_path):
     info = video_frames.probe(path)
     targets = video_frames.plan(info, 3, 4)
     assert audio_decode.video_keyframes(path) == (0.0, 2.0, 4.0, 6.0, 8.0, 10.0)
-    got = [(f.index, f.bgr) for f in video_frames.frames(path, 3, 4, info=info)]
-    assert [i for i, _ in got] == targets and _same(got, _by_opencv(path, targets))
+    got = list(video_frames.frames(path, 3, 4, info=info))
+    every = _all_by_opencv(path)
+    assert all(np.array_equal(every[f.index], f.bgr) for f in got)
+    assert [f.index for f in got][:3] == targets[:3]  # the lead as planned
+    for f, target in zip(got[3:], targets[3:]):  # later: as planned, or a keyframe at most 0.5 s away
+        assert f.index == target or (f.index % 20 == 0 and abs(f.index - target) <= 5), (f.index, target)
+    assert got[-1].index >= targets[-1]
     with audio_decode.VideoFrameReader(path, FPS) as reader:  # backwards, then forwards again
         for target in (95, 33, 70):
             reader.seek(target)
-            assert np.array_equal(reader.frame(target), _by_opencv(path, [target])[0][1])
+            assert np.array_equal(reader.frame(target), every[target])
 
 
 def test_non_reference_frames_on_the_way_are_not_decoded(tmp_path):
@@ -123,3 +144,46 @@ def test_other_codecs_and_unreadable_files_are_declined(tmp_path):
             out.mux(packet)
     with pytest.raises(audio_decode.VideoPathDeclined):
         audio_decode.VideoFrameReader(tmp_path / "m.mp4", FPS)
+
+
+def test_the_end_is_read_at_a_keyframe_just_after_it(tmp_path):
+    """Veo's layout: one group of pictures, a keyframe just before the end. The end sample (planned
+    at 7.4 s) is that keyframe (7.8 s), decoded alone; the frames are those of a full decode."""
+    path = _h264(tmp_path / "veo.mp4", keyframes=(78,), options={"forced-idr": "1"})
+    assert audio_decode.video_keyframes(path) == (0.0, 7.8)
+    info = video_frames.probe(path)
+    assert video_frames.plan(info) == [0, 6, 13, 47, 74]
+    got = list(video_frames.frames(path, info=info))
+    assert [f.index for f in got] == [0, 6, 13, 47, 78] and got[-1].seconds == pytest.approx(7.8)
+    every = _all_by_opencv(path)
+    assert all(np.array_equal(every[f.index], f.bgr) for f in got)
+    with audio_decode.VideoFrameReader(path, FPS) as reader:
+        assert reader.frame(47) is not None
+        before = reader.decoded
+        index, img = reader.keyframe(78, 74, 79)
+        assert index == 78 and reader.decoded - before == 1 and np.array_equal(img, every[78])
+        assert reader.keyframe(78, 74, 77) is None  # outside the window asked for: not used
+        assert np.array_equal(reader.frame(79), every[79])  # reading on after it starts afresh
+
+
+def test_the_end_is_never_read_earlier_and_the_middle_moves_little(tmp_path):
+    path = _h264(tmp_path / "k.mp4", keyframes=(44, 70), options={"forced-idr": "1"})
+    assert audio_decode.video_keyframes(path) == (0.0, 4.4, 7.0)
+    info = video_frames.probe(path)
+    got = list(video_frames.frames(path, info=info))
+    # the middle (47) at the keyframe 0.3 s before it; the end (74) stays: 7.0 s is before it
+    assert [f.index for f in got] == [0, 6, 13, 44, 74]
+    every = _all_by_opencv(path)
+    assert all(np.array_equal(every[f.index], f.bgr) for f in got)
+
+
+def test_keyframes_never_stand_in_for_the_lead_nor_go_back():
+    assert video_frames.snap_window(47, False, 20, 80, 10.0) == (42, 52)
+    assert video_frames.snap_window(74, True, 48, 80, 10.0) == (74, 79)
+    assert video_frames.snap_window(22, False, 20, 80, 10.0) == (20, 27)  # not into the 2 s lead
+    assert video_frames.snap_window(50, False, 49, 80, 10.0) == (49, 55)  # not before a frame given
+    assert video_frames.nearest_keyframe((0.0, 4.4, 5.1), 47, (42, 52), 10.0) == 44
+    assert video_frames.nearest_keyframe((0.0, 4.3, 4.9), 47, (42, 52), 10.0) == 49
+    assert video_frames.nearest_keyframe((0.0, 4.4, 5.0), 47, (42, 52), 10.0) == 44  # a tie: the earlier
+    assert video_frames.nearest_keyframe((0.0, 4.0, 5.3), 47, (42, 52), 10.0) is None
+    assert video_frames.nearest_keyframe(None, 47, (42, 52), 10.0) is None

@@ -384,6 +384,7 @@ class VideoFrameReader:
         self._packets: Any = None  # the demuxer, from the last seek (or the start)
         self._pending: list[Any] = []  # frames decoded but not yet looked at
         self.decoded = 0  # pictures decoded so far (the skipped ones are not)
+        self._drained = False  # the decoder was emptied (after a keyframe read alone): seek first
 
     def close(self) -> None:
         container = getattr(self, "_container", None)
@@ -406,13 +407,46 @@ class VideoFrameReader:
         """Go back to the keyframe at or before frame ``index``."""
         ts = self._start + int(index / self._fps / self._base)
         self._container.seek(ts, stream=self._stream, backward=True, any_frame=False)
-        self._packets, self._pending = None, []
+        self._packets, self._pending, self._drained = None, [], False
+
+    def keyframe(self, at: int, lo: int, hi: int) -> tuple[int, np.ndarray] | None:
+        """The keyframe a seek to frame ``at`` lands on, decoded alone (a keyframe refers to no other
+        picture, so its pixels are those of a full decode), with its index, if that index lies in
+        ``lo..hi``; otherwise None. Reading on afterwards starts with a seek."""
+        import av
+
+        ctx = self._stream.codec_context
+        self.seek(at)
+        self._drained = True
+        self._packets = None
+        got: list[Any] = []
+        try:
+            ctx.skip_frame = "NONKEY"
+            for packet in self._container.demux(self._stream):
+                if packet.size == 0:
+                    break
+                if not packet.is_keyframe:
+                    continue
+                got = list(ctx.decode(packet)) + list(ctx.decode(None))  # empty the reorder buffer
+                break
+        except av.FFmpegError as exc:
+            log.debug("PyAV could not decode the keyframe near frame %d: %s", at, _av_message(exc))
+            return None
+        finally:
+            ctx.skip_frame = "DEFAULT"
+        self.decoded += len(got)
+        if not got:
+            return None
+        index = self.index_of(got[0].pts)
+        return (index, self._bgr(got[0])) if lo <= index <= hi else None
 
     def frame(self, index: int) -> np.ndarray | None:
         """The first frame at or after ``index`` from the current position (None past the end)."""
         import av
 
         ctx = self._stream.codec_context
+        if self._drained:
+            self.seek(index)
         if self._packets is None:
             self._packets = self._container.demux(self._stream)
         try:

@@ -28,6 +28,9 @@ LEAD_SAMPLES = 3  # instants within the first 2 s
 THROUGH_SAMPLES = 2  # after the start: the middle and the end of the clip
 END_MARGIN_SECONDS = 0.5  # the last instant looked at, before the end (frame counts are estimates)
 MAX_FRAME_PIXELS = 8192 * 8192
+# A middle or end instant is read at a keyframe this close instead (never earlier for the end, never
+# inside the 2 s lead): one picture decoded instead of the run from the keyframe before it.
+KEYFRAME_SNAP_SECONDS = 0.5
 
 # FourCCs of codecs that keep pixels exactly (where a dwtDct watermark could survive).
 LOSSLESS_FOURCC = frozenset({"FFV1", "PNG", "MPNG", "HFYU", "FFVH", "ULRG", "ULY0", "ULY2", "ULY4",
@@ -169,14 +172,24 @@ def _fps(info: VideoInfo) -> float:
 
 def _frames_av(path: Path, targets: list[int], info: VideoInfo) -> Iterator[Frame]:
     fps = _fps(info)
+    total = info.frames if info.frames > 0 else int(fps * LEAD_SECONDS)
+    lead_end = min(total, int(fps * LEAD_SECONDS))
     with audio_decode.VideoFrameReader(path, fps) as reader:
         pos = 0
         keyframes: tuple[float, ...] | None = None
         looked_up = False
-        for target in targets:
+        for n, target in enumerate(targets):
+            if not looked_up and (target >= lead_end or target < pos or target - pos > 2 * fps):
+                keyframes, looked_up = audio_decode.video_keyframes(path), True  # not for short clips
+            if target >= lead_end:
+                near = snap_window(target, n == len(targets) - 1, max(lead_end, pos), total, fps)
+                at = nearest_keyframe(keyframes, target, near, fps)
+                got = reader.keyframe(at, *near) if at is not None else None
+                if got is not None:
+                    yield Frame(got[0], got[0] / fps, got[1])
+                    pos = got[0] + 1
+                    continue
             if target < pos or target - pos > 2 * fps:
-                if not looked_up:  # only for clips that need a seek (short ones never do)
-                    keyframes, looked_up = audio_decode.video_keyframes(path), True
                 if seek_pays(keyframes, target, pos, fps):
                     reader.seek(target)
             img = reader.frame(target)
@@ -186,6 +199,22 @@ def _frames_av(path: Path, targets: list[int], info: VideoInfo) -> Iterator[Fram
                 raise audio_decode.VideoPathDeclined("frames of another size than OpenCV states")
             yield Frame(target, target / fps, img)
             pos = target + 1
+
+
+def snap_window(target: int, last: bool, first_free: int, total: int, fps: float) -> tuple[int, int]:
+    """Frames a keyframe may stand in for ``target`` from: within KEYFRAME_SNAP_SECONDS, not before
+    ``first_free`` (the 2 s lead, frames already given), for the end sample not before it (the
+    end is looked at no earlier than planned), and not past the last frame."""
+    reach = int(KEYFRAME_SNAP_SECONDS * fps)
+    lo = max(first_free, target if last else target - reach)
+    return lo, min(total - 1, target + reach)
+
+
+def nearest_keyframe(keyframes: tuple[float, ...] | None, target: int, window: tuple[int, int],
+                     fps: float) -> int | None:
+    """The keyframe of the container's index nearest ``target`` within ``window`` (frame indices)."""
+    inside = [round(k * fps) for k in keyframes or () if window[0] <= round(k * fps) <= window[1]]
+    return min(inside, key=lambda k: (abs(k - target), k)) if inside else None
 
 
 def _frames_cv(cap: Any, path: Path, targets: list[int], info: VideoInfo) -> Iterator[Frame]:
