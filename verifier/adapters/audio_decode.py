@@ -319,12 +319,16 @@ def video_keyframes(path: Path) -> tuple[float, ...] | None:
             return None
         with container:
             streams = list(container.streams.video)
-            entries = getattr(streams[0], "index_entries", None) if streams else None
-            base = streams[0].time_base if streams else None
-            if not entries or base is None or len(entries) > MAX_INDEX_ENTRIES:
-                return None
-            first = entries[0].timestamp
-            times = tuple(float((e.timestamp - first) * base) for e in entries if e.is_keyframe)
+            return _keyframe_times(streams[0]) if streams else None
+
+
+def _keyframe_times(stream: Any) -> tuple[float, ...] | None:
+    entries = getattr(stream, "index_entries", None)
+    base = stream.time_base
+    if not entries or base is None or len(entries) > MAX_INDEX_ENTRIES:
+        return None
+    first = entries[0].timestamp
+    times = tuple(float((e.timestamp - first) * base) for e in entries if e.is_keyframe)
     return times or None
 
 
@@ -397,6 +401,10 @@ class VideoFrameReader:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def keyframes(self) -> tuple[float, ...] | None:
+        """As :func:`video_keyframes`, from this reader's own container (no second open)."""
+        return _keyframe_times(self._stream)
 
     def index_of(self, pts: int | None) -> int:
         if pts is None:

@@ -180,7 +180,7 @@ def _frames_av(path: Path, targets: list[int], info: VideoInfo) -> Iterator[Fram
         looked_up = False
         for n, target in enumerate(targets):
             if not looked_up and (target >= lead_end or target < pos or target - pos > 2 * fps):
-                keyframes, looked_up = audio_decode.video_keyframes(path), True  # not for short clips
+                keyframes, looked_up = reader.keyframes(), True  # not for short clips
             if target >= lead_end:
                 near = snap_window(target, n == len(targets) - 1, max(lead_end, pos), total, fps)
                 at = nearest_keyframe(keyframes, target, near, fps)
