@@ -187,3 +187,36 @@ def test_keyframes_never_stand_in_for_the_lead_nor_go_back():
     assert video_frames.nearest_keyframe((0.0, 4.4, 5.0), 47, (42, 52), 10.0) == 44  # a tie: the earlier
     assert video_frames.nearest_keyframe((0.0, 4.0, 5.3), 47, (42, 52), 10.0) is None
     assert video_frames.nearest_keyframe(None, 47, (42, 52), 10.0) is None
+
+
+def test_a_label_shown_only_at_the_end_is_found_at_the_keyframe(tmp_path):
+    """End to end (detector, real OCR): an H.264 clip in one group of pictures with a keyframe just
+    before its end (Veo's layout), the label shown in its last 2 s only."""
+    from tests.verifier.fixtures.images import natural
+    from tests.verifier.fixtures.labels import draw_text
+    from verifier.config import Config
+    from verifier.detectors import Context
+    from verifier.detectors.visible_label import VisibleLabelDetector
+    from verifier.inputs import identify
+    from verifier.isolation import run_detector
+
+    base = natural(44, 480, 640)
+    labelled, _ = draw_text(base, "AI生成", 0.08, "top-left")
+    path = tmp_path / "end.mp4"
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=FPS, options={"g": "1000", "sc_threshold": "0", "forced-idr": "1"})
+        stream.width, stream.height, stream.pix_fmt = 640, 480, "yuv420p"
+        for i in range(80):
+            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(labelled if i >= 60 else base), format="rgb24")
+            if i == 78:
+                frame.pict_type = av.video.frame.PictureType.I
+            for packet in stream.encode(frame):
+                out.mux(packet)
+        for packet in stream.encode():
+            out.mux(packet)
+    assert audio_decode.video_keyframes(path) == (0.0, 7.8)
+    ev = run_detector(VisibleLabelDetector(), identify(path), Context(Config(isolation="inline")))
+    assert str(ev.status) == "ok", ev.error
+    (sig,) = ev.signals
+    assert sig.details["text"] == "AI生成" and sig.details["at_seconds"] == 7.8
+    assert ev.facts["frames_checked"] == [0.0, 0.6, 1.3, 4.7, 7.8]
