@@ -97,6 +97,9 @@ def test_frames_after_seeks_are_the_ones_opencv_decodes(tmp_path):
     for f, target in zip(got[3:], targets[3:]):  # later: as planned, or a keyframe at most 0.5 s away
         assert f.index == target or (f.index % 20 == 0 and abs(f.index - target) <= 5), (f.index, target)
     assert got[-1].index >= targets[-1]
+    for through in (4, 25):  # many instants, keyframes among them: still one frame each, in order
+        idx = [f.index for f in video_frames.frames(path, 3, through, info=info)]
+        assert len(idx) == len(video_frames.plan(info, 3, through)) and idx == sorted(set(idx))
     with audio_decode.VideoFrameReader(path, FPS) as reader:  # backwards, then forwards again
         for target in (95, 33, 70):
             reader.seek(target)
@@ -178,10 +181,11 @@ def test_the_end_is_never_read_earlier_and_the_middle_moves_little(tmp_path):
 
 
 def test_keyframes_never_stand_in_for_the_lead_nor_go_back():
-    assert video_frames.snap_window(47, False, 20, 80, 10.0) == (42, 52)
-    assert video_frames.snap_window(74, True, 48, 80, 10.0) == (74, 79)
-    assert video_frames.snap_window(22, False, 20, 80, 10.0) == (20, 27)  # not into the 2 s lead
-    assert video_frames.snap_window(50, False, 49, 80, 10.0) == (49, 55)  # not before a frame given
+    assert video_frames.snap_window(47, 74, 20, 80, 10.0) == (42, 52)
+    assert video_frames.snap_window(74, None, 48, 80, 10.0) == (74, 79)  # the end: never earlier
+    assert video_frames.snap_window(22, 40, 20, 80, 10.0) == (20, 27)  # not into the 2 s lead
+    assert video_frames.snap_window(50, 70, 49, 80, 10.0) == (49, 55)  # not before a frame given
+    assert video_frames.snap_window(50, 53, 20, 80, 10.0) == (45, 52)  # nor past the next one
     assert video_frames.nearest_keyframe((0.0, 4.4, 5.1), 47, (42, 52), 10.0) == 44
     assert video_frames.nearest_keyframe((0.0, 4.3, 4.9), 47, (42, 52), 10.0) == 49
     assert video_frames.nearest_keyframe((0.0, 4.4, 5.0), 47, (42, 52), 10.0) == 44  # a tie: the earlier

@@ -182,11 +182,12 @@ def _frames_av(path: Path, targets: list[int], info: VideoInfo) -> Iterator[Fram
             if not looked_up and (target >= lead_end or target < pos or target - pos > 2 * fps):
                 keyframes, looked_up = reader.keyframes(), True  # not for short clips
             if target >= lead_end:
-                near = snap_window(target, n == len(targets) - 1, max(lead_end, pos), total, fps)
+                following = targets[n + 1] if n + 1 < len(targets) else None
+                near = snap_window(target, following, max(lead_end, pos), total, fps)
                 at = nearest_keyframe(keyframes, target, near, fps)
                 got = reader.keyframe(at, *near) if at is not None else None
                 if got is not None:
-                    yield Frame(got[0], got[0] / fps, got[1])
+                    yield Frame(got[0], got[0] / fps, _checked(got[1], info))
                     pos = got[0] + 1
                     continue
             if target < pos or target - pos > 2 * fps:
@@ -195,19 +196,26 @@ def _frames_av(path: Path, targets: list[int], info: VideoInfo) -> Iterator[Fram
             img = reader.frame(target)
             if img is None:
                 return
-            if img.shape[:2] != (info.height, info.width):
-                raise audio_decode.VideoPathDeclined("frames of another size than OpenCV states")
-            yield Frame(target, target / fps, img)
+            yield Frame(target, target / fps, _checked(img, info))
             pos = target + 1
 
 
-def snap_window(target: int, last: bool, first_free: int, total: int, fps: float) -> tuple[int, int]:
+def _checked(img: np.ndarray, info: VideoInfo) -> np.ndarray:
+    if img.shape[:2] != (info.height, info.width):
+        raise audio_decode.VideoPathDeclined("frames of another size than OpenCV states")
+    return img
+
+
+def snap_window(target: int, following: int | None, first_free: int, total: int,
+                fps: float) -> tuple[int, int]:
     """Frames a keyframe may stand in for ``target`` from: within KEYFRAME_SNAP_SECONDS, not before
-    ``first_free`` (the 2 s lead, frames already given), for the end sample not before it (the
-    end is looked at no earlier than planned), and not past the last frame."""
+    ``first_free`` (the 2 s lead, frames already given), not at or past the ``following`` target
+    (the order stays), for the end sample (``following`` None) not before it (the end is looked
+    at no earlier than planned), and not past the last frame."""
     reach = int(KEYFRAME_SNAP_SECONDS * fps)
-    lo = max(first_free, target if last else target - reach)
-    return lo, min(total - 1, target + reach)
+    lo = max(first_free, target - reach if following is not None else target)
+    hi = min(total - 1, target + reach, following - 1 if following is not None else total - 1)
+    return lo, hi
 
 
 def nearest_keyframe(keyframes: tuple[float, ...] | None, target: int, window: tuple[int, int],
