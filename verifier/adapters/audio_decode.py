@@ -10,7 +10,8 @@ Two libraries sit behind this one module, both imported lazily:
 Only a few windows are ever decoded (the first and last ``window_s`` seconds and one around the
 middle, or the whole clip when it is short), so a multi-GB file costs the same as a short one.
 Everything is mixed down to mono ``float32`` and brought down to at most ``max_rate`` Hz.
-PyAV also reads a video track's keyframe index for the frame sampler (:func:`video_keyframes`).
+PyAV also reads a video track's keyframe index for the frame sampler (:func:`video_keyframes`),
+and its H.264 frames, without decoding the pictures no other refers to (:class:`VideoFrameReader`).
 """
 
 from __future__ import annotations
@@ -318,10 +319,170 @@ def video_keyframes(path: Path) -> tuple[float, ...] | None:
             return None
         with container:
             streams = list(container.streams.video)
-            entries = getattr(streams[0], "index_entries", None) if streams else None
-            base = streams[0].time_base if streams else None
-            if not entries or base is None or len(entries) > MAX_INDEX_ENTRIES:
-                return None
-            first = entries[0].timestamp
-            times = tuple(float((e.timestamp - first) * base) for e in entries if e.is_keyframe)
+            return _keyframe_times(streams[0]) if streams else None
+
+
+def _keyframe_times(stream: Any) -> tuple[float, ...] | None:
+    entries = getattr(stream, "index_entries", None)
+    base = stream.time_base
+    if not entries or base is None or len(entries) > MAX_INDEX_ENTRIES:
+        return None
+    first = entries[0].timestamp
+    times = tuple(float((e.timestamp - first) * base) for e in entries if e.is_keyframe)
     return times or None
+
+
+# --------------------------------------------------------------------------- video frames (PyAV)
+
+# Codecs whose decoder FFmpeg lets skip non-reference pictures with pictures still bit-exact: in
+# H.264 a picture with nal_ref_idc 0 is, by the standard, never used to predict another.
+SKIP_NONREF_CODECS = frozenset({"h264"})
+
+
+class VideoPathDeclined(Exception):
+    """This video is not for the PyAV frame reader (codec, rotation, missing timestamps): the
+    caller reads it another way."""
+
+
+class VideoFrameReader:
+    """Frames of the first video track by index, BGR ``uint8`` as OpenCV gives them (same FFmpeg
+    conversion: bicubic, the same size; the index counts frames of ``fps`` from the stream start).
+
+    Frames passed on the way to a wanted one are decoded only if another frame may refer to them:
+    FFmpeg's ``skip_frame=NONREF`` drops H.264 non-reference pictures (about half of an AI clip's
+    frames, its B-frames), which no other picture uses, so every wanted frame decodes to the same
+    pixels. Declines (:class:`VideoPathDeclined`) codecs outside :data:`SKIP_NONREF_CODECS`, rotated
+    streams (OpenCV turns those) and frames without a timestamp.
+    """
+
+    def __init__(self, path: Path, fps: float) -> None:
+        try:
+            import av
+        except ImportError as exc:
+            raise VideoPathDeclined("PyAV is not installed") from exc
+        try:
+            self._fh = open_readonly(path)
+        except Exception as exc:  # noqa: BLE001 - OpenCV, the other way, says what is wrong
+            raise VideoPathDeclined(str(exc)) from exc
+        try:
+            self._container = av.open(self._fh, mode="r")
+            streams = list(self._container.streams.video)
+            if not streams:
+                raise VideoPathDeclined("no video track")
+            self._stream = streams[0]
+            ctx = self._stream.codec_context
+            if str(ctx.name) not in SKIP_NONREF_CODECS or self._stream.time_base is None:
+                raise VideoPathDeclined(f"codec {ctx.name}")
+            ctx.thread_type = "NONE"  # one picture at a time: the skip setting applies per packet
+            ctx.thread_count = 1
+        except BaseException as exc:
+            self.close()
+            if isinstance(exc, VideoPathDeclined):
+                raise
+            if isinstance(exc, (av.FFmpegError, ValueError, OSError)):
+                raise VideoPathDeclined(_av_message(exc)) from exc
+            raise
+        self._fps = fps
+        self._base = float(self._stream.time_base)
+        self._start = self._stream.start_time or 0
+        self._packets: Any = None  # the demuxer, from the last seek (or the start)
+        self._pending: list[Any] = []  # frames decoded but not yet looked at
+        self.decoded = 0  # pictures decoded so far (the skipped ones are not)
+        self._drained = False  # the decoder was emptied (after a keyframe read alone): seek first
+
+    def close(self) -> None:
+        container = getattr(self, "_container", None)
+        if container is not None:
+            container.close()
+        self._fh.close()
+
+    def __enter__(self) -> VideoFrameReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def keyframes(self) -> tuple[float, ...] | None:
+        """As :func:`video_keyframes`, from this reader's own container (no second open)."""
+        return _keyframe_times(self._stream)
+
+    def index_of(self, pts: int | None) -> int:
+        if pts is None:
+            raise VideoPathDeclined("a frame without a timestamp")
+        return int((pts - self._start) * self._base * self._fps + 0.5)
+
+    def seek(self, index: int) -> None:
+        """Go back to the keyframe at or before frame ``index``."""
+        ts = self._start + int(index / self._fps / self._base)
+        self._container.seek(ts, stream=self._stream, backward=True, any_frame=False)
+        self._packets, self._pending, self._drained = None, [], False
+
+    def keyframe(self, at: int, lo: int, hi: int) -> tuple[int, np.ndarray] | None:
+        """The keyframe a seek to frame ``at`` lands on, decoded alone (a keyframe refers to no other
+        picture, so its pixels are those of a full decode), with its index, if that index lies in
+        ``lo..hi``; otherwise None. Reading on afterwards starts with a seek."""
+        import av
+
+        ctx = self._stream.codec_context
+        self.seek(at)
+        self._drained = True
+        self._packets = None
+        got: list[Any] = []
+        try:
+            ctx.skip_frame = "NONKEY"
+            for packet in self._container.demux(self._stream):
+                if packet.size == 0:
+                    break
+                if not packet.is_keyframe:
+                    continue
+                got = list(ctx.decode(packet)) + list(ctx.decode(None))  # empty the reorder buffer
+                break
+        except av.FFmpegError as exc:
+            log.debug("PyAV could not decode the keyframe near frame %d: %s", at, _av_message(exc))
+            return None
+        finally:
+            ctx.skip_frame = "DEFAULT"
+        self.decoded += len(got)
+        if not got:
+            return None
+        index = self.index_of(got[0].pts)
+        return (index, self._bgr(got[0])) if lo <= index <= hi else None
+
+    def frame(self, index: int) -> np.ndarray | None:
+        """The first frame at or after ``index`` from the current position (None past the end)."""
+        import av
+
+        ctx = self._stream.codec_context
+        if self._drained:
+            self.seek(index)
+        if self._packets is None:
+            self._packets = self._container.demux(self._stream)
+        try:
+            while True:
+                while self._pending:
+                    got = self._pending.pop(0)
+                    if self.index_of(got.pts) >= index:
+                        return self._bgr(got)
+                packet = next(self._packets, None)
+                if packet is None:
+                    return None
+                if packet.size == 0:  # the demuxer's last, empty packet: flush the decoder
+                    ctx.skip_frame = "DEFAULT"
+                    self._pending.extend(ctx.decode(None))
+                    self.decoded += len(self._pending)
+                    if not self._pending:
+                        return None
+                    continue
+                ctx.skip_frame = "NONREF" if self.index_of(packet.pts) < index else "DEFAULT"
+                out = ctx.decode(packet)
+                self.decoded += len(out)
+                self._pending.extend(out)
+        except av.FFmpegError as exc:
+            log.debug("PyAV could not decode frame %d: %s", index, _av_message(exc))
+            return None
+
+    @staticmethod
+    def _bgr(frame: Any) -> np.ndarray:
+        if frame.rotation:
+            raise VideoPathDeclined("a rotated stream")
+        return np.ascontiguousarray(frame.to_ndarray(format="bgr24", interpolation="BICUBIC"))

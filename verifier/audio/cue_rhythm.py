@@ -163,12 +163,29 @@ def _band_mean(power: np.ndarray, lo: int, hi: int) -> np.ndarray:
     def span(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         a = np.clip(a, 0, n)
         b = np.clip(b, 0, n)
-        return csum[:, b] - csum[:, a], np.maximum(b - a, 0)
+        total = np.take(csum, b, axis=1)
+        total -= np.take(csum, a, axis=1)  # in place: the arrays are large, fresh ones cost page faults
+        return total, np.maximum(b - a, 0)
 
     up, nu = span(f + lo, f + hi + 1)
     down, nd = span(f - hi, f - lo + 1)
     count = np.maximum(nu + nd, 1)
-    return (up + down) / count
+    up += down
+    up /= count
+    return up
+
+
+def _prominence(power: np.ndarray, db: np.ndarray, df: float) -> np.ndarray:
+    """dB of each bin over the mean power of its neighbourhood (NEIGHBOURS_HZ either side):
+    ``db - 10 * log10(band mean + 1e-12)``, computed in place in one array."""
+    k_lo = max(3, int(round(NEIGHBOURS_HZ[0] / df)))
+    k_hi = max(k_lo + 2, int(round(NEIGHBOURS_HZ[1] / df)))
+    prom = _band_mean(power, k_lo, k_hi)
+    prom += 1e-12
+    np.log10(prom, out=prom)
+    prom *= 10
+    np.subtract(db, prom, out=prom)
+    return prom
 
 
 def tone_bursts(x: np.ndarray, rate: int) -> list[list[Burst]]:
@@ -182,10 +199,7 @@ def tone_bursts(x: np.ndarray, rate: int) -> list[list[Burst]]:
     hi_bin = int(min(power.shape[1] - 3, FMAX_HZ / df, (rate / 2 - 200) / df))
     if hi_bin <= lo_bin + 4:
         return []
-    k_lo = max(3, int(round(NEIGHBOURS_HZ[0] / df)))
-    k_hi = max(k_lo + 2, int(round(NEIGHBOURS_HZ[1] / df)))
-    background = 10 * np.log10(_band_mean(power, k_lo, k_hi) + eps)
-    prom = db - background
+    prom = _prominence(power, db, df)
     floor_all = np.percentile(db[:, lo_bin:hi_bin], 50)
     tonal = (prom >= PROM_CANDIDATE_DB) & (db > floor_all + 6)
     peaks = np.zeros_like(tonal)
@@ -232,7 +246,7 @@ def _track(db: np.ndarray, prom: np.ndarray, centre: int, df: float, hop_s: floa
         core = f[len(f) // 10 : len(f) - len(f) // 10] if len(f) >= 10 else f
         bursts.append(Burst(
             start=s * hop_s + centre_s, end=e * hop_s + centre_s, freq=float(np.median(f)),
-            wander=float(np.percentile(core, 90) - np.percentile(core, 10)),
+            wander=float(np.subtract(*np.percentile(core, [90, 10]))),
             level_db=min(MAX_CONTRAST_DB, float(np.max(level[s:e])) - floor),
             peak_db=float(np.max(level[s:e])),
         ))

@@ -1,7 +1,8 @@
 """Sample frames from a video, streaming, with bounded memory.
 
-OpenCV's ``VideoCapture`` opens the path itself, read-only (FFmpeg's file protocol), and never
-writes beside it. Frames come one at a time: the first ``LEAD_SECONDS`` (GB 45438 §5: a video
+H.264 frames are decoded by PyAV (:class:`audio_decode.VideoFrameReader`, the file opened
+read-only), the rest by OpenCV's ``VideoCapture``, which opens the path itself, read-only (FFmpeg's
+file protocol); neither writes beside it. Both give the same pixels. Frames come one at a time: the first ``LEAD_SECONDS`` (GB 45438 §5: a video
 label shows for at least 2 s at the start) at a few instants, then an even sample through the
 clip (by default its middle and its end: GB 45438 §5 asks for the label at the start and allows
 it at the end and in the middle). Nothing keeps more than one decoded frame alive.
@@ -27,6 +28,9 @@ LEAD_SAMPLES = 3  # instants within the first 2 s
 THROUGH_SAMPLES = 2  # after the start: the middle and the end of the clip
 END_MARGIN_SECONDS = 0.5  # the last instant looked at, before the end (frame counts are estimates)
 MAX_FRAME_PIXELS = 8192 * 8192
+# A middle or end instant is read at a keyframe this close instead (never earlier for the end, never
+# inside the 2 s lead): one picture decoded instead of the run from the keyframe before it.
+KEYFRAME_SNAP_SECONDS = 0.5
 
 # FourCCs of codecs that keep pixels exactly (where a dwtDct watermark could survive).
 LOSSLESS_FOURCC = frozenset({"FFV1", "PNG", "MPNG", "HFYU", "FFVH", "ULRG", "ULY0", "ULY2", "ULY4",
@@ -133,33 +137,114 @@ def seek_pays(keyframes: tuple[float, ...] | None, target: int, pos: int, fps: f
 def frames(path: Path | str, lead: int = LEAD_SAMPLES, through: int = THROUGH_SAMPLES,
            info: VideoInfo | None = None) -> Iterator[Frame]:
     """Yield the planned frames one at a time (sequential read near the start; later, a seek
-where it decodes fewer frames than reading on, :func:`seek_pays`)."""
-    import cv2
+    where it decodes fewer frames than reading on, :func:`seek_pays`).
 
-    cap = _open(path)
+    H.264 is read by :class:`audio_decode.VideoFrameReader`, which does not decode the frames passed
+    on the way that no other frame refers to (same pixels, about half the decoding); what it
+    declines (other codecs, rotated streams) is read by OpenCV, from the first frame not yet given.
+    """
+    cap = None
+    if info is None:
+        cap = _open(path)
+        info = _info(cap)
     try:
-        info = info or _info(cap)
         if info.width * info.height > MAX_FRAME_PIXELS:
             raise VideoUnreadable(f"frames of {info.width} x {info.height} are too large to check")
-        fps = info.fps if info.fps > 0 else 25.0
+        targets = plan(info, lead, through)
+        given = 0
+        try:
+            for frame in _frames_av(Path(path), targets, info):
+                given += 1
+                yield frame
+            return
+        except audio_decode.VideoPathDeclined as exc:
+            log.debug("frames of %s read by OpenCV: %s", path, exc)
+        cap = cap or _open(path)  # OpenCV opens only what PyAV declined
+        yield from _frames_cv(cap, Path(path), targets[given:], info)
+    finally:
+        if cap is not None:
+            cap.release()
+
+
+def _fps(info: VideoInfo) -> float:
+    return info.fps if info.fps > 0 else 25.0
+
+
+def _frames_av(path: Path, targets: list[int], info: VideoInfo) -> Iterator[Frame]:
+    fps = _fps(info)
+    total = info.frames if info.frames > 0 else int(fps * LEAD_SECONDS)
+    lead_end = min(total, int(fps * LEAD_SECONDS))
+    with audio_decode.VideoFrameReader(path, fps) as reader:
         pos = 0
         keyframes: tuple[float, ...] | None = None
         looked_up = False
-        for target in plan(info, lead, through):
+        for n, target in enumerate(targets):
+            if not looked_up and (target >= lead_end or target < pos or target - pos > 2 * fps):
+                keyframes, looked_up = reader.keyframes(), True  # not for short clips
+            if target >= lead_end:
+                following = targets[n + 1] if n + 1 < len(targets) else None
+                near = snap_window(target, following, max(lead_end, pos), total, fps)
+                at = nearest_keyframe(keyframes, target, near, fps)
+                got = reader.keyframe(at, *near) if at is not None else None
+                if got is not None:
+                    yield Frame(got[0], got[0] / fps, _checked(got[1], info))
+                    pos = got[0] + 1
+                    continue
             if target < pos or target - pos > 2 * fps:
-                if not looked_up:  # only for clips that need a seek (short ones never do)
-                    keyframes, looked_up = audio_decode.video_keyframes(Path(path)), True
                 if seek_pays(keyframes, target, pos, fps):
-                    cap.set(cv2.CAP_PROP_POS_FRAMES, target)
-                    pos = target
-            while pos < target:
-                if not cap.grab():
-                    return
-                pos += 1
-            ok, img = cap.read()
-            if not ok or img is None:
+                    reader.seek(target)
+            img = reader.frame(target)
+            if img is None:
                 return
-            yield Frame(target, target / fps, img)
+            yield Frame(target, target / fps, _checked(img, info))
+            pos = target + 1
+
+
+def _checked(img: np.ndarray, info: VideoInfo) -> np.ndarray:
+    if img.shape[:2] != (info.height, info.width):
+        raise audio_decode.VideoPathDeclined("frames of another size than OpenCV states")
+    return img
+
+
+def snap_window(target: int, following: int | None, first_free: int, total: int,
+                fps: float) -> tuple[int, int]:
+    """Frames a keyframe may stand in for ``target`` from: within KEYFRAME_SNAP_SECONDS, not before
+    ``first_free`` (the 2 s lead, frames already given), not at or past the ``following`` target
+    (the order stays), for the end sample (``following`` None) not before it (the end is looked
+    at no earlier than planned), and not past the last frame."""
+    reach = int(KEYFRAME_SNAP_SECONDS * fps)
+    lo = max(first_free, target - reach if following is not None else target)
+    hi = min(total - 1, target + reach, following - 1 if following is not None else total - 1)
+    return lo, hi
+
+
+def nearest_keyframe(keyframes: tuple[float, ...] | None, target: int, window: tuple[int, int],
+                     fps: float) -> int | None:
+    """The keyframe of the container's index nearest ``target`` within ``window`` (frame indices)."""
+    inside = [round(k * fps) for k in keyframes or () if window[0] <= round(k * fps) <= window[1]]
+    return min(inside, key=lambda k: (abs(k - target), k)) if inside else None
+
+
+def _frames_cv(cap: Any, path: Path, targets: list[int], info: VideoInfo) -> Iterator[Frame]:
+    import cv2
+
+    fps = _fps(info)
+    pos = 0
+    keyframes: tuple[float, ...] | None = None
+    looked_up = False
+    for target in targets:
+        if target < pos or target - pos > 2 * fps:
+            if not looked_up:  # only for clips that need a seek (short ones never do)
+                keyframes, looked_up = audio_decode.video_keyframes(path), True
+            if seek_pays(keyframes, target, pos, fps):
+                cap.set(cv2.CAP_PROP_POS_FRAMES, target)
+                pos = target
+        while pos < target:
+            if not cap.grab():
+                return
             pos += 1
-    finally:
-        cap.release()
+        ok, img = cap.read()
+        if not ok or img is None:
+            return
+        yield Frame(target, target / fps, img)
+        pos += 1
