@@ -24,7 +24,7 @@ import argparse
 import hashlib
 import importlib.metadata
 import os
-import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -117,10 +117,15 @@ def main() -> int:
     inputs = network_inputs(args.images, args.seed)
     quantise(source, inputs, args.out)
     notice = args.out.parent / "NOTICE.md"
-    notice.write_text(NOTICE.format(
+    text = NOTICE.format(
         out=args.out.name, source=source.name, rapidocr=importlib.metadata.version("rapidocr"),
         onnx=onnx.__version__, ort=onnxruntime.__version__, images=args.images, seed=args.seed,
-        regions=len(inputs), src_sha=sha256(source), out_sha=sha256(args.out)), encoding="utf-8")
+        regions=len(inputs), src_sha=sha256(source), out_sha=sha256(args.out))
+    old = notice.read_text(encoding="utf-8") if notice.is_file() else ""
+    # the other models' sections (scripts/quantise_ocr_recogniser.py's) are kept
+    others = re.findall(rf"^## (?!{re.escape(args.out.name)}\n).*?(?=^## |\Z)", old, re.S | re.M)
+    notice.write_text(text.rstrip("\n") + "".join("\n\n" + o.rstrip("\n") for o in others) + "\n",
+                      encoding="utf-8")
     print(f"{args.out}: {args.out.stat().st_size} bytes, sha256 {sha256(args.out)} ({len(inputs)} regions)")
     return 0
 

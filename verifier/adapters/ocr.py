@@ -1,5 +1,6 @@
 """Offline OCR via ``rapidocr`` 3.x + ``onnxruntime`` (models ship inside the wheel; the text
-detector runs verifier's own 8-bit derivative of the wheel's, :data:`DETECTOR_INT8`).
+detector and recogniser run verifier's own 8-bit derivatives of the wheel's, :data:`DETECTOR_INT8`
+and :data:`RECOGNISER_INT8`).
 
 One lazily created engine per process (detector workers are long-lived, so the ~0.35 s model
 load is paid once per worker). The engine never downloads: the models are read from the
@@ -35,11 +36,23 @@ TEXT_SCORE = 0.5  # recognitions below this are dropped (rapidocr's default text
 # (rapidocr's default 320, i.e. 6.7:1). Labels are short lines (3-6:1): 160 halves their work,
 # with the same reads on benchmarks/calibrate_ocr.py (157/160 both, 7 % less CPU in all).
 REC_MIN_WIDTH = 160
+# A line more than this many times wider than tall is not read. The recogniser pads every line of
+# a batch to the widest one's shape, and its attention grows with the square of the width: a
+# zero-height box (the text detector finds them where a very flat strip was padded, at the
+# padding's edge) becomes a 1 x 2940 px crop, a batch 141,120 px wide at 48 px high, minutes of
+# CPU or an out-of-memory failure. The corpus's lines are at most 9:1, a long label ~12:1.
+MAX_LINE_RATIO = 40
 # The text detector network, quantised to 8 bits by scripts/quantise_ocr_detector.py from rapidocr's
 # own (PP-OCRv6 det small; licence and provenance in verifier/models/NOTICE.md): ~30 % less CPU per
 # call, same results on benchmarks/calibrate_ocr.py. Without the file (or with
 # VERIFIER_OCR_DETECTOR=wheel) rapidocr's own float model is used.
 DETECTOR_INT8 = Path(__file__).resolve().parent.parent / "models" / "ocr_det_int8.onnx"
+# The text recogniser network with its convolutions quantised to 8 bits by
+# scripts/quantise_ocr_recogniser.py from rapidocr's own (PP-OCRv6 rec small; verifier/models/NOTICE.md):
+# ~37 % less CPU reading the corpus's lines, the same calibration results and the same label texts
+# (scores move by <= 0.03). Without the file (or with VERIFIER_OCR_RECOGNISER=wheel) rapidocr's own
+# float model is used.
+RECOGNISER_INT8 = Path(__file__).resolve().parent.parent / "models" / "ocr_rec_int8.onnx"
 _LOCK = threading.RLock()
 _ENGINE: Any = None
 
@@ -78,6 +91,9 @@ def _create() -> Any:
     model = detector_model()
     if model is not None:
         params["Det.model_path"] = str(model)
+    model = recogniser_model()
+    if model is not None:
+        params["Rec.model_path"] = str(model)
     engine = RapidOCR(params={
         **params,
         "Global.log_level": "error",  # it warns on every image without text
@@ -96,6 +112,13 @@ def detector_model() -> Path | None:
     if os.environ.get("VERIFIER_OCR_DETECTOR", "").lower() == "wheel" or not DETECTOR_INT8.is_file():
         return None
     return DETECTOR_INT8
+
+
+def recogniser_model() -> Path | None:
+    """The 8-bit text recogniser shipped with verifier, or None for rapidocr's own (see RECOGNISER_INT8)."""
+    if os.environ.get("VERIFIER_OCR_RECOGNISER", "").lower() == "wheel" or not RECOGNISER_INT8.is_file():
+        return None
+    return RECOGNISER_INT8
 
 
 def _plain_normalisation(engine: Any) -> None:
@@ -260,12 +283,17 @@ def detect(bgr: np.ndarray, scale: float = 1.0) -> list[Quad]:
 
 
 def recognise(bgr: np.ndarray, quads: list[Quad]) -> list[TextLine]:
-    """The text in each box, read from ``bgr`` at full resolution; empty or unsure reads dropped."""
+    """The text in each box, read from ``bgr`` at full resolution; empty or unsure reads dropped, and
+    boxes too flat to be a line of text (:data:`MAX_LINE_RATIO`) not read."""
     if not quads:
         return []
     from rapidocr.utils.process_img import get_rotate_crop_image
 
-    crops = [get_rotate_crop_image(bgr, np.asarray(q, dtype=np.float32)) for q in quads]
+    cut = [(q, get_rotate_crop_image(bgr, np.asarray(q, dtype=np.float32))) for q in quads]
+    kept = [(q, c) for q, c in cut if c.size and c.shape[1] <= MAX_LINE_RATIO * c.shape[0]]
+    if not kept:
+        return []
+    quads, crops = [q for q, _ in kept], [c for _, c in kept]
     eng = engine()
     with _LOCK:
         res = eng.recognize_txt(crops)
