@@ -154,3 +154,12 @@ def test_the_fast_path_covers_every_control_character() -> None:
 
     every = "".join(chr(i) for i in range(0x80)) + "\u2028\u2029\ufeff"
     assert string(every) == slow_string(every)
+
+
+def test_numpy_numbers_are_spelt_as_the_numbers_they_are() -> None:
+    """A float subclass (NumPy's float64) is a number, not its repr ``np.float64(0.5)``."""
+    import numpy as np
+
+    assert number(np.float64(0.594)) == "0.594"
+    assert dumps({"a": np.float64(0.5), "b": [np.float32(0.25).item()]}) == b'{"a":0.5,"b":[0.25]}'
+    json.loads(dumps({"x": np.float64(1e-7)}))

@@ -80,7 +80,7 @@ def number(x: int | float) -> str:
     if x < 0:
         return "-" + number(-x)
     # repr() gives the shortest digits that read back to the same double, as ECMAScript does
-    mantissa, _, exp = repr(x).partition("e")
+    mantissa, _, exp = float.__repr__(float(x)).partition("e")  # a float subclass (NumPy's) reprs otherwise
     whole, _, frac = mantissa.partition(".")
     raw = whole + frac  # value = 0.raw × 10**(len(whole) + exp)
     digits = raw.lstrip("0")

@@ -271,7 +271,7 @@ def score(votes: np.ndarray, payload: Payload, variant: Variant) -> Score:
     counts, per_bit = _votes_per_bit(votes.size, n)
     frac = _ones_per_bit(votes, n) / counts
     ones, br, bs = _payload_terms(payload)
-    agreement = np.count_nonzero((frac > 0.5) == ones) / n
+    agreement = int(np.count_nonzero((frac > 0.5) == ones)) / n  # a plain float: it goes into reports
     # Partial correlation with the bit's position in its byte held out: text payloads have a
     # strong period-8 pattern (ASCII's top bit is always 0), and so do periodic images (a
     # checkerboard of 32 px cells repeats every 8 blocks), which otherwise correlate by design.
