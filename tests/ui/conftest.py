@@ -28,6 +28,24 @@ def _isolated_settings(tmp_path, monkeypatch):
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def _message_boxes_do_not_wait(monkeypatch):
+    """A message box no one clicks would hold an offscreen test for ever (a failed export once hung
+    the whole suite): it closes at once, as if OK were clicked, and its text goes to the test's
+    error output, so the test fails on what it checks, with the message to read."""
+    if QSettings is None:
+        return
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    def closes_at_once(box: QMessageBox) -> int:
+        print(f"message box (closed by the tests): {box.windowTitle()}: {box.text()}", file=sys.stderr)
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", closes_at_once)
+
+
 @pytest.fixture
 def inline_config() -> Config:
     return Config(isolation="inline", workers=2)
