@@ -109,3 +109,30 @@ def test_quoted_values_are_marked_only_under_marking() -> None:
     with D.marking():
         marked = D.gist(sig, "zh")
     assert marked != "“AI生成”" and D.unmarked(marked) == "“AI生成”"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sentences_without_rows_are_the_same_sentences(lang: str) -> None:
+    """The JSON document asks describe() for its sentences only (rows=False, for speed): every
+    sentence must be the one the pages show; only the rows (detail items, checks) are left out."""
+    file = {
+        "path": "x.jpg", "sha256": "0" * 64, "size": 10, "media_type": "image/jpeg",
+        "verdict": {"code": "declared_ai", "strength": "declared", "unchecked": ["watermark"],
+                    "basis_signals": ["iptc.digital_source_type"]},
+        "signals": [{"id": "iptc.digital_source_type", "detector": "metadata", "confidence": "declared",
+                     "claim": "ai_generated", "basis": "metadata", "summary": "IPTC says AI",
+                     "details": {"digital_source_type": "http://cv.iptc.org/newscodes/digitalsourcetype/"
+                                                        "trainedAlgorithmicMedia",
+                                 "placement": "xmp", "values": {"a": [1, 2], "b": {"c": None}}}}],
+        "indicators": [],
+        "detectors": [{"name": "metadata", "status": "ok", "ms": 3},
+                      {"name": "watermark", "status": "skipped", "ms": 0, "reason": "timeout"},
+                      {"name": "c2pa", "status": "error", "ms": 1, "error": "broken box"}],
+    }
+    full, short = D.describe(file, lang), D.describe(file, lang, rows=False)
+    assert full.signals[0].items and full.checks  # the rows exist, and are what is left out
+    assert short.checks == () and all(s.items == () for s in short.signals)
+    assert (short.headline, short.full_explanation, short.notes, short.also, short.unchecked) == \
+        (full.headline, full.full_explanation, full.notes, full.also, full.unchecked)
+    assert [(s.id, s.title, s.summary, s.detector, s.confidence, s.claim, s.basis) for s in short.signals] == \
+        [(s.id, s.title, s.summary, s.detector, s.confidence, s.claim, s.basis) for s in full.signals]

@@ -100,3 +100,25 @@ def test_the_catalogue_does_not_repeat_a_label_a_signal_kind_declares() -> None:
                 if has(f"detail.{k}") and (t(f"detail.{k}", "en"), t(f"detail.{k}", "zh")) == (w.en, w.zh)]
     assert not repeated, repeated
     assert detail_label("relative_height", "zh") == shared_field_labels()["relative_height"].zh
+
+
+def test_spec_lookups_follow_the_registered_detectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """specs(), spec_of(), kind() and describe's field labels are cached for speed; the cache must
+    follow the registered set (a detector registered later is found, and gone once unregistered)."""
+    from tests.throwaway import INK_MARK, SPEC, register
+    from verifier.describe.kinds import field_label
+    from verifier.detectors import kind, spec_of
+
+    before = specs()
+    assert spec_of(SPEC.name) is None and kind(INK_MARK.id) is None
+    assert spec_of("c2pa") is next(s for s in before if s.name == "c2pa")
+    with monkeypatch.context() as m:
+        register(m)
+        assert specs()[-1] is SPEC and len(specs()) == len(before) + 1
+        assert spec_of(SPEC.name) is SPEC and kind(INK_MARK.id) is INK_MARK
+        assert kinds()[INK_MARK.id] is INK_MARK
+        key = INK_MARK.details.field_info()[0]
+        assert field_label(INK_MARK.id, key.key, "zh") == key.label.zh
+    assert specs() == before and spec_of(SPEC.name) is None and kind(INK_MARK.id) is None
+    kinds()[INK_MARK.id] = INK_MARK  # a caller's copy: the registry itself is not changed
+    assert kind(INK_MARK.id) is None

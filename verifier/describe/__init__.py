@@ -82,8 +82,10 @@ def _unreadable(file: Any, lang: str) -> Description:
                        unchecked=(), signals=(), checks=(), lang=lang, readable=False)
 
 
-def describe(file: Any, lang: str = "en") -> Description:
-    """The words of one analysed file (a Report, or a contract file dict — also one that failed)."""
+def describe(file: Any, lang: str = "en", rows: bool = True) -> Description:
+    """The words of one analysed file (a Report, or a contract file dict — also one that failed).
+    ``rows`` False: without the labelled rows only pages show (each signal's detail ``items``, the
+    per-check ``checks``), left empty; every sentence is the same (the JSON document needs no rows)."""
     lang = lang_of(lang)
     if isinstance(file, dict) and file.get("error"):
         return _unreadable(file, lang)
@@ -92,7 +94,7 @@ def describe(file: Any, lang: str = "en") -> Description:
     signer = V.signer(sigs, facts.get("c2pa"))
     signed = code == "signed_provenance" or strength == "signed"
     checks = []
-    for e in detectors:
+    for e in detectors if rows else ():
         status = sval(e, "status")
         why = "" if status == "ok" or (status == "not_applicable" and not get(e, "error")) else reason_text(e, lang)
         checks.append((detector_name(detector_of(e), lang), status_text(status, lang), why))
@@ -111,7 +113,7 @@ def describe(file: Any, lang: str = "en") -> Description:
             id=sval(s, "id"), title=signal_title(sval(s, "id"), lang), summary=S.summary(s, lang),
             detector=detector_name(sval(s, "detector"), lang), confidence=term("confidence", sval(s, "confidence"), lang),
             claim=term("claim", sval(s, "claim", "none"), lang), basis=term("basis", sval(s, "basis", "none"), lang),
-            items=S.detail_items(s, lang)) for s in sigs),
+            items=S.detail_items(s, lang) if rows else ()) for s in sigs),
         checks=tuple(checks),
         lang=lang,
     )

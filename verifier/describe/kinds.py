@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..detectors import kinds, spec_of
-from ..detectors.spec import FieldInfo, SignalKind, Words
+from ..detectors import kind, kinds, spec_of
+from ..detectors.spec import Details, FieldInfo, SignalKind, Words
 from .text import lang_of, t
 
 
@@ -23,19 +23,33 @@ def is_advisory(name: str) -> bool:
 
 
 def kind_of(signal_id: str) -> SignalKind | None:
-    return kinds().get(signal_id)
+    return kind(signal_id)
 
 
 def kind_title(signal_id: str, lang: str) -> str | None:
-    kind = kind_of(signal_id)
-    return kind.title.get(lang_of(lang)) if kind is not None else None
+    found = kind_of(signal_id)
+    return found.title.get(lang_of(lang)) if found is not None else None
 
 
 def field_of(signal_id: str, key: str) -> FieldInfo | None:
-    kind = kind_of(signal_id)
-    if kind is None:
+    found = kind_of(signal_id)
+    if found is None:
         return None
-    return next((f for f in kind.details.field_info() if f.key == key), None)
+    return _fields_by_key(found.details).get(key)
+
+
+_FIELDS: dict[type[Details], dict[str, FieldInfo]] = {}
+
+
+def _fields_by_key(details: type[Details]) -> dict[str, FieldInfo]:
+    """A details type's declared fields by key, worked out once per type (describe asks per detail)."""
+    found = _FIELDS.get(details)
+    if found is None:
+        found = {}
+        for f in details.field_info():
+            found.setdefault(f.key, f)
+        _FIELDS[details] = found
+    return found
 
 
 @cache
@@ -43,8 +57,8 @@ def shared_field_labels() -> dict[str, Words]:
     """Detail keys whose label is the same in every kind that declares them: the label of that key
     wherever it is shown without its signal (nested values, a panel's facts)."""
     seen: dict[str, set[Words]] = {}
-    for kind in kinds().values():
-        for f in kind.details.field_info():
+    for declared in kinds().values():
+        for f in declared.details.field_info():
             seen.setdefault(f.key, set()).add(f.label)
     return {key: next(iter(labels)) for key, labels in seen.items() if len(labels) == 1}
 

@@ -104,8 +104,27 @@ class _Registered(Sequence[Detector]):
 BUILTIN_DETECTORS: Sequence[Detector] = _Registered()
 
 
+# specs() is asked for thousands of times per scan (timeouts, profiles, describe's kinds): worked out
+# once per set of registered detectors (keyed on the tuple itself, so a test that swaps ``_BUILTIN``
+# sees its own detectors)
+_SPECS: tuple[tuple[Detector, ...], tuple[DetectorSpec, ...], dict[str, DetectorSpec], dict[str, SignalKind]] | None \
+    = None
+
+
+def _spec_tables() -> tuple[tuple[DetectorSpec, ...], dict[str, DetectorSpec], dict[str, SignalKind]]:
+    global _SPECS  # noqa: PLW0603 - a cache of declarations, rebuilt when the registered set changes
+    dets = builtin_detectors()
+    if _SPECS is None or _SPECS[0] is not dets:
+        all_specs = tuple(spec_of_detector(d) for d in dets)
+        named: dict[str, DetectorSpec] = {}
+        for s in all_specs:
+            named.setdefault(s.name, s)
+        _SPECS = (dets, all_specs, named, {k.id: k for s in all_specs for k in s.kinds})
+    return _SPECS[1], _SPECS[2], _SPECS[3]
+
+
 def specs() -> tuple[DetectorSpec, ...]:
-    return tuple(spec_of_detector(d) for d in builtin_detectors())
+    return _spec_tables()[0]
 
 
 def spec_of_detector(det: Detector) -> DetectorSpec:
@@ -117,12 +136,17 @@ def spec_of_detector(det: Detector) -> DetectorSpec:
 
 def spec_of(name: str) -> DetectorSpec | None:
     """The spec of the detector named ``name`` (None: not a registered detector)."""
-    return next((s for s in specs() if s.name == name), None)
+    return _spec_tables()[1].get(name)
 
 
 def kinds() -> dict[str, SignalKind]:
     """Every declared signal (and indicator) kind by id."""
-    return {k.id: k for s in specs() for k in s.kinds}
+    return dict(_spec_tables()[2])
+
+
+def kind(signal_id: str) -> SignalKind | None:
+    """The declared signal (or indicator) kind ``signal_id`` (None: no detector declares it)."""
+    return _spec_tables()[2].get(signal_id)
 
 
 def by_name(name: str) -> Detector:
@@ -147,6 +171,7 @@ __all__ = [
     "SignalKind",
     "builtin_detectors",
     "by_name",
+    "kind",
     "kinds",
     "refs_of",
     "spec_of",

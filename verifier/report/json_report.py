@@ -45,7 +45,7 @@ def file_dict(r: Report, embed_attachments: bool = False, lang: str = "en") -> d
     """The contract's entry for one file; its sentences (headline, explanation, signal summaries)
     in ``lang``, from :mod:`verifier.describe`."""
     v = r.verdict
-    words = describe(r, lang)
+    words = describe(r, lang, rows=False)  # sentences only: the document carries the details themselves
     d = {
         "path": str(r.media.path),
         "sha256": r.media.sha256,
