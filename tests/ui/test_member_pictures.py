@@ -120,3 +120,29 @@ def test_export_decodes_the_report_thumbnails_off_the_gui_thread(make_app, qtbot
         gate.set()
     assert done.args[1] == ""
     assert "data:image/jpeg;base64," in out.read_text("utf-8")  # the picture made it onto its page
+
+
+def test_the_window_reads_a_nested_picture_within_the_preview_limits(tmp_path):
+    from io import BytesIO
+
+    from ui.picture_loader import PREVIEW_LIMITS, preview_bytes
+    from ui.presenters import Preview
+    from verifier.containers.limits import MemberLimits
+
+    buf = BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(buf, "JPEG")
+    jpeg = buf.getvalue()
+    archive = B.zip_of([("photo.jpg", jpeg)])
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    mail = folder / "mail.eml"
+    mail.write_bytes(B.email_message([("photos.zip", "application/zip", archive)]).as_bytes(policy=SMTP))
+    shown = Path(f"{mail}#attachment/1/photos.zip")
+    assert preview_bytes(Preview(container=shown, place="photo.jpg", sha256=sha256(jpeg))) == jpeg
+    assert preview_bytes(Preview(container=shown, place="photo.jpg", sha256=sha256(archive))) is None
+    assert PREVIEW_LIMITS.depth == MemberLimits().depth and PREVIEW_LIMITS.member_size <= MemberLimits().member_size
+    assert sorted(p.name for p in folder.iterdir()) == ["mail.eml"]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -173,3 +173,20 @@ def test_the_container_file_is_found_by_the_naming(tmp_path):
     assert split_shown(mail) == (mail, [])
     assert split_shown(f"{mail}#attachment/1/photos.zip#x/y.jpg") == (mail, ["attachment/1/photos.zip", "x/y.jpg"])
     assert split_shown(f"{tmp_path}/missing.eml#a.zip") is None
+
+
+def test_three_levels_an_mbox_in_a_zip(evidence, scan_json):
+    """zip -> mbox -> message -> attachment: each level read in memory by the reader of its kind."""
+    png = picture("PNG", (120, 40, 200), (30, 20))
+    box = B.mbox([B.email_message([("p.png", "image/png", png)]).as_bytes(policy=SMTP)])
+    archive = evidence / "export.zip"
+    archive.write_bytes(B.zip_of([("Inbox.mbox", box)]))
+    files = scan_json(archive)
+    inner = f"{archive}#Inbox.mbox#message/1#attachment/1/p.png"
+    assert inner in by_path(files)
+    root, chain = levels_of(files, inner)
+    assert len(chain) == 3 and nested_member_bytes(root, chain) == png
+    assert nested_member_bytes(root, chain, MemberLimits(depth=2)) is None  # as deep as the expansion goes
+    assert member_bytes(Path(by_path(files)[inner]["parent"]), "attachment/1/p.png", sha(png)) == png
+    assert inner in thumbnails(files)
+
