@@ -14,12 +14,19 @@ Levels are named as the pipeline names members: a member of the file ``mail.eml`
 ``mail.eml#attachment/1/photos.zip``, and its own member as
 ``mail.eml#attachment/1/photos.zip#photo.jpg``; a place never holds ``#``
 (:func:`verifier.containers.members.safe_place`).
+
+The pictures of one archive are usually wanted one after the other (a queue of thumbnails), so
+the last inner container read is kept in memory (one, at most ``KEEP_BYTES``), keyed by the outer
+file's identity (device, inode, size, modification time) and the levels that led to it: the
+next member of the same ZIP does not parse the whole e-mail again. The member wanted is always
+read and checked afresh.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -31,6 +38,10 @@ from .limits import Budget, MemberLimits, Tally
 from .members import Member, MemberWriter
 
 Level = tuple[str, str]  # (place in its container, SHA-256 the analysis recorded or "")
+KEEP_BYTES = 64 << 20  # the largest inner container kept in memory for the next member's reading
+
+_kept_lock = threading.Lock()
+_kept: tuple[tuple[object, ...], bytes] | None = None  # (outer file identity + levels, inner container's bytes)
 
 
 class _Found(Exception):
@@ -102,18 +113,39 @@ def nested_member_bytes(container_path: Path, levels: Sequence[Level],
         return None
     try:
         container = sniff_file(container_path)
+        st = os.stat(container_path)
     except (InputError, OSError):
         return None
-    data: bytes | None = None
+    identity = (os.fspath(container_path), st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, limits)
+    data, start = _kept_for(identity, levels)
     budget = Budget.fresh(limits)
-    for n, level in enumerate(levels):
+    for _ in range(start):
+        budget = budget.deeper()
+    for n in range(start, len(levels)):
         if data is not None:
             container = _in_memory(levels[n - 1][0], data)
-        data = _pick(container, data, level, budget)
+        data = _pick(container, data, levels[n], budget)
         if data is None:
             return None
+        if n == len(levels) - 2:
+            _keep((*identity, *levels[: n + 1]), data)
         budget = budget.deeper()
     return data
+
+
+def _kept_for(identity: tuple[object, ...], levels: Sequence[Level]) -> tuple[bytes | None, int]:
+    """The kept inner container on the way to the member wanted, and how many levels it spares."""
+    with _kept_lock:
+        kept = _kept
+    if kept is not None and len(levels) >= 2 and kept[0] == (*identity, *levels[:-1]):
+        return kept[1], len(levels) - 1
+    return None, 0
+
+
+def _keep(key: tuple[object, ...], data: bytes) -> None:
+    global _kept
+    with _kept_lock:
+        _kept = (key, data) if len(data) <= KEEP_BYTES else None
 
 
 def split_shown(shown: str | Path) -> tuple[Path, list[str]] | None:

@@ -190,3 +190,35 @@ def test_three_levels_an_mbox_in_a_zip(evidence, scan_json):
     assert member_bytes(Path(by_path(files)[inner]["parent"]), "attachment/1/p.png", sha(png)) == png
     assert inner in thumbnails(files)
 
+
+
+def test_the_next_member_of_the_same_zip_does_not_parse_the_email_again(tmp_path, monkeypatch):
+    import os
+
+    import verifier.containers.one_member as one
+
+    kinds: list[str] = []
+    real = one.read_members
+
+    def counting(kind, media, writer, data=None):
+        kinds.append(kind)
+        return real(kind, media, writer, data)
+
+    monkeypatch.setattr(one, "read_members", counting)
+    a, b = picture("JPEG", (200, 0, 0), (20, 10)), picture("JPEG", (0, 200, 0), (20, 10))
+    archive = B.zip_of([("a.jpg", a), ("b.jpg", b)])
+    mail = tmp_path / "mail.eml"
+    mail.write_bytes(B.email_message([("photos.zip", "application/zip", archive)]).as_bytes(policy=SMTP))
+    outer = ("attachment/1/photos.zip", sha(archive))
+    assert nested_member_bytes(mail, [outer, ("a.jpg", sha(a))]) == a
+    assert nested_member_bytes(mail, [outer, ("b.jpg", sha(b))]) == b
+    assert kinds == ["email", "zip", "zip"]  # the ZIP kept in memory from the first reading
+    assert nested_member_bytes(mail, [outer, ("b.jpg", sha(a))]) is None  # the member wanted is always checked
+    st = mail.stat()
+    os.utime(mail, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # the outer file touched since
+    kinds.clear()
+    assert nested_member_bytes(mail, [outer, ("a.jpg", sha(a))]) == a
+    assert kinds == ["email", "zip"]  # read again from the file
+    kinds.clear()
+    assert nested_member_bytes(mail, [("attachment/1/photos.zip", ""), ("a.jpg", sha(a))]) == a
+    assert kinds == ["email", "zip"]  # other levels asked for (the outer unchecked): not the kept one
