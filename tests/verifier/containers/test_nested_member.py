@@ -222,3 +222,19 @@ def test_the_next_member_of_the_same_zip_does_not_parse_the_email_again(tmp_path
     kinds.clear()
     assert nested_member_bytes(mail, [("attachment/1/photos.zip", ""), ("a.jpg", sha(a))]) == a
     assert kinds == ["email", "zip"]  # other levels asked for (the outer unchecked): not the kept one
+
+
+def test_the_report_page_of_a_photo_in_a_zip_in_an_email_has_its_picture(evidence, scan_json):
+    from verifier.report import html_report, outline
+
+    jpeg = picture("JPEG", (200, 30, 30), (160, 120))
+    mail = evidence / "mail.eml"
+    mail.write_bytes(B.email_message([("photos.zip", "application/zip", B.zip_of([("photo.jpg", jpeg)]))])
+                     .as_bytes(policy=SMTP))
+    files = scan_json(mail)
+    tool = {"name": "verifier", "version": "0", "c2pa_sdk": "", "trust_lists": []}
+    thumbs = thumbnails(files)
+    assert list(thumbs) == [f"{mail}#attachment/1/photos.zip#photo.jpg"]  # the one picture, two levels down
+    with_pictures = html_report.render(outline.build(tool, files, "en", thumbnails=thumbs))
+    without = html_report.render(outline.build(tool, files, "en", thumbnails={}))
+    assert with_pictures.count("data:image/jpeg;base64,") == without.count("data:image/jpeg;base64,") + 1
