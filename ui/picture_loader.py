@@ -2,8 +2,9 @@
 
 An input is read through the core's read-only opener (never written, never anything beside it);
 an attachment is decoded from the bytes a detector kept; a picture found inside a container (an
-e-mail's attachment, an archive's member) is read again from the container into memory
-(:func:`verifier.containers.one_member.member_bytes`), never written anywhere. Decoding asks the
+e-mail's attachment, an archive's member, a photo in a ZIP attached to an e-mail) is read again
+from the container into memory (:func:`verifier.containers.one_member.member_bytes`, level by
+level for a member of a member), never written anywhere. Decoding asks the
 image reader for a scaled-down picture (a JPEG is then decoded at reduced size), so a large file
 never costs more than ``max_side`` pixels a side in memory, and each loader keeps at most
 ``capacity`` pictures.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from email.policy import SMTP
+from pathlib import Path
 
 from PIL import Image
 from PySide6.QtGui import QColor
@@ -54,6 +55,39 @@ def test_an_email_attachment_gets_a_thumbnail_and_a_picture(make_app, qtbot, tmp
     assert sorted(p.name for p in folder.iterdir()) == ["mail.eml"]  # nothing written beside it
 
 
+def test_a_photo_in_a_zip_attached_to_an_email_gets_a_thumbnail(make_app, qtbot, tmp_path):
+    """A member of a member: the ZIP is read from the e-mail in memory, the photo from the ZIP."""
+    import tempfile
+
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    archive = B.zip_of([("notes.txt", b"see the photo"), ("holiday/red.png", png((210, 30, 30), (90, 60)))])
+    mail = folder / "mail.eml"
+    mail.write_bytes(B.email_message([("photos.zip", "application/zip", archive)]).as_bytes(policy=SMTP))
+    before = hashlib.sha256(mail.read_bytes()).hexdigest()
+    app = make_app()
+    drop(app.window.drop_area, mail)
+    qtbot.waitUntil(lambda: bool(app.controller.entries) and not app.controller.busy(), timeout=WAIT)
+    temp = sorted(Path(tempfile.gettempdir()).iterdir())
+    queue = app.window.queue
+    by_name = {str(app.controller.entries[u].path)[len(str(folder)) + 1:]: u for u in queue.uids()}
+    picture = by_name["mail.eml#attachment/1/photos.zip#holiday/red.png"]
+    qtbot.waitUntil(lambda: queue.thumbnail_of(picture) is not None, timeout=WAIT)
+    thumb = queue.thumbnail_of(picture).pixmap(queue.iconSize()).toImage()
+    centre = QColor(thumb.pixel(thumb.width() // 2, thumb.height() // 2))
+    assert (centre.red(), centre.green(), centre.blue()) == (210, 30, 30)  # the photo's own pixels
+    assert queue.thumbnail_of(by_name["mail.eml#attachment/1/photos.zip"]) is None
+
+    queue.select(picture)
+    shown = app.window.report.overview.picture
+    qtbot.waitUntil(lambda: shown.source is not None, timeout=WAIT)
+    assert (shown.source.width(), shown.source.height()) == (90, 60)
+
+    assert hashlib.sha256(mail.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in folder.iterdir()) == ["mail.eml"]  # nothing written beside it
+    assert sorted(Path(tempfile.gettempdir()).iterdir()) == temp  # nor in the temporary folder
+
+
 def test_export_decodes_the_report_thumbnails_off_the_gui_thread(make_app, qtbot, tmp_path, monkeypatch):
     """Exporting a report decodes each picture for its file page: that work runs on a pool thread,
     and the window goes on meanwhile."""
@@ -86,3 +120,29 @@ def test_export_decodes_the_report_thumbnails_off_the_gui_thread(make_app, qtbot
         gate.set()
     assert done.args[1] == ""
     assert "data:image/jpeg;base64," in out.read_text("utf-8")  # the picture made it onto its page
+
+
+def test_the_window_reads_a_nested_picture_within_the_preview_limits(tmp_path):
+    from io import BytesIO
+
+    from ui.picture_loader import PREVIEW_LIMITS, preview_bytes
+    from ui.presenters import Preview
+    from verifier.containers.limits import MemberLimits
+
+    buf = BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(buf, "JPEG")
+    jpeg = buf.getvalue()
+    archive = B.zip_of([("photo.jpg", jpeg)])
+    folder = tmp_path / "evidence"
+    folder.mkdir()
+    mail = folder / "mail.eml"
+    mail.write_bytes(B.email_message([("photos.zip", "application/zip", archive)]).as_bytes(policy=SMTP))
+    shown = Path(f"{mail}#attachment/1/photos.zip")
+    assert preview_bytes(Preview(container=shown, place="photo.jpg", sha256=sha256(jpeg))) == jpeg
+    assert preview_bytes(Preview(container=shown, place="photo.jpg", sha256=sha256(archive))) is None
+    assert PREVIEW_LIMITS.depth == MemberLimits().depth and PREVIEW_LIMITS.member_size <= MemberLimits().member_size
+    assert sorted(p.name for p in folder.iterdir()) == ["mail.eml"]
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -25,7 +25,8 @@ class Preview:
 
     attachment: Any = None  # verifier.evidence.Attachment
     path: Any = None  # pathlib.Path of an image input
-    container: Any = None  # pathlib.Path of the container file a picture found inside it is read from again
+    container: Any = None  # pathlib.Path of the container a picture was found in, as shown: its file, or for a
+    # member of a member the container's own entry path ("mail.eml#attachment/1/photos.zip"), read in memory
     place: str = ""  # that picture's place in the container
     sha256: str = ""  # that picture's SHA-256 as analysed (bytes read again must match)
 
@@ -35,7 +36,8 @@ PREVIEWABLE = ("image/jpeg", "image/png", "image/webp", "image/gif", "image/bmp"
 
 def preview_source(entry: FileEntry) -> Preview | None:
     """The picture the found boxes refer to: the input itself when it is a picture (a picture found
-    inside another file is read again from its container), else a frame a detector attached (video)."""
+    inside another file is read again from its container, at any depth: the entry's path is its
+    container's ``#`` its place, and a place never holds ``#``), else a frame a detector attached (video)."""
     if entry.media is not None and entry.media.media_type in PREVIEWABLE:
         if entry.parent is None:
             return Preview(path=entry.path)

@@ -114,37 +114,37 @@ def _xobject_ref(page: Any, image_id: object) -> tuple[int, int] | None:
         return None
 
 
-def embedded_images(path: Path, more: Callable[[], bool]) -> Iterator[PdfImage]:
-    """The page images in page order, each once; stops when ``more()`` turns false."""
-    with open_readonly(path) as fh:
-        reader = _reader(fh)
+def embedded_images(fh: BinaryIO, more: Callable[[], bool]) -> Iterator[PdfImage]:
+    """The page images in page order, each once, of a PDF open for reading (its file, or its
+    bytes held in memory); stops when ``more()`` turns false."""
+    reader = _reader(fh)
+    try:
+        pages = reader.pages
+        n = min(len(pages), MAX_PAGES_IMAGES)
+    except Exception as exc:  # noqa: BLE001
+        raise PdfUnreadable(f"PDF pages not readable: {exc}") from exc
+    seen: set[tuple[int, int]] = set()
+    for i in range(n):
         try:
-            pages = reader.pages
-            n = min(len(pages), MAX_PAGES_IMAGES)
+            page = pages[i]
+            ids = page.images.keys()
         except Exception as exc:  # noqa: BLE001
-            raise PdfUnreadable(f"PDF pages not readable: {exc}") from exc
-        seen: set[tuple[int, int]] = set()
-        for i in range(n):
-            try:
-                page = pages[i]
-                ids = page.images.keys()
-            except Exception as exc:  # noqa: BLE001
-                yield PdfImage(error=f"page {i + 1}: images not listed: {type(exc).__name__}: {exc}")
-                continue
-            for image_id in ids:
-                ref = _xobject_ref(page, image_id)
-                if ref is not None:
-                    if ref in seen:
-                        continue
-                    seen.add(ref)
-                if not more():
-                    return
-                try:
-                    image = page.images[image_id]
-                    data = image.data
-                except Exception as exc:  # noqa: BLE001 - pypdf and Pillow raise many types
-                    yield PdfImage(error=f"page {i + 1}: {type(exc).__name__}: {exc}")
+            yield PdfImage(error=f"page {i + 1}: images not listed: {type(exc).__name__}: {exc}")
+            continue
+        for image_id in ids:
+            ref = _xobject_ref(page, image_id)
+            if ref is not None:
+                if ref in seen:
                     continue
-                ext = Path(str(image.name)).suffix.lstrip(".").lower() or "bin"
-                ext = ext if ext.isalnum() and len(ext) <= 8 else "bin"
-                yield PdfImage(data=data, extension=ext, mime=_IMAGE_TYPES.get(ext, ""))
+                seen.add(ref)
+            if not more():
+                return
+            try:
+                image = page.images[image_id]
+                data = image.data
+            except Exception as exc:  # noqa: BLE001 - pypdf and Pillow raise many types
+                yield PdfImage(error=f"page {i + 1}: {type(exc).__name__}: {exc}")
+                continue
+            ext = Path(str(image.name)).suffix.lstrip(".").lower() or "bin"
+            ext = ext if ext.isalnum() and len(ext) <= 8 else "bin"
+            yield PdfImage(data=data, extension=ext, mime=_IMAGE_TYPES.get(ext, ""))

@@ -14,13 +14,13 @@ from typing import Any
 
 from ..evidence import MediaFile
 from ..formats.sniff import EXTENSIONS
-from ..inputs import open_readonly
 from .email_facts import header_facts
 from .email_parts import read
 from .limits import CONTAINER_SIZE, Budget, Expansion, MemberLimits, Tally
 from .mbox import expand_mbox
 from .members import MemberWriter
 from .pdf_images import expand_pdf
+from .source import Source, open_source
 from .zip_members import expand_zip
 
 EMAIL, MBOX, ZIP, OOXML, PDF = "email", "mbox", "zip", "ooxml", "pdf"
@@ -75,25 +75,28 @@ def expand(media: MediaFile, expansion: Expansion | None) -> dict[str, Any]:
     return facts
 
 
-def read_members(kind: str, media: MediaFile, writer: MemberWriter) -> dict[str, Any]:
-    """Hand each member of a container of ``kind`` to ``writer``; the facts of the reading."""
+def read_members(kind: str, media: MediaFile, writer: MemberWriter, data: bytes | None = None) -> dict[str, Any]:
+    """Hand each member of a container of ``kind`` to ``writer``; the facts of the reading.
+    ``data``: the container's bytes when it is itself a member held in memory (``media``
+    describes them); otherwise its file ``media.path`` is read."""
+    source: Source = media.path if data is None else data
     if kind == EMAIL:
-        return _expand_email(media, writer)
+        return _expand_email(source, len(data) if data is not None else media.size, writer)
     if kind == MBOX:
-        return expand_mbox(media.path, writer)
+        return expand_mbox(source, writer)
     if kind in (ZIP, OOXML):
-        return expand_zip(media.path, writer, ooxml=kind == OOXML)
+        return expand_zip(source, writer, ooxml=kind == OOXML)
     if kind == PDF:
-        return expand_pdf(media.path, writer)
+        return expand_pdf(source, writer)
     raise ContainerUnreadable("not a container")
 
 
-def _expand_email(media: MediaFile, writer: MemberWriter) -> dict[str, Any]:
+def _expand_email(source: Source, size: int, writer: MemberWriter) -> dict[str, Any]:
     limit = writer.tally.budget.limits.container_size
-    if media.size > limit:
+    if size > limit:
         writer.tally.hit(CONTAINER_SIZE, limit)
-        return {"email": {"note": f"a message of {media.size} bytes is larger than the limit ({limit}): not read"}}
-    with open_readonly(media.path) as fh:
+        return {"email": {"note": f"a message of {size} bytes is larger than the limit ({limit}): not read"}}
+    with open_source(source) as fh:
         data = fh.read(limit + 1)
     parsed = read(data)
     if parsed.limit is not None:

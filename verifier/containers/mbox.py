@@ -9,11 +9,10 @@ messages, a second copies each out through the bounded writer.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..inputs import open_readonly
 from .members import MemberWriter
+from .source import Source, open_source
 
 MAX_LINE = 1 << 20  # a longer line is read in pieces (a piece never starts a message)
 
@@ -45,8 +44,8 @@ def _copy(fh: BinaryIO, start: int, end: int) -> Iterator[bytes]:
         yield chunk
 
 
-def expand_mbox(path: Path, writer: MemberWriter) -> dict[str, Any]:
-    with open_readonly(path) as fh:
+def expand_mbox(source: Source, writer: MemberWriter) -> dict[str, Any]:
+    with open_source(source) as fh:
         spans = list(message_spans(fh))
         for n, (start, end) in enumerate(spans, 1):
             if not writer.tally.room_for_member():

@@ -7,23 +7,24 @@ rebuilds from the decoded pixels.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ..adapters.pdf import embedded_images
 from .members import MemberWriter
+from .source import Source, open_source
 
 
-def expand_pdf(path: Path, writer: MemberWriter) -> dict[str, Any]:
+def expand_pdf(source: Source, writer: MemberWriter) -> dict[str, Any]:
     unreadable: list[dict[str, str]] = []
     n = 0
-    for image in embedded_images(path, writer.tally.room_for_member):
-        n += 1
-        place = f"image/{n}"
-        if image.error:
-            unreadable.append({"place": place, "why": image.error[:200]})
-            continue
-        writer.add_bytes(place, image.data, image.mime, suffix="." + image.extension)
+    with open_source(source) as fh:
+        for image in embedded_images(fh, writer.tally.room_for_member):
+            n += 1
+            place = f"image/{n}"
+            if image.error:
+                unreadable.append({"place": place, "why": image.error[:200]})
+                continue
+            writer.add_bytes(place, image.data, image.mime, suffix="." + image.extension)
     facts: dict[str, Any] = {"images": n}
     if unreadable:
         facts["unreadable"] = unreadable[:100]

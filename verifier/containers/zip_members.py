@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
 from typing import Any
 
-from ..inputs import open_readonly
 from .members import MemberWriter, safe_place
+from .source import Source, open_source
 
 # Office parts that are media or embedded documents (pictures, videos, embedded workbooks…)
 OOXML_MEDIA = re.compile(r"^(?:[^/]+/)*(?:media|embeddings)/[^/]+$|^docProps/thumbnail\.[A-Za-z0-9]+$")
@@ -24,10 +23,10 @@ class ZipUnreadable(ValueError):
     pass
 
 
-def expand_zip(path: Path, writer: MemberWriter, ooxml: bool = False) -> dict[str, Any]:
+def expand_zip(source: Source, writer: MemberWriter, ooxml: bool = False) -> dict[str, Any]:
     """Write the archive's members (for OOXML: its media parts) out; facts about the reading."""
     unreadable: list[dict[str, str]] = []
-    with open_readonly(path) as fh:
+    with open_source(source) as fh:
         try:
             z = zipfile.ZipFile(fh)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:

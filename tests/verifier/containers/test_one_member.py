@@ -52,7 +52,7 @@ def test_limits_apply_and_bad_input_is_none(tmp_path):
     junk.write_bytes(b"PK\x03\x04 not really")
     assert member_bytes(junk, "x.png") is None
     assert member_bytes(tmp_path / "missing.zip", "x.png") is None
-    assert member_bytes(tmp_path / "a.zip#x.zip", "x.png") is None  # a member of a member: no file to read
+    assert member_bytes(tmp_path / "a.zip#x.zip", "x.png") is None  # a member of a member that is not there
     photo = tmp_path / "p.jpg"
     photo.write_bytes(B.photo())
     assert member_bytes(photo, "x.png") is None  # not a container
@@ -79,6 +79,6 @@ def test_a_report_page_gets_the_picture_of_a_member(tmp_path):
     assert list(thumbs) == [member] and (thumbs[member].source_width, thumbs[member].source_height) == (200, 100)
     changed = [dict(files[1], sha256="0" * 64)]  # not the member analysed: no picture
     assert thumbnails(changed) == {}
-    nested = [dict(files[1], path=f"{member}#x.png", parent=member)]  # a member of a member: not read again
+    nested = [dict(files[1], path=f"{member}#x.png", parent=member)]  # a PNG has no members to read again
     assert thumbnails(nested) == {}
     assert sha(mail.read_bytes()) == before and sorted(p.name for p in tmp_path.iterdir()) == ["mail.eml"]
