@@ -655,8 +655,9 @@ class ProcessRunner:
 
         Among the others, a free worker first takes a check that reads the picture it holds
         (each worker keeps the last picture it decoded: ``detectors.pixels``), then the first in
-        queue order that is not a check of a picture another worker holds, then, rather than
-        leave a core idle, the first in queue order.
+        queue order that is not a check of a picture another worker holds (unless only a free
+        worker has that check's detector loaded: the OCR model costs more than a decode), then,
+        rather than leave a core idle, the first in queue order.
         """
         free = [w for w in self._workers if w.task is None and not w.preparing]
         if len(free) < self.capacity():
@@ -673,11 +674,19 @@ class ProcessRunner:
             task = next((t for t in tasks if held is not None and _picture_of(t) == held and may(w, t)), None)
             if task is not None:
                 return self._choose(w, task)
-        elsewhere = {p for w, p in self._holds.items() if w in self._workers and w not in free}
+        holders = {p: w for w, p in self._holds.items() if w in self._workers and w not in free}
         wanted = {_picture_of(t) for t in tasks}
+
+        def left_to_holder(t: Task) -> bool:
+            """Another worker holds its picture and has its detector loaded too (or no free one has:
+            a decode saved is worth less than a model loaded twice: the OCR model ~0.25 s of CPU)."""
+            holder = holders.get(_picture_of(t))
+            return holder is not None and (t.detector_ref in holder.loaded
+                                           or not any(t.detector_ref in w.loaded for w in free))
+
         for any_picture in (False, True):  # 2. none held elsewhere; 3. any
             for task in tasks:
-                if not any_picture and _picture_of(task) in elsewhere:
+                if not any_picture and left_to_holder(task):
                     continue
                 able = [w for w in free if may(w, task)]
                 if able:  # where it is loaded, else where the picture held is needed by no task
