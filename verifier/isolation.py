@@ -680,7 +680,8 @@ class ProcessRunner:
         def left_to_holder(t: Task) -> bool:
             """Another worker holds its picture and has its detector loaded too (or no free one has:
             a decode saved is worth less than a model loaded twice: the OCR model ~0.25 s of CPU)."""
-            holder = holders.get(_picture_of(t))
+            picture = _picture_of(t)
+            holder = holders.get(picture) if picture is not None else None
             return holder is not None and (t.detector_ref in holder.loaded
                                            or not any(t.detector_ref in w.loaded for w in free))
 
