@@ -656,8 +656,9 @@ class ProcessRunner:
         Among the others, a free worker first takes a check that reads the picture it holds
         (each worker keeps the last picture it decoded: ``detectors.pixels``), then the first in
         queue order that is not a check of a picture another worker holds (unless only a free
-        worker has that check's detector loaded: the OCR model costs more than a decode), then,
-        rather than leave a core idle, the first in queue order.
+        worker has that check's detector loaded: the OCR model costs more than a decode; or no
+        other file's work waits: a single photo's label check does not wait to save a decode),
+        then, rather than leave a core idle, the first in queue order.
         """
         free = [w for w in self._workers if w.task is None and not w.preparing]
         if len(free) < self.capacity():
@@ -679,11 +680,14 @@ class ProcessRunner:
 
         def left_to_holder(t: Task) -> bool:
             """Another worker holds its picture and has its detector loaded too (or no free one has:
-            a decode saved is worth less than a model loaded twice: the OCR model ~0.25 s of CPU)."""
+            a decode saved is worth less than a model loaded twice: the OCR model ~0.25 s of CPU),
+            and another file's work waits meanwhile (a file alone is not made to wait: its verdict
+            would come later to save one decode)."""
             picture = _picture_of(t)
             holder = holders.get(picture) if picture is not None else None
-            return holder is not None and (t.detector_ref in holder.loaded
-                                           or not any(t.detector_ref in w.loaded for w in free))
+            return (holder is not None
+                    and (t.detector_ref in holder.loaded or not any(t.detector_ref in w.loaded for w in free))
+                    and any(o.media.path != t.media.path for o in tasks))
 
         for any_picture in (False, True):  # 2. none held elsewhere; 3. any
             for task in tasks:

@@ -216,6 +216,18 @@ def test_a_check_whose_model_only_a_free_worker_has_loaded_is_not_left_to_the_pi
     assert runner._chosen_for(label_f) is free  # noqa: SLF001
 
 
+def test_a_file_alone_does_not_wait_for_the_worker_holding_its_picture() -> None:
+    """The window's single photo: both workers have every detector loaded; the label check starts
+    at once on the free one (its verdict waits for it) instead of after the holder's watermark check."""
+    busy = _Seat({"m:watermark", "m:visible_label"}, task=_task(9, "watermark", "f.jpg"))
+    free = _Seat({"m:watermark", "m:visible_label"})
+    runner = _runner(busy, free)
+    runner._holds[busy] = "f.jpg"  # noqa: SLF001
+    label_f, thumb_f = _task(1, "visible_label", "f.jpg"), _task(2, "thumbnail", "f.jpg")
+    assert runner.pick([label_f, thumb_f]) is label_f
+    assert runner._chosen_for(label_f) is free  # noqa: SLF001
+
+
 def test_a_picture_a_worker_holds_does_not_override_a_detector_being_loaded_elsewhere() -> None:
     a = _Seat({"m:watermark"})
     loading = _Seat({"m:visible_label"})
