@@ -24,15 +24,14 @@ see verifier/models/NOTICE.md, whose section for this file the script rewrites.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.metadata
 import os
-import re
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
+
+from quantise_common import PLACES, SHARES, quantise, sha256, with_section
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -42,9 +41,6 @@ LABELS = ("AI生成", "人工智能生成", "内容由AI生成", "AI合成", "�
           "Made with AI", "AI生成内容", "Contenuti generati dall'AI", "Imagen creada con IA")
 CAPTIONS = ("Harbour at dawn", "城市夜景", "Photo: staff", "2024-05-01 08:30", "新闻图片", "Page 12 of 40",
             "Quarterly report, section 3", "记者 王小明 摄", "No. 66-41-00459", "Signature of holder")
-PLACES = ("bottom-right", "bottom-left", "top-right", "top-left", "bottom-centre", "top-centre",
-          "middle-left", "middle-right")
-SHARES = (0.015, 0.02, 0.03, 0.04, 0.06, 0.08)
 OPS = ("Conv",)  # see the docstring: the rest of the network stays in float
 
 
@@ -79,39 +75,12 @@ def network_inputs(n_images: int, seed: int) -> list[np.ndarray]:
     return seen
 
 
-def quantise(source: Path, inputs: list[np.ndarray], out: Path, ops: tuple[str, ...] = OPS,
-             exclude: tuple[str, ...] = (), method: str = "MinMax") -> None:
-    import onnx
-    from onnx import version_converter
-    from onnxruntime.quantization import (CalibrationDataReader, CalibrationMethod, QuantFormat, QuantType,
-                                          quantize_static)
-    from onnxruntime.quantization.shape_inference import quant_pre_process
+def quantise_convolutions(source: Path, inputs: list[np.ndarray], out: Path, ops: tuple[str, ...] = OPS,
+                          exclude: tuple[str, ...] = (), method: str = "MinMax") -> None:
+    from onnxruntime.quantization import CalibrationMethod
 
-    name = onnx.load(str(source)).graph.input[0].name
-
-    class Reader(CalibrationDataReader):
-        def __init__(self) -> None:
-            self._it = iter(inputs)
-
-        def get_next(self) -> dict[str, np.ndarray] | None:
-            x = next(self._it, None)
-            return None if x is None else {name: x}
-
-    with tempfile.TemporaryDirectory() as tmp:
-        op13, pre = Path(tmp) / "op13.onnx", Path(tmp) / "pre.onnx"
-        # per-channel weights need DequantizeLinear's axis attribute (opset 13; the model is opset 11)
-        onnx.save(version_converter.convert_version(onnx.load(str(source)), 13), str(op13))
-        quant_pre_process(str(op13), str(pre), skip_symbolic_shape=True)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        quantize_static(str(pre), str(out), Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
-                        reduce_range=True, activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8,
-                        op_types_to_quantize=list(ops), nodes_to_exclude=list(exclude),
-                        calibrate_method=CalibrationMethod[method],
-                        extra_options={"CalibMaxIntermediateOutputs": 16})
-
-
-def sha256(p: Path) -> str:
-    return hashlib.sha256(p.read_bytes()).hexdigest()
+    quantise(source, inputs, out, op_types_to_quantize=list(ops), nodes_to_exclude=list(exclude),
+             calibrate_method=CalibrationMethod[method], extra_options={"CalibMaxIntermediateOutputs": 16})
 
 
 def main() -> int:
@@ -131,7 +100,7 @@ def main() -> int:
     os.environ["VERIFIER_OCR_RECOGNISER"] = "wheel"  # the source: rapidocr's own float model
     source = Path(ocr.engine()._load_rec_model().session.session._model_path)
     inputs = network_inputs(args.images, args.seed)
-    quantise(source, inputs, args.out, tuple(o for o in args.ops.split(",") if o),
+    quantise_convolutions(source, inputs, args.out, tuple(o for o in args.ops.split(",") if o),
              tuple(n for n in args.exclude.split(",") if n))
     if args.out == OUT:
         notice = args.out.parent / "NOTICE.md"
@@ -142,14 +111,6 @@ def main() -> int:
         notice.write_text(with_section(notice.read_text(encoding="utf-8"), args.out.name, section), encoding="utf-8")
     print(f"{args.out}: {args.out.stat().st_size} bytes, sha256 {sha256(args.out)} ({len(inputs)} batches)")
     return 0
-
-
-def with_section(text: str, name: str, section: str) -> str:
-    """NOTICE.md with the ``## name`` section replaced by ``section`` (or appended)."""
-    pattern = re.compile(rf"^## {re.escape(name)}\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        return pattern.sub(lambda _: section, text)
-    return text.rstrip("\n") + "\n\n" + section
 
 
 SECTION = """## {out}

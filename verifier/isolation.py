@@ -467,6 +467,7 @@ class _Cold:
     task = None
     preparing = False
     loaded: frozenset[str] = frozenset()
+    holds = None
 
 
 _COLD: Any = _Cold()
@@ -525,6 +526,7 @@ class _Worker:
         self.preparing = False  # ... and its answer has not come yet: no task meanwhile
         # the detectors it has loaded, or is loading (a Prepare sent, a task run): see ProcessRunner.pick
         self.loaded: set[str] = set()
+        self.holds: str | None = None  # the picture (path) it read last, which it keeps decoded: see pick()
 
     def receive(self) -> Any:
         """The worker's next answer; :data:`NOTHING` if only its isolation report had come."""
@@ -579,8 +581,6 @@ class ProcessRunner:
         # What this pool's workers reported about their isolation (verifier.sandbox), with how
         # many did: read by network_state() for the report of the files this pool analysed.
         self.reported: dict[Isolation, int] = {}
-        # the picture (path) each worker read last, which it keeps decoded: see pick()
-        self._holds: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
         self._chosen: tuple[int, Any] | None = None  # (task key, worker): pick()'s choice, for start()
 
     def _spawn(self) -> _Worker:
@@ -671,11 +671,11 @@ class ProcessRunner:
             return t.detector_ref in w.loaded or t.detector_ref not in loading[id(w)]
 
         for w in free:  # 1. the picture it holds
-            held = self._holds.get(w)
+            held = w.holds
             task = next((t for t in tasks if held is not None and _picture_of(t) == held and may(w, t)), None)
             if task is not None:
                 return self._choose(w, task)
-        holders = {p: w for w, p in self._holds.items() if w in self._workers and w not in free}
+        holders = {w.holds: w for w in self._workers if w.holds is not None and w not in free}
         wanted = {_picture_of(t) for t in tasks}
 
         def left_to_holder(t: Task) -> bool:
@@ -696,7 +696,7 @@ class ProcessRunner:
                 able = [w for w in free if may(w, task)]
                 if able:  # where it is loaded, else where the picture held is needed by no task
                     return self._choose(min(able, key=lambda w: (task.detector_ref not in w.loaded,
-                                                                  self._holds.get(w) in wanted)), task)
+                                                                  w.holds in wanted)), task)
         return None
 
     def _choose(self, w: Any, task: Task) -> Task:
@@ -718,7 +718,7 @@ class ProcessRunner:
         w.loaded.add(task.detector_ref)
         picture = _picture_of(task)
         if picture is not None:
-            self._holds[w] = picture
+            w.holds = picture
         try:
             w.conn.send(task)
         except (OSError, ValueError):

@@ -166,6 +166,7 @@ class _Seat:
 
     def __init__(self, loaded: set[str], task: Task | None = None) -> None:
         self.loaded, self.preparing, self.task = loaded, False, task
+        self.holds: str | None = None
         self.started = time.monotonic()
 
 
@@ -184,7 +185,7 @@ def _runner(*seats: _Seat) -> ProcessRunner:
 def test_a_free_worker_takes_the_checks_of_the_picture_it_holds_first() -> None:
     a, b = _Seat({"m:watermark", "m:c2pa"}), _Seat({"m:c2pa"})
     runner = _runner(a, b)
-    runner._holds[a] = "f.jpg"  # noqa: SLF001
+    a.holds = "f.jpg"
     other, label = _task(1, "c2pa", "g.jpg"), _task(2, "visible_label", "f.jpg")
     assert runner.pick([other, label]) is label
     assert runner._chosen_for(label) is a  # noqa: SLF001  # start() gives it to the worker pick chose
@@ -194,7 +195,7 @@ def test_a_free_worker_leaves_the_picture_another_worker_holds_while_other_work_
     busy = _Seat({"m:watermark", "m:visible_label"}, task=_task(9, "watermark", "f.jpg"))
     free = _Seat({"m:visible_label"})
     runner = _runner(busy, free)
-    runner._holds[busy] = "f.jpg"  # noqa: SLF001
+    busy.holds = "f.jpg"
     label_f, meta_f, label_g = (_task(1, "visible_label", "f.jpg"), _task(2, "c2pa", "f.jpg"),
                                 _task(3, "visible_label", "g.jpg"))
     assert runner.pick([label_f, meta_f, label_g]) is meta_f  # a check that reads no pixels: any worker
@@ -210,7 +211,7 @@ def test_a_check_whose_model_only_a_free_worker_has_loaded_is_not_left_to_the_pi
     busy = _Seat({"m:watermark"}, task=_task(9, "watermark", "f.jpg"))
     free = _Seat({"m:visible_label"})
     runner = _runner(busy, free)
-    runner._holds[busy] = "f.jpg"  # noqa: SLF001
+    busy.holds = "f.jpg"
     label_f, thumb_f = _task(1, "visible_label", "f.jpg"), _task(2, "thumbnail", "f.jpg")
     assert runner.pick([label_f, thumb_f]) is label_f
     assert runner._chosen_for(label_f) is free  # noqa: SLF001
@@ -222,7 +223,7 @@ def test_a_file_alone_does_not_wait_for_the_worker_holding_its_picture() -> None
     busy = _Seat({"m:watermark", "m:visible_label"}, task=_task(9, "watermark", "f.jpg"))
     free = _Seat({"m:watermark", "m:visible_label"})
     runner = _runner(busy, free)
-    runner._holds[busy] = "f.jpg"  # noqa: SLF001
+    busy.holds = "f.jpg"
     label_f, thumb_f = _task(1, "visible_label", "f.jpg"), _task(2, "thumbnail", "f.jpg")
     assert runner.pick([label_f, thumb_f]) is label_f
     assert runner._chosen_for(label_f) is free  # noqa: SLF001
@@ -233,7 +234,7 @@ def test_a_picture_a_worker_holds_does_not_override_a_detector_being_loaded_else
     loading = _Seat({"m:visible_label"})
     loading.preparing = True
     runner = _runner(a, loading)
-    runner._holds[a] = "f.jpg"  # noqa: SLF001
+    a.holds = "f.jpg"
     label = _task(1, "visible_label", "f.jpg")
     assert runner.pick([label]) is None  # waits for the worker loading the OCR model, as before
 

@@ -4,7 +4,8 @@ Images: the cheap sparkle match always runs; OCR (the slowest check of the proje
 bottom, top, left and right strips first, then the rows around any line that held half a label
 (one element, or a line cut by the strip's border); a small image is read whole. Lines are found
 on a copy scaled to 512 px on the shortest side and read from the full-resolution pixels; a region
-too flat to hold a legible label (:mod:`verifier.visible.contrast`) is not given to OCR. With OCR
+too flat (:mod:`verifier.visible.contrast`) or with too little sharp detail
+(:mod:`verifier.visible.textlike`) to hold a legible label is not given to OCR. With OCR
 switched off in the settings (``Config.ocr = False``) the detector still reports the sparkle
 check and says in its facts that text was not read. Videos: three frames from the first 2 s,
 one from the middle and one from the end, streamed one at a time, each read on its bottom and top
