@@ -241,6 +241,7 @@ class _Seat:
 
     def __init__(self, loaded: set[str], preparing: bool = False, task: Task | None = None) -> None:
         self.loaded, self.preparing, self.task = loaded, preparing, task
+        self.holds: str | None = None  # the picture it keeps decoded (none here)
         self.started = time.monotonic()
 
 
